@@ -1,0 +1,26 @@
+# ResonanceKit: `make run` (the default study and its report) and `make test` (the test suite).
+SWIFT ?= swift
+BIN = .build/release
+
+.PHONY: run test deps build bench clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	@$(SWIFT) build -c release --product resonance
+
+run: build
+	@$(BIN)/resonance report --output report
+
+test: deps
+	@$(SWIFT) build --build-tests
+	@$(SWIFT) test --skip-build
+
+bench: deps
+	@$(SWIFT) build -c release --product resonance
+	@$(SWIFT) build -c release --product resonance-benchmark
+	@$(BIN)/resonance-benchmark
+
+clean:
+	rm -rf .build report

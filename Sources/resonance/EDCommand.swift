@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// `resonance ed ...`: exact diagonalisation of disordered spin chains.
+struct EDCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ed",
+        abstract: "Exact diagonalisation of disordered spin chains."
+    )
+}

@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderResonanceModelTests: XCTestCase { func testNothing() {} }

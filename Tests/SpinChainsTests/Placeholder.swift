@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderSpinChainsTests: XCTestCase { func testNothing() {} }

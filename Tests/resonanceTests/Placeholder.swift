@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderresonanceTests: XCTestCase { func testNothing() {} }
