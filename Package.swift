@@ -28,7 +28,14 @@ let package = Package(
             ]
         ),
         // The theory: the resonance model as pure functions and value types.
-        .target(name: "ResonanceModel", dependencies: ["NumericKit"]),
+        .target(
+            name: "ResonanceModel",
+            dependencies: [
+                "NumericKit",
+                .product(name: "RealModule", package: "swift-numerics"),
+                .product(name: "ComplexModule", package: "swift-numerics"),
+            ]
+        ),
         // Exact numerics: bases, models, diagonalisation, observables.
         .target(name: "SpinChains", dependencies: ["NumericKit"]),
         // Runs, files, figures, the report.
