@@ -17,8 +17,11 @@ public enum ResonanceSetting: String, CaseIterable, Sendable, Codable {
 /// `1/xi = 0` (`xi = +-infinity`) is an ordinary input: `1/xi > 0` is the RM-localised side,
 /// `1/xi < 0` the thermal side.
 ///
-/// Valid ranges: `1/zeta = 1/xi + 1/zeta_c > 0` (a positive bare localisation length, so that
-/// matrix elements decay with range), `Lambda > 0`, `J > 0`, `L > 0`, `W > 0`; all finite.
+/// Valid ranges: `1/xi > -2/zeta_c` (so that the matrix elements v(r) = J exp(-r/xi - 2r/zeta_c)
+/// decay with range and theta0 is finite), `Lambda > 0`, `J > 0`, `L > 0`, `W > 0`; all finite.
+/// Between `-2/zeta_c` and `-1/zeta_c` the bare zeta of (39) is negative: such points are reached by
+/// the disorder parametrisation 1/xi = ln(W/W_c) of Fig. 9 for W < W_c/2; the RM formulas are
+/// continued there as written, and `localisationLength` reports the (negative) zeta.
 public struct ResonanceParameters: Sendable, Equatable {
     /// 1/xi, eq. (39).
     public let inverseCorrelationLength: Double
@@ -37,9 +40,9 @@ public struct ResonanceParameters: Sendable, Equatable {
                 interaction: Double = 1, length: Double, disorder: Double? = nil) throws {
         try ResonanceModelError.require(inverseCorrelationLength.isFinite, "inv_xi", inverseCorrelationLength,
                                         "a finite number")
-        try ResonanceModelError.require(inverseCorrelationLength > -1 / criticalLocalisationLength, "inv_xi",
+        try ResonanceModelError.require(inverseCorrelationLength > -2 / criticalLocalisationLength, "inv_xi",
                                         inverseCorrelationLength,
-                                        "inv_xi > -ln 2 = -0.6931 (i.e. zeta > 0)")
+                                        "inv_xi > -2 ln 2 = -1.386 (matrix elements must decay with range)")
         try ResonanceModelError.require(resonanceLength.isFinite && resonanceLength > 0, "Lambda",
                                         resonanceLength, "0 < Lambda < infinity")
         try ResonanceModelError.require(interaction.isFinite && interaction > 0, "J", interaction,
@@ -58,7 +61,7 @@ public struct ResonanceParameters: Sendable, Equatable {
     /// xi = 1/(1/xi); +infinity at the transition (the sign of 1/xi = +0 is used).
     public var correlationLength: Double { 1 / inverseCorrelationLength }
 
-    /// The bare localisation length zeta from (39): 1/zeta = 1/xi + 1/zeta_c.
+    /// The bare localisation length zeta from (39): 1/zeta = 1/xi + 1/zeta_c (negative for 1/xi < -ln 2).
     public var localisationLength: Double { 1 / (inverseCorrelationLength + 1 / criticalLocalisationLength) }
 
     /// kappa = 1/xi + 2/zeta_c = 1/(theta0 xi): the decay rate of the matrix elements,

@@ -38,4 +38,4 @@ func referenceRows(_ name: String) throws -> [[String: Double]] {
 }
 
 /// The inverse correlation lengths every test sweeps: both sides, the transition, and its vicinity.
-let sweepInverseCorrelationLengths: [Double] = [-0.6, -0.3, -1e-3, -1e-9, 0, 1e-9, 1e-3, 0.3, 1, 4]
+let sweepInverseCorrelationLengths: [Double] = [-1.2, -0.6, -0.3, -1e-3, -1e-9, 0, 1e-9, 1e-3, 0.3, 1, 4]
