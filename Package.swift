@@ -53,7 +53,15 @@ let package = Package(
             path: "Benchmarks/resonance-benchmark"
         ),
 
-        .testTarget(name: "NumericKitTests", dependencies: ["NumericKit"], resources: [.copy("Reference")]),
+        .testTarget(
+            name: "NumericKitTests",
+            dependencies: [
+                "NumericKit",
+                .product(name: "RealModule", package: "swift-numerics"),
+                .product(name: "ComplexModule", package: "swift-numerics"),
+            ],
+            resources: [.copy("Reference")]
+        ),
         .testTarget(name: "ResonanceModelTests", dependencies: ["ResonanceModel", "NumericKit"], resources: [.copy("Reference")]),
         .testTarget(name: "SpinChainsTests", dependencies: ["SpinChains", "NumericKit"]),
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "ResonanceModel"]),

@@ -7,7 +7,7 @@ import RealModule
 /// [Czz(t)] = F(L/2) + integral_0^{L/2} p(r) cos(v(r) t) dr, with v(r) = J exp(-kappa r).
 ///
 /// Method. The phase phi(r) = J t exp(-kappa r) runs from J t at r = 0 down to omega_c t at L/2.
-/// Where phi < `oscillationThreshold` (a few tens of radians) the integral is done on the real axis
+/// Where phi < `oscillationThreshold` (16 rad by default) the integral is done on the real axis
 /// with adaptive Gauss-Kronrod, split at the zeros of the cosine (each piece has one sign). Where
 /// phi is larger (near r = 0 when J t is large: up to 1e12 radians at t = 1e12) the integrand
 /// oscillates too fast for any real-axis rule, and that piece is moved onto the steepest-descent
@@ -21,8 +21,8 @@ import RealModule
 public struct ProbeCorrelator<Model: ResonanceStatistics>: Sendable {
     public let model: Model
     /// Phase above which the steepest-descent paths are used (radians).
-    public var oscillationThreshold: Double = 64
-    public var quadrature = GaussKronrod(absoluteTolerance: 1e-14, relativeTolerance: 1e-13)
+    public var oscillationThreshold: Double = 16
+    public var quadrature = GaussKronrod(absoluteTolerance: 1e-13, relativeTolerance: 1e-11)
 
     public init(_ model: Model) { self.model = model }
 

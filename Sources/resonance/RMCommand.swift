@@ -8,7 +8,7 @@ struct RMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rm",
         abstract: "The resonance model: derived scales and curves.",
-        subcommands: [RMScales.self, RMCurve.self]
+        subcommands: [RMScales.self, RMCurve.self, RMDiffusion.self, RMGeneralized.self]
     )
 }
 

@@ -49,14 +49,14 @@ final class ProbeCorrelatorTests: XCTestCase {
         }
     }
 
-    /// Two different splittings of the same integral (real axis up to phase 16 vs 400 before the
+    /// Two different splittings of the same integral (real axis up to phase 6 vs 400 before the
     /// steepest-descent paths take over) must agree: the contour part is exact, not a fit.
     func testSplittingIndependence() {
         for invXi in [-0.4, 0, 0.7] {
             for t in [3e2, 1e5, 1e9, 1e12] {
                 let p = parameters(invXi: invXi, lambda: 3, length: 40)
                 for model in [FloquetResonanceModel(p) as any ResonanceStatistics, HamiltonianResonanceModel(p)] {
-                    let a = correlator(model, threshold: 16, time: t)
+                    let a = correlator(model, threshold: 6, time: t)
                     let b = correlator(model, threshold: 400, time: t)
                     assertAbsolute(a, b, 1e-11, "\(model.setting) 1/xi=\(invXi) t=\(t)")
                 }

@@ -14,8 +14,14 @@ public enum ErrorFunctions {
     @inlinable public static func erfc(_ x: Double) -> Double { Double.erfc(x) }
 
     /// Imaginary error function erfi(x) = -i erf(ix) = (2/sqrt(pi)) integral_0^x exp(t^2) dt.
-    /// Overflows to +-infinity for |x| > ~26.6; use `logErfi` beyond.
-    @inlinable public static func erfi(_ x: Double) -> Double { CCerf.erfi(x) }
+    /// Finite up to |x| = 26.713 (then +-infinity; use `logErfi` beyond). libcerf 1.3 forms
+    /// exp(x^2) D(x) and overflows early, from |x| = 26.6417: there the product is split as
+    /// (h (2/sqrt(pi)) D(x)) h with h = exp(x^2/2).
+    public static func erfi(_ x: Double) -> Double {
+        if Swift.abs(x) < 26 { return CCerf.erfi(x) }
+        let h = Double.exp(0.5 * x * x)
+        return (h * (2 / Double.pi.squareRoot()) * CCerf.dawson(x)) * h
+    }
 
     /// Dawson's function D(x) = exp(-x^2) integral_0^x exp(t^2) dt = (sqrt(pi)/2) exp(-x^2) erfi(x).
     /// Finite everywhere; D(x) ~ 1/(2x) for large |x|.
@@ -31,8 +37,10 @@ public enum ErrorFunctions {
         return x * x + Double.log(2 * CCerf.dawson(x) / Double.pi.squareRoot())
     }
 
-    /// ln erfc(x), finite for all real x: ln erfc(x) = -x^2 + ln erfcx(x) for x > 0.
+    /// ln erfc(x), finite for all real x, with relative accuracy near x = 0 (where it vanishes):
+    /// log1p(-erf x) for |x| < 0.5, -x^2 + ln erfcx(x) for larger x > 0.
     public static func logErfc(_ x: Double) -> Double {
+        if Swift.abs(x) < 0.5 { return Double.log(onePlus: -Double.erf(x)) }
         if x <= 0 { return Double.log(Double.erfc(x)) }
         return -x * x + Double.log(CCerf.erfcx(x))
     }

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Studies
+
+/// `resonance report`: the default study. Regenerates the paper's figures from the library
+/// (PNG + SVG through gnuplot, data as CSV) and writes `index.html`.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Regenerate the paper's figures and write an HTML report (default: report/)."
+    )
+
+    @Option(help: "Output directory.")
+    var output: String = "report"
+
+    @Flag(help: "No progress messages.")
+    var quiet = false
+
+    func run() throws {
+        let directory = URL(fileURLWithPath: output)
+        let commandLine = recordedCommandLine()
+        let writer = ReportWriter(directory: directory, title: "ResonanceKit report: the resonance model of MBL",
+                                  commandLine: commandLine)
+        var sections = [ReportSection]()
+        var failures = [String]()
+        let start = Date()
+        for (index, entry) in ReportContents.sections.enumerated() {
+            let begin = Date()
+            log("[\(index + 1)/\(ReportContents.sections.count)] \(entry.name) ...")
+            do {
+                let section = try entry.build(commandLine)
+                try writer.writeFigures(of: section)
+                sections.append(section)
+                log(String(format: " done (%d figures, %.1f s)\n", section.figures.count, Date().timeIntervalSince(begin)))
+            } catch {
+                failures.append("\(entry.name): \(error)")
+                log(" FAILED: \(error)\n")
+            }
+        }
+        try writer.writeIndex(sections: sections)
+        log(String(format: "report written to %@/index.html in %.1f s\n", directory.path, Date().timeIntervalSince(start)))
+        if !failures.isEmpty {
+            throw ValidationError("report incomplete; failed sections: " + failures.joined(separator: "; "))
+        }
+    }
+
+    private func log(_ message: String) {
+        if !quiet { FileHandle.standardError.write(Data(message.utf8)) }
+    }
+}
