@@ -8,7 +8,8 @@ struct RMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rm",
         abstract: "The resonance model: derived scales and curves.",
-        subcommands: [RMScales.self, RMCurve.self, RMDiffusion.self, RMGeneralized.self]
+        subcommands: [RMScales.self, RMCurve.self, RMDrift.self, RMEntropy.self, RMRegimes.self, RMThouless.self,
+                      RMFidelity.self, RMDiffusion.self, RMGeneralized.self]
     )
 }
 

@@ -9,4 +9,14 @@ struct Resonance: ParsableCommand {
         version: ResonanceKitVersion.string,
         subcommands: [RMCommand.self, EDCommand.self, ReportCommand.self]
     )
+
+    static func main() {
+        KernelGuard.ensureFittingKernel()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -22,7 +22,7 @@ public enum GaussianMean {
 
     /// ln g(x), finite for all real x (for x < 0: -x + ln(D(sqrt(-x))/sqrt(-x))).
     public static func logarithm(_ x: Double) -> Double {
-        if x >= -1 { return Double.log(value(x)) }
+        if x > -1 { return Double.log(value(x)) }
         let s = (-x).squareRoot()
         return -x + Double.log(CCerf.dawson(s) / s)
     }

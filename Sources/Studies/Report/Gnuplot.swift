@@ -42,6 +42,7 @@ public enum Gnuplot {
     set datafile separator comma
     set datafile missing "nan"
     set key autotitle columnhead
+    set key noenhanced
     set grid lc rgb "#dddddd"
     set key top right
     set linetype 1 lc rgb "#1b6ca8" lw 2

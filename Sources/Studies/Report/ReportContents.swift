@@ -7,5 +7,7 @@ public enum ReportContents {
 
     public static let sections: [(name: String, build: SectionBuilder)] = [
         ("resonance model", { try ResonanceModelReport(commandLine: $0).section() }),
+        ("finite size", { try FiniteSizeReport(commandLine: $0).section() }),
+        ("loss diffusion", { try LossDiffusionReport(commandLine: $0).section() }),
     ]
 }

@@ -82,18 +82,19 @@ public struct ResonanceModelReport {
             : "theta_c = 0+ (log corrections)"
         let measured = zip(lengths, atTransition).map { "L = \(Int($0)): \(String(format: "%.4f", $1))" }.joined(separator: ", ")
         let plot = """
-        set xlabel "1/zeta"
-        set ylabel "low-frequency exponent theta"
+        set xlabel "1/{/Symbol z}"
+        set ylabel "low-frequency exponent {/Symbol q}"
         set yrange [-0.02:1.02]
         set xrange [0.62:2.5]
         set arrow from log(2), graph 0 to log(2), graph 1 nohead dt 3 lc rgb "#888888"
-        set label "1/zeta_c = ln 2" at log(2)+0.03, 0.95
+        set label "1/{/Symbol z}_c = ln 2" at log(2)+0.03, 0.95
         set key bottom right
-        plot "\(name).csv" using 1:2 with lines lt 1 title "theta_0 (51)", \\
+        plot "\(name).csv" using 1:2 with lines lt 1 title "theta0 (51)", \\
              "" using 1:3 with lines lt 3 dt 2 title "apparent, L = 40", \\
              "" using 1:4 with lines lt 5 dt 2 title "apparent, L = 160", \\
              "" using 1:5 with lines lt 7 dt 2 title "apparent, L = 640", \\
-             "\(name)-critical.csv" using 1:3 with points pt 7 ps 1.6 lc rgb "#f28e2b" title "theta_c (57)"
+             "\(name)-critical.csv" using 1:3 with points pt 7 ps 1.6 lc rgb "#f28e2b" title "theta_c (57)", \\
+             "" using 1:3:(sprintf("{/Symbol L} = %g", $2)) with labels left offset 1.2,0 notitle
         """
         return ReportFigure(
             identifier: name,
@@ -139,8 +140,8 @@ public struct ResonanceModelReport {
         set logscale xy
         set format x "10^{%L}"
         set format y "10^{%L}"
-        set xlabel "omega / J"
-        set ylabel "omega [S(omega)]"
+        set xlabel "{/Symbol w} / J"
+        set ylabel "{/Symbol w} [S({/Symbol w})]"
         set yrange [1e-6:1]
         set key bottom right
         plot
@@ -227,7 +228,7 @@ public struct ResonanceModelReport {
         }
         let name = "fig2f-memory"
         var plot = """
-        set xlabel "1/zeta"
+        set xlabel "1/{/Symbol z}"
         set ylabel "[C_{zz}]"
         set yrange [-0.02:1.02]
         set arrow from log(2), graph 0 to log(2), graph 1 nohead dt 3 lc rgb "#888888"

@@ -1,0 +1,93 @@
+import Foundation
+import NumericKit
+import ResonanceModel
+
+/// Secs. V C, V F, V H, V J as tables and fits: (114), (115), the Thouless frequency (122),
+/// [log chi] (126), and the stability criterion (128)-(131).
+public enum FiniteSizePredictionsStudy {
+    /// (114): [Czz] at 1/xi = 0 from the models against the closed forms, for each L.
+    public static func transitionMemory(resonanceLength lambda: Double, lengths: [Double]) -> ColumnTable {
+        func memory(_ setting: ResonanceSetting, _ length: Double) -> Double {
+            resonanceModel(setting, try! ResonanceParameters(inverseCorrelationLength: 0, resonanceLength: lambda, length: length)).infiniteTimeMemory
+        }
+        return ColumnTable(columns: [
+            ("L", lengths),
+            ("czz_floquet", lengths.map { memory(.floquet, $0) }),
+            ("czz_floquet_114", lengths.map { FloquetResonanceModel.memoryAtTransition(length: $0, resonanceLength: lambda) }),
+            ("czz_hamiltonian", lengths.map { memory(.hamiltonian, $0) }),
+            ("czz_hamiltonian_114", lengths.map { HamiltonianResonanceModel.memoryAtTransition(length: $0, resonanceLength: lambda) }),
+        ])
+    }
+
+    /// (115): q(r) as 1/xi -> 0 (here 1/xi = +-1e-9) against 1/Lambda (Floquet), 1/sqrt(4 Lambda r)
+    /// (Hamiltonian, (89)) and the paper's printed 1/sqrt(r Lambda).
+    public static func scaleFreeResonances(resonanceLength lambda: Double, ranges: [Double]) -> ColumnTable {
+        let near = try! ResonanceParameters(inverseCorrelationLength: 1e-9, resonanceLength: lambda, length: 2 * ranges.max()!)
+        let floquet = FloquetResonanceModel(near), hamiltonian = HamiltonianResonanceModel(near)
+        return ColumnTable(columns: [
+            ("r", ranges),
+            ("q_floquet", ranges.map { floquet.resonanceProbability(atRange: $0) }),
+            ("q_floquet_115", ranges.map { _ in 1 / lambda }),
+            ("q_hamiltonian", ranges.map { hamiltonian.resonanceProbability(atRange: $0) }),
+            ("q_hamiltonian_89", ranges.map { 1 / (4 * lambda * $0).squareRoot() }),
+            ("q_hamiltonian_115_printed", ranges.map { 1 / (lambda * $0).squareRoot() }),
+        ])
+    }
+
+    /// (122) against W (thermal side) for each L, with 1/xi = ln(W/W_c).
+    public static func thoulessTable(criticalDisorder wc: Double, lengths: [Double], disorders: [Double]) -> ColumnTable {
+        var columns: [(name: String, values: [Double])] = [("W", disorders)]
+        for length in lengths {
+            columns.append(("omega_Th_L\(Int(length))", disorders.map { ThoulessFrequency.value(disorder: $0, criticalDisorder: wc, length: length) }))
+        }
+        columns.append(("rate_c", disorders.map { ThoulessFrequency.exponentialRate(disorder: $0, criticalDisorder: wc) }))
+        return ColumnTable(columns: columns)
+    }
+
+    /// Fit of ln omega_Th = b - c W (121) over a W window; returns the fit (slope = -c).
+    public static func thoulessFit(criticalDisorder wc: Double, length: Double, window: ClosedRange<Double>, points: Int = 41) throws -> LinearFit {
+        let ws = (0..<points).map { window.lowerBound + (window.upperBound - window.lowerBound) * Double($0) / Double(points - 1) }
+        return try LinearLeastSquares.line(x: ws, y: ws.map { log(ThoulessFrequency.value(disorder: $0, criticalDisorder: wc, length: length)) })
+    }
+
+    /// [log chi] (126) against L for the Floquet RM at the given 1/xi values, with 2 ln 2 L and the
+    /// 1/xi = 0 closed form beside it.
+    public static func fidelityTable(resonanceLength lambda: Double, inverseCorrelationLengths: [Double], lengths: [Double]) -> ColumnTable {
+        var columns: [(name: String, values: [Double])] = [("L", lengths), ("L_over_Lambda", lengths.map { $0 / lambda })]
+        for invXi in inverseCorrelationLengths {
+            columns.append(("log_chi_invxi_\(invXi)", lengths.map { length in
+                FidelitySusceptibility(FloquetResonanceModel(try! ResonanceParameters(inverseCorrelationLength: invXi,
+                                                                                      resonanceLength: lambda, length: length)))
+                    .meanLogSusceptibility()
+            }))
+        }
+        columns.append(("log_chi_critical_closed_form", lengths.map {
+            FidelitySusceptibility.criticalMeanLogSusceptibility(length: $0, resonanceLength: lambda) }))
+        columns.append(("two_ln2_L", lengths.map { 2 * M_LN2 * $0 }))
+        return ColumnTable(columns: columns)
+    }
+
+    /// Straight-line fit of [log chi] against L over `lengths` at 1/xi.
+    public static func fidelityFit(resonanceLength lambda: Double, inverseCorrelationLength invXi: Double, lengths: [Double]) throws -> LinearFit {
+        try LinearLeastSquares.line(x: lengths, y: lengths.map { length in
+            FidelitySusceptibility(FloquetResonanceModel(try! ResonanceParameters(inverseCorrelationLength: invXi,
+                                                                                  resonanceLength: lambda, length: length)))
+                .meanLogSusceptibility()
+        })
+    }
+
+    /// (128)-(131): integral_0^{L/2} q dr for both settings, the L -> infinity closed forms, and the
+    /// discrete Floquet rho vbar (129), against L at the given 1/xi.
+    public static func stabilityTable(resonanceLength lambda: Double, inverseCorrelationLength invXi: Double, lengths: [Double]) -> ColumnTable {
+        let models = lengths.map { try! ResonanceParameters(inverseCorrelationLength: invXi, resonanceLength: lambda, length: $0) }
+        return ColumnTable(columns: [
+            ("L", lengths),
+            ("q_integral_floquet", models.map { StabilityCriterion.expectedResonances(FloquetResonanceModel($0), upToRange: $0.maximumRange) }),
+            ("q_integral_hamiltonian", models.map { StabilityCriterion.expectedResonances(HamiltonianResonanceModel($0), upToRange: $0.maximumRange) }),
+            ("limit_floquet", lengths.map { _ in StabilityCriterion.floquetLimit(inverseCorrelationLength: invXi, resonanceLength: lambda) }),
+            ("limit_hamiltonian", lengths.map { _ in StabilityCriterion.hamiltonianLimit(inverseCorrelationLength: invXi, resonanceLength: lambda) }),
+            ("rho_vbar_floquet_discrete", models.map { StabilityCriterion.floquetMeanMatrixElementDensity(FloquetResonanceModel($0),
+                                                                                                         upToRange: Int($0.maximumRange)) }),
+        ])
+    }
+}

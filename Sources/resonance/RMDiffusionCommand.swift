@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+import ResonanceModel
+import Studies
+
+enum DiffusionCaseArgument: String, ExpressibleByArgument, CaseIterable {
+    case blind, resolved, critical, energyDependent = "energy-dependent", delta
+}
+
+enum DiffusionMethodArgument: String, ExpressibleByArgument, CaseIterable {
+    case pde, stochastic
+}
+
+/// `resonance rm diffusion`: the loss-diffusion equation (86) of the Hamiltonian RM and App. C.
+struct RMDiffusion: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diffusion",
+        abstract: "F(r) and p(r) = -dF/dr from the loss-diffusion equation (86), by PDE or random walks.",
+        discussion: """
+        Cases: blind (89), q = exp(-r/xi)/sqrt(4 Lambda r) (exact: F1 (91)); resolved (82); critical (C3); \
+        energy-dependent (C5) with --mu; delta (C7), q = gamma delta(e), f(e,0) = delta(e), gamma from \
+        --gamma or (C6) (exact: (C17) with l = 4 W^2/gamma^2). Columns: r, F, p, their error estimates \
+        (PDE: grid-refinement difference; stochastic: one standard error), the local exponent \
+        -r p/F = d ln F/d ln r, and the exact F where one is known.
+        """
+    )
+
+    @Option(name: .customLong("case"), help: "blind, resolved, critical, energy-dependent or delta.")
+    var lossCase: DiffusionCaseArgument
+
+    @Option(help: "pde or stochastic.")
+    var method: DiffusionMethodArgument = .pde
+
+    @Option(name: .customLong("inv-xi"), parsing: .unconditional, help: "1/xi (blind, resolved, energy-dependent), > -2 ln 2.")
+    var inverseCorrelationLength: Double = 0
+
+    @Option(name: .customLong("Lambda"), help: "Resonance length Lambda > 0.")
+    var resonanceLength: Double = 10
+
+    @Option(name: .customLong("W"), help: "Disorder W > 0 (diffusion constant W^2).")
+    var disorder: Double = 1
+
+    @Option(name: .customLong("J"), help: "Interaction J > 0.")
+    var interaction: Double = 1
+
+    @Option(name: .customLong("h"), help: "Probe field h > 0 for --case resolved (default W).")
+    var probeField: Double?
+
+    @Option(help: "Energy-density scale mu > 0 of (B4), (C5) (the paper: 0 < mu < 1).")
+    var mu: Double = 0.5
+
+    @Option(help: "Delta-sink strength gamma > 0 (--case delta; default (C6) from Lambda, W, mu).")
+    var gamma: Double?
+
+    @Option(help: "Smallest range > 0.")
+    var rmin: Double = 0.01
+
+    @Option(help: "Largest range > rmin.")
+    var rmax: Double = 1000
+
+    @Option(help: "Number of log-spaced ranges, 1..100000.")
+    var points: Int = 40
+
+    @Option(help: "PDE: relative accuracy target in (0, 0.1].")
+    var tolerance: Double = 1e-4
+
+    @Option(help: "Stochastic: number of trajectories >= 2.")
+    var trajectories: Int = 100_000
+
+    @Option(help: "Stochastic: random seed (64-bit).")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("eta-step"), help: "Stochastic: step in eta = sqrt(r), > 0.")
+    var etaStep: Double = 0.02
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        guard rmin > 0, rmin.isFinite else { throw ValidationError("--rmin must be > 0 (got \(rmin))") }
+        guard rmax > rmin, rmax.isFinite else { throw ValidationError("--rmax must exceed --rmin (got \(rmax))") }
+        guard (1...100_000).contains(points) else { throw ValidationError("--points must be in 1...100000 (got \(points))") }
+        guard tolerance > 0, tolerance <= 0.1 else { throw ValidationError("--tolerance must be in (0, 0.1] (got \(tolerance))") }
+        guard trajectories >= 2 else { throw ValidationError("--trajectories must be >= 2 (got \(trajectories))") }
+        guard etaStep > 0, etaStep.isFinite else { throw ValidationError("--eta-step must be > 0 (got \(etaStep))") }
+        guard mu > 0, mu.isFinite else { throw ValidationError("--mu must be > 0 (got \(mu))") }
+        if let g = gamma, !(g > 0 && g.isFinite) { throw ValidationError("--gamma must be > 0 (got \(g))") }
+        if let h = probeField, !(h > 0 && h.isFinite) { throw ValidationError("--h must be > 0 (got \(h))") }
+        _ = try problem()
+    }
+
+    var sinkStrength: Double {
+        gamma ?? DeltaSinkSolution.strength(resonanceLength: resonanceLength, disorder: disorder, energyDensityScale: mu)
+    }
+
+    func problem() throws -> (LossDiffusionProblem, exact: ((Double) -> Double)?) {
+        do {
+            switch lossCase {
+            case .blind, .resolved:
+                let p = try ResonanceParameters(inverseCorrelationLength: inverseCorrelationLength, resonanceLength: resonanceLength,
+                                                interaction: interaction, length: 2 * rmax, disorder: disorder)
+                let model = HamiltonianResonanceModel(p)
+                if lossCase == .blind {
+                    return (try .energyBlind(p, disorder: disorder), { model.unresonatedFraction(atRange: $0) })
+                }
+                return (try .energyResolved(model, probeField: probeField), nil)
+            case .critical:
+                return (try .critical(resonanceLength: resonanceLength, disorder: disorder), nil)
+            case .energyDependent:
+                return (try .energyDependent(resonanceLength: resonanceLength, disorder: disorder, energyDensityScale: mu,
+                                             inverseCorrelationLength: inverseCorrelationLength), nil)
+            case .delta:
+                let exact = DeltaSinkSolution(strength: sinkStrength, disorder: disorder)
+                return (try .deltaSink(strength: sinkStrength, disorder: disorder), { exact.unresonatedFraction(atRange: $0) })
+            }
+        } catch let error as ResonanceModelError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() throws {
+        let (problem, exact) = try problem()
+        let ranges = points == 1 ? [rmax] : (0..<points).map { rmin * pow(rmax / rmin, Double($0) / Double(points - 1)) }
+        let solution: LossDiffusionSolution
+        switch method {
+        case .pde: solution = try LossDiffusionSolver(tolerance: tolerance).solve(problem, ranges: ranges)
+        case .stochastic:
+            solution = try StochasticLossDiffusionSolver(trajectories: trajectories, seed: seed, etaStep: etaStep).solve(problem, ranges: ranges)
+        }
+        var table = LossDiffusionStudy.decayTable(solution, resonanceLength: resonanceLength)
+        table.columns.removeAll { ["r_over_Lambda", "Lambda_p"].contains($0.name) }
+        if let exact { table.columns.append(("F_exact", ranges.map(exact))) }
+        var record: [(String, JSONValue)] = [
+            ("case", .string(lossCase.rawValue)), ("method", .string(method.rawValue)),
+            ("inv_xi", .number(inverseCorrelationLength)), ("Lambda", .number(resonanceLength)), ("W", .number(disorder)),
+            ("J", .number(interaction)),
+        ]
+        switch lossCase {
+        case .energyDependent: record.append(("mu", .number(mu)))
+        case .delta: record.append(("gamma", .number(sinkStrength)))
+        case .resolved: record.append(("h", .number(probeField ?? disorder)))
+        default: break
+        }
+        switch method {
+        case .pde: record += [("tolerance", .number(tolerance)), ("cells", .integer(solution.resolution)), ("steps", .integer(solution.steps))]
+        case .stochastic: record += [("trajectories", .integer(trajectories)), ("seed", .string(String(seed))), ("eta_step", .number(etaStep))]
+        }
+        let metadata = OutputMetadata(parameters: record, commandLine: recordedCommandLine())
+        try outputOptions.emit(OutputRenderer.curve(table, metadata: metadata, format: outputOptions.format.format))
+    }
+}

@@ -1,0 +1,286 @@
+import ArgumentParser
+import Foundation
+import NumericKit
+import ResonanceModel
+import Studies
+
+/// A comma-separated list of numbers, e.g. `5,10,20`.
+struct NumberList: ExpressibleByArgument {
+    var values: [Double]
+    init?(argument: String) {
+        let parts = argument.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil && $0!.isFinite }) else { return nil }
+        values = parts.map { $0! }
+    }
+    init(_ values: [Double]) { self.values = values }
+    var defaultValueDescription: String { values.map { String($0) }.joined(separator: ",") }
+}
+
+/// The disorder parametrisation options of Fig. 9: --Wc and --J.
+struct DisorderCrossoverOptions: ParsableArguments {
+    @Option(name: .customLong("Wc"), help: "Critical disorder W_c > 0 (Fig. 9: 10); 1/xi = ln(W/W_c).")
+    var criticalDisorder: Double = 10
+    @Option(name: .customLong("J"), help: "Interaction J > 0; Lambda(W) = pi (zeta_c W/(4J))^2 (83).")
+    var interaction: Double = 1
+
+    func validate() throws {
+        guard criticalDisorder.isFinite, criticalDisorder > 0 else { throw ValidationError("--Wc must be > 0") }
+        guard interaction.isFinite, interaction > 0 else { throw ValidationError("--J must be > 0") }
+    }
+    var crossover: DisorderCrossover { DisorderCrossover(criticalDisorder: criticalDisorder, interaction: interaction) }
+    var record: [(String, JSONValue)] { [("Wc", .number(criticalDisorder)), ("J", .number(interaction))] }
+}
+
+/// `resonance rm drift`: W_delta(L) (116) for L = from...to, or with --summary the fits of App. D.
+struct RMDrift: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drift",
+        abstract: "Drift of the crossover: W_delta(L) with [Czz](W_delta) = delta (116), the (117) fits; or the Floquet Omega_delta(L)."
+    )
+    @OptionGroup var disorderOptions: DisorderCrossoverOptions
+    @Option(help: "Threshold delta in (0, 1) (Fig. 9: 0.01).")
+    var delta: Double = 0.01
+    @Option(help: "Smallest L (integer steps).") var from: Int = 1
+    @Option(help: "Largest L.") var to: Int = 60
+    @Option(name: .customLong("floquet-inv-xi"), help: "Floquet analogue: Omega_delta(L) at these 1/xi (comma list) instead of W_delta.")
+    var floquetInverseCorrelationLengths: NumberList?
+    @Flag(help: "Print the fitted numbers (l_delta, linear slope and range, inflection, L*, apparent nu) instead of the table.")
+    var summary = false
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        guard delta > 0, delta < 1 else { throw ValidationError("--delta must be in (0, 1)") }
+        guard from >= 1, to > from + 2 else { throw ValidationError("need 1 <= --from and --to > --from + 2") }
+    }
+
+    func run() throws {
+        let study = CrossoverDriftStudy(crossover: disorderOptions.crossover, threshold: delta)
+        let lengths = (from...to).map(Double.init)
+        var record = disorderOptions.record + [("delta", JSONValue.number(delta))]
+        let format = outputOptions.format.format
+        if let list = floquetInverseCorrelationLengths {
+            record.append(("floquet_inv_xi", .array(list.values.map { .number($0) })))
+            let table = study.floquetDriftTable(inverseCorrelationLengths: list.values, lengths: lengths)
+            try outputOptions.emit(OutputRenderer.curve(table, metadata: OutputMetadata(parameters: record, commandLine: recordedCommandLine()), format: format))
+            return
+        }
+        let metadata = OutputMetadata(parameters: record, commandLine: recordedCommandLine())
+        if summary {
+            let a = try study.analyse(lengths: lengths)
+            let nu = try ApparentExponentStudy.drift(study.crossover, threshold: delta, lengths: lengths.filter { $0 >= 10 })
+            let fields: [(String, JSONValue)] = [
+                ("fit_range", .string("\(a.fitRange)")),
+                ("l_delta_117", .number(a.scale117.slope)), ("l_delta_117_error", .number(a.scale117.slopeError)),
+                ("max_deviation_117_over_Wc", .number(a.maximumFormDeviation)),
+                ("l_delta_from_xi_fit", .number(1 / a.correlationLengthFit.slope)),
+                ("offset_a_from_xi_fit", .number(a.correlationLengthFit.intercept / a.correlationLengthFit.slope)),
+                ("xi_fit_slope", .number(a.correlationLengthFit.slope)), ("xi_fit_slope_error", .number(a.correlationLengthFit.slopeError)),
+                ("xi_fit_R2", .number(a.correlationLengthFit.coefficientOfDetermination)),
+                ("inflection_L", .number(a.form.inflectionLength)), ("linear_range_end_L", .number(a.form.linearRangeEnd)),
+                ("linear_fit_range", .string("\(a.linearRange)")),
+                ("linear_slope", .number(a.linearFit.slope)), ("linear_slope_error", .number(a.linearFit.slopeError)),
+                ("linear_intercept", .number(a.linearFit.intercept)), ("linear_max_residual", .number(a.linearFit.maximumResidual)),
+                ("critical_crossing_length", .number(a.criticalCrossingLength)),
+                ("W_delta_infinite_L", .number(a.infiniteLengthLimit)),
+                ("apparent_nu_drift_L10_to_max", .number(nu.exponent)), ("apparent_nu_drift_error", .number(nu.error)),
+            ]
+            try outputOptions.emit(OutputRenderer.record(fields, metadata: metadata, format: format))
+        } else {
+            try outputOptions.emit(OutputRenderer.curve(try study.driftTable(lengths: lengths), metadata: metadata, format: format))
+        }
+    }
+}
+
+/// `resonance rm entropy`: Fig. 9 main panel, [S_P] (120) against W/W_c for several L and L -> infinity.
+struct RMEntropy: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entropy",
+        abstract: "Probe entanglement [S_P] = ln 2 (1 - [Czz]) (120) against W/W_c for several L, with the L -> infinity limit (Fig. 9)."
+    )
+    @OptionGroup var disorderOptions: DisorderCrossoverOptions
+    @Option(help: "Chain lengths (comma list).")
+    var lengths = NumberList([5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60])
+    @Option(name: .customLong("ratio-from"), help: "Smallest W/W_c (> 0).") var ratioFrom: Double = 0.05
+    @Option(name: .customLong("ratio-to"), help: "Largest W/W_c.") var ratioTo: Double = 3
+    @Option(help: "Number of W/W_c points.") var points: Int = 300
+    @Flag(help: "Print apparent-exponent estimates (direct (39), drift, collapse) instead of the curves.")
+    var exponent = false
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        guard ratioFrom > 0, ratioTo > ratioFrom, (2...100_000).contains(points) else { throw ValidationError("need 0 < --ratio-from < --ratio-to and 2 <= --points") }
+        guard lengths.values.allSatisfy({ $0 > 0 }) else { throw ValidationError("--lengths must be > 0") }
+    }
+
+    func run() throws {
+        let crossover = disorderOptions.crossover
+        let ratios = grid(from: ratioFrom, to: ratioTo, points: points, logarithmic: false)
+        let record = disorderOptions.record + [("lengths", JSONValue.array(lengths.values.map { .number($0) }))]
+        let metadata = OutputMetadata(parameters: record, commandLine: recordedCommandLine())
+        if exponent {
+            var fields = [(String, JSONValue)]()
+            let estimates = [
+                try ApparentExponentStudy.direct(relativeDistances: grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true), localisedSide: true),
+                try ApparentExponentStudy.direct(relativeDistances: grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true), localisedSide: false),
+                try ApparentExponentStudy.direct(relativeDistances: grid(from: 0.05, to: 0.5, points: 20, logarithmic: true), localisedSide: true),
+                try ApparentExponentStudy.drift(crossover, threshold: 0.01, lengths: lengths.values),
+                try ApparentExponentStudy.drift(crossover, threshold: 0.5, lengths: lengths.values),
+                ApparentExponentStudy.collapse(crossover, lengths: lengths.values, ratios: ratios),
+            ]
+            for (i, e) in estimates.enumerated() {
+                fields += [("method_\(i)", .string(e.method)), ("window_\(i)", .string(e.window)),
+                           ("nu_\(i)", .number(e.exponent)), ("nu_error_\(i)", .number(e.error))]
+            }
+            try outputOptions.emit(OutputRenderer.record(fields, metadata: metadata, format: outputOptions.format.format))
+            return
+        }
+        let table = CrossoverDriftStudy(crossover: crossover).probeEntanglementCurves(lengths: lengths.values, ratios: ratios)
+        try outputOptions.emit(OutputRenderer.curve(table, metadata: metadata, format: outputOptions.format.format))
+    }
+}
+
+enum RegimePlaneArgument: String, ExpressibleByArgument, CaseIterable { case zeta, disorder }
+
+/// `resonance rm regimes`: the Fig. 1 map over (1/zeta, L) or (W/W_c, L).
+struct RMRegimes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "regimes",
+        abstract: "Regime map of Fig. 1 (codes: 0 RM-MBL, 1 region I, 2 region II, 3 thermal, 4 inconsistent), its lines, or the overlap Monte Carlo."
+    )
+    @Option(help: "Plane: zeta (1/zeta at fixed Lambda) or disorder (W/W_c with (83), (D4)).")
+    var plane: RegimePlaneArgument = .zeta
+    @Option(name: .customLong("Lambda"), help: "Resonance length for the zeta plane.") var resonanceLength: Double = 30
+    @OptionGroup var disorderOptions: DisorderCrossoverOptions
+    @Option(name: .customLong("L-max"), help: "Largest L (grid 1...L-max).") var maximumLength: Int = 80
+    @Option(help: "Points along the abscissa.") var points: Int = 121
+    @Option(help: "Consistency threshold: inconsistent when min(L/2, |xi|) > c sqrt(Lambda) (95).") var consistency: Double = 1
+    @Option(name: .customLong("region-boundary"), help: "Region I/II boundary at L = b Lambda.") var regionBoundary: Double = 1
+    @Flag(help: "Print the lines |xi| = L/2, L = Lambda, L = 2 sqrt(Lambda) instead of the grid (zeta plane).") var lines = false
+    @Flag(help: "Run the resonance-overlap Monte Carlo (Fig. 7) against xi^2/Lambda instead.") var overlap = false
+    @Option(help: "Sites of the Monte Carlo chain.") var sites: Int = 100_000
+    @Option(help: "Seed of the Monte Carlo.") var seed: UInt64 = 1
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        guard resonanceLength > 0, maximumLength >= 2, points >= 2, consistency > 0, regionBoundary > 0, sites > 0 else {
+            throw ValidationError("need --Lambda > 0, --L-max >= 2, --points >= 2, thresholds > 0, --sites > 0")
+        }
+    }
+
+    func run() throws {
+        let map = RegimeMap(thresholds: RegimeThresholds(consistency: consistency, regionBoundary: regionBoundary))
+        let lengths = (1...maximumLength).map(Double.init)
+        let record: [(String, JSONValue)] = [("plane", .string(plane.rawValue)), ("Lambda", .number(resonanceLength)),
+                                             ("consistency", .number(consistency)), ("region_boundary", .number(regionBoundary)),
+                                             ("sites", .number(Double(sites))), ("seed", .number(Double(seed)))] + disorderOptions.record
+        let metadata = OutputMetadata(parameters: record, commandLine: recordedCommandLine())
+        let table: ColumnTable
+        if overlap {
+            table = RegimeMapStudy.overlap(resonanceLength: resonanceLength,
+                                           correlationLengths: grid(from: 0.3, to: 3 * resonanceLength.squareRoot(), points: 16, logarithmic: true),
+                                           sites: sites, seed: seed)
+        } else if lines {
+            table = RegimeMapStudy.lines(map: map, resonanceLength: resonanceLength, lengths: lengths)
+        } else if plane == .zeta {
+            let inverseZetas = grid(from: 0.01, to: 2 * M_LN2, points: points, logarithmic: false)
+            table = RegimeMapStudy.table(map.classify(inverseLocalisationLengths: inverseZetas, lengths: lengths, resonanceLength: resonanceLength),
+                                         abscissaName: "inv_zeta")
+        } else {
+            let ratios = grid(from: 0.3, to: 3, points: points, logarithmic: true)
+            table = RegimeMapStudy.table(map.classify(disorderRatios: ratios, lengths: lengths, crossover: disorderOptions.crossover),
+                                         abscissaName: "W_over_Wc")
+        }
+        try outputOptions.emit(OutputRenderer.curve(table, metadata: metadata, format: outputOptions.format.format))
+    }
+}
+
+/// `resonance rm thouless`: omega_Th (122) against W for several L, or the fitted rates of (121).
+struct RMThouless: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "thouless",
+        abstract: "Thouless frequency omega_Th ~ J (xi/L)^2 exp(-2|xi|/zeta_c) (122) against W, and the exponential rate of (121)."
+    )
+    @OptionGroup var disorderOptions: DisorderCrossoverOptions
+    @Option(help: "Chain lengths (comma list).") var lengths = NumberList([10, 20, 40, 60])
+    @Option(name: .customLong("W-from"), help: "Smallest W.") var disorderFrom: Double = 2
+    @Option(name: .customLong("W-to"), help: "Largest W (< W_c).") var disorderTo: Double = 9.9
+    @Option(help: "Number of W points.") var points: Int = 200
+    @Flag(help: "Fit ln omega_Th = b - c W over the thermal window 1 <= |xi| <= L/2 and around W_delta(L) +- 10%.") var summary = false
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        guard disorderFrom > 0, disorderTo > disorderFrom, points >= 2 else { throw ValidationError("need 0 < --W-from < --W-to, --points >= 2") }
+    }
+
+    func run() throws {
+        let wc = disorderOptions.criticalDisorder
+        let metadata = OutputMetadata(parameters: disorderOptions.record + [("lengths", .array(lengths.values.map { .number($0) }))],
+                                      commandLine: recordedCommandLine())
+        if summary {
+            var fields = [(String, JSONValue)]()
+            for length in lengths.values {
+                let tag = "L\(Int(length))"
+                let window = wc * exp(-1)...wc * exp(-2 / length)
+                let fit = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length, window: window)
+                let wDelta = try disorderOptions.crossover.crossoverDisorder(threshold: 0.01, length: length).root
+                let near = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length, window: 0.9 * wDelta...min(1.1 * wDelta, 0.999 * wc))
+                fields += [("\(tag)_window", .string("\(window)")), ("\(tag)_rate_c", .number(-fit.slope)),
+                           ("\(tag)_rate_c_error", .number(fit.slopeError)), ("\(tag)_R2", .number(fit.coefficientOfDetermination)),
+                           ("\(tag)_local_rate_at_window_ends", .string("\(ThoulessFrequency.exponentialRate(disorder: window.lowerBound, criticalDisorder: wc)), \(ThoulessFrequency.exponentialRate(disorder: window.upperBound, criticalDisorder: wc))")),
+                           ("\(tag)_W_delta", .number(wDelta)), ("\(tag)_rate_c_near_W_delta", .number(-near.slope)),
+                           ("\(tag)_rate_c_near_W_delta_error", .number(near.slopeError)), ("\(tag)_R2_near_W_delta", .number(near.coefficientOfDetermination))]
+            }
+            try outputOptions.emit(OutputRenderer.record(fields, metadata: metadata, format: outputOptions.format.format))
+            return
+        }
+        let table = FiniteSizePredictionsStudy.thoulessTable(criticalDisorder: wc, lengths: lengths.values,
+                                                             disorders: grid(from: disorderFrom, to: disorderTo, points: points, logarithmic: false))
+        try outputOptions.emit(OutputRenderer.curve(table, metadata: metadata, format: outputOptions.format.format))
+    }
+}
+
+/// `resonance rm fidelity`: [log chi] (126) of the Floquet RM against L, or its fitted slope.
+struct RMFidelity: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fidelity",
+        abstract: "Typical fidelity susceptibility [log chi] = L (2 ln 2 + O(Lambda/L)) (126) of the Floquet RM against L."
+    )
+    @Option(name: .customLong("Lambda"), help: "Resonance length Lambda > 0.") var resonanceLength: Double = 20
+    @Option(name: .customLong("inv-xi"), help: "Inverse correlation lengths (comma list).") var inverseCorrelationLengths = NumberList([0, 0.005, -0.005])
+    @Option(name: .customLong("L-from"), help: "Smallest L.") var lengthFrom: Double = 2
+    @Option(name: .customLong("L-to"), help: "Largest L.") var lengthTo: Double = 400
+    @Option(help: "Number of L points.") var points: Int = 100
+    @Flag(help: "Fit [log chi] = s L + b for L in [4 Lambda, L-to] and L in [L-from, Lambda/2]; report s against 2 ln 2 and b against c - 4 ln 2 Lambda.") var summary = false
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        guard resonanceLength > 0, lengthFrom > 0, lengthTo > lengthFrom, points >= 2 else { throw ValidationError("need --Lambda > 0, 0 < --L-from < --L-to") }
+    }
+
+    func run() throws {
+        let metadata = OutputMetadata(parameters: [("Lambda", .number(resonanceLength)),
+                                                   ("inv_xi", .array(inverseCorrelationLengths.values.map { .number($0) }))],
+                                      commandLine: recordedCommandLine())
+        if summary {
+            var fields: [(String, JSONValue)] = [("two_ln2", .number(2 * M_LN2)),
+                                                 ("expected_intercept_critical", .number(2 * log(1 / (2 * resonanceLength)) - 4 * M_LN2 * resonanceLength))]
+            for invXi in inverseCorrelationLengths.values {
+                let large = grid(from: 4 * resonanceLength, to: max(lengthTo, 8 * resonanceLength), points: 30, logarithmic: false)
+                let small = grid(from: lengthFrom, to: max(resonanceLength / 2, lengthFrom * 2), points: 20, logarithmic: false)
+                let fitLarge = try FiniteSizePredictionsStudy.fidelityFit(resonanceLength: resonanceLength, inverseCorrelationLength: invXi, lengths: large)
+                let fitSmall = try FiniteSizePredictionsStudy.fidelityFit(resonanceLength: resonanceLength, inverseCorrelationLength: invXi, lengths: small)
+                fields += [("invxi_\(invXi)_slope_L_gt_4Lambda", .number(fitLarge.slope)), ("invxi_\(invXi)_slope_error", .number(fitLarge.slopeError)),
+                           ("invxi_\(invXi)_intercept", .number(fitLarge.intercept)),
+                           ("invxi_\(invXi)_range_large", .string("\(large.first!)...\(large.last!)")),
+                           ("invxi_\(invXi)_slope_L_lt_Lambda_over_2", .number(fitSmall.slope)),
+                           ("invxi_\(invXi)_range_small", .string("\(small.first!)...\(small.last!)"))]
+            }
+            try outputOptions.emit(OutputRenderer.record(fields, metadata: metadata, format: outputOptions.format.format))
+            return
+        }
+        let table = FiniteSizePredictionsStudy.fidelityTable(resonanceLength: resonanceLength,
+                                                             inverseCorrelationLengths: inverseCorrelationLengths.values,
+                                                             lengths: grid(from: lengthFrom, to: lengthTo, points: points, logarithmic: false))
+        try outputOptions.emit(OutputRenderer.curve(table, metadata: metadata, format: outputOptions.format.format))
+    }
+}
