@@ -1,0 +1,67 @@
+import Dispatch
+import Foundation
+
+/// Runs realisations on `workers` threads, appending each finished record to the store at once.
+///
+/// Realisation k depends on (seed, k) only, so the set of records, and hence every average, is the
+/// same for any number of workers and any interruption. The caller sets the BLAS thread count
+/// (one thread per worker when workers > 1).
+public struct RealisationRunner: Sendable {
+    public var workers: Int
+
+    public init(workers: Int) { self.workers = max(1, workers) }
+
+    /// Computes every index in `pending` not already in the store; returns all records (old and new).
+    public func run(pending: [Int], store: RunStore, progress: ProgressReporter?,
+                    compute: @escaping @Sendable (Int) throws -> RealisationRecord) throws -> [RealisationRecord] {
+        let queue = WorkQueue(pending)
+        let failure = FailureBox()
+        let storeLock = NSLock()
+        let group = DispatchGroup()
+        for _ in 0..<min(workers, max(1, pending.count)) {
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
+                while failure.value == nil, let index = queue.next() {
+                    do {
+                        let start = Date()
+                        var record = try compute(index)
+                        record.seconds = Date().timeIntervalSince(start)
+                        storeLock.lock()
+                        defer { storeLock.unlock() }
+                        try store.append(record)
+                        progress?.advance()
+                    } catch {
+                        failure.set(error)
+                    }
+                }
+            }
+        }
+        group.wait()
+        if let error = failure.value { throw error }
+        return try store.finishedRecords()
+    }
+}
+
+/// Hands out indices to worker threads.
+final class WorkQueue: @unchecked Sendable {
+    private var items: [Int]
+    private var position = 0
+    private let lock = NSLock()
+    init(_ items: [Int]) { self.items = items }
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard position < items.count else { return nil }
+        position += 1
+        return items[position - 1]
+    }
+}
+
+/// The first error any worker hit.
+final class FailureBox: @unchecked Sendable {
+    private var error: Error?
+    private let lock = NSLock()
+    var value: Error? { lock.lock(); defer { lock.unlock() }; return error }
+    func set(_ e: Error) { lock.lock(); defer { lock.unlock() }; if error == nil { error = e } }
+}
