@@ -94,7 +94,7 @@ public struct FiniteSizeReport: Sendable {
                                                                               disorders: grid(from: 2, to: 9.9, points: 200, logarithmic: false)),
                               metadata: metadata([("Wc", .number(10))]))],
             plot: """
-            set xlabel "W"; set ylabel "omega_Th / J"; set logscale y; set format y "10^{%L}"
+            set xlabel "W (W_c = 10)"; set ylabel "{/Symbol w}_{Th} / J"; set logscale y; set format y "10^{%L}"; set yrange [1e-14:1]; set key bottom left
             plot for [c=2:5] "thouless.csv" using 1:c with lines title columnhead(c)
             """)
 
@@ -108,7 +108,7 @@ public struct FiniteSizeReport: Sendable {
                               table: FiniteSizePredictionsStudy.fidelityTable(resonanceLength: 20, inverseCorrelationLengths: [0, 0.005, -0.005], lengths: chiLengths),
                               metadata: metadata([("Lambda", .number(20))]))],
             plot: """
-            set xlabel "L"; set ylabel "[log chi]"; set key left top
+            set xlabel "L"; set ylabel "[log {/Symbol c}]"; set key left top
             plot for [c=3:6] "log_chi.csv" using 1:c with lines title columnhead(c), "log_chi.csv" using 1:"two_ln2_L" with lines dt 2 lc rgb "black" title "2 ln 2 L"
             """)
 
