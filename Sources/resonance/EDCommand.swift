@@ -4,6 +4,7 @@ import ArgumentParser
 struct EDCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ed",
-        abstract: "Exact diagonalisation of disordered spin chains."
+        abstract: "Exact diagonalisation of disordered spin chains.",
+        subcommands: [EDSpectrumCommand.self]
     )
 }

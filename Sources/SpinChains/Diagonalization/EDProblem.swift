@@ -1,0 +1,194 @@
+import ComplexModule
+import NumericKit
+import RealModule
+
+/// The models of the spec, by their command-line names.
+public enum EDModelKind: String, Sendable, CaseIterable {
+    case xxz
+    case heisenbergO3 = "heisenberg-o3"
+    case floquetO3 = "floquet-o3"
+    case lbit
+
+    public var isFloquet: Bool { self == .floquetO3 || self == .lbit }
+}
+
+/// Which states of the xxz chain to diagonalise.
+public enum MagnetizationChoice: Equatable, Sendable {
+    /// One sector of total `S^z`.
+    case sector(Double)
+    /// Every sector separately, spectra concatenated.
+    case allSectors
+    /// The full `2^L` space as one matrix (no block decomposition).
+    case fullSpace
+}
+
+/// One exact-diagonalisation job: a model, its parameters and how to treat symmetries. Knows
+/// how large its dense matrices are and how to draw its disorder.
+public struct EDProblem: Sendable {
+    public var model: EDModelKind
+    public var length: Int
+    /// `W`.
+    public var disorderStrength: Double
+    /// `J`.
+    public var coupling: Double = 1
+    /// `Delta` (xxz).
+    public var anisotropy: Double = 1
+    /// `Omega` (Floquet models).
+    public var drivingFrequency: Double = 2 * Double.pi
+    /// `zeta` (lbit).
+    public var localizationLength: Double = 1
+    public var magnetization: MagnetizationChoice = .fullSpace
+    /// The probe; the lbit model always has one.
+    public var probe: ProbeSpin?
+    public var boundary: ChainBoundary = .periodic
+    public var convention: SpinConvention = .spin
+    public var fieldDistribution: FieldDistribution = .gaussian
+
+    public init(model: EDModelKind, length: Int, disorderStrength: Double) {
+        self.model = model
+        self.length = length
+        self.disorderStrength = disorderStrength
+    }
+
+    /// The default probe of the spec: `h = W`, `V = J sigma^x_0`.
+    public var defaultProbe: ProbeSpin {
+        ProbeSpin(field: disorderStrength, couplingStrength: coupling, coupling: .x)
+    }
+
+    public var period: Double { 2 * Double.pi / drivingFrequency }
+
+    /// The dimensions of the dense matrices diagonalised, one per block.
+    public var blockDimensions: [Int] {
+        let probeFactor = probe == nil ? 1 : 2
+        switch model {
+        case .xxz:
+            let combinadic = Combinadic(bits: length)
+            switch magnetization {
+            case let .sector(sz):
+                let down = Int((Double(length) / 2 - sz).rounded())
+                return [combinadic.choose(length, down) * probeFactor]
+            case .allSectors:
+                return (0...length).map { combinadic.choose(length, $0) * probeFactor }
+            case .fullSpace:
+                return [(1 << length) * probeFactor]
+            }
+        case .heisenbergO3, .floquetO3:
+            return [(1 << length) * probeFactor]
+        case .lbit:
+            return [(1 << length) * 2]
+        }
+    }
+
+    /// Peak memory of the dense matrices (bytes), counting the matrices alive at once: input,
+    /// LAPACK's copy/workspace and the outputs (complex: 16 bytes per entry).
+    public var denseMemoryEstimate: Double {
+        let d = Double(blockDimensions.max() ?? 0)
+        switch model {
+        case .xxz: return 3 * 8 * d * d
+        case .heisenbergO3: return 3 * 16 * d * d
+        case .floquetO3, .lbit: return 5 * 16 * d * d
+        }
+    }
+
+    /// Draws realisation `realization` of a run with `seed`.
+    public func drawFields(seed: UInt64, realization: UInt64) -> DisorderFields {
+        var generator = disorderGenerator(seed: seed, realization: realization)
+        switch model {
+        case .xxz:
+            return DisorderFields(longitudinal: drawLongitudinalFields(length: length, strength: disorderStrength,
+                                                                       using: &generator))
+        case .heisenbergO3, .floquetO3:
+            return DisorderFields(vectors: drawFieldVectors(length: length, distribution: fieldDistribution,
+                                                            using: &generator))
+        case .lbit:
+            return DisorderFields(quasiEnergies: lbitModel(seed: seed, realization: realization).quasiEnergies)
+        }
+    }
+
+    /// The l-bit model of realisation `(seed, realization)`.
+    public func lbitModel(seed: UInt64, realization: UInt64) -> LBitModel {
+        var generator = disorderGenerator(seed: seed, realization: realization)
+        return LBitModel(length: length, drivingFrequency: drivingFrequency, coupling: coupling,
+                         localizationLength: localizationLength,
+                         probeField: (probe ?? defaultProbe).field, using: &generator)
+    }
+
+    public enum ProblemError: Error, Equatable, CustomStringConvertible {
+        case missingFields(String)
+        case wrongFieldCount(expected: Int, found: Int)
+        case unsupported(String)
+
+        public var description: String {
+            switch self {
+            case let .missingFields(key): return "the fields do not contain \"\(key)\" needed by this model"
+            case let .wrongFieldCount(expected, found): return "the fields have \(found) sites, the chain has \(expected)"
+            case let .unsupported(what): return what
+            }
+        }
+    }
+
+    func longitudinalFields(_ fields: DisorderFields) throws -> [Double] {
+        guard let h = fields.longitudinal else { throw ProblemError.missingFields("h") }
+        guard h.count == length else { throw ProblemError.wrongFieldCount(expected: length, found: h.count) }
+        return h
+    }
+
+    func fieldVectors(_ fields: DisorderFields) throws -> [SIMD3<Double>] {
+        guard let v = fields.vectors else { throw ProblemError.missingFields("v") }
+        guard v.count == length else { throw ProblemError.wrongFieldCount(expected: length, found: v.count) }
+        return v
+    }
+
+    /// The sorted eigenvalues (quasi-energies for the Floquet models) for the given fields. The
+    /// lbit model has no fields file: it is drawn from `(seed, realization)` only.
+    public func spectrum(fields: DisorderFields, seed: UInt64 = 0, realization: UInt64 = 0,
+                         propagators: CouplingPropagatorCache = .shared) throws -> [Double] {
+        switch model {
+        case .xxz:
+            let chain = XXZChain(coupling: coupling, anisotropy: anisotropy, fields: try longitudinalFields(fields),
+                                 boundary: boundary, convention: convention)
+            var hamiltonian = chain.hamiltonian
+            if let probe { hamiltonian = hamiltonian + probe.terms(chainLength: length) }
+            var values: [Double] = []
+            for basis in try xxzBases() {
+                values += try symmetricEigenvalues(hamiltonian.denseRealMatrix(in: basis))
+            }
+            return values.sorted()
+        case .heisenbergO3:
+            let chain = HeisenbergO3Chain(coupling: coupling, disorderStrength: disorderStrength,
+                                          fieldVectors: try fieldVectors(fields), boundary: boundary)
+            var hamiltonian = chain.hamiltonian
+            if let probe { hamiltonian = hamiltonian + probe.terms(chainLength: length) }
+            return try hermitianEigenvalues(hamiltonian.denseMatrix(in: FullBasis(siteCount: length + (probe == nil ? 0 : 1))))
+        case .floquetO3:
+            let chain = FloquetO3Chain(coupling: coupling, disorderStrength: disorderStrength,
+                                       drivingFrequency: drivingFrequency, fieldVectors: try fieldVectors(fields),
+                                       boundary: boundary)
+            let propagator = try propagators.propagator(for: chain.propagatorKey)
+            let u = probe.map { chain.floquetOperator(couplingPropagator: propagator, probe: $0) }
+                ?? chain.floquetOperator(couplingPropagator: propagator)
+            return try quasiEnergies(u, period: period)
+        case .lbit:
+            return try quasiEnergies(lbitModel(seed: seed, realization: realization).floquetOperator(), period: period)
+        }
+    }
+
+    /// The bases of the xxz blocks.
+    func xxzBases() throws -> [any SpinBasis] {
+        let withProbe = probe != nil
+        if withProbe, magnetization != .fullSpace, probe?.conservesChainMagnetization != true {
+            throw ProblemError.unsupported("S^z sectors with a probe need a sigma^z coupling; use the full space")
+        }
+        switch magnetization {
+        case let .sector(sz):
+            guard let sector = MagnetizationSector(chainLength: length, totalSz: sz, withProbe: withProbe) else {
+                throw ProblemError.unsupported("no S^z = \(sz) sector for L = \(length)")
+            }
+            return [sector]
+        case .allSectors:
+            return (0...length).map { MagnetizationSector(chainLength: length, downSpins: $0, withProbe: withProbe) }
+        case .fullSpace:
+            return [FullBasis(siteCount: length + (withProbe ? 1 : 0))]
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// The static Heisenberg chain in random O(3) fields (spec `heisenberg-o3`, paper eq. (61)):
+///
+///     H = (J/2) sum_n sigma_n . sigma_{n+1} + (W/2) sum_n v_n . sigma_n
+///
+/// with Pauli matrices and random vectors `v_n` (`[v_n . v_n] = 1`). No conservation law besides
+/// energy; the matrix is complex Hermitian (the `v^y sigma^y` terms).
+public struct HeisenbergO3Chain: Sendable {
+    public var coupling: Double
+    public var disorderStrength: Double
+    /// `v_n = (x, y, z)`, one per site.
+    public var fieldVectors: [SIMD3<Double>]
+    public var boundary: ChainBoundary
+
+    public init(coupling: Double = 1, disorderStrength: Double, fieldVectors: [SIMD3<Double>],
+                boundary: ChainBoundary = .periodic) {
+        self.coupling = coupling
+        self.disorderStrength = disorderStrength
+        self.fieldVectors = fieldVectors
+        self.boundary = boundary
+    }
+
+    public var length: Int { fieldVectors.count }
+
+    public var hamiltonian: SpinOperator {
+        heisenbergCoupling(length: length, coupling: coupling / 2, boundary: boundary)
+            + fieldTerms(fieldVectors, strength: disorderStrength / 2)
+    }
+}
+
+/// `J sum_n sigma_n . sigma_{n+1}` over the bonds of the chain (real matrix elements).
+public func heisenbergCoupling(length: Int, coupling: Double, boundary: ChainBoundary) -> SpinOperator {
+    var h = SpinOperator()
+    for (i, j) in boundary.bonds(length: length) {
+        for pauli in Pauli.allCases { h.add(coupling, PauliString(pauli, at: i, j)) }
+    }
+    return h
+}
+
+/// `strength sum_n v_n . sigma_n`.
+public func fieldTerms(_ vectors: [SIMD3<Double>], strength: Double) -> SpinOperator {
+    var h = SpinOperator()
+    for (n, v) in vectors.enumerated() {
+        h.add(strength * v.x, PauliString(.x, at: n))
+        h.add(strength * v.y, PauliString(.y, at: n))
+        h.add(strength * v.z, PauliString(.z, at: n))
+    }
+    return h
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderSpinChainsTests: XCTestCase { func testNothing() {} }
