@@ -65,6 +65,6 @@ let package = Package(
         .testTarget(name: "ResonanceModelTests", dependencies: ["ResonanceModel", "NumericKit"], resources: [.copy("Reference")]),
         .testTarget(name: "SpinChainsTests", dependencies: ["SpinChains", "NumericKit"]),
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "ResonanceModel"]),
-        .testTarget(name: "resonanceTests", dependencies: ["ResonanceModel", "Studies"]),
+        .testTarget(name: "resonanceTests", dependencies: ["ResonanceModel", "Studies", "SpinChains"]),
     ]
 )

@@ -84,11 +84,7 @@ struct EDSpectrumCommand: ParsableCommand {
     @Option(help: "OpenBLAS threads (default: all cores).")
     var threads: Int?
 
-    @Option(help: "Output format: table, csv or json.")
-    var format: EDOutputFormat = .table
-
-    @Option(help: "Write the output to this file instead of standard output.")
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
         guard (1...30).contains(length) else { throw ValidationError("--L must be in 1...30 (got \(length))") }
@@ -184,50 +180,60 @@ struct EDSpectrumCommand: ParsableCommand {
         }
         if let writeFields { try usedFields.json().write(to: URL(fileURLWithPath: writeFields)) }
         let values = try problem.spectrum(fields: usedFields, seed: seed ?? 0, realization: realization)
-        try writeEDOutput(try report(problem: problem, values: values).render(format), to: output)
+        try outputOptions.emit(render(problem: problem, values: values))
     }
 
-    func report(problem: EDProblem, values: [Double]) throws -> EDColumnReport {
-        var parameters: [(String, Any)] = [
-            ("model", model.rawValue),
-            ("length", length),
-            ("disorder_strength", disorderStrength),
-            ("coupling", coupling),
+    /// JSON: {"eigenvalues": [...], "parameters": {...}, ...}; CSV and table: index and value columns.
+    func render(problem: EDProblem, values: [Double]) -> String {
+        let metadata = OutputMetadata(parameters: parameterRecord(problem: problem), commandLine: recordedCommandLine())
+        let format = outputOptions.format.format
+        if format == .json {
+            return OutputRenderer.record([("eigenvalues", .array(values.map { .number($0) }))], metadata: metadata, format: .json)
+        }
+        let table = ColumnTable(columns: [("index", values.indices.map(Double.init)),
+                                          (model.isFloquet ? "quasi_energy" : "eigenvalue", values)])
+        return OutputRenderer.curve(table, metadata: metadata, format: format)
+    }
+
+    func parameterRecord(problem: EDProblem) -> [(String, JSONValue)] {
+        var parameters: [(String, JSONValue)] = [
+            ("model", .string(model.rawValue)),
+            ("length", .integer(length)),
+            ("disorder_strength", .number(disorderStrength)),
+            ("coupling", .number(coupling)),
         ]
         switch model {
         case .xxz:
-            parameters.append(("anisotropy", anisotropy))
-            parameters.append(("convention", pauli ? "pauli: H written with sigma" : "spin: H written with S = sigma/2"))
-            let sectorValue: Any
+            parameters.append(("anisotropy", .number(anisotropy)))
+            parameters.append(("convention", .string(pauli ? "pauli: H written with sigma" : "spin: H written with S = sigma/2")))
+            let sectorValue: JSONValue
             switch problem.magnetization {
-            case let .sector(sz): sectorValue = sz
-            case .allSectors: sectorValue = "all"
-            case .fullSpace: sectorValue = "full"
+            case let .sector(sz): sectorValue = .number(sz)
+            case .allSectors: sectorValue = .string("all")
+            case .fullSpace: sectorValue = .string("full")
             }
             parameters.append(("sector_total_sz", sectorValue))
         case .heisenbergO3, .floquetO3:
-            parameters.append(("field_distribution", fieldDistribution.rawValue))
+            parameters.append(("field_distribution", .string(fieldDistribution.rawValue)))
         case .lbit:
-            parameters.append(("localization_length", localizationLength ?? 0))
+            parameters.append(("localization_length", .number(localizationLength ?? 0)))
         }
         if model.isFloquet {
-            parameters.append(("driving_frequency", problem.drivingFrequency))
-            parameters.append(("quasi_energy_range", "(-Omega/2, Omega/2]"))
+            parameters.append(("driving_frequency", .number(problem.drivingFrequency)))
+            parameters.append(("quasi_energy_range", .string("(-Omega/2, Omega/2]")))
         }
-        parameters.append(("boundary", problem.boundary.rawValue))
-        parameters.append(("probe", problem.probe != nil))
+        parameters.append(("boundary", .string(problem.boundary.rawValue)))
+        parameters.append(("probe", .bool(problem.probe != nil)))
         if let probeSpin = problem.probe {
-            parameters.append(("probe_field", probeSpin.field))
-            parameters.append(("probe_coupling", "sigma^\(probeSpin.coupling.rawValue)_0 sigma^x_P"))
+            parameters.append(("probe_field", .number(probeSpin.field)))
+            parameters.append(("probe_coupling", .string("sigma^\(probeSpin.coupling.rawValue)_0 sigma^x_P")))
         }
-        parameters.append(("seed", seed.map { UInt($0) as Any } ?? NSNull()))
-        parameters.append(("realization", UInt(realization)))
-        parameters.append(("fields_file", fields ?? NSNull()))
-        parameters.append(("dimension", problem.blockDimensions.reduce(0, +)))
-        parameters.append(("openblas_threads", BLASRuntime.threads))
-        parameters.append(("openblas_kernel", BLASRuntime.coreName))
-        return EDColumnReport(parameters: parameters,
-                              columnName: model.isFloquet ? "quasi_energy" : "eigenvalue",
-                              values: values, commandLine: recordedCommandLine(), version: ResonanceKitVersion.string)
+        parameters.append(("seed", seed.map { Int(exactly: $0).map(JSONValue.integer) ?? .string(String($0)) } ?? .null))
+        parameters.append(("realization", Int(exactly: realization).map(JSONValue.integer) ?? .string(String(realization))))
+        parameters.append(("fields_file", fields.map { .string($0) } ?? .null))
+        parameters.append(("dimension", .integer(problem.blockDimensions.reduce(0, +))))
+        parameters.append(("openblas_threads", .integer(BLASRuntime.threads)))
+        parameters.append(("openblas_kernel", .string(BLASRuntime.coreName)))
+        return parameters
     }
 }
