@@ -26,3 +26,20 @@ public enum SelfAdjointEigenDriver: String, CaseIterable, Sendable {
     /// eigenvalues only.
     case twoStageDivideAndConquer = "evd_2stage"
 }
+
+extension SelfAdjointEigenDriver {
+    /// The LAPACK routine for this driver and precision prefix ("dsy" real, "zhe" complex).
+    func routine(prefix: String) -> String { prefix + rawValue }
+
+    /// Checks a self-adjoint eigenproblem before the LAPACK call: a square matrix, a driver that
+    /// can compute what is asked, and a dimension that fits LAPACK's integer. Returns that dimension.
+    func checkedDimension(rows: Int, columns: Int, wantVectors: Bool, routine: String) throws -> Int32 {
+        guard rows == columns else {
+            throw LinearAlgebraError.shapeMismatch(routine: routine, detail: "matrix is \(rows)x\(columns), not square")
+        }
+        if wantVectors && self == .twoStageDivideAndConquer {
+            throw LinearAlgebraError.shapeMismatch(routine: routine, detail: "LAPACK's two-stage driver computes eigenvalues only")
+        }
+        return try lapackDimension(rows, routine: routine)
+    }
+}

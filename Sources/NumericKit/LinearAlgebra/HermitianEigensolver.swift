@@ -34,19 +34,8 @@ public func hermitianEigensystem(
 private func hermitianDriver(
     _ a: Matrix<Complex<Double>>, wantVectors: Bool, driver: SelfAdjointEigenDriver
 ) throws -> (values: [Double], vectors: Matrix<Complex<Double>>?) {
-    let routine: String
-    switch driver {
-    case .divideAndConquer: routine = "zheevd"
-    case .relativelyRobust: routine = "zheevr"
-    case .twoStageDivideAndConquer: routine = "zheevd_2stage"
-    }
-    guard a.isSquare else {
-        throw LinearAlgebraError.shapeMismatch(routine: routine, detail: "matrix is \(a.rows)x\(a.columns), not square")
-    }
-    if wantVectors && driver == .twoStageDivideAndConquer {
-        throw LinearAlgebraError.shapeMismatch(routine: routine, detail: "LAPACK's two-stage driver computes eigenvalues only")
-    }
-    let n = try lapackDimension(a.rows, routine: routine)
+    let routine = driver.routine(prefix: "zhe")
+    let n = try driver.checkedDimension(rows: a.rows, columns: a.columns, wantVectors: wantVectors, routine: routine)
     let lda = max(n, 1)
     if n == 0 { return ([], wantVectors ? a : nil) }
     let job = wantVectors ? jobVectors : jobValues

@@ -34,19 +34,8 @@ public func symmetricEigensystem(
 private func symmetricDriver(
     _ a: Matrix<Double>, wantVectors: Bool, driver: SelfAdjointEigenDriver
 ) throws -> (values: [Double], vectors: Matrix<Double>?) {
-    let routine: String
-    switch driver {
-    case .divideAndConquer: routine = "dsyevd"
-    case .relativelyRobust: routine = "dsyevr"
-    case .twoStageDivideAndConquer: routine = "dsyevd_2stage"
-    }
-    guard a.isSquare else {
-        throw LinearAlgebraError.shapeMismatch(routine: routine, detail: "matrix is \(a.rows)x\(a.columns), not square")
-    }
-    if wantVectors && driver == .twoStageDivideAndConquer {
-        throw LinearAlgebraError.shapeMismatch(routine: routine, detail: "LAPACK's two-stage driver computes eigenvalues only")
-    }
-    let n = try lapackDimension(a.rows, routine: routine)
+    let routine = driver.routine(prefix: "dsy")
+    let n = try driver.checkedDimension(rows: a.rows, columns: a.columns, wantVectors: wantVectors, routine: routine)
     let lda = max(n, 1)
     if n == 0 { return ([], wantVectors ? a : nil) }
     let job = wantVectors ? jobVectors : jobValues
