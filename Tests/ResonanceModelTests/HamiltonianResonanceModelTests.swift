@@ -136,3 +136,46 @@ final class HamiltonianResonanceModelTests: XCTestCase {
         assertRelative(logSlope({ critical.spectralFunction(omega: $0) }, at: omega), expected, 1e-8, "critical slope")
     }
 }
+
+final class HamiltonianDensityOfStatesTests: XCTestCase {
+    let model = HamiltonianResonanceModel(try! ResonanceParameters(inverseCorrelationLength: 0.2, resonanceLength: 3,
+                                                                   length: 30, disorder: 1.7))
+
+    /// rho_sigma (79), (80) solves the growth-diffusion equation (81):
+    /// d rho/dr = W^2 d^2 rho/de^2 + (2/zeta_c) rho, checked by finite differences.
+    func testDensityOfStatesSolvesGrowthDiffusion() {
+        let w = model.disorder, eSigma = 0.85
+        for (e, r) in [(0.3, 0.7), (-2.0, 3.0), (4.0, 10.0)] {
+            let rho = { (e: Double, r: Double) in self.model.densityOfStates(energy: e, range: r, probeEnergy: eSigma) }
+            let dr = richardsonDerivative({ rho(e, $0) }, at: r, step: 1e-2)
+            let h = 1e-2
+            let d2e = (rho(e + h, r) - 2 * rho(e, r) + rho(e - h, r)) / (h * h)
+            assertRelative(dr, w * w * d2e + 2 / criticalLocalisationLength * rho(e, r), 1e-4, "(81) at e=\(e), r=\(r)")
+        }
+    }
+
+    /// The total number of states at range r: integral rho de = 4 exp(2r/zeta_c)/zeta_c, as (40) with the
+    /// Floquet Omega replaced by the energy density.
+    func testDensityOfStatesNormalisation() {
+        let quadrature = GaussKronrod(absoluteTolerance: 0, relativeTolerance: 1e-13)
+        for r in [0.0, 2.0, 7.5] {
+            let s = model.localEnergyWidth(atRange: r)
+            let total = quadrature.integrate({ self.model.densityOfStates(energy: $0, range: r, probeEnergy: 0.4) },
+                                             from: 0.4 - 40 * s, to: 0.4 + 40 * s).value
+            assertRelative(total, 4 * exp(2 * r / criticalLocalisationLength) / criticalLocalisationLength, 1e-12, "r=\(r)")
+        }
+        XCTAssertEqual(model.localEnergyWidth(atRange: 4), 1.7 * 3, accuracy: 1e-15)
+    }
+
+    /// (82) at the partner's energy is the energy-blind rate (89); away from it it falls as a Gaussian
+    /// of variance 2 W^2 r.
+    func testEnergyResolvedResonanceProbability() {
+        for r in [0.5, 4.0] {
+            assertRelative(model.resonanceProbability(energy: -0.3, range: r, partnerEnergy: -0.3),
+                           model.resonanceProbability(atRange: r), 1e-15, "(82) vs (89)")
+            let w = model.disorder, offset = 1.3
+            assertRelative(model.resonanceProbability(energy: offset, range: r, partnerEnergy: 0) / model.resonanceProbability(atRange: r),
+                           exp(-offset * offset / (4 * w * w * r)), 1e-14, "Gaussian in e")
+        }
+    }
+}
