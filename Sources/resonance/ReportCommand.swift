@@ -3,7 +3,8 @@ import Foundation
 import Studies
 
 /// `resonance report`: the default study. Regenerates the paper's figures from the library
-/// (PNG + SVG through gnuplot, data as CSV) and writes `index.html`.
+/// (PNG + SVG through gnuplot, data as CSV), runs the claims ledger (claims.html, claims.json) and
+/// writes `index.html` with the claims table first.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -13,8 +14,17 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Output directory.")
     var output: String = "report"
 
+    @Option(name: .customLong("audit-budget"), help: "Seconds for the claims ledger (`resonance audit`); 0 skips it.")
+    var auditBudget: Double = 120
+
     @Flag(help: "No progress messages.")
     var quiet = false
+
+    func validate() throws {
+        guard auditBudget.isFinite, auditBudget >= 0 else {
+            throw ValidationError("--audit-budget must be >= 0 seconds (got \(auditBudget))")
+        }
+    }
 
     func run() throws {
         let directory = URL(fileURLWithPath: output)
@@ -36,6 +46,14 @@ struct ReportCommand: ParsableCommand {
                 failures.append("\(entry.name): \(error)")
                 log(" FAILED: \(error)\n")
             }
+        }
+        if auditBudget > 0 {
+            let begin = Date()
+            log("[audit] claims ledger, budget \(JSONValue.format(auditBudget)) s ...")
+            let outcomes = AuditRunner(budget: auditBudget).run(ClaimsLedger.claims)
+            try AuditWriter(budget: auditBudget, commandLine: commandLine).write(outcomes, to: directory)
+            sections.insert(claimsReportSection(outcomes: outcomes), at: 0)
+            log(String(format: " done (%.1f s)\n", Date().timeIntervalSince(begin)))
         }
         try writer.writeIndex(sections: sections)
         log(String(format: "report written to %@/index.html in %.1f s\n", directory.path, Date().timeIntervalSince(start)))

@@ -9,5 +9,6 @@ public enum ReportContents {
         ("resonance model", { try ResonanceModelReport(commandLine: $0).section() }),
         ("finite size", { try FiniteSizeReport(commandLine: $0).section() }),
         ("loss diffusion", { try LossDiffusionReport(commandLine: $0).section() }),
+        ("exact numerics", { try ExactNumericsReport(commandLine: $0).section() }),
     ]
 }

@@ -1,0 +1,109 @@
+import ComplexModule
+import RealModule
+import NumericKit
+
+/// The eigenstates of one symmetry block: eigenvalues (quasi-energies for Floquet models) in
+/// ascending order, the eigenvectors in the block's basis, and the basis itself (so that
+/// operators and bipartitions can be expressed in it).
+public struct EigenstateBlock: Sendable {
+    public var energies: [Double]
+    public var vectors: EigenvectorMatrix
+    public var basis: any SpinBasis
+
+    public init(energies: [Double], vectors: EigenvectorMatrix, basis: any SpinBasis) {
+        precondition(energies.count == vectors.dimension && basis.dimension == energies.count, "block sizes differ")
+        self.energies = energies
+        self.vectors = vectors
+        self.basis = basis
+    }
+
+    public var dimension: Int { energies.count }
+}
+
+/// All eigenstates of one disorder realisation, block by block.
+///
+/// Energy differences follow the model: plain differences for Hamiltonians; for Floquet models
+/// (`period` set) quasi-energy differences folded into `(-Omega/2, Omega/2]`, `Omega = 2 pi / T`.
+public struct Eigenstates: Sendable {
+    public var blocks: [EigenstateBlock]
+    /// The drive period `T` of a Floquet model, nil for a Hamiltonian.
+    public var period: Double?
+
+    public init(blocks: [EigenstateBlock], period: Double?) {
+        self.blocks = blocks
+        self.period = period
+    }
+
+    /// The Hilbert-space dimension `D` (all blocks).
+    public var dimension: Int { blocks.reduce(0) { $0 + $1.dimension } }
+    /// The number of sites of the states (chain plus probe).
+    public var siteCount: Int { blocks.first?.basis.siteCount ?? 0 }
+
+    /// The frequency `omega = to - from` (folded into `(-Omega/2, Omega/2]` for Floquet models).
+    @inlinable
+    public func frequency(from: Double, to: Double) -> Double {
+        foldedFrequency(to - from, period: period)
+    }
+}
+
+/// `omega` itself for a Hamiltonian; for a drive of period `T`, `omega` folded into
+/// `(-Omega/2, Omega/2]`, `Omega = 2 pi / T`.
+@inlinable
+public func foldedFrequency(_ omega: Double, period: Double?) -> Double {
+    guard let period else { return omega }
+    let frequency = 2 * Double.pi / period
+    var folded = omega - frequency * (omega / frequency).rounded()
+    if folded <= -frequency / 2 { folded += frequency }
+    if folded > frequency / 2 { folded -= frequency }
+    return folded
+}
+
+extension EDProblem {
+    /// Eigenvalues and eigenvectors for the given fields (the lbit model is drawn from
+    /// `(seed, realization)`), one block per symmetry sector. Hamiltonians: `dsyevd` (real,
+    /// xxz) or `zheevr` (complex Hermitian); Floquet operators: complex Schur form (`zgees`),
+    /// whose vectors stay orthonormal inside nearly degenerate clusters.
+    public func eigenstates(fields: DisorderFields, seed: UInt64 = 0, realization: UInt64 = 0,
+                            propagators: CouplingPropagatorCache = .shared) throws -> Eigenstates {
+        let withProbe = probe != nil
+        switch model {
+        case .xxz:
+            let chain = XXZChain(coupling: coupling, anisotropy: anisotropy, fields: try longitudinalFields(fields),
+                                 boundary: boundary, convention: convention)
+            var hamiltonian = chain.hamiltonian
+            if let probe { hamiltonian = hamiltonian + probe.terms(chainLength: length) }
+            var blocks: [EigenstateBlock] = []
+            for basis in try xxzBases() {
+                let system = try symmetricEigensystem(hamiltonian.denseRealMatrix(in: basis))
+                blocks.append(EigenstateBlock(energies: system.values, vectors: .real(system.vectors), basis: basis))
+            }
+            return Eigenstates(blocks: blocks, period: nil)
+        case .heisenbergO3:
+            let chain = HeisenbergO3Chain(coupling: coupling, disorderStrength: disorderStrength,
+                                          fieldVectors: try fieldVectors(fields), boundary: boundary)
+            var hamiltonian = chain.hamiltonian
+            if let probe { hamiltonian = hamiltonian + probe.terms(chainLength: length) }
+            let basis = FullBasis(siteCount: length + (withProbe ? 1 : 0))
+            let system = try hermitianEigensystem(hamiltonian.denseMatrix(in: basis))
+            return Eigenstates(blocks: [EigenstateBlock(energies: system.values, vectors: .complex(system.vectors), basis: basis)],
+                               period: nil)
+        case .floquetO3:
+            let chain = FloquetO3Chain(coupling: coupling, disorderStrength: disorderStrength,
+                                       drivingFrequency: drivingFrequency, fieldVectors: try fieldVectors(fields),
+                                       boundary: boundary)
+            let propagator = try propagators.propagator(for: chain.propagatorKey)
+            let u = probe.map { chain.floquetOperator(couplingPropagator: propagator, probe: $0) }
+                ?? chain.floquetOperator(couplingPropagator: propagator)
+            let system = try floquetEigensystem(u, period: period)
+            let basis = FullBasis(siteCount: length + (withProbe ? 1 : 0))
+            return Eigenstates(blocks: [EigenstateBlock(energies: system.quasiEnergies, vectors: .complex(system.vectors), basis: basis)],
+                               period: period)
+        case .lbit:
+            let u = try lbitModel(seed: seed, realization: realization).floquetOperator()
+            let system = try floquetEigensystem(u, period: period)
+            return Eigenstates(blocks: [EigenstateBlock(energies: system.quasiEnergies, vectors: .complex(system.vectors),
+                                                        basis: FullBasis(siteCount: length + 1))],
+                               period: period)
+        }
+    }
+}

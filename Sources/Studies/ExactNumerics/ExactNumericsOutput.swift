@@ -1,0 +1,59 @@
+import Foundation
+import NumericKit
+
+/// Writes a run's averages: one CSV per observable (`#` metadata lines, a header row; `_err`
+/// columns are standard errors over realisations) and `summary.json` (parameters, seed,
+/// realisations, the scalar results with errors, timings, version, command line).
+struct ExactNumericsOutput {
+    var result: ExactNumericsResult
+    var manifest: [(String, JSONValue)]
+    var commandLine: String
+    var timing: RunTiming
+
+    func write(to store: RunStore) throws {
+        let metadata = OutputMetadata(parameters: manifest + [("realizations", .integer(result.realizationCount))],
+                                      commandLine: commandLine)
+        let tables: [(String, ColumnTable?)] = [
+            ("spectral_function.csv", result.spectralTable),
+            ("czz.csv", result.correlatorTable),
+            ("matrix_elements.csv", result.matrixElementTable),
+            ("fidelity.csv", result.fidelityTable),
+            ("probe_entropy.csv", result.probeEntropyTable),
+        ]
+        for (name, table) in tables {
+            guard let table else { continue }
+            try store.write(OutputRenderer.curve(table, metadata: metadata, format: .csv), to: name)
+        }
+        let scalars = result.scalars
+        var csv = metadata.csvHeader + "quantity,mean,standard_error\n"
+        for s in scalars {
+            csv += "\(s.name),\(OutputRenderer.csvNumber(s.mean)),\(OutputRenderer.csvNumber(s.error))\n"
+        }
+        try store.write(csv, to: "scalars.csv")
+        try store.write(summary().serialized() + "\n", to: "summary.json")
+    }
+
+    func summary() -> JSONValue {
+        let seconds = timing.realisationSeconds
+        var results: [(String, JSONValue)] = result.scalars.map {
+            ($0.name, .object([("mean", .number($0.mean)), ("standard_error", .number($0.error))]))
+        }
+        if let residual = result.sumRuleResidual { results.append(("spectral_sum_rule_residual", .number(residual))) }
+        return .object([
+            ("parameters", .object(manifest)),
+            ("realizations", .integer(result.realizationCount)),
+            ("results", .object(results)),
+            ("timings", .object([
+                ("wall_seconds", .number(timing.wallSeconds)),
+                ("realizations_computed", .integer(timing.computed)),
+                ("realizations_per_hour", .number(timing.realisationsPerHour)),
+                ("realization_seconds_mean", .number(seconds.isEmpty ? .nan : seconds.reduce(0, +) / Double(seconds.count))),
+                ("workers", .integer(timing.workers)),
+                ("openblas_threads", .integer(timing.blasThreads)),
+                ("openblas_kernel", .string(BLASRuntime.coreName)),
+            ])),
+            ("command_line", .string(commandLine)),
+            ("version", .string(ResonanceKitVersion.string)),
+        ])
+    }
+}

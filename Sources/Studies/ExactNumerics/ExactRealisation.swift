@@ -1,0 +1,117 @@
+import Foundation
+import SpinChains
+
+/// One exact-numerics job: a model, the observables and their settings, and the run's seed.
+/// `record(realization:)` turns realisation `k` (disorder drawn from `(seed, k)` alone) into its
+/// reduced results, named arrays that average element by element over realisations:
+///
+/// | name | content |
+/// |---|---|
+/// | `r_mean`, `r_count` | `<r>` of the realisation (sectors pooled after resolving), number of ratios |
+/// | `spectral_density` | `S(omega)` on the `|omega|` bins (see `BinnedSpectralFunction`) |
+/// | `spectral_diagonal_weight`, `spectral_below_range`, `spectral_above_range` | the delta weight and the off-range weights |
+/// | `spectral_sum_rule_residual` | `integral S + diagonal - (1/D) tr A^2` |
+/// | `czz` | `Czz(t)` on the time grid |
+/// | `matrix_element_probability`, `matrix_element_density_of_states`, `matrix_element_outside` | `p(|V|)`, `rho`, fractions below/above |
+/// | `criterion_rho_vbar` | mean over mid-spectrum states of `rho vbar` |
+/// | `fidelity_mean_log_chi`, `fidelity_log_chi_density` | `[ln chi]` and the density of `ln chi` |
+/// | `entropy_half_chain`, `entropy_small_subsystem`, `entropy_probe`, `entropy_probe_density` | mean entropies; `S_P` histogram |
+public struct ExactRealisation: Sendable {
+    public var problem: EDProblem
+    public var observables: [ExactObservable]
+    public var settings: ExactObservableSettings
+    public var seed: UInt64
+    /// Given fields replace the random draw (every realisation then uses them).
+    public var fields: DisorderFields?
+
+    public init(problem: EDProblem, observables: [ExactObservable], settings: ExactObservableSettings = .init(),
+                seed: UInt64, fields: DisorderFields? = nil) {
+        self.problem = problem
+        self.observables = observables
+        self.settings = settings
+        self.seed = seed
+        self.fields = fields
+    }
+
+    public func fields(realization k: Int) -> DisorderFields {
+        fields ?? problem.drawFields(seed: seed, realization: UInt64(k))
+    }
+
+    public func record(realization k: Int) throws -> RealisationRecord {
+        let drawn = fields(realization: k)
+        var values: [String: [Double]] = [:]
+        let selected = Set(observables)
+        guard selected.contains(where: \.needsEigenvectors) else {
+            var statistics = LevelStatistics()
+            for block in try problem.sectorSpectra(fields: drawn, seed: seed, realization: UInt64(k)) {
+                statistics.add(sortedEnergies: block, period: problem.model.isFloquet ? problem.period : nil,
+                               fraction: settings.spectralFraction)
+            }
+            values["r_mean"] = [statistics.meanRatio]
+            values["r_count"] = [Double(statistics.ratioCount)]
+            return RealisationRecord(realization: k, values: values)
+        }
+        let states = try problem.eigenstates(fields: drawn, seed: seed, realization: UInt64(k))
+        if selected.contains(.levelStatistics) {
+            let statistics = LevelStatistics(states, fraction: settings.spectralFraction)
+            values["r_mean"] = [statistics.meanRatio]
+            values["r_count"] = [Double(statistics.ratioCount)]
+        }
+        // One BLAS product per distinct operator: xxz uses sigma^z_0 for both by default.
+        let spectralString = try settings.spectralString(for: problem)
+        var spectralWeights: SpectralWeights?
+        if selected.contains(.spectral) || selected.contains(.czz) {
+            let weights = try SpectralWeights(operator: spectralString, eigenstates: states)
+            spectralWeights = weights
+            if selected.contains(.spectral) {
+                let s = BinnedSpectralFunction(weights, bins: settings.frequencyBins(for: problem))
+                values["spectral_density"] = s.density
+                values["spectral_diagonal_weight"] = [s.diagonalWeight]
+                values["spectral_below_range"] = [s.belowRangeWeight]
+                values["spectral_above_range"] = [s.aboveRangeWeight]
+                values["spectral_sum_rule_residual"] = [s.totalWeight - weights.totalWeight]
+            }
+            if selected.contains(.czz) {
+                values["czz"] = try SpinAutocorrelation(weights, times: settings.times(for: problem)).values
+                values["czz_infinite_time"] = [weights.diagonalWeight]
+            }
+        }
+        if !selected.isDisjoint(with: [.matrixElements, .criterion, .fidelity]) {
+            let string = try settings.perturbationString(for: problem)
+            let weights = try string == spectralString ? spectralWeights ?? SpectralWeights(operator: string, eigenstates: states)
+                                                       : SpectralWeights(operator: string, eigenstates: states)
+            let strength = settings.perturbationStrength ?? problem.coupling
+            if selected.contains(.matrixElements) {
+                let m = MatrixElementDistribution(weights, strength: strength, windows: settings.matrixElementWindows,
+                                                  bins: settings.matrixElementBins)
+                values["matrix_element_probability"] = m.probabilityDensity
+                values["matrix_element_density_of_states"] = [m.densityOfStates]
+                values["matrix_element_outside"] = [m.belowRangeFraction, m.aboveRangeFraction]
+            }
+            if selected.contains(.criterion) {
+                values["criterion_rho_vbar"] = [MatrixElementCriterion(weights, strength: strength, window: settings.criterionWindow,
+                                                                       fraction: settings.spectralFraction).meanValue]
+            }
+            if selected.contains(.fidelity) {
+                let chi = FidelitySusceptibilities(weights, strength: strength, fraction: settings.spectralFraction)
+                values["fidelity_mean_log_chi"] = [chi.meanLogSusceptibility]
+                values["fidelity_log_chi_density"] = chi.histogram(settings.logSusceptibilityBins)
+            }
+        }
+        if selected.contains(.entanglement) {
+            let entanglement = try EigenstateEntanglement(states, chainLength: problem.length, hasProbe: problem.probe != nil,
+                                                          smallSubsystemSize: settings.smallSubsystemSize,
+                                                          fraction: settings.spectralFraction)
+            values["entropy_half_chain"] = [entanglement.meanHalfChain]
+            values["entropy_small_subsystem"] = [entanglement.meanSmallSubsystem]
+            if problem.probe != nil {
+                values["entropy_probe"] = [entanglement.meanProbe]
+                let bins = settings.probeEntropyBins
+                var counts = [Double](repeating: 0, count: bins.count)
+                for s in entanglement.probe { counts[min(max(bins.index(of: s), 0), bins.count - 1)] += 1 }
+                values["entropy_probe_density"] = counts.map { $0 / (Double(entanglement.probe.count) * bins.width) }
+            }
+        }
+        return RealisationRecord(realization: k, values: values)
+    }
+}
