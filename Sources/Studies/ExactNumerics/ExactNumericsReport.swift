@@ -85,7 +85,7 @@ public struct ExactNumericsReport: Sendable {
             parameters: "xxz, L = \(largest), S^z = 0, \(spectralRealisations[largest] ?? 10) realisations, seed \(seed)",
             data: [ReportData(fileName: "ed_spectral.csv", table: ColumnTable(columns: sColumns), metadata: metadata([("length", .integer(largest))]))],
             plot: """
-            set logscale xy; set format y "10^{%L}"; set format x "10^{%L}"; set xlabel "|omega|"; set ylabel "[S(omega)]"; set key left bottom
+            set logscale xy; set format y "10^{%L}"; set format x "10^{%L}"; set xlabel "|{/Symbol w}| / J"; set ylabel "[S({/Symbol w})]"; set key left bottom; set yrange [1e-6:30]
             plot \(spectralDisorders.map { w -> String in let n = "S_W\(JSONValue.format(w))"; return "\"ed_spectral.csv\" using \"omega\":\"\(n)\":\"\(n)_err\" with yerrorlines title \"W = \(JSONValue.format(w))\"" }.joined(separator: ", \\\n     "))
             """)
 
@@ -102,7 +102,7 @@ public struct ExactNumericsReport: Sendable {
             parameters: "xxz, S^z = 0, L = \(spectralLengths.map(String.init).joined(separator: ", ")), seed \(seed)",
             data: [ReportData(fileName: "ed_criterion.csv", table: ColumnTable(columns: cColumns), metadata: metadata([]))],
             plot: """
-            set logscale y; set xlabel "L"; set ylabel "[rho vbar]"; set key left top
+            set logscale y; set xlabel "L"; set ylabel "[{/Symbol r} v]"; set key left top
             a = \(cColumns[1].values[0]) / 2**(\(spectralLengths[0]).0/2)
             plot \(spectralDisorders.map { w -> String in let n = "rho_vbar_W\(JSONValue.format(w))"; return "\"ed_criterion.csv\" using \"L\":\"\(n)\":\"\(n)_err\" with yerrorlines title \"W = \(JSONValue.format(w))\"" }.joined(separator: ", \\\n     ")), \\
                  a * 2**(x/2) with lines dt 2 lc rgb "black" title "2^{L/2}"
@@ -130,7 +130,7 @@ public struct ExactNumericsReport: Sendable {
                 parameters: "heisenberg-o3 with probe, L = \(probeLengths.map(String.init).joined(separator: ", ")), seed \(seed)",
                 data: [ReportData(fileName: "ed_probe.csv", table: pTable, metadata: metadata([("model", .string("heisenberg-o3"))]))],
                 plot: """
-                set logscale x; set xlabel "W"; set ylabel "\(label)"; set key \(short == "czz" ? "left top" : "right top")
+                set logscale x; set xrange [0.9:20]; set xlabel "W"; set ylabel "\(label)"; set key \(short == "czz" ? "left top" : "right top")
                 plot \(probeLengths.map { "\"ed_probe.csv\" using \"W\":\"\(short)_L\($0)\":\"\(short)_L\($0)_err\" with yerrorlines title \"L = \($0)\"" }.joined(separator: ", \\\n     "))
                 """)
         }
