@@ -4,10 +4,6 @@ import NumericKit
 import SpinChains
 import Studies
 
-extension EDModelKind: ExpressibleByArgument {}
-extension Pauli: ExpressibleByArgument {}
-extension FieldDistribution: ExpressibleByArgument {}
-
 /// `resonance ed spectrum`: the sorted eigenvalues (quasi-energies for Floquet models) of one
 /// disorder realisation.
 struct EDSpectrumCommand: ParsableCommand {
@@ -27,8 +23,7 @@ struct EDSpectrumCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Model: \(EDModelKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var model: EDModelKind
+    @OptionGroup var chain: EDChainOptions
 
     @Option(name: .customLong("L"), help: "Number of chain sites L (probe not counted).")
     var length: Int
@@ -36,38 +31,8 @@ struct EDSpectrumCommand: ParsableCommand {
     @Option(name: .customLong("W"), help: "Disorder strength W >= 0 (the probe field h for lbit).")
     var disorderStrength: Double
 
-    @Option(name: .customLong("J"), help: "Coupling J.")
-    var coupling: Double = 1
-
-    @Option(name: .customLong("Delta"), help: "Anisotropy Delta (xxz).")
-    var anisotropy: Double = 1
-
     @Option(name: .customLong("Omega"), help: "Driving frequency Omega > 0 (floquet-o3, lbit).")
     var drivingFrequency: Double?
-
-    @Option(name: .customLong("zeta"), help: "Localisation length zeta > 0 (lbit).")
-    var localizationLength: Double?
-
-    @Option(help: "xxz: total S^z of the sector (e.g. 0, 1, -0.5), 'all' (every sector), or 'full' (the 2^L space as one matrix). Default: 0 for even L, 0.5 for odd L; 'full' with a probe.")
-    var sector: String?
-
-    @Flag(help: "Couple a probe spin at site 0.")
-    var probe = false
-
-    @Option(name: .customLong("probe-field"), help: "Probe field h (default: W).")
-    var probeField: Double?
-
-    @Option(name: .customLong("probe-coupling"), help: "The Pauli matrix a in V = J sigma^a_0: x, y or z.")
-    var probeCoupling: Pauli = .x
-
-    @Flag(name: .customLong("open"), help: "Open boundary conditions (default periodic).")
-    var openBoundary = false
-
-    @Flag(help: "xxz: Pauli matrices instead of spins S = sigma/2 in the Hamiltonian.")
-    var pauli = false
-
-    @Option(name: .customLong("field-distribution"), help: "O(3) fields: gaussian (components of variance 1/3) or sphere (unit vectors).")
-    var fieldDistribution: FieldDistribution = .gaussian
 
     @Option(help: "Seed of the disorder generator (realisation k uses the pair (seed, k) only).")
     var seed: UInt64?
@@ -86,87 +51,24 @@ struct EDSpectrumCommand: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
+    var model: EDModelKind { chain.model }
+
     func validate() throws {
-        guard (1...30).contains(length) else { throw ValidationError("--L must be in 1...30 (got \(length))") }
-        if model != .xxz || !openBoundary {
-            guard length >= 2 else { throw ValidationError("--L must be at least 2 for a periodic chain and for \(model.rawValue)") }
+        if model == .lbit, fields != nil {
+            throw ValidationError("--fields does not apply to lbit: its disorder is drawn from --seed")
         }
-        guard disorderStrength.isFinite, disorderStrength >= 0 else {
-            throw ValidationError("--W must be a finite number >= 0 (got \(disorderStrength))")
-        }
-        guard coupling.isFinite else { throw ValidationError("--J must be finite") }
-        guard anisotropy.isFinite else { throw ValidationError("--Delta must be finite") }
-        if model.isFloquet {
-            guard let omega = drivingFrequency else { throw ValidationError("--Omega is required for \(model.rawValue)") }
-            guard omega.isFinite, omega > 0 else { throw ValidationError("--Omega must be a finite number > 0 (got \(omega))") }
-        } else if drivingFrequency != nil {
-            throw ValidationError("--Omega applies only to floquet-o3 and lbit")
-        }
-        if model == .lbit {
-            guard let zeta = localizationLength else { throw ValidationError("--zeta is required for lbit") }
-            guard zeta.isFinite, zeta > 0 else { throw ValidationError("--zeta must be a finite number > 0 (got \(zeta))") }
-            guard length % 2 == 0 else { throw ValidationError("--L must be even for lbit (l-bits n = -L/2..L/2-1)") }
-            guard fields == nil else { throw ValidationError("--fields does not apply to lbit: its disorder is drawn from --seed") }
-        } else if localizationLength != nil {
-            throw ValidationError("--zeta applies only to lbit")
-        }
-        if sector != nil && model != .xxz { throw ValidationError("--sector applies only to xxz") }
-        if pauli && model != .xxz { throw ValidationError("--pauli applies only to xxz (the O(3) models are written with Pauli matrices)") }
-        if model == .xxz {
-            let choice = try magnetizationChoice()
-            if case let .sector(sz) = choice, MagnetizationSector(chainLength: length, totalSz: sz) == nil {
-                throw ValidationError("--sector: S^z = \(sz) is not a sector of L = \(length); allowed: -L/2...L/2 in steps of 1 with L/2 - S^z an integer")
-            }
-            if probe && choice != .fullSpace && probeCoupling != .z {
-                throw ValidationError("--sector: a probe coupled by sigma^\(probeCoupling.rawValue) breaks S^z conservation; use --sector full or --probe-coupling z")
-            }
-        }
-        if let probeField { guard probeField.isFinite else { throw ValidationError("--probe-field must be finite") } }
         switch (seed, fields) {
         case (nil, nil): throw ValidationError("give either --seed S or --fields FILE")
         case (.some, .some): throw ValidationError("--seed and --fields exclude each other")
         default: break
         }
         if let threads { guard threads >= 1 else { throw ValidationError("--threads must be >= 1") } }
-        let problem = try makeProblem()
-        let needed = problem.denseMemoryEstimate
-        let available = Double(ProcessInfo.processInfo.physicalMemory)
-        if needed > 0.8 * available {
-            throw ValidationError(String(format: "refused: the dense matrices need about %.1f GiB (dimension %d), more than 80%% of the %.1f GiB of physical memory",
-                                         needed / 1_073_741_824, problem.blockDimensions.max() ?? 0, available / 1_073_741_824))
-        }
+        _ = try makeProblem()
     }
 
-    func magnetizationChoice() throws -> MagnetizationChoice {
-        guard let sector else {
-            if probe && probeCoupling != .z { return .fullSpace }
-            return .sector(length % 2 == 0 ? 0 : 0.5)
-        }
-        switch sector.lowercased() {
-        case "all": return .allSectors
-        case "full": return .fullSpace
-        default:
-            guard let sz = Double(sector), sz.isFinite else {
-                throw ValidationError("--sector must be a number (total S^z), 'all' or 'full' (got '\(sector)')")
-            }
-            return .sector(sz)
-        }
-    }
-
+    /// Eigenvalues only: the eigensolver's matrices are all that is alive.
     func makeProblem() throws -> EDProblem {
-        var problem = EDProblem(model: model, length: length, disorderStrength: disorderStrength)
-        problem.coupling = coupling
-        problem.anisotropy = anisotropy
-        if let drivingFrequency { problem.drivingFrequency = drivingFrequency }
-        if let localizationLength { problem.localizationLength = localizationLength }
-        problem.boundary = openBoundary ? .open : .periodic
-        problem.convention = pauli ? .pauli : .spin
-        problem.fieldDistribution = fieldDistribution
-        if model == .xxz { problem.magnetization = try magnetizationChoice() }
-        if probe || model == .lbit {
-            problem.probe = ProbeSpin(field: probeField ?? disorderStrength, couplingStrength: coupling, coupling: probeCoupling)
-        }
-        return problem
+        try chain.problem(length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency, matricesAlive: 1)
     }
 
     func run() throws {
@@ -200,12 +102,12 @@ struct EDSpectrumCommand: ParsableCommand {
             ("model", .string(model.rawValue)),
             ("length", .integer(length)),
             ("disorder_strength", .number(disorderStrength)),
-            ("coupling", .number(coupling)),
+            ("coupling", .number(chain.coupling)),
         ]
         switch model {
         case .xxz:
-            parameters.append(("anisotropy", .number(anisotropy)))
-            parameters.append(("convention", .string(pauli ? "pauli: H written with sigma" : "spin: H written with S = sigma/2")))
+            parameters.append(("anisotropy", .number(chain.anisotropy)))
+            parameters.append(("convention", .string(chain.pauli ? "pauli: H written with sigma" : "spin: H written with S = sigma/2")))
             let sectorValue: JSONValue
             switch problem.magnetization {
             case let .sector(sz): sectorValue = .number(sz)
@@ -214,9 +116,9 @@ struct EDSpectrumCommand: ParsableCommand {
             }
             parameters.append(("sector_total_sz", sectorValue))
         case .heisenbergO3, .floquetO3:
-            parameters.append(("field_distribution", .string(fieldDistribution.rawValue)))
+            parameters.append(("field_distribution", .string(chain.fieldDistribution.rawValue)))
         case .lbit:
-            parameters.append(("localization_length", .number(localizationLength ?? 0)))
+            parameters.append(("localization_length", .number(chain.localizationLength ?? 0)))
         }
         if model.isFloquet {
             parameters.append(("driving_frequency", .number(problem.drivingFrequency)))

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import SpinChains
+
+extension EDModelKind: ExpressibleByArgument {}
+extension Pauli: ExpressibleByArgument {}
+extension FieldDistribution: ExpressibleByArgument {}
+
+/// The model options shared by `ed spectrum`, `ed run`, `ed scan` and `ed study` (everything but the sizes and
+/// disorder strengths, which `scan` takes as lists).
+struct EDChainOptions: ParsableArguments {
+    @Option(help: "Model: \(EDModelKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var model: EDModelKind
+
+    @Option(name: .customLong("J"), help: "Coupling J.")
+    var coupling: Double = 1
+
+    @Option(name: .customLong("Delta"), help: "Anisotropy Delta (xxz).")
+    var anisotropy: Double = 1
+
+    @Option(name: .customLong("zeta"), help: "Localisation length zeta > 0 (lbit).")
+    var localizationLength: Double?
+
+    @Option(help: "xxz: total S^z of the sector (e.g. 0, 0.5), 'all' (every sector, resolved) or 'full'. Default: 0 (even L), 0.5 (odd L); 'full' with a sigma^x/y probe.")
+    var sector: String?
+
+    @Flag(help: "Couple a probe spin at site 0.")
+    var probe = false
+
+    @Option(name: .customLong("probe-field"), help: "Probe field h (default: W).")
+    var probeField: Double?
+
+    @Option(name: .customLong("probe-coupling"), help: "The Pauli matrix a in V = J sigma^a_0: x, y or z.")
+    var probeCoupling: Pauli = .x
+
+    @Flag(name: .customLong("open"), help: "Open boundary conditions (default periodic).")
+    var openBoundary = false
+
+    @Flag(help: "xxz: Pauli matrices instead of spins S = sigma/2 in the Hamiltonian.")
+    var pauli = false
+
+    @Option(name: .customLong("field-distribution"), help: "O(3) fields: gaussian or sphere.")
+    var fieldDistribution: FieldDistribution = .gaussian
+
+    /// The validated problem, or a ValidationError naming the option. `matricesAlive` counts the
+    /// dense matrices a job holds at once beyond the eigensolver's own (2 when eigenvectors feed
+    /// observables), for the up-front memory check.
+    func problem(length: Int, disorder: Double, drivingFrequency: Double?, matricesAlive: Double = 2) throws -> EDProblem {
+        guard (2...30).contains(length) else { throw ValidationError("--L must be in 2...30 (got \(length))") }
+        guard disorder.isFinite, disorder >= 0 else { throw ValidationError("--W must be a finite number >= 0 (got \(disorder))") }
+        guard coupling.isFinite else { throw ValidationError("--J must be finite (got \(coupling))") }
+        guard anisotropy.isFinite else { throw ValidationError("--Delta must be finite (got \(anisotropy))") }
+        if let probeField { guard probeField.isFinite else { throw ValidationError("--probe-field must be finite") } }
+        if pauli && model != .xxz { throw ValidationError("--pauli applies only to xxz (the O(3) models are written with Pauli matrices)") }
+        if localizationLength != nil && model != .lbit { throw ValidationError("--zeta applies only to lbit") }
+        var problem = EDProblem(model: model, length: length, disorderStrength: disorder)
+        problem.coupling = coupling
+        problem.anisotropy = anisotropy
+        if model.isFloquet {
+            guard let omega = drivingFrequency, omega.isFinite, omega > 0 else {
+                throw ValidationError("--Omega (a finite number > 0) is required for \(model.rawValue)")
+            }
+            problem.drivingFrequency = omega
+        } else if drivingFrequency != nil {
+            throw ValidationError("--Omega applies only to floquet-o3 and lbit")
+        }
+        if model == .lbit {
+            guard let zeta = localizationLength, zeta.isFinite, zeta > 0 else {
+                throw ValidationError("--zeta (a finite number > 0) is required for lbit")
+            }
+            guard length % 2 == 0 else { throw ValidationError("--L must be even for lbit") }
+            problem.localizationLength = zeta
+        }
+        problem.boundary = openBoundary ? .open : .periodic
+        problem.convention = pauli ? .pauli : .spin
+        problem.fieldDistribution = fieldDistribution
+        if probe || model == .lbit {
+            problem.probe = ProbeSpin(field: probeField ?? disorder, couplingStrength: coupling, coupling: probeCoupling)
+        }
+        if model == .xxz {
+            if let sector {
+                switch sector.lowercased() {
+                case "all": problem.magnetization = .allSectors
+                case "full": problem.magnetization = .fullSpace
+                default:
+                    guard let sz = Double(sector), MagnetizationSector(chainLength: length, totalSz: sz) != nil else {
+                        throw ValidationError("--sector: '\(sector)' is not a sector of L = \(length) (a total S^z with L/2 - S^z an integer in 0...L, 'all' or 'full')")
+                    }
+                    problem.magnetization = .sector(sz)
+                }
+            } else {
+                problem.magnetization = problem.probe != nil && probeCoupling != .z ? .fullSpace : .sector(length % 2 == 0 ? 0 : 0.5)
+            }
+            if problem.probe != nil && problem.magnetization != .fullSpace && probeCoupling != .z {
+                throw ValidationError("--sector: a probe coupled by sigma^\(probeCoupling.rawValue) breaks S^z conservation; use --sector full or --probe-coupling z")
+            }
+        } else if sector != nil {
+            throw ValidationError("--sector applies only to xxz")
+        }
+        let needed = problem.denseMemoryEstimate * matricesAlive
+        let available = Double(ProcessInfo.processInfo.physicalMemory)
+        if needed > 0.8 * available {
+            throw ValidationError(String(format: "refused: L = %d needs about %.1f GiB of dense matrices (dimension %d), more than 80%% of the %.1f GiB of memory",
+                                         length, needed / 1_073_741_824, problem.blockDimensions.max() ?? 0, available / 1_073_741_824))
+        }
+        return problem
+    }
+}
+
