@@ -7,7 +7,7 @@ struct Resonance: ParsableCommand {
         commandName: "resonance",
         abstract: "The resonance model of many-body localisation, and exact numerics to test it.",
         version: ResonanceKitVersion.string,
-        subcommands: [RMCommand.self, EDCommand.self, ReportCommand.self, AuditCommand.self]
+        subcommands: [RMCommand.self, EDCommand.self, CompareCommand.self, ReportCommand.self, AuditCommand.self]
     )
 
     static func main() {

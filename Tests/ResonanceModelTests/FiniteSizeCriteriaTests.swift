@@ -114,3 +114,22 @@ final class FiniteSizeCriteriaTests: XCTestCase {
         XCTAssertEqual(small.first?.regime, .regionII)
     }
 }
+
+final class GeneralisedCriterionTests: XCTestCase {
+    /// rho vbar from the generalised RM with the coarse-grained Floquet varrho(v) = q(r(v))/(2 kappa v^2)
+    /// (from 2 v varrho dv = q dr, v = J e^{-kappa r}) equals (1/2) integral_0^{L/2} q dr = (xi/(2 Lambda))(1 - e^{-L/(2 xi)}).
+    func testGeneralisedRhoVbarMatchesFloquetIntegral() throws {
+        for invXi in [-0.3, 0, 0.5] {
+            let p = try ResonanceParameters(inverseCorrelationLength: invXi, resonanceLength: 7, length: 30)
+            let model = FloquetResonanceModel(p)
+            let kappa = p.matrixElementDecayRate
+            let lower = model.matrixElement(atRange: p.maximumRange)
+            let generalised = try GeneralizedResonanceModel(lowerCutoff: lower, upperCutoff: p.interaction) { v in
+                model.resonanceProbability(atRange: log(p.interaction / v) / kappa) / (2 * kappa * v * v)
+            }
+            let expected = -0.5 * model.logUnresonatedFraction(atRange: p.maximumRange)
+            let measured = StabilityCriterion.meanMatrixElementDensity(generalised)
+            XCTAssertEqual(measured / expected, 1, accuracy: 1e-9, "1/xi = \(invXi)")
+        }
+    }
+}

@@ -42,4 +42,15 @@ public enum StabilityCriterion {
         }
         return p.interaction * sum / omega
     }
+
+    /// rho vbar of the generalised RM, (129)-(131): integral v varrho(v) dv = (1/2) integral 2 v varrho dv,
+    /// the mean number of resonances per reference state over half; by quadrature in ln v over the
+    /// support of varrho. For the coarse-grained Floquet varrho it equals (1/2) integral_0^{L/2} q dr.
+    public static func meanMatrixElementDensity(_ model: GeneralizedResonanceModel) -> Double {
+        let quadrature = GaussKronrod(absoluteTolerance: 0, relativeTolerance: 1e-12)
+        return 0.5 * quadrature.integrate({ y in
+            let v = exp(y)
+            return v * model.resonanceProbability(matrixElement: v)
+        }, from: log(model.lowerCutoff), to: log(model.upperCutoff)).value
+    }
 }

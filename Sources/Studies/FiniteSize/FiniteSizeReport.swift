@@ -127,10 +127,36 @@ public struct FiniteSizeReport: Sendable {
                 ["apparent nu from the drift, L = 10..60", String(format: "%.3f +- %.3f", nuDrift.exponent, nuDrift.error), "nu = 1"],
                 ["[log chi] slope, 1/xi = 0, L = 8..20 Lambda", String(format: "%.4f +- %.4f (intercept %.2f)", chiFit.slope, chiFit.slopeError, chiFit.intercept), "2 ln 2 = 1.3863; O(Lambda/L): c - 4 ln 2 Lambda"],
                 ["(128) Floquet / Hamiltonian, L -> inf", "xi/Lambda, sqrt(pi xi/(4 Lambda)) (quadrature-checked)", "<< 1 for MBL"],
-            ])
+            ] + (try transitionRows()))
         return ReportSection(
             title: "Finite-size predictions of the RM",
             introduction: "The drift of the crossover (Fig. 9, App. D), the regime map (Fig. 1), the Thouless frequency (122) and the fidelity susceptibility (126), computed from the RM's closed forms with root finding and quadrature.",
             figures: [fig9, inset, regimeFigure, thoulessFigure, chiFigure], tables: [table])
+    }
+
+    /// (114), (115) and the generalised criterion, evaluated from the model (not restated): [Czz] = F(L/2)
+    /// at 1/xi = 0 against the closed forms, q(r) against 1/Lambda and 1/sqrt(4 Lambda r), and rho vbar of
+    /// the generalised RM fed the coarse-grained Floquet varrho against (1/2) integral q dr.
+    func transitionRows() throws -> [[String]] {
+        let lambda = 10.0, length = 40.0, range = 7.0
+        let p = try ResonanceParameters(inverseCorrelationLength: 0, resonanceLength: lambda, length: length)
+        let floquet = FloquetResonanceModel(p), hamiltonian = HamiltonianResonanceModel(p)
+        let kappa = p.matrixElementDecayRate
+        let generalised = try GeneralizedResonanceModel(lowerCutoff: floquet.matrixElement(atRange: p.maximumRange),
+                                                        upperCutoff: p.interaction) { v in
+            floquet.resonanceProbability(atRange: log(p.interaction / v) / kappa) / (2 * kappa * v * v)
+        }
+        let fmt = { (x: Double) in String(format: "%.10g", x) }
+        return [
+            ["(114) [Czz] at 1/xi = 0, L = 40, Lambda = 10",
+             "Floquet \(fmt(floquet.infiniteTimeMemory)) vs exp(-L/(2 Lambda)) = \(fmt(FloquetResonanceModel.memoryAtTransition(length: length, resonanceLength: lambda))); Hamiltonian \(fmt(hamiltonian.infiniteTimeMemory)) vs exp(-sqrt(L/(2 Lambda))) = \(fmt(HamiltonianResonanceModel.memoryAtTransition(length: length, resonanceLength: lambda)))",
+             "exp(-L/(2 Lambda)), exp(-sqrt(L/(2 Lambda)))"],
+            ["(115) q(r = 7) at 1/xi = 0",
+             "Floquet q Lambda = \(fmt(floquet.resonanceProbability(atRange: range) * lambda)); Hamiltonian q sqrt(4 Lambda r) = \(fmt(hamiltonian.resonanceProbability(atRange: range) * (4 * lambda * range).squareRoot())), q sqrt(Lambda r) = \(fmt(hamiltonian.resonanceProbability(atRange: range) * (lambda * range).squareRoot()))",
+             "1/Lambda; 1/sqrt(r Lambda) (the factor is 1/sqrt(4 Lambda r) by (89))"],
+            ["rho vbar, generalised RM with the Floquet varrho (98), 1/xi = 0, L = 40",
+             "\(fmt(StabilityCriterion.meanMatrixElementDensity(generalised))) vs (1/2) integral q dr = \(fmt(-0.5 * floquet.logUnresonatedFraction(atRange: p.maximumRange)))",
+             "rho vbar ~ const (MBL), ~ 2^(L/2) (thermal) (131)"],
+        ]
     }
 }

@@ -10,5 +10,6 @@ public enum ReportContents {
         ("finite size", { try FiniteSizeReport(commandLine: $0).section() }),
         ("loss diffusion", { try LossDiffusionReport(commandLine: $0).section() }),
         ("exact numerics", { try ExactNumericsReport(commandLine: $0).section() }),
+        ("comparison", { try ComparisonReport(commandLine: $0).section() }),
     ]
 }

@@ -1,0 +1,122 @@
+import Foundation
+import NumericKit
+import ResonanceModel
+import SpinChains
+
+/// Comparisons 2 and 3: the generalised RM (Sec. IV A) fed with the matrix-element density
+/// varrho(v) (97) measured by exact diagonalisation, against the probe's [S(omega)] measured on
+/// the same disorder realisations; and the exponents fitted from both.
+///
+/// For each model (floquet-o3, heisenberg-o3) and disorder W, two runs share their fields
+/// (realisation k draws from (seed, k) alone and the fields do not depend on the probe):
+/// - the chain without the probe gives varrho(v) of V = J sigma^x_0 between mid-spectrum
+///   eigenstates (the RM's unperturbed states) and its small-v exponent -2 + theta0;
+/// - the chain with the probe gives [S(omega)] of sigma^z_P and [Czz].
+/// varrho goes into `GeneralizedResonanceModel`: [S] = p(|omega|)/2 (102) and F(0) = [Czz].
+///
+/// Fitted (comparison 3): theta from [S] ~ omega^(-1 + theta) (57) over
+/// `[lowFrequencyFactor / rho, J]` (rho: the bare chain's measured density of states, so the
+/// window starts a few level spacings of the chain with probe up); theta0 from varrho; the implied 1/xi from (51); the implied
+/// Lambda by solving [Czz] = F(L/2) (Floquet (45); Hamiltonian (91)) at that 1/xi, next to the
+/// default mappings (43) and (83).
+public struct GeneralizedComparison: Sendable {
+    public var length = 8
+    public var floquetDisorders: [Double] = [1, 3, 8]
+    /// Omega of floquet-o3: at Omega = 2 pi (T = 1) the chain is thermal at every W at L = 8.
+    public var floquetDriveFrequency = 8 * Double.pi
+    public var hamiltonianDisorders: [Double] = [2, 5, 12]
+    public var realisations = 16
+    public var seed: UInt64 = 2022
+    /// The low end of the theta fit in units of the mean level spacing 1/rho.
+    public var lowFrequencyFactor = 2.0
+    /// Measure varrho with the probe present (its eigenstates) rather than in the bare chain.
+    public var matrixElementsWithProbe = false
+
+    public init() {}
+
+    public struct Point: Sendable {
+        public var model: EDModelKind
+        public var disorder: Double
+        public var omega: [Double]
+        public var exactSpectral: [Double]
+        public var exactSpectralError: [Double]
+        public var predictedSpectral: [Double]
+        public var matrixElements: [Double]
+        public var varrho: [Double]
+        public var exactMemory: (mean: Double, error: Double)
+        public var predictedMemory: Double
+        /// [S] where varrho is populated and omega < J.
+        public var agreement: CurveAgreement
+        /// theta from [S] and theta0 = exponent of varrho + 2, with errors.
+        public var theta: (value: Double, error: Double)?
+        public var theta0: (value: Double, error: Double)?
+        public var inverseCorrelationLength: Double
+        public var impliedResonanceLength: Double?
+        public var defaultResonanceLength: Double
+    }
+
+    func problem(_ model: EDModelKind, disorder: Double, probe: Bool) -> EDProblem {
+        var problem = EDProblem(model: model, length: length, disorderStrength: disorder)
+        if model.isFloquet { problem.drivingFrequency = floquetDriveFrequency }
+        if probe { problem.probe = problem.defaultProbe }
+        return problem
+    }
+
+    func settings(_ problem: EDProblem) -> ExactObservableSettings {
+        var settings = ExactObservableSettings()
+        settings.frequencyBins = problem.model.isFloquet
+            ? LogarithmicBins(lower: 1e-5, upper: problem.drivingFrequency / 2 * (1 + 1e-12), binsPerDecade: 4)
+            : LogarithmicBins(lower: 1e-5, upper: 1e2, binsPerDecade: 4)
+        settings.perturbation = "x0"
+        return settings
+    }
+
+    public func run(workers: Int? = nil) throws -> [Point] {
+        try floquetDisorders.map { try run(.floquetO3, disorder: $0, workers: workers) }
+            + hamiltonianDisorders.map { try run(.heisenbergO3, disorder: $0, workers: workers) }
+    }
+
+    public func run(_ kind: EDModelKind, disorder w: Double, workers: Int? = nil) throws -> Point {
+        let withProbe = problem(kind, disorder: w, probe: true)
+        let bare = problem(kind, disorder: w, probe: matrixElementsWithProbe)
+        let spectralJob = ExactRealisation(problem: withProbe, observables: matrixElementsWithProbe ? [.spectral, .matrixElements] : [.spectral],
+                                           settings: settings(withProbe), seed: seed)
+        let spectral = try ComparisonSampling.average(spectralJob, count: realisations, workers: workers)
+        let elements = matrixElementsWithProbe ? spectral
+            : try ComparisonSampling.average(ExactRealisation(problem: bare, observables: [.matrixElements], settings: settings(bare), seed: seed),
+                                             count: realisations, workers: workers)
+        let table = elements.matrixElementTable!
+        let v = table.values(named: "v")!, varrho = table.values(named: "varrho")!
+        let populated = v.indices.filter { varrho[$0] > 0 }
+        let model = try GeneralizedResonanceModel(matrixElements: populated.map { v[$0] }, density: populated.map { varrho[$0] })
+        let bins = spectralJob.settings.frequencyBins(for: withProbe)
+        let predicted = ComparisonMath.binAverages({ model.spectralFunction(omega: $0) }, bins: bins)
+        let s = spectral.spectralTable!
+        let omega = s.values(named: "omega")!, exact = s.values(named: "S")!, errors = s.values(named: "S_err")!
+        let j = withProbe.coupling
+        let agreement = CurveAgreement(exact: exact, errors: errors, model: predicted) {
+            bins.edge($0) >= model.lowerCutoff && bins.edge($0 + 1) <= j
+        }
+        let rho = elements.scalar("matrix_element_density_of_states")?.mean ?? .nan
+        let lowest = lowFrequencyFactor / rho
+        let thetaFit = lowest < j ? ComparisonMath.powerLaw(x: omega, y: exact, errors: errors, range: lowest...j) : nil
+        let theta = thetaFit.map { (1 + $0.exponent, $0.error) }
+        let theta0 = elements.smallValueExponent.map { ($0.exponent + 2, $0.error) }
+        let invXi = theta0.map { ComparisonMath.inverseCorrelationLength(decayExponent: $0.0, criticalLength: criticalLocalisationLength) } ?? .nan
+        let memory = spectral.scalar("spectral_diagonal_weight")!
+        let defaultLambda = kind.isFloquet ? try ResonanceParameters.resonanceLength(driveFrequency: withProbe.drivingFrequency, interaction: j)
+                                           : try ResonanceParameters.resonanceLength(disorder: w, interaction: j)
+        var implied: Double?
+        if invXi.isFinite, invXi > -2 / criticalLocalisationLength, memory.mean > 0, memory.mean < 1 {
+            implied = ComparisonMath.solveIncreasing({ lambda in
+                guard let p = try? ResonanceParameters(inverseCorrelationLength: invXi, resonanceLength: lambda, interaction: j,
+                                                       length: Double(length), disorder: w) else { return .nan }
+                return kind.isFloquet ? FloquetResonanceModel(p).infiniteTimeMemory : HamiltonianResonanceModel(p).infiniteTimeMemory
+            }, target: memory.mean, lower: 1e-4, upper: 1e6)
+        }
+        return Point(model: kind, disorder: w, omega: omega, exactSpectral: exact, exactSpectralError: errors,
+                     predictedSpectral: predicted, matrixElements: v, varrho: varrho, exactMemory: memory,
+                     predictedMemory: model.zeroFrequencyWeight, agreement: agreement, theta: theta, theta0: theta0,
+                     inverseCorrelationLength: invXi, impliedResonanceLength: implied, defaultResonanceLength: defaultLambda)
+    }
+}

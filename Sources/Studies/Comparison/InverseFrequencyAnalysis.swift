@@ -1,0 +1,117 @@
+import Foundation
+import NumericKit
+import SpinChains
+
+/// Comparison 4: the Fig. 10 analysis of the xxz chain's [S(omega)] of sigma^z_0.
+///
+/// Plotted as y = ([S] omega W)^-2 against x = (W omega)^-1, a pure 1/omega law is a horizontal
+/// line, y = a, and the Hamiltonian RM's near-critical form (111), [S] ~ 1/(omega sqrt(Lambda
+/// ln|J/omega|)) with Lambda ~ W^2 (83), is a straight line in ln x: y = a + b ln x. For each (W, L)
+/// both are fitted (weighted by the propagated standard errors of [S]) over every contiguous window
+/// of at least `minimumBins` bins below J; a window is acceptable when its reduced chi^2 is below
+/// `acceptableChiSquared`, and each law is credited with its widest acceptable window, in decades
+/// of omega.
+public struct InverseFrequencyAnalysis: Sendable {
+    public var lengths = [10, 12]
+    public var disorders: [Double] = [0.5, 1, 1.5, 2, 2.5]
+    public var realisations: [Int: Int] = [8: 40, 10: 20, 12: 8, 14: 2]
+    public var seed: UInt64 = 2022
+    public var minimumBins = 4
+    public var acceptableChiSquared = 2.0
+
+    public init() {}
+
+    /// The widest acceptable window of one law.
+    public struct Window: Sendable, Equatable {
+        public var lowerFrequency: Double
+        public var upperFrequency: Double
+        public var reducedChiSquared: Double
+        public var decades: Double { log10(upperFrequency / lowerFrequency) }
+    }
+
+    public struct Point: Sendable {
+        public var length: Int
+        public var disorder: Double
+        public var realisations: Int
+        public var omega: [Double]
+        public var spectral: [Double]
+        public var spectralError: [Double]
+        /// x = (W omega)^-1, y = ([S] omega W)^-2 and its error.
+        public var x: [Double]
+        public var y: [Double]
+        public var yError: [Double]
+        public var inverseFrequency: Window?
+        public var logarithmic: Window?
+        /// a, b of the logarithmic fit over its window.
+        public var logarithmicCoefficients: (intercept: Double, slope: Double)?
+        public var constant: Double?
+    }
+
+    public func problem(length: Int, disorder: Double) -> EDProblem {
+        var problem = EDProblem(model: .xxz, length: length, disorderStrength: disorder)
+        problem.magnetization = .sector(length % 2 == 0 ? 0 : 0.5)
+        return problem
+    }
+
+    public func run(workers: Int? = nil) throws -> [Point] {
+        var points: [Point] = []
+        for length in lengths {
+            for w in disorders {
+                let problem = problem(length: length, disorder: w)
+                var settings = ExactObservableSettings()
+                settings.frequencyBins = LogarithmicBins(lower: 1e-4, upper: 10, binsPerDecade: 5)
+                let count = realisations[length] ?? 4
+                let result = try ComparisonSampling.average(ExactRealisation(problem: problem, observables: [.spectral], settings: settings, seed: seed),
+                                                            count: count, workers: workers)
+                let table = result.spectralTable!
+                points.append(Self.analyse(length: length, disorder: w, realisations: count, omega: table.values(named: "omega")!,
+                                           spectral: table.values(named: "S")!, errors: table.values(named: "S_err")!,
+                                           minimumBins: minimumBins, acceptableChiSquared: acceptableChiSquared))
+            }
+        }
+        return points
+    }
+
+    /// The fits of one curve (pure: usable on synthetic data). Bins with omega >= J = 1 or no
+    /// weight are left out.
+    public static func analyse(length: Int, disorder w: Double, realisations: Int, omega: [Double], spectral: [Double],
+                               errors: [Double], minimumBins: Int = 4, acceptableChiSquared: Double = 2) -> Point {
+        let x = omega.map { 1 / (w * $0) }
+        let y = zip(omega, spectral).map { o, s in s > 0 ? 1 / ((s * o * w) * (s * o * w)) : .nan }
+        // dy/y = 2 dS/S; a bin seen in one realisation only gets 10 %.
+        let yError = zip(y, zip(spectral, errors)).map { y, se in
+            let (s, e) = se
+            return y * 2 * max(e > 0 && e.isFinite ? e / s : 0.1, 0.01)
+        }
+        let usable = omega.indices.filter { omega[$0] < 1 && y[$0].isFinite }
+        var best: (constant: (Window, Double)?, log: (Window, Double, Double)?) = (nil, nil)
+        // Contiguous runs of usable bins.
+        for start in usable.indices {
+            for end in usable.indices where end - start + 1 >= minimumBins {
+                let idx = Array(usable[start...end])
+                guard idx.last! - idx.first! == idx.count - 1 else { continue }
+                let lx = idx.map { log(x[$0]) }, ly = idx.map { y[$0] }, sy = idx.map { yError[$0] }
+                let window = { (chi: Double) in
+                    Window(lowerFrequency: omega[idx.first!], upperFrequency: omega[idx.last!], reducedChiSquared: chi)
+                }
+                if let fit = try? LinearLeastSquares.fit(x: lx, y: ly, sigmas: sy, basis: [{ _ in 1 }]) {
+                    let chi = fit.chiSquared / Double(max(fit.degreesOfFreedom, 1))
+                    let candidate = window(chi)
+                    if (chi < acceptableChiSquared), candidate.decades > (best.constant?.0.decades ?? -1) {
+                        best.constant = (candidate, fit.coefficients[0])
+                    }
+                }
+                if let fit = try? LinearLeastSquares.line(x: lx, y: ly, sigmas: sy) {
+                    let chi = fit.chiSquared / Double(max(fit.degreesOfFreedom, 1))
+                    let candidate = window(chi)
+                    if (chi < acceptableChiSquared), fit.slope > 0, candidate.decades > (best.log?.0.decades ?? -1) {
+                        best.log = (candidate, fit.intercept, fit.slope)
+                    }
+                }
+            }
+        }
+        return Point(length: length, disorder: w, realisations: realisations, omega: omega, spectral: spectral,
+                     spectralError: errors, x: x, y: y, yError: yError, inverseFrequency: best.constant?.0,
+                     logarithmic: best.log?.0, logarithmicCoefficients: best.log.map { ($0.1, $0.2) }, constant: best.constant?.1)
+    }
+}

@@ -1,0 +1,200 @@
+import ArgumentParser
+import Foundation
+import Studies
+
+/// `resonance compare ...`: the resonance model confronted with exact numerics. Each subcommand
+/// runs one comparison in memory (realisation k draws from (seed, k) alone) and prints one row per
+/// point with the agreement numbers; `--spectra` prints the curves instead. Costs quoted are wall
+/// times of a release build on two cores.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare the resonance model with disorder-averaged exact numerics.",
+        subcommands: [CompareLBit.self, CompareGeneralized.self, CompareInverseFrequency.self, CompareDrift.self, CompareCriterion.self]
+    )
+}
+
+/// Parses "1,2.5" into numbers.
+private func numbers(_ text: String, _ name: String) throws -> [Double] {
+    let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0!.isFinite && $0! > 0 }) else {
+        throw ValidationError("--\(name) expects positive numbers separated by commas (got '\(text)')")
+    }
+    return values.map { $0! }
+}
+
+/// Parses "8:40,10:20" into realisations per length.
+private func perLength(_ text: String) throws -> [Int: Int] {
+    var result: [Int: Int] = [:]
+    for item in text.split(separator: ",") {
+        let parts = item.split(separator: ":")
+        guard parts.count == 2, let l = Int(parts[0]), let n = Int(parts[1]), l > 0, n > 0 else {
+            throw ValidationError("--realisations expects L:N pairs separated by commas, e.g. 8:40,10:20 (got '\(text)')")
+        }
+        result[l] = n
+    }
+    return result
+}
+
+struct ComparisonOptions: ParsableArguments {
+    @Option(help: "Seed of the disorder draws.")
+    var seed: UInt64 = 2022
+    @Option(help: "Worker threads (default: every core).")
+    var workers: Int?
+    @OptionGroup var output: OutputOptions
+}
+
+struct CompareLBit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lbit",
+        abstract: "Synthetic l-bit model against the Floquet RM at the same zeta, Lambda, L (no fitted parameter).",
+        discussion: "Lambda = zeta_c Omega/(8J) (43), 1/xi = 1/zeta - ln 2 (39). Cost: L = 8 about 0.05 s per realisation and (zeta, Omega); L = 10 about 2 s; L = 12 about 2 min.")
+    @Option(help: "Even chain length.") var length = 8
+    @Option(help: "Bare localisation lengths zeta, comma-separated.") var zeta = "1,2.5"
+    @Option(help: "Drive frequencies Omega, comma-separated.") var omega = "6.283185307179586,25.132741228718345,100.53096491487338"
+    @Option(help: "Realisations per point.") var realisations = 24
+    @Flag(help: "Print [S(omega)] of every point (ED and RM) instead of the summary.") var spectra = false
+    @Flag(help: "Print [Czz(t)] of every point instead of the summary.") var correlators = false
+    @OptionGroup var options: ComparisonOptions
+
+    func validate() throws {
+        guard length >= 2, length % 2 == 0, length <= 14 else { throw ValidationError("--length must be even, 2...14") }
+        guard realisations > 0 else { throw ValidationError("--realisations must be positive") }
+    }
+
+    func run() throws {
+        var comparison = LBitComparison()
+        comparison.length = length
+        comparison.localisationLengths = try numbers(zeta, "zeta")
+        comparison.driveFrequencies = try numbers(omega, "omega")
+        comparison.realisations = realisations
+        comparison.seed = options.seed
+        let points = try comparison.run(workers: options.workers)
+        let table = spectra ? ComparisonTables.lbitSpectra(points)
+            : correlators ? ComparisonTables.lbitCorrelators(points) : ComparisonTables.lbitSummary(points)
+        try emit(table, [("length", .integer(length)), ("realisations", .integer(realisations))])
+    }
+
+    func emit(_ table: ColumnTable, _ parameters: [(String, JSONValue)]) throws {
+        let metadata = OutputMetadata(parameters: parameters + [("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
+        try options.output.emit(OutputRenderer.curve(table, metadata: metadata, format: options.output.format.format))
+    }
+}
+
+struct CompareGeneralized: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generalized",
+        abstract: "Generalised RM (100)-(102) from the measured varrho(v) against the measured [S(omega)]; theta, theta0, xi, Lambda fitted.",
+        discussion: "floquet-o3 and heisenberg-o3 with probe. Cost per realisation and W: L = 8 about 0.2 s, L = 10 about 10 s.")
+    @Option(help: "Chain length.") var length = 8
+    @Option(help: "Disorders of floquet-o3.") var floquetW = "1,3,8"
+    @Option(help: "Disorders of heisenberg-o3.") var heisenbergW = "2,5,12"
+    @Option(help: "Drive frequency Omega of floquet-o3.") var omega = 8 * Double.pi
+    @Option(help: "Realisations per point.") var realisations = 16
+    @Flag(help: "Measure varrho in the eigenstates with the probe rather than in the bare chain.") var withProbe = false
+    @Flag(help: "Print the spectra (ED and generalised RM) instead of the summary.") var spectra = false
+    @OptionGroup var options: ComparisonOptions
+
+    func run() throws {
+        var comparison = GeneralizedComparison()
+        comparison.length = length
+        comparison.floquetDisorders = try numbers(floquetW, "floquet-w")
+        comparison.hamiltonianDisorders = try numbers(heisenbergW, "heisenberg-w")
+        comparison.realisations = realisations
+        comparison.floquetDriveFrequency = omega
+        comparison.seed = options.seed
+        comparison.matrixElementsWithProbe = withProbe
+        let points = try comparison.run(workers: options.workers)
+        let metadata = OutputMetadata(parameters: [("length", .integer(length)), ("realisations", .integer(realisations)),
+                                                   ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
+        let table = spectra ? ComparisonTables.generalizedSpectra(points) : ComparisonTables.generalizedSummary(points)
+        try options.output.emit(OutputRenderer.curve(table, metadata: metadata, format: options.output.format.format))
+    }
+}
+
+struct CompareInverseFrequency: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inverse-frequency",
+        abstract: "Fig. 10 analysis of xxz: ([S] omega W)^-2 against (W omega)^-1; widest windows of 1/omega and of (111).",
+        discussion: "Cost per realisation (S^z = 0): L = 10 0.05 s, L = 12 0.5 s, L = 14 about 15 s, L = 16 about 10 min.")
+    @Option(help: "Lengths.") var lengths = "10,12"
+    @Option(help: "Disorders.") var disorders = "0.5,1,1.5,2,2.5"
+    @Option(help: "Realisations per length, L:N pairs.") var realisations = "10:20,12:8,14:2"
+    @Option(help: "Largest acceptable reduced chi^2 of a window.") var chiSquared = 2.0
+    @Flag(help: "Print the scaled curves instead of the summary.") var curves = false
+    @OptionGroup var options: ComparisonOptions
+
+    func run() throws {
+        var analysis = InverseFrequencyAnalysis()
+        analysis.lengths = try numbers(lengths, "lengths").map { Int($0) }
+        analysis.disorders = try numbers(disorders, "disorders")
+        analysis.realisations = try perLength(realisations)
+        analysis.acceptableChiSquared = chiSquared
+        analysis.seed = options.seed
+        let points = try analysis.run(workers: options.workers)
+        let metadata = OutputMetadata(parameters: [("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
+        let table = curves ? ComparisonTables.inverseFrequencyCurves(points) : ComparisonTables.inverseFrequencySummary(points)
+        try options.output.emit(OutputRenderer.curve(table, metadata: metadata, format: options.output.format.format))
+    }
+}
+
+struct CompareDrift: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drift",
+        abstract: "W_delta(L) from [Czz] of heisenberg-o3 with probe against the RM's drift (W_c, Lambda_c fitted).",
+        discussion: "Cost per realisation and W: L = 8 0.1 s, L = 9 0.6 s, L = 10 4 s, L = 11 30 s.")
+    @Option(help: "Lengths.") var lengths = "6,7,8,9"
+    @Option(help: "Disorder grid.") var disorders = "2,3,4,5,6,8,11"
+    @Option(help: "Realisations per length, L:N pairs.") var realisations = "6:30,7:16,8:8,9:4,10:3"
+    @Option(help: "The level delta of [Czz](W_delta) = delta (116).") var threshold = 0.3
+    @Flag(help: "Print [Czz] against W instead of W_delta(L).") var memory = false
+    @OptionGroup var options: ComparisonOptions
+
+    func validate() throws {
+        guard threshold > 0, threshold < 1 else { throw ValidationError("--threshold must be in (0, 1)") }
+    }
+
+    func run() throws {
+        var comparison = CrossoverDriftComparison()
+        comparison.lengths = try numbers(lengths, "lengths").map { Int($0) }
+        comparison.disorders = try numbers(disorders, "disorders").sorted()
+        comparison.realisations = try perLength(realisations)
+        comparison.threshold = threshold
+        comparison.seed = options.seed
+        let result = try comparison.run(workers: options.workers)
+        let metadata = OutputMetadata(parameters: [
+            ("threshold", .number(threshold)), ("W_c_fitted", .number(result.criticalDisorder)),
+            ("Lambda_c_fitted", .number(result.criticalResonanceLength)), ("rm_rms_log_ratio", .number(result.modelRmsLogRatio)),
+            ("linear_slope", .number(result.linearFit?.slope ?? .nan)),
+            ("linear_reduced_chi2", .number(result.linearFit.map { $0.chiSquared / Double(max($0.degreesOfFreedom, 1)) } ?? .nan)),
+            ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
+        let table = memory ? ComparisonTables.driftMemory(result) : ComparisonTables.driftSummary(result)
+        try options.output.emit(OutputRenderer.curve(table, metadata: metadata, format: options.output.format.format))
+    }
+}
+
+struct CompareCriterion: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "criterion",
+        abstract: "rho vbar (129)-(131) against <r> as phase indicators of xxz on both sides of the crossover.",
+        discussion: "Cost per realisation: L = 10 0.05 s, L = 12 0.5 s, L = 14 15 s.")
+    @Option(help: "Lengths (even).") var lengths = "8,10,12"
+    @Option(help: "Thermal-side disorder.") var thermalW = 1.0
+    @Option(help: "Localised-side disorder.") var localisedW = 6.0
+    @Option(help: "Realisations per length, L:N pairs.") var realisations = "8:60,10:30,12:10,14:3"
+    @OptionGroup var options: ComparisonOptions
+
+    func run() throws {
+        var comparison = CriterionComparison()
+        comparison.lengths = try numbers(lengths, "lengths").map { Int($0) }
+        comparison.thermalDisorder = thermalW
+        comparison.localisedDisorder = localisedW
+        comparison.realisations = try perLength(realisations)
+        comparison.seed = options.seed
+        let result = try comparison.run(workers: options.workers)
+        let metadata = OutputMetadata(parameters: [("thermal_W", .number(thermalW)), ("localised_W", .number(localisedW)),
+                                                   ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
+        try options.output.emit(OutputRenderer.curve(ComparisonTables.criterionSummary(result), metadata: metadata,
+                                                     format: options.output.format.format))
+    }
+}
