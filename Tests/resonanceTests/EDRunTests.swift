@@ -4,20 +4,7 @@ import XCTest
 /// End-to-end runs of the built `resonance ed run`: the averages are bit-identical with 1 and 2
 /// workers, and after the process is killed (SIGKILL) mid-run and the command is run again.
 final class EDRunTests: XCTestCase {
-    /// The executable beside the test bundle (as in CommandLineTests).
-    var executable: URL {
-        let candidates = [Bundle.main.executableURL, Bundle(for: EDRunTests.self).bundleURL,
-                          URL(fileURLWithPath: CommandLine.arguments[0])].compactMap { $0 }
-        for candidate in candidates {
-            var folder = candidate.deletingLastPathComponent()
-            for _ in 0..<3 {
-                let url = folder.appendingPathComponent("resonance")
-                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        return candidates[0].deletingLastPathComponent().appendingPathComponent("resonance")
-    }
+    var executable: URL { ResonanceExecutable().executable }
 
     func temporaryDirectory() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("ed-run-\(UUID())")
@@ -54,7 +41,7 @@ final class EDRunTests: XCTestCase {
 
     func testWorkersAndKillResumeGiveIdenticalAverages() throws {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-            throw XCTSkip("build the resonance executable first")
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: executable.path + " (run `swift build` first)"])
         }
         let realizations = 24
         var summaries: [String] = []
