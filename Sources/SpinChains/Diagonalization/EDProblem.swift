@@ -145,33 +145,49 @@ public struct EDProblem: Sendable {
                          propagators: CouplingPropagatorCache = .shared) throws -> [Double] {
         switch model {
         case .xxz:
-            let chain = XXZChain(coupling: coupling, anisotropy: anisotropy, fields: try longitudinalFields(fields),
-                                 boundary: boundary, convention: convention)
-            var hamiltonian = chain.hamiltonian
-            if let probe { hamiltonian = hamiltonian + probe.terms(chainLength: length) }
+            let hamiltonian = try xxzHamiltonian(fields)
             var values: [Double] = []
             for basis in try xxzBases() {
                 values += try symmetricEigenvalues(hamiltonian.denseRealMatrix(in: basis))
             }
             return values.sorted()
         case .heisenbergO3:
-            let chain = HeisenbergO3Chain(coupling: coupling, disorderStrength: disorderStrength,
-                                          fieldVectors: try fieldVectors(fields), boundary: boundary)
-            var hamiltonian = chain.hamiltonian
-            if let probe { hamiltonian = hamiltonian + probe.terms(chainLength: length) }
-            return try hermitianEigenvalues(hamiltonian.denseMatrix(in: FullBasis(siteCount: length + (probe == nil ? 0 : 1))))
-        case .floquetO3:
-            let chain = FloquetO3Chain(coupling: coupling, disorderStrength: disorderStrength,
-                                       drivingFrequency: drivingFrequency, fieldVectors: try fieldVectors(fields),
-                                       boundary: boundary)
-            let propagator = try propagators.propagator(for: chain.propagatorKey)
-            let u = probe.map { chain.floquetOperator(couplingPropagator: propagator, probe: $0) }
-                ?? chain.floquetOperator(couplingPropagator: propagator)
-            return try quasiEnergies(u, period: period)
-        case .lbit:
-            return try quasiEnergies(lbitModel(seed: seed, realization: realization).floquetOperator(), period: period)
+            return try hermitianEigenvalues(heisenbergHamiltonian(fields).denseMatrix(in: fullBasis))
+        case .floquetO3, .lbit:
+            return try quasiEnergies(floquetOperator(fields: fields, seed: seed, realization: realization,
+                                                     propagators: propagators), period: period)
         }
     }
+
+    /// The xxz Hamiltonian, with the probe's terms if there is one.
+    func xxzHamiltonian(_ fields: DisorderFields) throws -> SpinOperator {
+        let chain = XXZChain(coupling: coupling, anisotropy: anisotropy, fields: try longitudinalFields(fields),
+                             boundary: boundary, convention: convention)
+        return probe.map { chain.hamiltonian + $0.terms(chainLength: length) } ?? chain.hamiltonian
+    }
+
+    /// The heisenberg-o3 Hamiltonian, with the probe's terms if there is one.
+    func heisenbergHamiltonian(_ fields: DisorderFields) throws -> SpinOperator {
+        let chain = HeisenbergO3Chain(coupling: coupling, disorderStrength: disorderStrength,
+                                      fieldVectors: try fieldVectors(fields), boundary: boundary)
+        return probe.map { chain.hamiltonian + $0.terms(chainLength: length) } ?? chain.hamiltonian
+    }
+
+    /// The Floquet operator of floquet-o3 (with the probe if there is one) or of the lbit model
+    /// (drawn from `(seed, realization)`).
+    func floquetOperator(fields: DisorderFields, seed: UInt64, realization: UInt64,
+                         propagators: CouplingPropagatorCache) throws -> Matrix<Complex<Double>> {
+        if model == .lbit { return try lbitModel(seed: seed, realization: realization).floquetOperator() }
+        let chain = FloquetO3Chain(coupling: coupling, disorderStrength: disorderStrength,
+                                   drivingFrequency: drivingFrequency, fieldVectors: try fieldVectors(fields),
+                                   boundary: boundary)
+        let propagator = try propagators.propagator(for: chain.propagatorKey)
+        return probe.map { chain.floquetOperator(couplingPropagator: propagator, probe: $0) }
+            ?? chain.floquetOperator(couplingPropagator: propagator)
+    }
+
+    /// The full basis of the chain and the probe, if any (the lbit model always has one).
+    var fullBasis: FullBasis { FullBasis(siteCount: length + (probe == nil && model != .lbit ? 0 : 1)) }
 
     /// The bases of the xxz blocks.
     func xxzBases() throws -> [any SpinBasis] {

@@ -65,13 +65,9 @@ extension EDProblem {
     /// whose vectors stay orthonormal inside nearly degenerate clusters.
     public func eigenstates(fields: DisorderFields, seed: UInt64 = 0, realization: UInt64 = 0,
                             propagators: CouplingPropagatorCache = .shared) throws -> Eigenstates {
-        let withProbe = probe != nil
         switch model {
         case .xxz:
-            let chain = XXZChain(coupling: coupling, anisotropy: anisotropy, fields: try longitudinalFields(fields),
-                                 boundary: boundary, convention: convention)
-            var hamiltonian = chain.hamiltonian
-            if let probe { hamiltonian = hamiltonian + probe.terms(chainLength: length) }
+            let hamiltonian = try xxzHamiltonian(fields)
             var blocks: [EigenstateBlock] = []
             for basis in try xxzBases() {
                 let system = try symmetricEigensystem(hamiltonian.denseRealMatrix(in: basis))
@@ -79,30 +75,13 @@ extension EDProblem {
             }
             return Eigenstates(blocks: blocks, period: nil)
         case .heisenbergO3:
-            let chain = HeisenbergO3Chain(coupling: coupling, disorderStrength: disorderStrength,
-                                          fieldVectors: try fieldVectors(fields), boundary: boundary)
-            var hamiltonian = chain.hamiltonian
-            if let probe { hamiltonian = hamiltonian + probe.terms(chainLength: length) }
-            let basis = FullBasis(siteCount: length + (withProbe ? 1 : 0))
-            let system = try hermitianEigensystem(hamiltonian.denseMatrix(in: basis))
-            return Eigenstates(blocks: [EigenstateBlock(energies: system.values, vectors: .complex(system.vectors), basis: basis)],
+            let system = try hermitianEigensystem(heisenbergHamiltonian(fields).denseMatrix(in: fullBasis))
+            return Eigenstates(blocks: [EigenstateBlock(energies: system.values, vectors: .complex(system.vectors), basis: fullBasis)],
                                period: nil)
-        case .floquetO3:
-            let chain = FloquetO3Chain(coupling: coupling, disorderStrength: disorderStrength,
-                                       drivingFrequency: drivingFrequency, fieldVectors: try fieldVectors(fields),
-                                       boundary: boundary)
-            let propagator = try propagators.propagator(for: chain.propagatorKey)
-            let u = probe.map { chain.floquetOperator(couplingPropagator: propagator, probe: $0) }
-                ?? chain.floquetOperator(couplingPropagator: propagator)
+        case .floquetO3, .lbit:
+            let u = try floquetOperator(fields: fields, seed: seed, realization: realization, propagators: propagators)
             let system = try floquetEigensystem(u, period: period)
-            let basis = FullBasis(siteCount: length + (withProbe ? 1 : 0))
-            return Eigenstates(blocks: [EigenstateBlock(energies: system.quasiEnergies, vectors: .complex(system.vectors), basis: basis)],
-                               period: period)
-        case .lbit:
-            let u = try lbitModel(seed: seed, realization: realization).floquetOperator()
-            let system = try floquetEigensystem(u, period: period)
-            return Eigenstates(blocks: [EigenstateBlock(energies: system.quasiEnergies, vectors: .complex(system.vectors),
-                                                        basis: FullBasis(siteCount: length + 1))],
+            return Eigenstates(blocks: [EigenstateBlock(energies: system.quasiEnergies, vectors: .complex(system.vectors), basis: fullBasis)],
                                period: period)
         }
     }
