@@ -10,7 +10,12 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Write to this file instead of standard output.")
     var output: String?
 
-    /// Prints or writes `text`; a file gets a trailing message on standard error.
+    /// Renders a curve in the chosen format and prints or writes it.
+    func emit(_ table: ColumnTable, metadata: OutputMetadata) throws {
+        try emit(OutputRenderer.curve(table, metadata: metadata, format: format.format))
+    }
+
+    /// Prints or writes `text`.
     func emit(_ text: String) throws {
         guard let path = output else {
             FileHandle.standardOutput.write(Data(text.utf8))

@@ -77,7 +77,7 @@ struct CompareLBit: ParsableCommand {
 
     func emit(_ table: ColumnTable, _ parameters: [(String, JSONValue)]) throws {
         let metadata = OutputMetadata(parameters: parameters + [("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
-        try options.output.emit(OutputRenderer.curve(table, metadata: metadata, format: options.output.format.format))
+        try options.output.emit(table, metadata: metadata)
     }
 }
 
@@ -108,7 +108,7 @@ struct CompareGeneralized: ParsableCommand {
         let metadata = OutputMetadata(parameters: [("length", .integer(length)), ("realisations", .integer(realisations)),
                                                    ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
         let table = spectra ? ComparisonTables.generalizedSpectra(points) : ComparisonTables.generalizedSummary(points)
-        try options.output.emit(OutputRenderer.curve(table, metadata: metadata, format: options.output.format.format))
+        try options.output.emit(table, metadata: metadata)
     }
 }
 
@@ -134,7 +134,7 @@ struct CompareInverseFrequency: ParsableCommand {
         let points = try analysis.run(workers: options.workers)
         let metadata = OutputMetadata(parameters: [("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
         let table = curves ? ComparisonTables.inverseFrequencyCurves(points) : ComparisonTables.inverseFrequencySummary(points)
-        try options.output.emit(OutputRenderer.curve(table, metadata: metadata, format: options.output.format.format))
+        try options.output.emit(table, metadata: metadata)
     }
 }
 
@@ -169,7 +169,7 @@ struct CompareDrift: ParsableCommand {
             ("linear_reduced_chi2", .number(result.linearFit.map { $0.chiSquared / Double(max($0.degreesOfFreedom, 1)) } ?? .nan)),
             ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
         let table = memory ? ComparisonTables.driftMemory(result) : ComparisonTables.driftSummary(result)
-        try options.output.emit(OutputRenderer.curve(table, metadata: metadata, format: options.output.format.format))
+        try options.output.emit(table, metadata: metadata)
     }
 }
 
@@ -194,7 +194,6 @@ struct CompareCriterion: ParsableCommand {
         let result = try comparison.run(workers: options.workers)
         let metadata = OutputMetadata(parameters: [("thermal_W", .number(thermalW)), ("localised_W", .number(localisedW)),
                                                    ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
-        try options.output.emit(OutputRenderer.curve(ComparisonTables.criterionSummary(result), metadata: metadata,
-                                                     format: options.output.format.format))
+        try options.output.emit(ComparisonTables.criterionSummary(result), metadata: metadata)
     }
 }

@@ -75,6 +75,6 @@ struct RMCurve: ParsableCommand {
         var record = parameterRecord(model.setting, parameters)
         record.append(("quantity", .string(quantity.rawValue)))
         let metadata = OutputMetadata(parameters: record, commandLine: recordedCommandLine())
-        try outputOptions.emit(OutputRenderer.curve(table, metadata: metadata, format: outputOptions.format.format))
+        try outputOptions.emit(table, metadata: metadata)
     }
 }

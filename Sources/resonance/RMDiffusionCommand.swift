@@ -145,6 +145,6 @@ struct RMDiffusion: ParsableCommand {
         case .stochastic: record += [("trajectories", .integer(trajectories)), ("seed", .string(String(seed))), ("eta_step", .number(etaStep))]
         }
         let metadata = OutputMetadata(parameters: record, commandLine: recordedCommandLine())
-        try outputOptions.emit(OutputRenderer.curve(table, metadata: metadata, format: outputOptions.format.format))
+        try outputOptions.emit(table, metadata: metadata)
     }
 }

@@ -61,7 +61,7 @@ struct RMDrift: ParsableCommand {
         if let list = floquetInverseCorrelationLengths {
             record.append(("floquet_inv_xi", .array(list.values.map { .number($0) })))
             let table = study.floquetDriftTable(inverseCorrelationLengths: list.values, lengths: lengths)
-            try outputOptions.emit(OutputRenderer.curve(table, metadata: OutputMetadata(parameters: record, commandLine: recordedCommandLine()), format: format))
+            try outputOptions.emit(table, metadata: OutputMetadata(parameters: record, commandLine: recordedCommandLine()))
             return
         }
         let metadata = OutputMetadata(parameters: record, commandLine: recordedCommandLine())
@@ -86,7 +86,7 @@ struct RMDrift: ParsableCommand {
             ]
             try outputOptions.emit(OutputRenderer.record(fields, metadata: metadata, format: format))
         } else {
-            try outputOptions.emit(OutputRenderer.curve(try study.driftTable(lengths: lengths), metadata: metadata, format: format))
+            try outputOptions.emit(try study.driftTable(lengths: lengths), metadata: metadata)
         }
     }
 }
@@ -135,7 +135,7 @@ struct RMEntropy: ParsableCommand {
             return
         }
         let table = CrossoverDriftStudy(crossover: crossover).probeEntanglementCurves(lengths: lengths.values, ratios: ratios)
-        try outputOptions.emit(OutputRenderer.curve(table, metadata: metadata, format: outputOptions.format.format))
+        try outputOptions.emit(table, metadata: metadata)
     }
 }
 
@@ -190,7 +190,7 @@ struct RMRegimes: ParsableCommand {
             table = RegimeMapStudy.table(map.classify(disorderRatios: ratios, lengths: lengths, crossover: disorderOptions.crossover),
                                          abscissaName: "W_over_Wc")
         }
-        try outputOptions.emit(OutputRenderer.curve(table, metadata: metadata, format: outputOptions.format.format))
+        try outputOptions.emit(table, metadata: metadata)
     }
 }
 
@@ -235,7 +235,7 @@ struct RMThouless: ParsableCommand {
         }
         let table = FiniteSizePredictionsStudy.thoulessTable(criticalDisorder: wc, lengths: lengths.values,
                                                              disorders: grid(from: disorderFrom, to: disorderTo, points: points, logarithmic: false))
-        try outputOptions.emit(OutputRenderer.curve(table, metadata: metadata, format: outputOptions.format.format))
+        try outputOptions.emit(table, metadata: metadata)
     }
 }
 
@@ -281,6 +281,6 @@ struct RMFidelity: ParsableCommand {
         let table = FiniteSizePredictionsStudy.fidelityTable(resonanceLength: resonanceLength,
                                                              inverseCorrelationLengths: inverseCorrelationLengths.values,
                                                              lengths: grid(from: lengthFrom, to: lengthTo, points: points, logarithmic: false))
-        try outputOptions.emit(OutputRenderer.curve(table, metadata: metadata, format: outputOptions.format.format))
+        try outputOptions.emit(table, metadata: metadata)
     }
 }

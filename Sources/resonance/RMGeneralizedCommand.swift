@@ -40,6 +40,6 @@ struct RMGeneralized: ParsableCommand {
         let metadata = OutputMetadata(parameters: [("varrho_file", .string(varrho)), ("rows", .integer(table.v.count)),
                                                    ("zero_frequency_weight", .number(model.zeroFrequencyWeight))],
                                       commandLine: recordedCommandLine())
-        try outputOptions.emit(OutputRenderer.curve(curves, metadata: metadata, format: outputOptions.format.format))
+        try outputOptions.emit(curves, metadata: metadata)
     }
 }
