@@ -2,7 +2,11 @@
 # Installs the system packages ResonanceKit needs (Debian/Ubuntu), only those missing.
 # Idempotent and silent when everything is present.
 set -euo pipefail
-packages=(libopenblas-dev liblapacke-dev libcerf-dev gnuplot-nox)
+# Linear algebra and special functions; figures; PETSc/SLEPc (real and complex builds) with MUMPS
+# and OpenMPI for the sparse engines and distributed runs; HDF5 (and h5dump) for bulk data.
+packages=(libopenblas-dev liblapacke-dev libcerf-dev gnuplot-nox
+    petsc-dev slepc-dev libpetsc-complex-dev libslepc-complex-dev
+    libopenmpi-dev openmpi-bin libhdf5-dev hdf5-tools pkg-config)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
