@@ -25,8 +25,8 @@ public struct ExactNumericsReport: Sendable {
     public init(commandLine: String) { self.commandLine = commandLine }
 
     public func section() throws -> ReportSection {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("exact-numerics-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratch = ScratchDirectories.make(prefix: "exact-numerics")
+        defer { ScratchDirectories.remove(scratch) }
         func metadata(_ extra: [(String, JSONValue)]) -> OutputMetadata {
             OutputMetadata(parameters: [("seed", .string(String(seed)))] + extra, commandLine: commandLine)
         }
