@@ -43,8 +43,11 @@ final class DisorderAveragingTests: XCTestCase {
         // Interrupted: 15 done, then a crash in the middle of writing the 16th.
         let directory = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try RunStore(directory: directory, manifest: manifest)
-        _ = try RealisationRunner(workers: 2).run(pending: Array(0..<15), store: store, progress: nil) { Self.fake($0) }
+        do {
+            // One writer at a time: this store (and its lock) is gone before the directory is reopened.
+            let store = try RunStore(directory: directory, manifest: manifest)
+            _ = try RealisationRunner(workers: 2).run(pending: Array(0..<15), store: store, progress: nil) { Self.fake($0) }
+        }
         let handle = try FileHandle(forWritingTo: directory.appendingPathComponent("realizations.jsonl"))
         try handle.seekToEnd()
         try handle.write(contentsOf: Data("{\"realization\":15,\"values\":{\"r\":[0.1".utf8))

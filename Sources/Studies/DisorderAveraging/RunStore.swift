@@ -2,9 +2,11 @@ import Foundation
 
 /// A run's directory: `manifest.json` (what was asked: parameters, seed, command line, version)
 /// and `realizations.jsonl`, one JSON record per finished realisation, appended and flushed as
-/// each finishes. A crash loses at most the realisations in flight; a torn last line is ignored.
-/// Re-running the same command finds the finished realisations and computes only the rest; a
-/// different command in the same directory is refused, naming what differs.
+/// each finishes. One process writes a directory at a time (`RunDirectoryLock`). A crash loses
+/// at most the realisations in flight; a torn last line is noted, removed and recomputed.
+/// Re-running the same command finds the finished realisations (checked by `RecordsFileReader`)
+/// and computes only the rest; a different command in the same directory is refused, naming
+/// each parameter that differs with both values; records without a manifest are refused.
 public struct RunStore: Sendable {
     public struct Mismatch: Error, CustomStringConvertible {
         public var description: String
@@ -13,38 +15,102 @@ public struct RunStore: Sendable {
     public let directory: URL
     var recordsURL: URL { directory.appendingPathComponent("realizations.jsonl") }
     var manifestURL: URL { directory.appendingPathComponent("manifest.json") }
+    /// What each record must hold (nil: only the index and finiteness are checked).
+    public var shape: RecordShape?
+    /// Held while this store lives.
+    let lock: RunDirectoryLock
+    /// The outermost folder this store created (nil if the directory existed), removed by
+    /// `discardIfEmpty` when a run fails before its first record.
+    let createdRoot: URL?
 
-    /// Opens (or creates) the run directory and checks that its manifest describes the same run.
-    /// `manifest` holds the parameters that define the run (not the number of realisations, which
-    /// may grow between invocations).
-    public init(directory: URL, manifest: [(String, JSONValue)]) throws {
+    /// Opens (or creates) the run directory, locks it, and checks that its manifest describes the
+    /// same run. `manifest` holds the parameters that define the run (not the number of
+    /// realisations, which may grow between invocations).
+    public init(directory: URL, manifest: [(String, JSONValue)], shape: RecordShape? = nil) throws {
         self.directory = directory
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        self.shape = shape
+        let manager = FileManager.default
+        var root: URL?
+        var ancestor = directory.standardizedFileURL
+        while !manager.fileExists(atPath: ancestor.path), ancestor.pathComponents.count > 1 {
+            root = ancestor
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        createdRoot = root
+        try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        lock = try RunDirectoryLock(directory: directory)
         let text = JSONValue.object(manifest).serialized() + "\n"
         if let existing = try? String(contentsOf: manifestURL, encoding: .utf8) {
             guard existing == text else {
-                throw Mismatch(description: "\(directory.path) holds a different run (manifest.json differs); use another --out or remove it")
+                throw Mismatch(description: Self.difference(existing: existing, requested: manifest, directory: directory.path))
             }
         } else {
+            if let records = try? Data(contentsOf: recordsURL), records.contains(where: { !Character(UnicodeScalar($0)).isWhitespace }) {
+                throw Mismatch(description: "\(directory.path) holds realisation records but no manifest.json, so it cannot tell which run they belong to; use another --out or remove it")
+            }
             try text.write(to: manifestURL, atomically: true, encoding: .utf8)
         }
-        if !FileManager.default.fileExists(atPath: recordsURL.path) {
-            FileManager.default.createFile(atPath: recordsURL.path, contents: nil)
+        if !manager.fileExists(atPath: recordsURL.path) {
+            manager.createFile(atPath: recordsURL.path, contents: nil)
         }
     }
 
-    /// The finished realisations, each once (a duplicate from an overlapping resume keeps the first).
-    public func finishedRecords() throws -> [RealisationRecord] {
-        let data = try Data(contentsOf: recordsURL)
-        var seen = Set<Int>()
-        var records = [RealisationRecord]()
-        let decoder = JSONDecoder()
-        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            // A line cut short by a crash does not decode: it is dropped and recomputed.
-            guard let record = try? decoder.decode(RealisationRecord.self, from: Data(line)) else { continue }
-            if seen.insert(record.realization).inserted { records.append(record) }
+    /// "disorder_strength is 2 there, 9 now; ...": every top-level parameter that differs.
+    static func difference(existing: String, requested: [(String, JSONValue)], directory: String) -> String {
+        let old = (try? JSONSerialization.jsonObject(with: Data(existing.utf8))) as? [String: Any]
+        let new = (try? JSONSerialization.jsonObject(with: Data(JSONValue.object(requested).serialized().utf8))) as? [String: Any]
+        guard let old, let new else {
+            return "\(directory) holds a different run (its manifest.json is unreadable); use another --out or remove it"
         }
-        return records
+        func canonical(_ value: Any) -> String {
+            (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]))
+                .map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
+        func show(_ value: Any?) -> String {
+            guard let value else { return "absent" }
+            guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]) else { return "?" }
+            let text = String(decoding: data, as: UTF8.self)
+            return text.count > 80 ? String(text.prefix(77)) + "..." : text
+        }
+        var keys = requested.map(\.0)
+        keys += old.keys.sorted().filter { !keys.contains($0) }
+        let differing = keys.filter { key in
+            switch (old[key], new[key]) {
+            case (nil, nil): return false
+            case let (a?, b?): return canonical(a) != canonical(b)
+            default: return true
+            }
+        }
+        let list = differing.isEmpty ? "manifest.json differs in layout"
+            : differing.map { "\($0) is \(show(old[$0])) there, \(show(new[$0])) now" }.joined(separator: "; ")
+        return "\(directory) holds a different run: \(list); use another --out or remove it"
+    }
+
+    /// The finished realisations, each once, checked against the run (see `RecordsFileReader`);
+    /// a torn last line is cut off the file. Notes (repairs, identical duplicates) go to `notes`.
+    public func finishedRecords(notes: ((String) -> Void)? = nil) throws -> [RealisationRecord] {
+        let data = try Data(contentsOf: recordsURL)
+        let contents = try RecordsFileReader(shape: shape).read(data, path: recordsURL.path)
+        if contents.intactLength < data.count {
+            let handle = try FileHandle(forUpdating: recordsURL)
+            defer { try? handle.close() }
+            try handle.truncate(atOffset: UInt64(contents.intactLength))
+            try handle.synchronize()
+        }
+        contents.notes.forEach { notes?($0) }
+        return contents.records
+    }
+
+    /// Whether no record has been written.
+    public var isEmpty: Bool {
+        ((try? FileManager.default.attributesOfItem(atPath: recordsURL.path)[.size] as? NSNumber)?.intValue ?? 0) == 0
+    }
+
+    /// Removes what this store created, if it holds no record (a run that failed at once leaves
+    /// no half-made directory behind).
+    public func discardIfEmpty() {
+        guard let createdRoot, isEmpty else { return }
+        try? FileManager.default.removeItem(at: createdRoot)
     }
 
     /// Appends one record and flushes it to disk before returning.

@@ -51,6 +51,7 @@ public struct ExactNumericsRun: Sendable {
         var fields: [(String, JSONValue)] = problemParameters(realisation.problem)
         fields.append(("seed", .string(String(realisation.seed))))
         fields.append(("fields_given", .bool(realisation.fields != nil)))
+        if let given = realisation.fields { fields.append(("fields_hash", .string(try contentHash(given)))) }
         fields.append(("observables", .array(realisation.observables.map { .string($0.rawValue) })))
         fields += try realisation.settings.manifest(for: realisation.problem)
         return fields
@@ -60,8 +61,17 @@ public struct ExactNumericsRun: Sendable {
     @discardableResult
     public func execute() throws -> ExactNumericsResult {
         let start = Date()
-        let store = try RunStore(directory: directory, manifest: try manifest())
-        let finished = Set(try store.finishedRecords().map(\.realization))
+        let store = try RunStore(directory: directory, manifest: try manifest(), shape: realisation.recordShape())
+        do {
+            return try execute(in: store, start: start)
+        } catch {
+            store.discardIfEmpty()
+            throw error
+        }
+    }
+
+    private func execute(in store: RunStore, start: Date) throws -> ExactNumericsResult {
+        let finished = Set(try store.finishedRecords { FileHandle.standardError.write(Data("note: \($0)\n".utf8)) }.map(\.realization))
         let pending = (0..<realizations).filter { !finished.contains($0) }
         let (workers, threads) = parallelism()
         BLASRuntime.setThreads(threads)
@@ -70,6 +80,10 @@ public struct ExactNumericsRun: Sendable {
         if !pending.isEmpty && pending.count < realizations {
             progress.note("\(runLabel): resuming, \(realizations - pending.count) of \(realizations) realisations already done")
         }
+        let beyond = finished.filter { $0 >= realizations }.count
+        if beyond > 0 {
+            progress.note("\(runLabel): \(beyond) records beyond --realizations \(realizations) are kept in the directory but not averaged")
+        }
         let job = realisation
         let fieldsFolder = writeFields ? directory.appendingPathComponent("fields") : nil
         if let fieldsFolder { try FileManager.default.createDirectory(at: fieldsFolder, withIntermediateDirectories: true) }
@@ -77,7 +91,13 @@ public struct ExactNumericsRun: Sendable {
             if let fieldsFolder {
                 try job.fields(realization: k).json().write(to: fieldsFolder.appendingPathComponent("realization_\(k).json"))
             }
-            return try job.record(realization: k)
+            let record = try job.record(realization: k)
+            for (key, values) in record.values.sorted(by: { $0.key < $1.key }) {
+                if let bad = values.first(where: { !$0.isFinite }) {
+                    throw ExactNumericsError.invalid("realization \(k): \"\(key)\" is \(bad), not a finite number; these settings leave it undefined (check --window-fraction, --perturbation-strength and the operators)")
+                }
+            }
+            return record
         }.filter { $0.realization < realizations }
         let result = ExactNumericsResult(problem: realisation.problem, settings: realisation.settings,
                                          observables: realisation.observables, records: records)
@@ -147,4 +167,20 @@ public func problemParameters(_ problem: EDProblem) -> [(String, JSONValue)] {
     }
     fields.append(("dimension", .integer(problem.blockDimensions.reduce(0, +))))
     return fields
+}
+
+/// A content hash of given fields (64-bit FNV-1a of their canonical JSON, so the file's layout
+/// and number spelling do not matter), recorded in the manifest: a run directory refuses
+/// records made with other fields.
+public func contentHash(_ fields: DisorderFields) throws -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in try fields.json() {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01b3
+    }
+    return "fnv1a64:" + String(hash, radix: 16).leftPadded(to: 16)
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -37,6 +37,36 @@ public struct ExactRealisation: Sendable {
         fields ?? problem.drawFields(seed: seed, realization: UInt64(k))
     }
 
+    /// The keys of every record of this job and their number of values (checked on resume).
+    public func recordShape() -> RecordShape {
+        let selected = Set(observables)
+        var lengths: [String: Int] = [:]
+        if selected.contains(.levelStatistics) { lengths["r_mean"] = 1; lengths["r_count"] = 1 }
+        if selected.contains(.spectral) {
+            lengths["spectral_density"] = settings.frequencyBins(for: problem).count
+            for key in ["spectral_diagonal_weight", "spectral_below_range", "spectral_above_range", "spectral_sum_rule_residual"] {
+                lengths[key] = 1
+            }
+        }
+        if selected.contains(.czz) { lengths["czz"] = settings.times(for: problem).count; lengths["czz_infinite_time"] = 1 }
+        if selected.contains(.matrixElements) {
+            lengths["matrix_element_probability"] = settings.matrixElementBins.count
+            lengths["matrix_element_density_of_states"] = 1
+            lengths["matrix_element_outside"] = 2
+        }
+        if selected.contains(.criterion) { lengths["criterion_rho_vbar"] = 1 }
+        if selected.contains(.fidelity) {
+            lengths["fidelity_mean_log_chi"] = 1
+            lengths["fidelity_log_chi_density"] = settings.logSusceptibilityBins.count
+        }
+        if selected.contains(.entanglement) {
+            lengths["entropy_half_chain"] = 1
+            lengths["entropy_small_subsystem"] = 1
+            if problem.probe != nil { lengths["entropy_probe"] = 1; lengths["entropy_probe_density"] = settings.probeEntropyBins.count }
+        }
+        return RecordShape(lengths: lengths)
+    }
+
     public func record(realization k: Int) throws -> RealisationRecord {
         let drawn = fields(realization: k)
         var values: [String: [Double]] = [:]
