@@ -17,7 +17,7 @@ struct AuditCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Time budget in seconds (> 0).")
+    @Option(help: "Time budget in seconds, in (0, 1e6].")
     var budget: Double = 120
 
     @Option(help: "Directory for claims.html and claims.json.")
@@ -33,22 +33,34 @@ struct AuditCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard budget.isFinite, budget > 0 else { throw ValidationError("--budget must be > 0 (got \(budget))") }
+        try NumericOption.positive("--budget", atMost: 1e6).check(budget)
+        if list { return }
+        try OutputDirectory.check(output, option: "--output")
+        _ = try selectedClaims()
+    }
+
+    /// The claims of --claim (every element a known identifier; an empty list is refused), or nil for all.
+    func selectedClaims() throws -> [Claim]? {
+        guard let claims else { return nil }
+        let identifiers = claims.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        if let empty = identifiers.firstIndex(of: "") {
+            throw ValidationError("--claim: element \(empty + 1) is empty; give claim identifiers separated by commas (see --list)")
+        }
+        do { return try ClaimsLedger.select(identifiers) } catch { throw ValidationError("--claim: \(error)") }
     }
 
     func run() throws {
         if list {
-            for claim in ClaimsLedger.claims {
-                print(claim.identifier.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%7.2f s  ", claim.estimatedCost) + claim.title)
+            let lines = ClaimsLedger.claims.map {
+                $0.identifier.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%7.2f s  ", $0.estimatedCost) + $0.title + "\n"
             }
+            try StandardOutput.write(lines.joined())
             return
         }
         let selected: [Claim]
         var runner = AuditRunner(budget: budget)
-        if let list = claims {
-            do {
-                selected = try ClaimsLedger.select(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            } catch { throw ValidationError("--claim: \(error)") }
+        if let chosen = try selectedClaims() {
+            selected = chosen
             runner.budget = .infinity
         } else {
             selected = ClaimsLedger.claims
@@ -63,9 +75,9 @@ struct AuditCommand: ParsableCommand {
         do {
             try AuditWriter(budget: budget, commandLine: recordedCommandLine()).write(outcomes, to: directory)
         } catch {
-            throw ValidationError("cannot write --output \(output): \(error.localizedDescription)")
+            throw ValidationError("cannot write --output \(output): \(describeFileError(error))")
         }
         let ran = outcomes.filter { $0.status == .ran }.count
-        print("\(ran) of \(outcomes.count) claims checked; wrote \(directory.appendingPathComponent("claims.html").path) and claims.json")
+        try StandardOutput.write("\(ran) of \(outcomes.count) claims checked; wrote \(directory.appendingPathComponent("claims.html").path) and claims.json\n")
     }
 }

@@ -7,27 +7,26 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: table, csv or json.")
     var format: OutputFormatArgument = .table
 
-    @Option(help: "Write to this file instead of standard output.")
+    @Option(help: "Write to this file instead of standard output ('-': standard output). A regular file is replaced atomically, keeping its permissions; a link is followed; a pipe or device is written to directly.")
     var output: String?
+
+    /// Refuses an unwritable --output before any work is done.
+    func validate() throws {
+        if let output { try OutputFile.checkWritable(output, option: "--output") }
+    }
 
     /// Renders a curve in the chosen format and prints or writes it.
     func emit(_ table: ColumnTable, metadata: OutputMetadata) throws {
         try emit(OutputRenderer.curve(table, metadata: metadata, format: format.format))
     }
 
-    /// Prints or writes `text`.
+    /// Prints or writes `text`; a write error (full disk, `> /dev/full`) is an error, not a crash.
     func emit(_ text: String) throws {
         guard let path = output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardOutput.write(text)
             return
         }
-        let url = URL(fileURLWithPath: path)
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        do {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        } catch {
-            throw ValidationError("cannot write --output \(path): \(error.localizedDescription)")
-        }
+        try OutputFile.write(text, to: path, option: "--output")
     }
 }
 

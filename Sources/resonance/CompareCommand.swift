@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpinChains
 import Studies
 
 /// `resonance compare ...`: the resonance model confronted with exact numerics. Each subcommand
@@ -14,34 +15,45 @@ struct CompareCommand: ParsableCommand {
     )
 }
 
-/// Parses "1,2.5" into numbers.
+/// Parses "1,2.5" into positive numbers (at most 1e12).
 private func numbers(_ text: String, _ name: String) throws -> [Double] {
-    let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-    guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0!.isFinite && $0! > 0 }) else {
-        throw ValidationError("--\(name) expects positive numbers separated by commas (got '\(text)')")
-    }
-    return values.map { $0! }
+    try NumericOption.positive("--\(name)", atMost: WorkLimits.energy).values(from: text, count: 1...1000)
 }
 
-/// Parses "8:40,10:20" into realisations per length.
+/// Parses "6,8" into chain lengths in 2...30.
+private func lengths(_ text: String, _ name: String) throws -> [Int] {
+    try NumericOption.integer("--\(name)", 2...30).integers(from: text, count: 1...100)
+}
+
+/// Parses "8:40,10:20" into realisations per length (L in 2...30, N in 1...1000000, each L once).
 private func perLength(_ text: String) throws -> [Int: Int] {
     var result: [Int: Int] = [:]
-    for item in text.split(separator: ",") {
-        let parts = item.split(separator: ":")
-        guard parts.count == 2, let l = Int(parts[0]), let n = Int(parts[1]), l > 0, n > 0 else {
-            throw ValidationError("--realisations expects L:N pairs separated by commas, e.g. 8:40,10:20 (got '\(text)')")
+    for (index, item) in text.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
+        let parts = item.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2 else {
+            throw ValidationError("--realisations: element \(index + 1) '\(item)' is not an L:N pair; expected e.g. 8:40,10:20")
         }
+        let l = try NumericOption.integer("--realisations (L)", 2...30).integer(try NumericOption.finite("--realisations (L)").value(String(parts[0])))
+        let n = try NumericOption.integer("--realisations (N)", 1...1_000_000).integer(try NumericOption.finite("--realisations (N)").value(String(parts[1])))
+        guard result[l] == nil else { throw ValidationError("--realisations: L = \(l) is given twice") }
         result[l] = n
     }
     return result
 }
 
+/// Refuses lengths whose dense matrices would not fit in memory (with the estimate).
+private func refuseAboveMemory(_ lengths: [Int], _ make: (Int) -> EDProblem) throws {
+    for length in lengths { try refuseAboveMemory(make(length)) }
+}
+
 struct ComparisonOptions: ParsableArguments {
     @Option(help: "Seed of the disorder draws.")
     var seed: UInt64 = 2022
-    @Option(help: "Worker threads (default: every core).")
+    @Option(help: "Worker threads, 1...1024 (default: every core).")
     var workers: Int?
     @OptionGroup var output: OutputOptions
+
+    func validate() throws { try EDLimits.threads("--workers").check(workers) }
 }
 
 struct CompareLBit: ParsableCommand {
@@ -58,8 +70,10 @@ struct CompareLBit: ParsableCommand {
     @OptionGroup var options: ComparisonOptions
 
     func validate() throws {
-        guard length >= 2, length % 2 == 0, length <= 14 else { throw ValidationError("--length must be even, 2...14") }
-        guard realisations > 0 else { throw ValidationError("--realisations must be positive") }
+        guard length >= 2, length % 2 == 0, length <= 14 else { throw ValidationError("--length must be even, 2...14 (got \(length))") }
+        try NumericOption.integer("--realisations", 1...1_000_000).check(realisations)
+        _ = try numbers(zeta, "zeta")
+        _ = try numbers(omega, "omega")
     }
 
     func run() throws {
@@ -86,7 +100,7 @@ struct CompareGeneralized: ParsableCommand {
         commandName: "generalized",
         abstract: "Generalised RM (100)-(102) from the measured varrho(v) against the measured [S(omega)]; theta, theta0, xi, Lambda fitted.",
         discussion: "floquet-o3 and heisenberg-o3 with probe. Cost per realisation and W: L = 8 about 0.2 s, L = 10 about 10 s.")
-    @Option(help: "Chain length.") var length = 8
+    @Option(help: "Chain length, 2...30 (refused above 80% of memory).") var length = 8
     @Option(help: "Disorders of floquet-o3.") var floquetW = "1,3,8"
     @Option(help: "Disorders of heisenberg-o3.") var heisenbergW = "2,5,12"
     @Option(help: "Drive frequency Omega of floquet-o3.") var omega = 8 * Double.pi
@@ -94,6 +108,19 @@ struct CompareGeneralized: ParsableCommand {
     @Flag(help: "Measure varrho in the eigenstates with the probe rather than in the bare chain.") var withProbe = false
     @Flag(help: "Print the spectra (ED and generalised RM) instead of the summary.") var spectra = false
     @OptionGroup var options: ComparisonOptions
+
+    func validate() throws {
+        try NumericOption.integer("--length", 2...30).check(length)
+        try NumericOption.integer("--realisations", 1...1_000_000).check(realisations)
+        try EDLimits.frequency.check(omega)
+        _ = try numbers(floquetW, "floquet-w")
+        _ = try numbers(heisenbergW, "heisenberg-w")
+        for model in [EDModelKind.floquetO3, .heisenbergO3] {
+            var problem = EDProblem(model: model, length: length, disorderStrength: 1)
+            problem.probe = problem.defaultProbe
+            try refuseAboveMemory(problem)
+        }
+    }
 
     func run() throws {
         var comparison = GeneralizedComparison()
@@ -117,16 +144,27 @@ struct CompareInverseFrequency: ParsableCommand {
         commandName: "inverse-frequency",
         abstract: "Fig. 10 analysis of xxz: ([S] omega W)^-2 against (W omega)^-1; widest windows of 1/omega and of (111).",
         discussion: "Cost per realisation (S^z = 0): L = 10 0.05 s, L = 12 0.5 s, L = 14 about 15 s, L = 16 about 10 min.")
-    @Option(help: "Lengths.") var lengths = "10,12"
+    @Option(help: "Lengths, integers in 2...30 (refused above 80% of memory).") var lengths = "10,12"
     @Option(help: "Disorders.") var disorders = "0.5,1,1.5,2,2.5"
-    @Option(help: "Realisations per length, L:N pairs.") var realisations = "10:20,12:8,14:2"
+    @Option(help: "Realisations per length, L:N pairs (N in 1...1000000).") var realisations = "10:20,12:8,14:2"
     @Option(help: "Largest acceptable reduced chi^2 of a window.") var chiSquared = 2.0
     @Flag(help: "Print the scaled curves instead of the summary.") var curves = false
     @OptionGroup var options: ComparisonOptions
 
+    func validate() throws {
+        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths")) { length in
+            var problem = EDProblem(model: .xxz, length: length, disorderStrength: 1)
+            problem.magnetization = .sector(length % 2 == 0 ? 0 : 0.5)
+            return problem
+        }
+        _ = try numbers(disorders, "disorders")
+        _ = try perLength(realisations)
+        try NumericOption.positive("--chi-squared", atMost: 1e12).check(chiSquared)
+    }
+
     func run() throws {
         var analysis = InverseFrequencyAnalysis()
-        analysis.lengths = try numbers(lengths, "lengths").map { Int($0) }
+        analysis.lengths = try CompareLengths.parse(lengths, "lengths")
         analysis.disorders = try numbers(disorders, "disorders")
         analysis.realisations = try perLength(realisations)
         analysis.acceptableChiSquared = chiSquared
@@ -143,20 +181,27 @@ struct CompareDrift: ParsableCommand {
         commandName: "drift",
         abstract: "W_delta(L) from [Czz] of heisenberg-o3 with probe against the RM's drift (W_c, Lambda_c fitted).",
         discussion: "Cost per realisation and W: L = 8 0.1 s, L = 9 0.6 s, L = 10 4 s, L = 11 30 s.")
-    @Option(help: "Lengths.") var lengths = "6,7,8,9"
+    @Option(help: "Lengths, integers in 2...30 (refused above 80% of memory).") var lengths = "6,7,8,9"
     @Option(help: "Disorder grid.") var disorders = "2,3,4,5,6,8,11"
-    @Option(help: "Realisations per length, L:N pairs.") var realisations = "6:30,7:16,8:8,9:4,10:3"
+    @Option(help: "Realisations per length, L:N pairs (N in 1...1000000).") var realisations = "6:30,7:16,8:8,9:4,10:3"
     @Option(help: "The level delta of [Czz](W_delta) = delta (116).") var threshold = 0.3
     @Flag(help: "Print [Czz] against W instead of W_delta(L).") var memory = false
     @OptionGroup var options: ComparisonOptions
 
     func validate() throws {
-        guard threshold > 0, threshold < 1 else { throw ValidationError("--threshold must be in (0, 1)") }
+        try NumericOption("--threshold", above: 0, below: 1).check(threshold)
+        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths")) { length in
+            var problem = EDProblem(model: .heisenbergO3, length: length, disorderStrength: 1)
+            problem.probe = problem.defaultProbe
+            return problem
+        }
+        _ = try numbers(disorders, "disorders")
+        _ = try perLength(realisations)
     }
 
     func run() throws {
         var comparison = CrossoverDriftComparison()
-        comparison.lengths = try numbers(lengths, "lengths").map { Int($0) }
+        comparison.lengths = try CompareLengths.parse(lengths, "lengths")
         comparison.disorders = try numbers(disorders, "disorders").sorted()
         comparison.realisations = try perLength(realisations)
         comparison.threshold = threshold
@@ -181,12 +226,23 @@ struct CompareCriterion: ParsableCommand {
     @Option(help: "Lengths (even).") var lengths = "8,10,12"
     @Option(help: "Thermal-side disorder.") var thermalW = 1.0
     @Option(help: "Localised-side disorder.") var localisedW = 6.0
-    @Option(help: "Realisations per length, L:N pairs.") var realisations = "8:60,10:30,12:10,14:3"
+    @Option(help: "Realisations per length, L:N pairs (N in 1...1000000).") var realisations = "8:60,10:30,12:10,14:3"
     @OptionGroup var options: ComparisonOptions
+
+    func validate() throws {
+        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths")) { length in
+            var problem = EDProblem(model: .xxz, length: length, disorderStrength: 1)
+            problem.magnetization = .sector(length % 2 == 0 ? 0 : 0.5)
+            return problem
+        }
+        try NumericOption("--thermal-w", atLeast: 0, atMost: WorkLimits.energy).check(thermalW)
+        try NumericOption("--localised-w", atLeast: 0, atMost: WorkLimits.energy).check(localisedW)
+        _ = try perLength(realisations)
+    }
 
     func run() throws {
         var comparison = CriterionComparison()
-        comparison.lengths = try numbers(lengths, "lengths").map { Int($0) }
+        comparison.lengths = try CompareLengths.parse(lengths, "lengths")
         comparison.thermalDisorder = thermalW
         comparison.localisedDisorder = localisedW
         comparison.realisations = try perLength(realisations)
@@ -196,4 +252,9 @@ struct CompareCriterion: ParsableCommand {
                                                    ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
         try options.output.emit(ComparisonTables.criterionSummary(result), metadata: metadata)
     }
+}
+
+/// Chain lengths of the comparisons: integers in 2...30, each refused above 80% of memory.
+enum CompareLengths {
+    static func parse(_ text: String, _ name: String) throws -> [Int] { try lengths(text, name) }
 }

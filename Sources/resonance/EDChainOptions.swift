@@ -46,11 +46,13 @@ struct EDChainOptions: ParsableArguments {
     /// dense matrices a job holds at once beyond the eigensolver's own (2 when eigenvectors feed
     /// observables), for the up-front memory check.
     func problem(length: Int, disorder: Double, drivingFrequency: Double?, matricesAlive: Double = 2) throws -> EDProblem {
-        guard (2...30).contains(length) else { throw ValidationError("--L must be in 2...30 (got \(length))") }
-        guard disorder.isFinite, disorder >= 0 else { throw ValidationError("--W must be a finite number >= 0 (got \(disorder))") }
-        guard coupling.isFinite else { throw ValidationError("--J must be finite (got \(coupling))") }
-        guard anisotropy.isFinite else { throw ValidationError("--Delta must be finite (got \(anisotropy))") }
-        if let probeField { guard probeField.isFinite else { throw ValidationError("--probe-field must be finite") } }
+        try EDLimits.length.check(length)
+        try EDLimits.disorder.check(disorder)
+        try EDLimits.energy("--J").check(coupling)
+        try EDLimits.energy("--Delta").check(anisotropy)
+        try EDLimits.energy("--probe-field").check(probeField)
+        try NumericOption.positive("--zeta", atMost: WorkLimits.energy).check(localizationLength)
+        try EDLimits.frequency.check(drivingFrequency)
         if pauli && model != .xxz { throw ValidationError("--pauli applies only to xxz (the O(3) models are written with Pauli matrices)") }
         if localizationLength != nil && model != .lbit { throw ValidationError("--zeta applies only to lbit") }
         var problem = EDProblem(model: model, length: length, disorderStrength: disorder)
@@ -83,7 +85,7 @@ struct EDChainOptions: ParsableArguments {
                 case "all": problem.magnetization = .allSectors
                 case "full": problem.magnetization = .fullSpace
                 default:
-                    guard let sz = Double(sector), MagnetizationSector(chainLength: length, totalSz: sz) != nil else {
+                    guard let sz = Double(sector), sz.isFinite, abs(sz) <= Double(length), MagnetizationSector(chainLength: length, totalSz: sz) != nil else {
                         throw ValidationError("--sector: '\(sector)' is not a sector of L = \(length) (a total S^z with L/2 - S^z an integer in 0...L, 'all' or 'full')")
                     }
                     problem.magnetization = .sector(sz)
@@ -97,13 +99,30 @@ struct EDChainOptions: ParsableArguments {
         } else if sector != nil {
             throw ValidationError("--sector applies only to xxz")
         }
-        let needed = problem.denseMemoryEstimate * matricesAlive
-        let available = Double(ProcessInfo.processInfo.physicalMemory)
-        if needed > 0.8 * available {
-            throw ValidationError(String(format: "refused: L = %d needs about %.1f GiB of dense matrices (dimension %d), more than 80%% of the %.1f GiB of memory",
-                                         length, needed / 1_073_741_824, problem.blockDimensions.max() ?? 0, available / 1_073_741_824))
-        }
+        try refuseAboveMemory(problem, matricesAlive: matricesAlive)
         return problem
     }
 }
 
+
+/// The limits of the exact-numerics options, shared by every command that builds an `EDProblem`.
+enum EDLimits {
+    /// Chain sites L (the dense eigensolvers; the memory check refuses what does not fit).
+    static let length = NumericOption.integer("--L", 2...30)
+    static let disorder = NumericOption("--W", atLeast: 0, atMost: WorkLimits.energy)
+    static let frequency = NumericOption.positive("--Omega", atMost: WorkLimits.energy)
+    static let realizations = NumericOption.integer("--realizations", 1...WorkLimits.realizations)
+    static func energy(_ name: String) -> NumericOption { NumericOption(name, atLeast: -WorkLimits.energy, atMost: WorkLimits.energy) }
+    static func threads(_ name: String) -> NumericOption { NumericOption.integer(name, 1...WorkLimits.threads) }
+}
+
+/// Refuses, up front and with its estimate, a problem whose dense matrices (`matricesAlive` of
+/// them beyond the eigensolver's own) need more than 80% of the machine's memory.
+func refuseAboveMemory(_ problem: EDProblem, matricesAlive: Double = 2) throws {
+    let needed = problem.denseMemoryEstimate * matricesAlive
+    let available = Double(ProcessInfo.processInfo.physicalMemory)
+    if needed > 0.8 * available {
+        throw ValidationError(String(format: "refused: L = %d needs about %.1f GiB of dense matrices (dimension %d), more than 80%% of the %.1f GiB of memory",
+                                     problem.length, needed / 1_073_741_824, problem.blockDimensions.max() ?? 0, available / 1_073_741_824))
+    }
+}

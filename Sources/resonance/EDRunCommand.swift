@@ -6,7 +6,7 @@ import Studies
 
 /// The run options shared by `ed run` and `ed scan`.
 struct EDRunOptions: ParsableArguments {
-    @Option(help: "Number of disorder realisations (realisation k draws from (seed, k) only).")
+    @Option(help: "Number of disorder realisations, 1...10000000 (realisation k draws from (seed, k) only).")
     var realizations: Int
 
     @Option(help: "Seed of the run.")
@@ -15,7 +15,7 @@ struct EDRunOptions: ParsableArguments {
     @Option(help: "Observables, comma-separated: \(ExactObservable.allCases.map(\.rawValue).joined(separator: ",")), or all.")
     var observables: String = "r"
 
-    @Option(help: "Output directory (created; rerunning the same command there resumes).")
+    @Option(help: "Output directory (created; rerunning the same command there resumes; one process at a time).")
     var out: String
 
     @Option(help: "Realisations computed in parallel (default: one per core; 1 with threaded BLAS from dimension 4096).")
@@ -52,11 +52,14 @@ struct EDRunOptions: ParsableArguments {
     var matrixElementWindows: String = "0.45,0.55,0.05"
 
     func validate() throws {
-        guard realizations >= 1 else { throw ValidationError("--realizations must be >= 1") }
-        if let workers { guard workers >= 1 else { throw ValidationError("--workers must be >= 1") } }
-        if let blasThreads { guard blasThreads >= 1 else { throw ValidationError("--blas-threads must be >= 1") } }
-        guard windowFraction > 0, windowFraction <= 1 else { throw ValidationError("--window-fraction must be in (0, 1]") }
-        guard criterionWindow > 0 else { throw ValidationError("--criterion-window must be > 0") }
+        try EDLimits.realizations.check(realizations)
+        try EDLimits.threads("--workers").check(workers)
+        try EDLimits.threads("--blas-threads").check(blasThreads)
+        try NumericOption("--window-fraction", above: 0, atMost: 1).check(windowFraction)
+        try NumericOption.positive("--criterion-window", atMost: WorkLimits.energy).check(criterionWindow)
+        try EDLimits.energy("--perturbation-strength").check(perturbationStrength)
+        try OutputDirectory.check(out, option: "--out")
+        if let fields { try InputFile.check(fields, option: "--fields") }
         _ = try parsedObservables()
         _ = try windows()
     }
@@ -66,9 +69,9 @@ struct EDRunOptions: ParsableArguments {
     }
 
     func windows() throws -> MatrixElementDistribution.Windows {
-        let parts = matrixElementWindows.split(separator: ",").compactMap { Double($0) }
-        guard parts.count == 3, parts.allSatisfy({ $0 > 0 && $0 < 1 }), abs(parts[1] - parts[0]) >= parts[2] else {
-            throw ValidationError("--matrix-element-windows: expected c1,c2,width in (0, 1) with |c2 - c1| >= width")
+        let parts = try NumericOption("--matrix-element-windows", above: 0, below: 1).values(from: matrixElementWindows, count: 3...3)
+        guard abs(parts[1] - parts[0]) >= parts[2] else {
+            throw ValidationError("--matrix-element-windows: expected c1,c2,width in (0, 1) with |c2 - c1| >= width (got \(matrixElementWindows))")
         }
         return .init(firstCenter: parts[0], secondCenter: parts[1], width: parts[2])
     }
@@ -87,8 +90,35 @@ struct EDRunOptions: ParsableArguments {
         return settings
     }
 
+    /// The fields file, read and checked against the problem (nil without --fields).
+    func givenFields(for problem: EDProblem) throws -> DisorderFields? {
+        guard let fields else { return nil }
+        do {
+            let given = try DisorderFields(json: try Data(contentsOf: URL(fileURLWithPath: fields)))
+            try problem.check(fields: given)
+            return given
+        } catch let error as DisorderFields.FormatError {
+            throw ValidationError("--fields \(fields): \(error.detail)")
+        } catch let error as EDProblem.ProblemError {
+            throw ValidationError("--fields \(fields): \(error)")
+        } catch {
+            throw ValidationError("--fields \(describeFileError(error))")
+        }
+    }
+
+    /// Everything checked before a directory is made: settings against L, the window, the fields.
+    func check(problem: EDProblem) throws {
+        _ = try settings(for: problem)
+        let smallest = problem.blockDimensions.min() ?? 0
+        let kept = middleWindow(count: smallest, fraction: windowFraction).count
+        if kept < 3 {
+            throw ValidationError("--window-fraction \(windowFraction) keeps \(kept) of the \(smallest) states of the smallest block; at least 3 are needed (a fraction >= \(JSONValue.format(3 / Double(max(smallest, 1)))))")
+        }
+        _ = try givenFields(for: problem)
+    }
+
     func plan(problem: EDProblem, directory: URL) throws -> ExactNumericsRun {
-        let given = try fields.map { try DisorderFields(json: Data(contentsOf: URL(fileURLWithPath: $0))) }
+        let given = try givenFields(for: problem)
         let job = ExactRealisation(problem: problem, observables: try parsedObservables(),
                                    settings: try settings(for: problem), seed: seed, fields: given)
         var run = ExactNumericsRun(realisation: job, realizations: realizations, directory: directory,
@@ -115,22 +145,22 @@ struct EDRun: ParsableCommand {
     )
 
     @OptionGroup var chain: EDChainOptions
-    @Option(name: .customLong("L"), help: "Number of chain sites L (probe not counted).")
+    @Option(name: .customLong("L"), help: "Number of chain sites L, 2...30 (probe not counted; refused above 80% of memory).")
     var length: Int
-    @Option(name: .customLong("W"), help: "Disorder strength W >= 0.")
+    @Option(name: .customLong("W"), help: "Disorder strength W, 0...1e12.")
     var disorderStrength: Double
     @Option(name: .customLong("Omega"), help: "Driving frequency Omega > 0 (floquet-o3, lbit).")
     var drivingFrequency: Double?
     @OptionGroup var runOptions: EDRunOptions
 
     func validate() throws {
-        _ = try chain.problem(length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency)
+        try runOptions.check(problem: try chain.problem(length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency))
     }
 
     func run() throws {
         let problem = try chain.problem(length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency)
         let result = try runOptions.plan(problem: problem, directory: URL(fileURLWithPath: runOptions.out)).execute()
-        if !runOptions.quiet { printScalars(result) }
+        if !runOptions.quiet { try printScalars(result) }
     }
 }
 
@@ -143,24 +173,18 @@ struct EDScan: ParsableCommand {
     )
 
     @OptionGroup var chain: EDChainOptions
-    @Option(name: .customLong("L"), help: "Chain lengths, comma-separated (e.g. 8,10,12).")
+    @Option(name: .customLong("L"), help: "Chain lengths, comma-separated integers in 2...30 (e.g. 8,10,12).")
     var lengths: String
-    @Option(name: .customLong("W"), help: "Disorder strengths, comma-separated.")
+    @Option(name: .customLong("W"), help: "Disorder strengths, comma-separated, each 0...1e12.")
     var disorders: String
     @Option(name: .customLong("Omega"), help: "Driving frequencies, comma-separated (Floquet models).")
     var frequencies: String?
     @OptionGroup var runOptions: EDRunOptions
 
-    static func numbers(_ text: String, _ name: String) throws -> [Double] {
-        let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { throw ValidationError("\(name): expected comma-separated numbers") }
-        return values.map { $0! }
-    }
-
     func points() throws -> [EDProblem] {
-        let ls = try Self.numbers(lengths, "--L").map { Int($0) }
-        let ws = try Self.numbers(disorders, "--W")
-        let omegas: [Double?] = try frequencies.map { try Self.numbers($0, "--Omega") } ?? [nil]
+        let ls = try EDLimits.length.integers(from: lengths, count: 1...100)
+        let ws = try EDLimits.disorder.values(from: disorders, count: 1...1000)
+        let omegas: [Double?] = try frequencies.map { try EDLimits.frequency.values(from: $0, count: 1...1000) } ?? [nil]
         var problems: [EDProblem] = []
         for l in ls { for w in ws { for omega in omegas {
             problems.append(try chain.problem(length: l, disorder: w, drivingFrequency: omega))
@@ -168,7 +192,9 @@ struct EDScan: ParsableCommand {
         return problems
     }
 
-    func validate() throws { _ = try points() }
+    func validate() throws {
+        for problem in try points() { try runOptions.check(problem: problem) }
+    }
 
     func run() throws {
         let base = URL(fileURLWithPath: runOptions.out)
@@ -182,9 +208,9 @@ struct EDScan: ParsableCommand {
         let metadata = OutputMetadata(parameters: [("seed", .string(String(runOptions.seed))), ("realizations", .integer(runOptions.realizations)),
                                                    ("observables", .string(runOptions.observables))],
                                       commandLine: recordedCommandLine())
-        try OutputRenderer.curve(table, metadata: metadata, format: .csv).write(to: base.appendingPathComponent("scan.csv"),
-                                                                                atomically: true, encoding: .utf8)
-        if !runOptions.quiet { print(OutputRenderer.curve(table, metadata: metadata, format: .table), terminator: "") }
+        try OutputFile.write(OutputRenderer.curve(table, metadata: metadata, format: .csv), to: base.appendingPathComponent("scan.csv").path,
+                             option: "--out")
+        if !runOptions.quiet { try StandardOutput.write(OutputRenderer.curve(table, metadata: metadata, format: .table)) }
     }
 }
 
@@ -198,11 +224,11 @@ struct EDStudy: ParsableCommand {
 
     @Argument(help: "The study: luitz.")
     var name: String
-    @Option(name: .customLong("L"), help: "Chain lengths.")
+    @Option(name: .customLong("L"), help: "Chain lengths, integers in 2...30 (refused above 80% of memory).")
     var lengths: String = "12,14,16"
-    @Option(name: .customLong("W"), help: "Disorder strengths.")
+    @Option(name: .customLong("W"), help: "Disorder strengths, each 0...1e12.")
     var disorders: String = "1,1.5,2,2.5,3,3.25,3.5,3.75,4,4.5,5"
-    @Option(help: "Realisations per point, per L (comma-separated, one per L; one number applies to all).")
+    @Option(help: "Realisations per point, per L (comma-separated, one per L; one number applies to all), each 1...10000000.")
     var realizations: String = "1000,200,50"
     @Option(help: "Seed.")
     var seed: UInt64 = 2015
@@ -213,28 +239,42 @@ struct EDStudy: ParsableCommand {
     @Flag(help: "No progress output.")
     var quiet = false
 
-    func validate() throws {
+    /// The validated grid: lengths, disorders, realisations per length.
+    func grid() throws -> (lengths: [Int], disorders: [Double], realizations: [Int]) {
         guard name == "luitz" else { throw ValidationError("unknown study '\(name)'; available: luitz") }
+        let ls = try EDLimits.length.integers(from: lengths, count: 1...100)
+        let ws = try EDLimits.disorder.values(from: disorders, count: 1...1000)
+        var counts = try EDLimits.realizations.integers(from: realizations, count: 1...100)
+        if counts.count == 1 { counts = Array(repeating: counts[0], count: ls.count) }
+        guard counts.count == ls.count else {
+            throw ValidationError("--realizations: give one count or one per L (\(ls.count) lengths, \(counts.count) counts)")
+        }
+        for l in ls {
+            var problem = EDProblem(model: .xxz, length: l, disorderStrength: ws[0])
+            problem.magnetization = .sector(l % 2 == 0 ? 0 : 0.5)
+            try refuseAboveMemory(problem, matricesAlive: 1)
+        }
+        return (ls, ws, counts)
+    }
+
+    func validate() throws {
+        _ = try grid()
+        if !estimate { try OutputDirectory.check(out, option: "--out") }
     }
 
     func run() throws {
-        let ls = try EDScan.numbers(lengths, "--L").map { Int($0) }
-        let ws = try EDScan.numbers(disorders, "--W")
-        var counts = try EDScan.numbers(realizations, "--realizations").map { Int($0) }
-        if counts.count == 1 { counts = Array(repeating: counts[0], count: ls.count) }
-        guard counts.count == ls.count else { throw ValidationError("--realizations: give one count or one per L") }
+        let (ls, ws, counts) = try grid()
         let study = LuitzComparisonStudy(lengths: ls, disorders: ws, realizations: counts, seed: seed)
         let costs = try study.estimateCost()
-        print(LuitzComparisonStudy.describe(costs))
+        try StandardOutput.write(LuitzComparisonStudy.describe(costs) + "\n")
         if estimate { return }
         let table = try study.run(directory: URL(fileURLWithPath: out), quiet: quiet, commandLine: recordedCommandLine())
-        print(OutputRenderer.curve(table, metadata: OutputMetadata(parameters: [], commandLine: recordedCommandLine()), format: .table),
-              terminator: "")
+        try StandardOutput.write(OutputRenderer.curve(table, metadata: OutputMetadata(parameters: [], commandLine: recordedCommandLine()), format: .table))
     }
 }
 
 /// Prints the scalar results of a run as an aligned table.
-func printScalars(_ result: ExactNumericsResult) {
+func printScalars(_ result: ExactNumericsResult) throws {
     var lines = ["realizations  \(result.realizationCount)"]
     let width = result.scalars.map(\.name.count).max() ?? 0
     for s in result.scalars {
@@ -242,5 +282,5 @@ func printScalars(_ result: ExactNumericsResult) {
                      + String(format: "  %.6g +- %.2g", s.mean, s.error))
     }
     if let residual = result.sumRuleResidual { lines.append(String(format: "sum rule residual  %.2e", residual)) }
-    print(lines.joined(separator: "\n"))
+    try StandardOutput.write(lines.joined(separator: "\n") + "\n")
 }

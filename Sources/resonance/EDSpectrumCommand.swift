@@ -25,10 +25,10 @@ struct EDSpectrumCommand: ParsableCommand {
 
     @OptionGroup var chain: EDChainOptions
 
-    @Option(name: .customLong("L"), help: "Number of chain sites L (probe not counted).")
+    @Option(name: .customLong("L"), help: "Number of chain sites L, 2...30 (probe not counted; refused above 80% of memory).")
     var length: Int
 
-    @Option(name: .customLong("W"), help: "Disorder strength W >= 0 (the probe field h for lbit).")
+    @Option(name: .customLong("W"), help: "Disorder strength W, 0...1e12 (the probe field h for lbit).")
     var disorderStrength: Double
 
     @Option(name: .customLong("Omega"), help: "Driving frequency Omega > 0 (floquet-o3, lbit).")
@@ -62,8 +62,27 @@ struct EDSpectrumCommand: ParsableCommand {
         case (.some, .some): throw ValidationError("--seed and --fields exclude each other")
         default: break
         }
-        if let threads { guard threads >= 1 else { throw ValidationError("--threads must be >= 1") } }
-        _ = try makeProblem()
+        try EDLimits.threads("--threads").check(threads)
+        if let writeFields { try OutputFile.checkWritable(writeFields, option: "--write-fields") }
+        let problem = try makeProblem()
+        if fields != nil { _ = try givenFields(for: problem) }
+    }
+
+    /// The fields file, read and checked against the problem.
+    func givenFields(for problem: EDProblem) throws -> DisorderFields {
+        let path = fields ?? ""
+        try InputFile.check(path, option: "--fields")
+        do {
+            let given = try DisorderFields(json: try Data(contentsOf: URL(fileURLWithPath: path)))
+            try problem.check(fields: given)
+            return given
+        } catch let error as DisorderFields.FormatError {
+            throw ValidationError("--fields \(path): \(error.detail)")
+        } catch let error as EDProblem.ProblemError {
+            throw ValidationError("--fields \(path): \(error)")
+        } catch {
+            throw ValidationError("--fields \(describeFileError(error))")
+        }
     }
 
     /// Eigenvalues only: the eigensolver's matrices are all that is alive.
@@ -75,13 +94,16 @@ struct EDSpectrumCommand: ParsableCommand {
         BLASRuntime.setThreads(threads ?? ProcessInfo.processInfo.activeProcessorCount)
         let problem = try makeProblem()
         let usedFields: DisorderFields
-        if let fields {
-            usedFields = try DisorderFields(json: Data(contentsOf: URL(fileURLWithPath: fields)))
+        if fields != nil {
+            usedFields = try givenFields(for: problem)
         } else {
             usedFields = problem.drawFields(seed: seed ?? 0, realization: realization)
         }
-        if let writeFields { try usedFields.json().write(to: URL(fileURLWithPath: writeFields)) }
         let values = try problem.spectrum(fields: usedFields, seed: seed ?? 0, realization: realization)
+        if let bad = values.first(where: { !$0.isFinite }) {
+            throw ValidationError("the spectrum has a non-finite eigenvalue (\(bad)): the energy scales overflow; reduce --W, --J or --Delta")
+        }
+        if let writeFields { try OutputFile.write(try usedFields.json(), to: writeFields, option: "--write-fields") }
         try outputOptions.emit(render(problem: problem, values: values))
     }
 

@@ -41,6 +41,11 @@ struct ModelOptions: ParsableArguments {
 
     /// The validated parameters, or a ValidationError naming the offending option.
     func resolve() throws -> ResonanceParameters {
+        try NumericOption.finite("--inv-xi").check(inverseCorrelationLength)
+        for (name, value) in [("--zeta", zeta), ("--W", disorder), ("--Wc", criticalDisorder), ("--Lambda", resonanceLength),
+                              ("--Omega", driveFrequency), ("--J", interaction), ("--L", length)] {
+            try NumericOption.positive(name).check(value)
+        }
         do {
             let ways = [inverseCorrelationLength != nil, zeta != nil, criticalDisorder != nil].filter { $0 }.count
             guard ways == 1 else {

@@ -64,7 +64,7 @@ struct RMDiffusion: ParsableCommand {
     @Option(help: "PDE: relative accuracy target in (0, 0.1].")
     var tolerance: Double = 1e-4
 
-    @Option(help: "Stochastic: number of trajectories >= 2.")
+    @Option(help: "Stochastic: number of trajectories, 2...100000000.")
     var trajectories: Int = 100_000
 
     @Option(help: "Stochastic: random seed (64-bit).")
@@ -80,7 +80,13 @@ struct RMDiffusion: ParsableCommand {
         guard rmax > rmin, rmax.isFinite else { throw ValidationError("--rmax must exceed --rmin (got \(rmax))") }
         guard (1...100_000).contains(points) else { throw ValidationError("--points must be in 1...100000 (got \(points))") }
         guard tolerance > 0, tolerance <= 0.1 else { throw ValidationError("--tolerance must be in (0, 0.1] (got \(tolerance))") }
-        guard trajectories >= 2 else { throw ValidationError("--trajectories must be >= 2 (got \(trajectories))") }
+        try NumericOption.integer("--trajectories", 2...100_000_000).check(trajectories)
+        try NumericOption.finite("--inv-xi").check(inverseCorrelationLength)
+        for (name, value) in [("--Lambda", resonanceLength), ("--W", disorder), ("--J", interaction)] {
+            try NumericOption.positive(name, atMost: 1e12).check(value)
+        }
+        try NumericOption.positive("--rmax", atMost: 1e12).check(rmax)
+        try NumericOption("--eta-step", above: 0, atMost: 1e6).check(etaStep)
         guard etaStep > 0, etaStep.isFinite else { throw ValidationError("--eta-step must be > 0 (got \(etaStep))") }
         guard mu > 0, mu.isFinite else { throw ValidationError("--mu must be > 0 (got \(mu))") }
         if let g = gamma, !(g > 0 && g.isFinite) { throw ValidationError("--gamma must be > 0 (got \(g))") }

@@ -16,6 +16,21 @@ struct NumberList: ExpressibleByArgument {
     var defaultValueDescription: String { values.map { String($0) }.joined(separator: ",") }
 }
 
+/// The limits of the list options of the finite-size commands.
+enum RMLimits {
+    /// Chain lengths: 1...100 values, each in (0, 1e6].
+    static func lengths(_ name: String, _ list: NumberList) throws {
+        guard (1...100).contains(list.values.count) else { throw ValidationError("\(name) must list 1...100 values (got \(list.values.count))") }
+        for x in list.values { try NumericOption.positive(name, atMost: 1e6).check(x) }
+    }
+
+    /// Inverse correlation lengths 1/xi > -2 ln 2 (39), 1...100 values.
+    static func inverseCorrelationLengths(_ name: String, _ list: NumberList) throws {
+        guard (1...100).contains(list.values.count) else { throw ValidationError("\(name) must list 1...100 values (got \(list.values.count))") }
+        for x in list.values { try NumericOption(name, above: -2 * M_LN2, atMost: 1e6).check(x) }
+    }
+}
+
 /// The disorder parametrisation options of Fig. 9: --Wc and --J.
 struct DisorderCrossoverOptions: ParsableArguments {
     @Option(name: .customLong("Wc"), help: "Critical disorder W_c > 0 (Fig. 9: 10); 1/xi = ln(W/W_c).")
@@ -24,8 +39,8 @@ struct DisorderCrossoverOptions: ParsableArguments {
     var interaction: Double = 1
 
     func validate() throws {
-        guard criticalDisorder.isFinite, criticalDisorder > 0 else { throw ValidationError("--Wc must be > 0") }
-        guard interaction.isFinite, interaction > 0 else { throw ValidationError("--J must be > 0") }
+        try NumericOption.positive("--Wc").check(criticalDisorder)
+        try NumericOption.positive("--J").check(interaction)
     }
     var crossover: DisorderCrossover { DisorderCrossover(criticalDisorder: criticalDisorder, interaction: interaction) }
     var record: [(String, JSONValue)] { [("Wc", .number(criticalDisorder)), ("J", .number(interaction))] }
@@ -40,8 +55,8 @@ struct RMDrift: ParsableCommand {
     @OptionGroup var disorderOptions: DisorderCrossoverOptions
     @Option(help: "Threshold delta in (0, 1) (Fig. 9: 0.01).")
     var delta: Double = 0.01
-    @Option(help: "Smallest L (integer steps).") var from: Int = 1
-    @Option(help: "Largest L.") var to: Int = 60
+    @Option(help: "Smallest L (integer steps), >= 1.") var from: Int = 1
+    @Option(help: "Largest L, at most 1000 (beyond it W_delta is within rounding of W_c).") var to: Int = 60
     @Option(name: .customLong("floquet-inv-xi"), help: "Floquet analogue: Omega_delta(L) at these 1/xi (comma list) instead of W_delta.")
     var floquetInverseCorrelationLengths: NumberList?
     @Flag(help: "Print the fitted numbers (l_delta, linear slope and range, inflection, L*, apparent nu) instead of the table.")
@@ -49,8 +64,10 @@ struct RMDrift: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
-        guard delta > 0, delta < 1 else { throw ValidationError("--delta must be in (0, 1)") }
-        guard from >= 1, to > from + 2 else { throw ValidationError("need 1 <= --from and --to > --from + 2") }
+        try NumericOption("--delta", above: 0, below: 1).check(delta)
+        try NumericOption.integer("--from", 1...997).check(from)
+        try NumericOption.integer("--to", (from + 3)...1000).check(to)
+        try floquetInverseCorrelationLengths.map { try RMLimits.inverseCorrelationLengths("--floquet-inv-xi", $0) }
     }
 
     func run() throws {
@@ -98,18 +115,20 @@ struct RMEntropy: ParsableCommand {
         abstract: "Probe entanglement [S_P] = ln 2 (1 - [Czz]) (120) against W/W_c for several L, with the L -> infinity limit (Fig. 9)."
     )
     @OptionGroup var disorderOptions: DisorderCrossoverOptions
-    @Option(help: "Chain lengths (comma list).")
+    @Option(help: "Chain lengths (comma list, 1...100 values, each in (0, 1e6]).")
     var lengths = NumberList([5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60])
     @Option(name: .customLong("ratio-from"), help: "Smallest W/W_c (> 0).") var ratioFrom: Double = 0.05
     @Option(name: .customLong("ratio-to"), help: "Largest W/W_c.") var ratioTo: Double = 3
-    @Option(help: "Number of W/W_c points.") var points: Int = 300
+    @Option(help: "Number of W/W_c points, 2...100000.") var points: Int = 300
     @Flag(help: "Print apparent-exponent estimates (direct (39), drift, collapse) instead of the curves.")
     var exponent = false
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
-        guard ratioFrom > 0, ratioTo > ratioFrom, (2...100_000).contains(points) else { throw ValidationError("need 0 < --ratio-from < --ratio-to and 2 <= --points") }
-        guard lengths.values.allSatisfy({ $0 > 0 }) else { throw ValidationError("--lengths must be > 0") }
+        try NumericOption.positive("--ratio-from", atMost: 1e6).check(ratioFrom)
+        try NumericOption("--ratio-to", above: ratioFrom, atMost: 1e6).check(ratioTo)
+        try NumericOption.integer("--points", 2...100_000).check(points)
+        try RMLimits.lengths("--lengths", lengths)
     }
 
     func run() throws {
@@ -151,20 +170,28 @@ struct RMRegimes: ParsableCommand {
     var plane: RegimePlaneArgument = .zeta
     @Option(name: .customLong("Lambda"), help: "Resonance length for the zeta plane.") var resonanceLength: Double = 30
     @OptionGroup var disorderOptions: DisorderCrossoverOptions
-    @Option(name: .customLong("L-max"), help: "Largest L (grid 1...L-max).") var maximumLength: Int = 80
-    @Option(help: "Points along the abscissa.") var points: Int = 121
+    @Option(name: .customLong("L-max"), help: "Largest L (grid 1...L-max), 2...10000; points x L-max at most 10^7.") var maximumLength: Int = 80
+    @Option(help: "Points along the abscissa, 2...10000.") var points: Int = 121
     @Option(help: "Consistency threshold: inconsistent when min(L/2, |xi|) > c sqrt(Lambda) (95).") var consistency: Double = 1
     @Option(name: .customLong("region-boundary"), help: "Region I/II boundary at L = b Lambda.") var regionBoundary: Double = 1
     @Flag(help: "Print the lines |xi| = L/2, L = Lambda, L = 2 sqrt(Lambda) instead of the grid (zeta plane).") var lines = false
     @Flag(help: "Run the resonance-overlap Monte Carlo (Fig. 7) against xi^2/Lambda instead.") var overlap = false
-    @Option(help: "Sites of the Monte Carlo chain.") var sites: Int = 100_000
+    @Option(help: "Sites of the Monte Carlo chain, 1...10000000.") var sites: Int = 100_000
     @Option(help: "Seed of the Monte Carlo.") var seed: UInt64 = 1
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
-        guard resonanceLength > 0, maximumLength >= 2, points >= 2, consistency > 0, regionBoundary > 0, sites > 0 else {
-            throw ValidationError("need --Lambda > 0, --L-max >= 2, --points >= 2, thresholds > 0, --sites > 0")
+        try NumericOption.positive("--Lambda", atMost: 1e12).check(resonanceLength)
+        try NumericOption.integer("--L-max", 2...10_000).check(maximumLength)
+        try NumericOption.integer("--points", 2...10_000).check(points)
+        guard maximumLength * points <= 10_000_000 else {
+            throw ValidationError("--points x --L-max must be at most 10000000 grid cells (got \(points) x \(maximumLength))")
         }
+        try NumericOption.positive("--consistency", atMost: 1e12).check(consistency)
+        try NumericOption.positive("--region-boundary", atMost: 1e12).check(regionBoundary)
+        try NumericOption.integer("--sites", 1...10_000_000).check(sites)
+        if lines && overlap { throw ValidationError("--lines and --overlap exclude each other (each prints its own table)") }
+        if lines && plane == .disorder { throw ValidationError("--lines applies to --plane zeta only") }
     }
 
     func run() throws {
@@ -201,15 +228,19 @@ struct RMThouless: ParsableCommand {
         abstract: "Thouless frequency omega_Th ~ J (xi/L)^2 exp(-2|xi|/zeta_c) (122) against W, and the exponential rate of (121)."
     )
     @OptionGroup var disorderOptions: DisorderCrossoverOptions
-    @Option(help: "Chain lengths (comma list).") var lengths = NumberList([10, 20, 40, 60])
+    @Option(help: "Chain lengths (comma list, 1...100 values, each in (0, 1e6]).") var lengths = NumberList([10, 20, 40, 60])
     @Option(name: .customLong("W-from"), help: "Smallest W.") var disorderFrom: Double = 2
     @Option(name: .customLong("W-to"), help: "Largest W (< W_c).") var disorderTo: Double = 9.9
-    @Option(help: "Number of W points.") var points: Int = 200
+    @Option(help: "Number of W points, 2...100000.") var points: Int = 200
     @Flag(help: "Fit ln omega_Th = b - c W over the thermal window 1 <= |xi| <= L/2 and around W_delta(L) +- 10%.") var summary = false
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
-        guard disorderFrom > 0, disorderTo > disorderFrom, points >= 2 else { throw ValidationError("need 0 < --W-from < --W-to, --points >= 2") }
+        let wc = disorderOptions.criticalDisorder
+        try NumericOption("--W-from", above: 0, below: wc).check(disorderFrom)
+        try NumericOption("--W-to", above: disorderFrom, below: wc).check(disorderTo)
+        try NumericOption.integer("--points", 2...100_000).check(points)
+        try RMLimits.lengths("--lengths", lengths)
     }
 
     func run() throws {
@@ -249,12 +280,16 @@ struct RMFidelity: ParsableCommand {
     @Option(name: .customLong("inv-xi"), help: "Inverse correlation lengths (comma list).") var inverseCorrelationLengths = NumberList([0, 0.005, -0.005])
     @Option(name: .customLong("L-from"), help: "Smallest L.") var lengthFrom: Double = 2
     @Option(name: .customLong("L-to"), help: "Largest L.") var lengthTo: Double = 400
-    @Option(help: "Number of L points.") var points: Int = 100
+    @Option(help: "Number of L points, 2...100000.") var points: Int = 100
     @Flag(help: "Fit [log chi] = s L + b for L in [4 Lambda, L-to] and L in [L-from, Lambda/2]; report s against 2 ln 2 and b against c - 4 ln 2 Lambda.") var summary = false
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
-        guard resonanceLength > 0, lengthFrom > 0, lengthTo > lengthFrom, points >= 2 else { throw ValidationError("need --Lambda > 0, 0 < --L-from < --L-to") }
+        try NumericOption.positive("--Lambda", atMost: 1e6).check(resonanceLength)
+        try NumericOption.positive("--L-from", atMost: 1e6).check(lengthFrom)
+        try NumericOption("--L-to", above: lengthFrom, atMost: 1e6).check(lengthTo)
+        try NumericOption.integer("--points", 2...100_000).check(points)
+        try RMLimits.inverseCorrelationLengths("--inv-xi", inverseCorrelationLengths)
     }
 
     func run() throws {

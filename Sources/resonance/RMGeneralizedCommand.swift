@@ -26,7 +26,8 @@ struct RMGeneralized: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
-        guard (2...1_000_000).contains(points) else { throw ValidationError("--points must be in 2...1000000 (got \(points))") }
+        try NumericOption.integer("--points", 2...1_000_000).check(points)
+        try InputFile.check(varrho, option: "--varrho")
     }
 
     func run() throws {

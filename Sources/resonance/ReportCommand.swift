@@ -14,16 +14,16 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Output directory.")
     var output: String = "report"
 
-    @Option(name: .customLong("audit-budget"), help: "Seconds for the claims ledger (`resonance audit`); 0 skips it.")
+    @Option(name: .customLong("audit-budget"), help: "Seconds for the claims ledger (`resonance audit`), 0...1e6; 0 skips it.")
     var auditBudget: Double = 120
 
     @Flag(help: "No progress messages.")
     var quiet = false
 
     func validate() throws {
-        guard auditBudget.isFinite, auditBudget >= 0 else {
-            throw ValidationError("--audit-budget must be >= 0 seconds (got \(auditBudget))")
-        }
+        try NumericOption("--audit-budget", atLeast: 0, atMost: 1e6).check(auditBudget)
+        // Checked before minutes of computing, not per section afterwards.
+        try OutputDirectory.check(output, option: "--output")
     }
 
     func run() throws {

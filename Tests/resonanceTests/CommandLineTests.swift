@@ -79,7 +79,7 @@ final class CommandLineTests: XCTestCase {
         let cases: [([String], String)] = [
             (["rm", "scales", "--model", "floquet", "--inv-xi", "0", "--Lambda", "-1"], "Lambda"),
             (["rm", "scales", "--model", "floquet", "--inv-xi", "-2", "--Lambda", "1"], "inv_xi"),
-            (["rm", "scales", "--model", "floquet", "--inv-xi", "nan", "--Lambda", "1"], "inv_xi"),
+            (["rm", "scales", "--model", "floquet", "--inv-xi", "nan", "--Lambda", "1"], "--inv-xi"),
             (["rm", "scales", "--model", "floquet", "--inv-xi", "0", "--zeta", "1", "--Lambda", "1"], "exactly one"),
             (["rm", "scales", "--model", "floquet", "--inv-xi", "0", "--Lambda", "1", "--Omega", "3"], "--Lambda or --Omega"),
             (["rm", "scales", "--model", "hamiltonian", "--inv-xi", "0", "--Lambda", "1", "--L", "0"], "L"),

@@ -127,6 +127,15 @@ public struct EDProblem: Sendable {
         }
     }
 
+    /// Checks that given fields fit this problem (the key the model needs, one entry per site).
+    public func check(fields: DisorderFields) throws {
+        switch model {
+        case .xxz: _ = try longitudinalFields(fields)
+        case .heisenbergO3, .floquetO3: _ = try fieldVectors(fields)
+        case .lbit: throw ProblemError.unsupported("lbit takes no fields file: its disorder is drawn from the seed")
+        }
+    }
+
     func longitudinalFields(_ fields: DisorderFields) throws -> [Double] {
         guard let h = fields.longitudinal else { throw ProblemError.missingFields("h") }
         guard h.count == length else { throw ProblemError.wrongFieldCount(expected: length, found: h.count) }

@@ -42,7 +42,7 @@ public enum ExactNumericsError: Error, CustomStringConvertible {
         switch self {
         case let .badObservable(name):
             return "unknown observable '\(name)'; allowed: \(ExactObservable.allCases.map(\.rawValue).joined(separator: ", ")) or all"
-        case let .badOperator(text): return "cannot read the operator '\(text)': expected e.g. z0, x0, zP (P = the probe)"
+        case let .badOperator(text): return "cannot read the operator '\(text)': expected x, y or z and a site 0...L-1 or P (the probe), e.g. z0, x0, zP"
         case let .invalid(what): return what
         }
     }
@@ -97,12 +97,12 @@ public struct ExactObservableSettings: Sendable, Equatable {
     }
 
     public func spectralString(for problem: EDProblem) throws -> PauliString {
-        if let spectralOperator { return try parsePauliString(spectralOperator, chainLength: problem.length) }
+        if let spectralOperator { return try parsePauliString(spectralOperator, chainLength: problem.length, hasProbe: problem.probe != nil) }
         return PauliString(.z, at: problem.probe == nil ? 0 : problem.length)
     }
 
     public func perturbationString(for problem: EDProblem) throws -> PauliString {
-        if let perturbation { return try parsePauliString(perturbation, chainLength: problem.length) }
+        if let perturbation { return try parsePauliString(perturbation, chainLength: problem.length, hasProbe: problem.probe != nil) }
         if problem.model == .xxz { return PauliString(.z, at: 0) }
         return PauliString((problem.probe ?? problem.defaultProbe).coupling, at: 0)
     }
@@ -133,15 +133,18 @@ public struct ExactObservableSettings: Sendable, Equatable {
 }
 
 /// Reads a single-site Pauli matrix written as `<x|y|z><site>`, the site a number `0..<L` or `P`
-/// (the probe, site `L`); e.g. `z0`, `xP`.
-public func parsePauliString(_ text: String, chainLength: Int) throws -> PauliString {
+/// (the probe, site `L`, only when there is one); e.g. `z0`, `xP`.
+public func parsePauliString(_ text: String, chainLength: Int, hasProbe: Bool = true) throws -> PauliString {
     let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
     guard let first = trimmed.first, let pauli = Pauli(rawValue: String(first)) else {
         throw ExactNumericsError.badOperator(text)
     }
     let siteText = trimmed.dropFirst()
     let site: Int
-    if siteText == "p" { site = chainLength } else {
+    if siteText == "p" {
+        guard hasProbe else { throw ExactNumericsError.invalid("the operator '\(text)' acts on the probe, but there is none (add --probe)") }
+        site = chainLength
+    } else {
         guard let n = Int(siteText), n >= 0, n < chainLength else { throw ExactNumericsError.badOperator(text) }
         site = n
     }
