@@ -15,6 +15,7 @@ run: build
 
 test: deps
 	@$(SWIFT) build --build-tests
+	@$(SWIFT) build -c release --product resonance
 	@$(SWIFT) test --skip-build
 
 bench: deps

@@ -34,7 +34,6 @@ struct AuditCommand: ParsableCommand {
 
     func validate() throws {
         try NumericOption.positive("--budget", atMost: 1e6).check(budget)
-        if list { return }
         try OutputDirectory.check(output, option: "--output")
         _ = try selectedClaims()
     }

@@ -259,7 +259,7 @@ struct EDStudy: ParsableCommand {
 
     func validate() throws {
         _ = try grid()
-        if !estimate { try OutputDirectory.check(out, option: "--out") }
+        try OutputDirectory.check(out, option: "--out")
     }
 
     func run() throws {

@@ -27,6 +27,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        InterruptCleanup.install()   // Ctrl-C removes the scratch runs of the exact-numerics section
         let directory = URL(fileURLWithPath: output)
         let commandLine = recordedCommandLine()
         let writer = ReportWriter(directory: directory, title: "ResonanceKit report: the resonance model of MBL",

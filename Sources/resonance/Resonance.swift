@@ -15,7 +15,6 @@ struct Resonance: ParsableCommand {
     /// non-zero status (help and version requests print as usual).
     static func main() {
         KernelGuard.ensureFittingKernel()
-        InterruptCleanup.install()
         let arguments = normalizedArguments(Array(CommandLine.arguments.dropFirst()))
         var commandType: ParsableCommand.Type = Resonance.self
         do {

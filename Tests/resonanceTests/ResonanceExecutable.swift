@@ -6,8 +6,12 @@ import XCTest
 struct ResonanceExecutable {
     struct Run { var status: Int32; var output: String; var errors: String }
 
+    /// Another build of the executable (e.g. the release one).
+    var executableOverride: URL?
+
     /// The executable sits beside the test bundle in the build folder (`.build/<triple>/debug/`).
     var executable: URL {
+        if let executableOverride { return executableOverride }
         let candidates = [Bundle.main.executableURL, Bundle(for: BundleMarker.self).bundleURL,
                           URL(fileURLWithPath: CommandLine.arguments[0])].compactMap { $0 }
         for candidate in candidates {

@@ -22,7 +22,7 @@ public enum ExactObservable: String, CaseIterable, Sendable, Comparable {
     public static func parseList(_ text: String) throws -> [ExactObservable] {
         if text.lowercased() == "all" { return allCases }
         var result = Set<ExactObservable>()
-        for item in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+        for item in text.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
             guard let kind = ExactObservable(rawValue: item) else {
                 throw ExactNumericsError.badObservable(item)
             }
