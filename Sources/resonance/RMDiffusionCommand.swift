@@ -61,7 +61,7 @@ struct RMDiffusion: ParsableCommand {
     @Option(help: "Number of log-spaced ranges, 1..100000.")
     var points: Int = 40
 
-    @Option(help: "PDE: relative accuracy target in (0, 0.1].")
+    @Option(help: "PDE: relative accuracy target in [1e-8, 0.1].")
     var tolerance: Double = 1e-4
 
     @Option(help: "Stochastic: number of trajectories, 2...100000000.")
@@ -70,7 +70,7 @@ struct RMDiffusion: ParsableCommand {
     @Option(help: "Stochastic: random seed (64-bit).")
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("eta-step"), help: "Stochastic: step in eta = sqrt(r), > 0.")
+    @Option(name: .customLong("eta-step"), help: "Stochastic: step in eta = sqrt(r), > 0; trajectories x sqrt(rmax)/eta-step at most 1e10.")
     var etaStep: Double = 0.02
 
     @OptionGroup var outputOptions: OutputOptions
@@ -79,7 +79,7 @@ struct RMDiffusion: ParsableCommand {
         guard rmin > 0, rmin.isFinite else { throw ValidationError("--rmin must be > 0 (got \(rmin))") }
         guard rmax > rmin, rmax.isFinite else { throw ValidationError("--rmax must exceed --rmin (got \(rmax))") }
         guard (1...100_000).contains(points) else { throw ValidationError("--points must be in 1...100000 (got \(points))") }
-        guard tolerance > 0, tolerance <= 0.1 else { throw ValidationError("--tolerance must be in (0, 0.1] (got \(tolerance))") }
+        try NumericOption("--tolerance", atLeast: 1e-8, atMost: 0.1).check(tolerance)
         try NumericOption.integer("--trajectories", 2...100_000_000).check(trajectories)
         try NumericOption.finite("--inv-xi").check(inverseCorrelationLength)
         for (name, value) in [("--Lambda", resonanceLength), ("--W", disorder), ("--J", interaction)] {
@@ -87,6 +87,12 @@ struct RMDiffusion: ParsableCommand {
         }
         try NumericOption.positive("--rmax", atMost: 1e12).check(rmax)
         try NumericOption("--eta-step", above: 0, atMost: 1e6).check(etaStep)
+        if method == .stochastic {
+            let steps = rmax.squareRoot() / etaStep
+            guard steps * Double(trajectories) <= 1e10 else {
+                throw ValidationError(String(format: "--trajectories x sqrt(--rmax)/--eta-step must be at most 1e10 steps (got %.3g): fewer trajectories, a smaller --rmax or a larger --eta-step", steps * Double(trajectories)))
+            }
+        }
         guard etaStep > 0, etaStep.isFinite else { throw ValidationError("--eta-step must be > 0 (got \(etaStep))") }
         guard mu > 0, mu.isFinite else { throw ValidationError("--mu must be > 0 (got \(mu))") }
         if let g = gamma, !(g > 0 && g.isFinite) { throw ValidationError("--gamma must be > 0 (got \(g))") }

@@ -278,8 +278,8 @@ struct RMFidelity: ParsableCommand {
     )
     @Option(name: .customLong("Lambda"), help: "Resonance length Lambda > 0.") var resonanceLength: Double = 20
     @Option(name: .customLong("inv-xi"), help: "Inverse correlation lengths (comma list).") var inverseCorrelationLengths = NumberList([0, 0.005, -0.005])
-    @Option(name: .customLong("L-from"), help: "Smallest L.") var lengthFrom: Double = 2
-    @Option(name: .customLong("L-to"), help: "Largest L.") var lengthTo: Double = 400
+    @Option(name: .customLong("L-from"), help: "Smallest L, > 0.") var lengthFrom: Double = 2
+    @Option(name: .customLong("L-to"), help: "Largest L, at most 1e6.") var lengthTo: Double = 400
     @Option(help: "Number of L points, 2...100000.") var points: Int = 100
     @Flag(help: "Fit [log chi] = s L + b for L in [4 Lambda, L-to] and L in [L-from, Lambda/2]; report s against 2 ln 2 and b against c - 4 ln 2 Lambda.") var summary = false
     @OptionGroup var outputOptions: OutputOptions

@@ -87,7 +87,7 @@ enum InterruptCleanup {
             source.setEventHandler {
                 ScratchDirectories.removeAll()
                 signal(code, SIG_DFL)
-                raise(code)
+                kill(getpid(), code)   // not raise(): dispatch threads block signals
             }
             source.resume()
             sources.append(source)
