@@ -60,8 +60,9 @@ struct RMCurve: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
-        guard from.isFinite, to.isFinite else { throw ValidationError("--from and --to must be finite") }
-        guard (1...10_000_000).contains(points) else { throw ValidationError("--points must be in 1...10000000 (got \(points))") }
+        try NumericOption.finite("--from").check(from)
+        try NumericOption.finite("--to").check(to)
+        try NumericOption.integer("--points", 1...10_000_000).check(points)
         if log, !(from > 0 && to > 0) { throw ValidationError("--log needs --from > 0 and --to > 0") }
         if quantity == .S, !(from > 0 && to > 0) { throw ValidationError("--quantity S needs omega > 0 (--from, --to)") }
         if [.q, .F, .p].contains(quantity), !(from >= 0 && to >= 0) { throw ValidationError("ranges r must be >= 0 (--from, --to)") }

@@ -76,16 +76,15 @@ struct RMDiffusion: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
-        guard rmin > 0, rmin.isFinite else { throw ValidationError("--rmin must be > 0 (got \(rmin))") }
-        guard rmax > rmin, rmax.isFinite else { throw ValidationError("--rmax must exceed --rmin (got \(rmax))") }
-        guard (1...100_000).contains(points) else { throw ValidationError("--points must be in 1...100000 (got \(points))") }
+        try NumericOption.positive("--rmin").check(rmin)
+        try NumericOption("--rmax", above: rmin, atMost: 1e12).check(rmax)
+        try NumericOption.integer("--points", 1...100_000).check(points)
         try NumericOption("--tolerance", atLeast: 1e-8, atMost: 0.1).check(tolerance)
         try NumericOption.integer("--trajectories", 2...100_000_000).check(trajectories)
         try NumericOption.finite("--inv-xi").check(inverseCorrelationLength)
         for (name, value) in [("--Lambda", resonanceLength), ("--W", disorder), ("--J", interaction)] {
             try NumericOption.positive(name, atMost: 1e12).check(value)
         }
-        try NumericOption.positive("--rmax", atMost: 1e12).check(rmax)
         try NumericOption("--eta-step", above: 0, atMost: 1e6).check(etaStep)
         if method == .stochastic {
             let steps = rmax.squareRoot() / etaStep
@@ -93,10 +92,9 @@ struct RMDiffusion: ParsableCommand {
                 throw ValidationError(String(format: "--trajectories x sqrt(--rmax)/--eta-step must be at most 1e10 steps (got %.3g): fewer trajectories, a smaller --rmax or a larger --eta-step", steps * Double(trajectories)))
             }
         }
-        guard etaStep > 0, etaStep.isFinite else { throw ValidationError("--eta-step must be > 0 (got \(etaStep))") }
-        guard mu > 0, mu.isFinite else { throw ValidationError("--mu must be > 0 (got \(mu))") }
-        if let g = gamma, !(g > 0 && g.isFinite) { throw ValidationError("--gamma must be > 0 (got \(g))") }
-        if let h = probeField, !(h > 0 && h.isFinite) { throw ValidationError("--h must be > 0 (got \(h))") }
+        try NumericOption.positive("--mu").check(mu)
+        try NumericOption.positive("--gamma").check(gamma)
+        try NumericOption.positive("--h").check(probeField)
         _ = try problem()
     }
 

@@ -37,7 +37,7 @@ final class RunDirectoryTests: XCTestCase {
         let directory = try folder()
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("c")
-        let command = ["ed", "run", "--model", "xxz", "--L", "10", "--W", "2", "--realizations", "40", "--seed", "7",
+        let command = ["ed", "run", "--model", "xxz", "--L", "10", "--W", "2", "--realizations", "24", "--seed", "7",
                        "--observables", "all", "--out", out.path, "--quiet", "--workers", "1"]
         let pipes = [Pipe(), Pipe()]
         let processes = try pipes.map { try launch(command, errors: $0) }
@@ -50,10 +50,10 @@ final class RunDirectoryTests: XCTestCase {
         XCTAssertTrue(messages[loser].contains("in use by another run (process \(processes[winner].processIdentifier))"), messages[loser])
         XCTAssertEqual(messages[loser].split(separator: "\n").count, 1, messages[loser])
         let lines = try recordLines(out)
-        XCTAssertEqual(lines.count, 40)
+        XCTAssertEqual(lines.count, 24)
         XCTAssertEqual(Set(lines.compactMap { line in
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["realization"] as? Int
-        }), Set(0..<40))
+        }), Set(0..<24))
     }
 
     /// Damaged records of a finished run are refused on resume with their line numbers.

@@ -115,6 +115,12 @@ public struct RunStore: Sendable {
 
     /// Appends one record and flushes it to disk before returning.
     public func append(_ record: RealisationRecord) throws {
+        do { try appendLine(record) } catch let error as EncodingError { throw error } catch {
+            throw Failure(description: "cannot append to \(recordsURL.path): \(describeFileError(error))")
+        }
+    }
+
+    private func appendLine(_ record: RealisationRecord) throws {
         var line = try JSONEncoder().encode(record)
         line.append(UInt8(ascii: "\n"))
         let handle = try FileHandle(forUpdating: recordsURL)
@@ -133,6 +139,14 @@ public struct RunStore: Sendable {
 
     /// Writes a file in the run directory atomically.
     public func write(_ text: String, to name: String) throws {
-        try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        let url = directory.appendingPathComponent(name)
+        do { try text.write(to: url, atomically: true, encoding: .utf8) } catch {
+            throw Failure(description: "cannot write \(url.path): \(describeFileError(error))")
+        }
+    }
+
+    /// A file of the run directory that could not be written (full disk, permissions).
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 }
