@@ -22,6 +22,10 @@ public enum OutputFile {
             try writeAll(data, descriptor: STDOUT_FILENO, what: "standard output")
             return
         }
+        if let descriptor = openDescriptor(path) {
+            try writeAll(data, descriptor: descriptor, what: "\(option) \(path)")
+            return
+        }
         guard !path.isEmpty else { throw OutputFileError("\(option) must name a file (got an empty path)") }
         let target = resolvingLinks(path)
         var info = stat()
@@ -45,7 +49,7 @@ public enum OutputFile {
     /// and in (or under) a writable directory. Missing parent directories are allowed (they are
     /// created when writing) if the nearest existing ancestor is a writable directory.
     public static func checkWritable(_ path: String, option: String = "--output") throws {
-        if path == "-" { return }
+        if path == "-" || openDescriptor(path) != nil { return }
         guard !path.isEmpty else { throw OutputFileError("\(option) must name a file (got an empty path)") }
         let target = resolvingLinks(path)
         var info = stat()
@@ -83,6 +87,21 @@ public enum OutputFile {
             if isSpecialPath(current) { return current }
         }
         return current
+    }
+
+    /// The descriptor named by `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` or `/proc/self/fd/N`, if it
+    /// is open: written to as it is (reopening it by name can fail, e.g. for a pipe of another user).
+    static func openDescriptor(_ path: String) -> Int32? {
+        let descriptor: Int32?
+        switch path {
+        case "/dev/stdout": descriptor = STDOUT_FILENO
+        case "/dev/stderr": descriptor = STDERR_FILENO
+        default:
+            let prefixes = ["/dev/fd/", "/proc/self/fd/"]
+            descriptor = prefixes.first { path.hasPrefix($0) }.flatMap { Int32(path.dropFirst($0.count)) }
+        }
+        guard let descriptor, fcntl(descriptor, F_GETFD) != -1 else { return nil }
+        return descriptor
     }
 
     /// `/dev/...` and `/proc/...`: never replaced, always opened and written.
