@@ -64,7 +64,7 @@ struct CompareLBit: ParsableCommand {
     @Option(help: "Even chain length.") var length = 8
     @Option(help: "Bare localisation lengths zeta, comma-separated.") var zeta = "1,2.5"
     @Option(help: "Drive frequencies Omega, comma-separated.") var omega = "6.283185307179586,25.132741228718345,100.53096491487338"
-    @Option(help: "Realisations per point.") var realisations = 24
+    @Option(help: "Realisations per point, 1...1000000.") var realisations = 24
     @Flag(help: "Print [S(omega)] of every point (ED and RM) instead of the summary.") var spectra = false
     @Flag(help: "Print [Czz(t)] of every point instead of the summary.") var correlators = false
     @OptionGroup var options: ComparisonOptions
@@ -104,7 +104,7 @@ struct CompareGeneralized: ParsableCommand {
     @Option(help: "Disorders of floquet-o3.") var floquetW = "1,3,8"
     @Option(help: "Disorders of heisenberg-o3.") var heisenbergW = "2,5,12"
     @Option(help: "Drive frequency Omega of floquet-o3.") var omega = 8 * Double.pi
-    @Option(help: "Realisations per point.") var realisations = 16
+    @Option(help: "Realisations per point, 1...1000000.") var realisations = 16
     @Flag(help: "Measure varrho in the eigenstates with the probe rather than in the bare chain.") var withProbe = false
     @Flag(help: "Print the spectra (ED and generalised RM) instead of the summary.") var spectra = false
     @OptionGroup var options: ComparisonOptions

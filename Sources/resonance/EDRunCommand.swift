@@ -18,10 +18,10 @@ struct EDRunOptions: ParsableArguments {
     @Option(help: "Output directory (created; rerunning the same command there resumes; one process at a time).")
     var out: String
 
-    @Option(help: "Realisations computed in parallel (default: one per core; 1 with threaded BLAS from dimension 4096).")
+    @Option(help: "Realisations computed in parallel, 1...1024 (default: one per core; 1 with threaded BLAS from dimension 4096).")
     var workers: Int?
 
-    @Option(name: .customLong("blas-threads"), help: "OpenBLAS threads per realisation (default: 1 when workers > 1, else all cores). Averages are bit-identical between runs with the same value.")
+    @Option(name: .customLong("blas-threads"), help: "OpenBLAS threads per realisation, 1...1024 (default: 1 when workers > 1, else all cores). Averages are bit-identical between runs with the same value.")
     var blasThreads: Int?
 
     @Flag(help: "No progress output.")

@@ -46,7 +46,7 @@ struct EDSpectrumCommand: ParsableCommand {
     @Option(name: .customLong("write-fields"), help: "Write the fields used to this JSON file.")
     var writeFields: String?
 
-    @Option(help: "OpenBLAS threads (default: all cores).")
+    @Option(help: "OpenBLAS threads, 1...1024 (default: all cores).")
     var threads: Int?
 
     @OptionGroup var outputOptions: OutputOptions
