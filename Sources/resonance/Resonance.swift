@@ -15,7 +15,9 @@ struct Resonance: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            MPICommunicator.finalize()
         } catch {
+            MPICommunicator.finalize()
             exit(withError: error)
         }
     }
