@@ -128,7 +128,9 @@ struct EDRun: ParsableCommand {
         Writes <out>/realizations.jsonl (one line per finished realisation, so an interrupted run resumes where it \
         stopped when the same command is given again), one CSV per observable (spectral_function.csv, czz.csv, \
         matrix_elements.csv, fidelity.csv, probe_entropy.csv, scalars.csv; _err columns are standard errors over \
-        realisations) and summary.json (parameters, seed, results, timings). Models as in `resonance ed spectrum --help`.
+        realisations) and summary.json (parameters, seed, results, timings). Models as in `resonance ed spectrum --help`. \
+        --shard i/n computes part of the run (join the parts with `resonance ed merge`); under mpirun the ranks share \
+        the realisations and rank 0 writes <out>; `resonance ed slurm` prints a job-array script.
         """
     )
 

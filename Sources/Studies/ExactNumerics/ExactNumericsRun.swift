@@ -9,6 +9,10 @@ import SpinChains
 /// bit-identical for any worker count and after any interruption, provided each realisation is
 /// computed with the same number of BLAS threads (OpenBLAS' summation order depends on it).
 ///
+/// A run may be one shard (`shard`: the realisations `k mod n == i`) of a larger run; shards, or
+/// MPI ranks (`DistributedRun`), are joined by `writeMerged` into the run computed in one
+/// directory, byte for byte.
+///
 /// Parallelism: small matrices run one realisation per core with single-threaded BLAS; from
 /// `threadedDimension` on, one realisation at a time with BLAS on every core (less memory, and
 /// LAPACK's own parallelism pays off). Both are overridable.
