@@ -11,9 +11,9 @@ struct EDSlurm: ParsableCommand {
         Example: resonance ed slurm --array 100 --cpus-per-task 4 --time 12:00:00 run --model xxz --L 16 --W 3 \
         --realizations 10000 --seed 1 --out xxz-L16 > job.sh; jobid=$(sbatch --parsable job.sh); \
         sbatch --dependency=afterok:$jobid --wrap "bash job.sh merge". Task i writes <out>/shards/shard-i-of-N (resumable: \
-        resubmitting a task continues it); the merge writes <out>. Without --workers/--blas-threads the tasks use \
-        --cpus-per-task realisations in parallel with one BLAS thread each (all of them for one realisation at a time if \
-        --cpus-per-task is 1).
+        resubmitting a task continues it); the merge writes <out>. Without --workers/--blas-threads the script sets the \
+        run's defaults for --cpus-per-task cores: one realisation per core with one BLAS thread, or, from dimension 4096, \
+        one realisation at a time with --cpus-per-task BLAS threads.
         """
     )
 
@@ -88,13 +88,14 @@ struct EDSlurm: ParsableCommand {
     func script(executable: String, workingDirectory: String) throws -> String {
         let out = try outDirectory()
         var arguments = ["ed"] + command
-        let given = Set(arguments)
-        if !given.contains("--workers") && !arguments.contains(where: { $0.hasPrefix("--workers=") }) {
-            arguments += ["--workers", String(cpusPerTask)]
-        }
-        if !given.contains("--blas-threads") && !arguments.contains(where: { $0.hasPrefix("--blas-threads=") }) {
-            let workers = (try? parsedWorkers(arguments)) ?? cpusPerTask
-            arguments += ["--blas-threads", String(workers > 1 ? 1 : cpusPerTask)]
+        // The run's own defaults for --cpus-per-task cores (one realisation per core, or one at a time
+        // with threaded BLAS for large matrices), made explicit: a task must not size itself by the node.
+        let plans = try parsedCommand().plans(directory: URL(fileURLWithPath: out), arguments: arguments)
+        if var largest = plans.map(\.plan).max(by: { ($0.realisation.problem.blockDimensions.max() ?? 0) < ($1.realisation.problem.blockDimensions.max() ?? 0) }) {
+            largest.cores = cpusPerTask
+            let (workers, threads) = largest.parallelism()
+            if !Self.gives("--workers", arguments) { arguments += ["--workers", String(workers)] }
+            if !Self.gives("--blas-threads", arguments) { arguments += ["--blas-threads", String(threads)] }
         }
         let shards = out + "/shards"
         let taskArguments = RecordedCommand.replacing("--out", with: nil, in: arguments).map(Self.quote).joined(separator: " ")
@@ -129,10 +130,7 @@ struct EDSlurm: ParsableCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func parsedWorkers(_ arguments: [String]) throws -> Int {
-        guard let index = arguments.firstIndex(of: "--workers"), index + 1 < arguments.count, let value = Int(arguments[index + 1]) else {
-            throw ValidationError("no --workers")
-        }
-        return value
+    static func gives(_ option: String, _ arguments: [String]) -> Bool {
+        arguments.contains { $0 == option || $0.hasPrefix(option + "=") }
     }
 }

@@ -111,6 +111,26 @@ final class ShardMergeTests: XCTestCase {
         XCTAssertTrue(intoSource.errors.contains("--out"), intoSource.errors)
     }
 
+    func testScanShardsMergePointByPoint() throws {
+        let harness = try RunDirectoryHarness()
+        defer { harness.remove() }
+        let single = try harness.folder("single"), sharded = try harness.folder("sharded")
+        func scan(_ extra: [String], _ out: String) -> [String] {
+            ["ed", "scan", "--model", "xxz", "--L", "6,8", "--W", "1,3", "--realizations", "5", "--seed", "2",
+             "--observables", "r,czz", "--blas-threads", "1", "--quiet"] + extra + ["--out", out]
+        }
+        XCTAssertEqual(try harness.resonance(scan([], "scan"), in: single).status, 0)
+        for index in 0..<2 { XCTAssertEqual(try harness.resonance(scan(["--shard", "\(index)/2"], "part\(index)"), in: sharded).status, 0) }
+        let merge = try harness.resonance(["ed", "merge", "part1", "part0", "--out", "scan"], in: sharded)
+        XCTAssertEqual(merge.status, 0, merge.errors)
+        XCTAssertEqual(try Data(contentsOf: single.appendingPathComponent("scan/scan.csv")),
+                       try Data(contentsOf: sharded.appendingPathComponent("scan/scan.csv")))
+        for point in ["L6_W1", "L6_W3", "L8_W1", "L8_W3"] {
+            try RunDirectoryHarness.assertSameResults(single.appendingPathComponent("scan/" + point),
+                                                      sharded.appendingPathComponent("scan/" + point), point)
+        }
+    }
+
     func testResumingAShardInAnotherShardsDirectoryIsRefused() throws {
         let harness = try RunDirectoryHarness()
         defer { harness.remove() }
