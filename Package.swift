@@ -17,6 +17,9 @@ let package = Package(
         // C boundary: system libraries from Debian (libopenblas-dev, liblapacke-dev, libcerf-dev).
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
         .systemLibrary(name: "CCerf", path: "Sources/CCerf"),
+        // Distributed runs and bulk data: Open MPI (libopenmpi-dev) and serial HDF5 (libhdf5-dev).
+        .systemLibrary(name: "CMPI", path: "Sources/CMPI", pkgConfig: "ompi-c"),
+        .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5-serial"),
 
         // Numbers (named NumericKit: swift-numerics already owns the module name Numerics): special functions, quadrature, roots, ODEs, linear algebra. No physics.
         .target(
@@ -39,7 +42,7 @@ let package = Package(
         // Exact numerics: bases, models, diagonalisation, observables.
         .target(name: "SpinChains", dependencies: ["NumericKit"]),
         // Runs, files, figures, the report.
-        .target(name: "Studies", dependencies: ["NumericKit", "ResonanceModel", "SpinChains"]),
+        .target(name: "Studies", dependencies: ["NumericKit", "ResonanceModel", "SpinChains", "CMPI", "CHDF5"]),
         .executableTarget(
             name: "resonance",
             dependencies: [

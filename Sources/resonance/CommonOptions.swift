@@ -35,10 +35,10 @@ enum OutputFormatArgument: String, ExpressibleByArgument, CaseIterable {
     var format: OutputFormat { OutputFormat(rawValue: rawValue)! }
 }
 
-/// The command line as typed, shell-quoted, for the metadata of every output.
-func recordedCommandLine() -> String {
-    CommandLine.arguments.enumerated().map { index, argument in
-        let name = index == 0 ? "resonance" : argument
+/// The command line as typed (or `arguments` after the program name), shell-quoted, for the
+/// metadata of every output.
+func recordedCommandLine(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String {
+    (["resonance"] + arguments).map { name in
         let safe = name.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,+".contains($0) }
         return safe && !name.isEmpty ? name : "'" + name.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }.joined(separator: " ")

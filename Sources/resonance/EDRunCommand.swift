@@ -51,6 +51,15 @@ struct EDRunOptions: ParsableArguments {
     @Option(name: .customLong("matrix-element-windows"), help: "Centres and width of the two windows of varrho(v), as fractions of the spectrum: c1,c2,width.")
     var matrixElementWindows: String = "0.45,0.55,0.05"
 
+    @Option(help: "Compute only shard i of n: the realisations k with k mod n == i, into --out (its own directory; `ed merge` joins the shards).")
+    var shard: String?
+
+    @Option(name: .customLong("ranks-per-realization"), help: "Under mpirun: MPI ranks that share one realisation (the communicator is split into groups of R). The dense engine computes a realisation on one rank, so R = 1; R > 1 is for a distributed (shift-invert) engine.")
+    var ranksPerRealization: Int = 1
+
+    @Flag(name: .customLong("save-spectra"), help: "Keep every realisation's eigenvalues (and per-state entanglement of the middle window, if computed) in <out>/spectra.h5 (HDF5).")
+    var saveSpectra = false
+
     func validate() throws {
         try EDLimits.realizations.check(realizations)
         try EDLimits.threads("--workers").check(workers)
@@ -62,6 +71,12 @@ struct EDRunOptions: ParsableArguments {
         if let fields { try InputFile.check(fields, option: "--fields") }
         _ = try parsedObservables()
         _ = try windows()
+        _ = try parsedShard()
+        try DistributionOptions.validate(ranksPerRealization: ranksPerRealization)
+    }
+
+    func parsedShard() throws -> RealisationShard? {
+        do { return try shard.map { try RealisationShard(parsing: $0) } } catch { throw ValidationError("\(error)") }
     }
 
     func parsedObservables() throws -> [ExactObservable] {
@@ -117,12 +132,15 @@ struct EDRunOptions: ParsableArguments {
         _ = try givenFields(for: problem)
     }
 
-    func plan(problem: EDProblem, directory: URL) throws -> ExactNumericsRun {
+    func plan(problem: EDProblem, directory: URL, arguments: [String] = Array(CommandLine.arguments.dropFirst())) throws -> ExactNumericsRun {
         let given = try givenFields(for: problem)
         let job = ExactRealisation(problem: problem, observables: try parsedObservables(),
                                    settings: try settings(for: problem), seed: seed, fields: given)
         var run = ExactNumericsRun(realisation: job, realizations: realizations, directory: directory,
-                                   commandLine: recordedCommandLine())
+                                   commandLine: recordedCommandLine(arguments))
+        run.arguments = arguments
+        run.shard = try parsedShard()
+        run.saveSpectra = saveSpectra
         run.workers = workers
         run.blasThreads = blasThreads
         run.quiet = quiet
@@ -140,7 +158,9 @@ struct EDRun: ParsableCommand {
         Writes <out>/realizations.jsonl (one line per finished realisation, so an interrupted run resumes where it \
         stopped when the same command is given again), one CSV per observable (spectral_function.csv, czz.csv, \
         matrix_elements.csv, fidelity.csv, probe_entropy.csv, scalars.csv; _err columns are standard errors over \
-        realisations) and summary.json (parameters, seed, results, timings). Models as in `resonance ed spectrum --help`.
+        realisations) and summary.json (parameters, seed, results, timings). Models as in `resonance ed spectrum --help`. \
+        --shard i/n computes part of the run (join the parts with `resonance ed merge`); under mpirun the ranks share \
+        the realisations and rank 0 writes <out>; `resonance ed slurm` prints a job-array script.
         """
     )
 
@@ -159,8 +179,9 @@ struct EDRun: ParsableCommand {
 
     func run() throws {
         let problem = try chain.problem(length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency)
-        let result = try runOptions.plan(problem: problem, directory: URL(fileURLWithPath: runOptions.out)).execute()
-        if !runOptions.quiet { try printScalars(result) }
+        let plan = try runOptions.plan(problem: problem, directory: URL(fileURLWithPath: runOptions.out))
+        let result = try DistributionOptions.execute(plan, ranksPerRealization: runOptions.ranksPerRealization)
+        if let result, !runOptions.quiet { try printScalars(result) }
     }
 }
 
@@ -196,18 +217,41 @@ struct EDScan: ParsableCommand {
         for problem in try points() { try runOptions.check(problem: problem) }
     }
 
+    /// The sub-directory of a point: `L<L>_W<W>[_Omega<Omega>]`.
+    static func pointName(_ problem: EDProblem) -> String {
+        "L\(problem.length)_W\(JSONValue.format(problem.disorderStrength))"
+            + (problem.model.isFloquet ? "_Omega\(JSONValue.format(problem.drivingFrequency))" : "")
+    }
+
     func run() throws {
         let base = URL(fileURLWithPath: runOptions.out)
+        let distributed = MPIEnvironment.isLaunched()
+        if !distributed {
+            try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+            try RunInvocation(arguments: Array(CommandLine.arguments.dropFirst()), realizations: runOptions.realizations,
+                              shard: try runOptions.parsedShard()).write(to: base)
+        }
         var results: [ExactNumericsResult] = []
         for problem in try points() {
-            let name = "L\(problem.length)_W\(JSONValue.format(problem.disorderStrength))"
-                + (problem.model.isFloquet ? "_Omega\(JSONValue.format(problem.drivingFrequency))" : "")
-            results.append(try runOptions.plan(problem: problem, directory: base.appendingPathComponent(name)).execute())
+            let plan = try runOptions.plan(problem: problem, directory: base.appendingPathComponent(Self.pointName(problem)))
+            if let result = try DistributionOptions.execute(plan, ranksPerRealization: runOptions.ranksPerRealization) {
+                results.append(result)
+            }
         }
+        guard results.count == (try points()).count else { return }   // ranks other than 0
+        if distributed {
+            try RunInvocation(arguments: Array(CommandLine.arguments.dropFirst()), realizations: runOptions.realizations,
+                              shard: nil).write(to: base)
+        }
+        try writeTable(results, base: base, arguments: Array(CommandLine.arguments.dropFirst()))
+    }
+
+    /// scan.csv, and the table on the terminal.
+    func writeTable(_ results: [ExactNumericsResult], base: URL, arguments: [String]) throws {
         let table = ExactNumericsScan.table(results)
         let metadata = OutputMetadata(parameters: [("seed", .string(String(runOptions.seed))), ("realizations", .integer(runOptions.realizations)),
                                                    ("observables", .string(runOptions.observables))],
-                                      commandLine: recordedCommandLine())
+                                      commandLine: recordedCommandLine(arguments))
         try OutputFile.write(OutputRenderer.curve(table, metadata: metadata, format: .csv), to: base.appendingPathComponent("scan.csv").path,
                              option: "--out")
         if !runOptions.quiet { try StandardOutput.write(OutputRenderer.curve(table, metadata: metadata, format: .table)) }

@@ -21,7 +21,9 @@ struct Resonance: ParsableCommand {
             var command = try parseAsRoot(arguments)
             commandType = type(of: command)
             try command.run()
+            MPICommunicator.finalize()
         } catch {
+            MPICommunicator.finalize()
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }
             try? OutputFile.writeAll(Data(("Error: " + errorLine(error, command: commandType) + "\n").utf8), descriptor: 2, what: "standard error")

@@ -9,6 +9,8 @@ struct ExactNumericsOutput {
     var manifest: [(String, JSONValue)]
     var commandLine: String
     var timing: RunTiming
+    /// Further top-level fields of summary.json (a shard's index, a merge's sources).
+    var extra: [(String, JSONValue)] = []
 
     func write(to store: RunStore) throws {
         let metadata = OutputMetadata(parameters: manifest + [("realizations", .integer(result.realizationCount))],
@@ -48,10 +50,12 @@ struct ExactNumericsOutput {
                 ("realizations_computed", .integer(timing.computed)),
                 ("realizations_per_hour", .number(timing.realisationsPerHour)),
                 ("realization_seconds_mean", .number(seconds.isEmpty ? .nan : seconds.reduce(0, +) / Double(seconds.count))),
+                ("ranks", .integer(timing.ranks)),
                 ("workers", .integer(timing.workers)),
                 ("openblas_threads", .integer(timing.blasThreads)),
                 ("openblas_kernel", .string(BLASRuntime.coreName)),
             ])),
+        ] + extra + [
             ("command_line", .string(commandLine)),
             ("version", .string(ResonanceKitVersion.string)),
         ])

@@ -9,6 +9,10 @@ import SpinChains
 /// bit-identical for any worker count and after any interruption, provided each realisation is
 /// computed with the same number of BLAS threads (OpenBLAS' summation order depends on it).
 ///
+/// A run may be one shard (`shard`: the realisations `k mod n == i`) of a larger run; shards, or
+/// MPI ranks (`DistributedRun`), are joined by `writeMerged` into the run computed in one
+/// directory, byte for byte.
+///
 /// Parallelism: small matrices run one realisation per core with single-threaded BLAS; from
 /// `threadedDimension` on, one realisation at a time with BLAS on every core (less memory, and
 /// LAPACK's own parallelism pays off). Both are overridable.
@@ -29,6 +33,17 @@ public struct ExactNumericsRun: Sendable {
     /// BLAS thread 695 realisations/h, 1 worker x 2 threads 593/h; so parallel realisations win
     /// up to at least D = 3432, and the threaded mode is kept for D >= 4096 (memory per worker).
     public var threadedDimension = 4096
+    /// Only this shard's realisations (`k mod n == i`), for job arrays and MPI ranks.
+    public var shard: RealisationShard?
+    /// The arguments that started the run (without the program name), kept in `invocation.json`
+    /// so that shards can be merged; nil: none recorded.
+    public var arguments: [String]?
+    /// Cores this process may use (nil: all); MPI ranks on one node share them.
+    public var cores: Int?
+    /// Ranks of the MPI job that computed the run (recorded in summary.json).
+    public var ranks = 1
+    /// Keep each realisation's eigenvalues in `spectra.h5` (see `SpectrumArchive`).
+    public var saveSpectra = false
 
     public init(realisation: ExactRealisation, realizations: Int, directory: URL, commandLine: String) {
         self.realisation = realisation
@@ -40,7 +55,7 @@ public struct ExactNumericsRun: Sendable {
     /// Workers and BLAS threads this run uses. The BLAS setting follows the requested workers,
     /// not the number of realisations left, so a resumed run computes them exactly as before.
     public func parallelism() -> (workers: Int, blasThreads: Int) {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let cores = max(1, self.cores ?? ProcessInfo.processInfo.activeProcessorCount)
         let dimension = realisation.problem.blockDimensions.max() ?? 0
         let workers = max(1, workers ?? (dimension >= threadedDimension ? 1 : cores))
         return (workers, blasThreads ?? (workers > 1 ? 1 : cores))
@@ -59,7 +74,10 @@ public struct ExactNumericsRun: Sendable {
 
     /// Runs (or resumes) and writes the outputs; returns the averages.
     @discardableResult
-    public func execute() throws -> ExactNumericsResult {
+    public func execute() throws -> ExactNumericsResult { try executeTimed().result }
+
+    /// Runs (or resumes) and writes the outputs; returns the averages and how long it took.
+    public func executeTimed() throws -> (result: ExactNumericsResult, timing: RunTiming) {
         let start = Date()
         let store = try RunStore(directory: directory, manifest: try manifest(), shape: realisation.recordShape())
         do {
@@ -70,15 +88,18 @@ public struct ExactNumericsRun: Sendable {
         }
     }
 
-    private func execute(in store: RunStore, start: Date) throws -> ExactNumericsResult {
-        let finished = Set(try store.finishedRecords { FileHandle.standardError.write(Data("note: \($0)\n".utf8)) }.map(\.realization))
-        let pending = (0..<realizations).filter { !finished.contains($0) }
+    private func execute(in store: RunStore, start: Date) throws -> (result: ExactNumericsResult, timing: RunTiming) {
+        let previous = try store.finishedRecords { FileHandle.standardError.write(Data("note: \($0)\n".utf8)) }
+        try recordInvocation(previous: previous)
+        let finished = Set(previous.map(\.realization))
+        let owned = shard?.realizations(below: realizations) ?? Array(0..<realizations)
+        let pending = owned.filter { !finished.contains($0) }
         let (workers, threads) = parallelism()
         BLASRuntime.setThreads(threads)
-        let progress = ProgressReporter(total: realizations, alreadyDone: realizations - pending.count,
+        let progress = ProgressReporter(total: owned.count, alreadyDone: owned.count - pending.count,
                                         label: runLabel, quiet: quiet)
-        if !pending.isEmpty && pending.count < realizations {
-            progress.note("\(runLabel): resuming, \(realizations - pending.count) of \(realizations) realisations already done")
+        if !pending.isEmpty && pending.count < owned.count {
+            progress.note("\(runLabel): resuming, \(owned.count - pending.count) of \(owned.count) realisations already done")
         }
         let beyond = finished.filter { $0 >= realizations }.count
         if beyond > 0 {
@@ -87,26 +108,36 @@ public struct ExactNumericsRun: Sendable {
         let job = realisation
         let fieldsFolder = writeFields ? directory.appendingPathComponent("fields") : nil
         if let fieldsFolder { try FileManager.default.createDirectory(at: fieldsFolder, withIntermediateDirectories: true) }
+        let spectra = saveSpectra ? try SpectrumArchive(directory: directory) : nil
         let records = try RealisationRunner(workers: workers).run(pending: pending, store: store, progress: progress) { k in
             if let fieldsFolder {
                 try job.fields(realization: k).json().write(to: fieldsFolder.appendingPathComponent("realization_\(k).json"))
             }
-            let record = try job.record(realization: k)
+            let record: RealisationRecord
+            if let spectra {
+                var spectrum = RealisationSpectrum(realization: k)
+                record = try job.record(realization: k, spectrum: &spectrum)
+                try spectra.keep(spectrum)
+            } else {
+                record = try job.record(realization: k)
+            }
             for (key, values) in record.values.sorted(by: { $0.key < $1.key }) {
                 if let bad = values.first(where: { !$0.isFinite }) {
                     throw ExactNumericsError.invalid("realization \(k): \"\(key)\" is \(bad), not a finite number; these settings leave it undefined (check --window-fraction, --perturbation-strength and the operators)")
                 }
             }
             return record
-        }.filter { $0.realization < realizations }
+        }.filter { $0.realization < realizations && (shard?.contains($0.realization) ?? true) }
+        if let spectra { try spectra.assemble(attributes: try manifest(), seed: realisation.seed, commandLine: commandLine, shard: shard) }
         let result = ExactNumericsResult(problem: realisation.problem, settings: realisation.settings,
                                          observables: realisation.observables, records: records)
         let timing = RunTiming(wallSeconds: Date().timeIntervalSince(start), computed: pending.count,
                                workers: workers, blasThreads: threads,
-                               realisationSeconds: records.map(\.seconds))
-        try ExactNumericsOutput(result: result, manifest: try manifest(), commandLine: commandLine, timing: timing)
-            .write(to: store)
-        return result
+                               realisationSeconds: records.map(\.seconds), ranks: ranks)
+        var output = ExactNumericsOutput(result: result, manifest: try manifest(), commandLine: commandLine, timing: timing)
+        if let shard { output.extra.append(("shard", .string(shard.description))) }
+        try output.write(to: store)
+        return (result, timing)
     }
 
     var runLabel: String {
@@ -125,6 +156,18 @@ public struct RunTiming: Sendable {
     public var blasThreads: Int
     /// Compute time of each realisation (all records, including resumed ones).
     public var realisationSeconds: [Double]
+
+    /// MPI ranks that computed the run (1: one process).
+    public var ranks = 1
+
+    public init(wallSeconds: Double, computed: Int, workers: Int, blasThreads: Int, realisationSeconds: [Double], ranks: Int = 1) {
+        self.wallSeconds = wallSeconds
+        self.computed = computed
+        self.workers = workers
+        self.blasThreads = blasThreads
+        self.realisationSeconds = realisationSeconds
+        self.ranks = ranks
+    }
 
     /// Realisations per hour of this invocation (NaN if none were computed).
     public var realisationsPerHour: Double {

@@ -68,12 +68,21 @@ public struct ExactRealisation: Sendable {
     }
 
     public func record(realization k: Int) throws -> RealisationRecord {
+        var spectrum = RealisationSpectrum(realization: k)
+        return try record(realization: k, spectrum: &spectrum)
+    }
+
+    /// The record of realisation `k`, and its eigenvalues (with the per-state entanglement of the
+    /// middle window when that is computed) in `spectrum`.
+    public func record(realization k: Int, spectrum: inout RealisationSpectrum) throws -> RealisationRecord {
         let drawn = fields(realization: k)
         var values: [String: [Double]] = [:]
         let selected = Set(observables)
         guard selected.contains(where: \.needsEigenvectors) else {
             var statistics = LevelStatistics()
-            for block in try problem.sectorSpectra(fields: drawn, seed: seed, realization: UInt64(k)) {
+            let blocks = try problem.sectorSpectra(fields: drawn, seed: seed, realization: UInt64(k))
+            spectrum.blocks = blocks
+            for block in blocks {
                 statistics.add(sortedEnergies: block, period: problem.model.isFloquet ? problem.period : nil,
                                fraction: settings.spectralFraction)
             }
@@ -82,6 +91,7 @@ public struct ExactRealisation: Sendable {
             return RealisationRecord(realization: k, values: values)
         }
         let states = try problem.eigenstates(fields: drawn, seed: seed, realization: UInt64(k))
+        spectrum.blocks = states.blocks.map(\.energies)
         if selected.contains(.levelStatistics) {
             let statistics = LevelStatistics(states, fraction: settings.spectralFraction)
             values["r_mean"] = [statistics.meanRatio]
@@ -132,6 +142,9 @@ public struct ExactRealisation: Sendable {
             let entanglement = try EigenstateEntanglement(states, chainLength: problem.length, hasProbe: problem.probe != nil,
                                                           smallSubsystemSize: settings.smallSubsystemSize,
                                                           fraction: settings.spectralFraction)
+            spectrum.windowEigenvalues = states.blocks.flatMap { Array($0.energies[middleWindow(count: $0.dimension, fraction: settings.spectralFraction)]) }
+            spectrum.windowPerState = [("entropy_half_chain", entanglement.halfChain), ("entropy_small_subsystem", entanglement.smallSubsystem)]
+            if problem.probe != nil { spectrum.perState.append(("entropy_probe", entanglement.probe)) }
             values["entropy_half_chain"] = [entanglement.meanHalfChain]
             values["entropy_small_subsystem"] = [entanglement.meanSmallSubsystem]
             if problem.probe != nil {

@@ -1,0 +1,33 @@
+import Foundation
+
+/// How a run directory was started: the command's arguments (without the program name), the
+/// number of realisations asked for and the shard, as `invocation.json`. A merge re-reads the
+/// arguments to rebuild the run's plan, so that the merged outputs are written by the same code,
+/// from the same parameters, as a run computed in one directory.
+public struct RunInvocation: Codable, Sendable, Equatable {
+    public var arguments: [String]
+    public var realizations: Int
+    public var shard: RealisationShard?
+
+    public static let fileName = "invocation.json"
+
+    public init(arguments: [String], realizations: Int, shard: RealisationShard?) {
+        self.arguments = arguments
+        self.realizations = realizations
+        self.shard = shard
+    }
+
+    public static func read(from directory: URL) throws -> RunInvocation? {
+        let url = directory.appendingPathComponent(fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return try JSONDecoder().decode(RunInvocation.self, from: Data(contentsOf: url))
+    }
+
+    public func write(to directory: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(UInt8(ascii: "\n"))
+        try data.write(to: directory.appendingPathComponent(Self.fileName), options: .atomic)
+    }
+}

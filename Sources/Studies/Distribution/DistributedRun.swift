@@ -1,0 +1,89 @@
+import Foundation
+
+/// A run whose realisations are distributed over the ranks of an MPI job.
+///
+/// The ranks form groups of `ranksPerRealization` (`MPI_Comm_split`); group `g` of `G` computes
+/// shard `g/G` of the run (realisations `k mod G == g`) into `<out>/shards/shard-g-of-G`, its
+/// own directory with its own writer (the group's first rank), resumable like any run. When
+/// every group is done, rank 0 joins the shards (`RealisationMerge`) and writes `<out>` exactly
+/// as a run computed in one process would be written, recording the number of ranks. The
+/// results are those of one process provided each realisation runs with the same number of
+/// BLAS threads (`--blas-threads`).
+///
+/// The dense engine computes a realisation on one rank, so `ranksPerRealization` is 1 there; the
+/// communicator of each group is where a distributed engine (shift-invert) runs a realisation.
+public struct DistributedRun {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public var world: MPICommunicator
+    public var ranksPerRealization: Int
+
+    public init(world: MPICommunicator, ranksPerRealization: Int = 1) throws {
+        guard ranksPerRealization >= 1, world.size % ranksPerRealization == 0 else {
+            throw Failure(description: "--ranks-per-realization: must divide the number of ranks \(world.size), got \(ranksPerRealization)")
+        }
+        self.world = world
+        self.ranksPerRealization = ranksPerRealization
+    }
+
+    public var groups: Int { world.size / ranksPerRealization }
+
+    public static func shardsFolder(of directory: URL) -> URL { directory.appendingPathComponent("shards") }
+
+    /// Runs `plan` (its directory is the run's `<out>`) on every rank; returns the merged result on
+    /// rank 0 and nil on the others.
+    @discardableResult
+    public func execute(_ plan: ExactNumericsRun) throws -> ExactNumericsResult? {
+        let start = Date()
+        let group = world.rank / ranksPerRealization
+        let part = try world.split(color: group, key: world.rank)
+        let shard = try RealisationShard(index: group, count: groups)
+        var shardPlan = plan
+        shardPlan.shard = shard
+        shardPlan.directory = Self.shardsFolder(of: plan.directory).appendingPathComponent(shard.directoryName)
+        shardPlan.ranks = world.size
+        shardPlan.quiet = plan.quiet || world.rank != 0
+        let cores = plan.cores ?? ProcessInfo.processInfo.activeProcessorCount
+        shardPlan.cores = max(1, cores / max(1, MPIEnvironment.localRanks()))
+        var failure: Error?
+        var computed = 0
+        if part.rank == 0 {
+            do { computed = try shardPlan.executeTimed().timing.computed } catch { failure = error }
+        }
+        let failedRanks = try world.sum(failure == nil ? 0 : 1)
+        if let failure { throw failure }
+        guard failedRanks == 0 else {
+            throw Failure(description: "\(failedRanks) rank(s) failed; their shards in \(Self.shardsFolder(of: plan.directory).path) resume when the command is run again")
+        }
+        let totalComputed = try world.sum(computed)
+        var result: ExactNumericsResult?
+        var mergeFailure: Error?
+        if world.rank == 0 {
+            do { result = try merge(plan, shardPlan: shardPlan, start: start, computed: totalComputed) } catch { mergeFailure = error }
+        }
+        // Every rank learns whether the merge worked, so that none waits for the others in vain.
+        let mergeFailed = try world.sum(mergeFailure == nil ? 0 : 1)
+        if let mergeFailure { throw mergeFailure }
+        guard mergeFailed == 0 else { throw Failure(description: "rank 0 could not merge the shards of \(plan.directory.path)") }
+        return result
+    }
+
+    func merge(_ plan: ExactNumericsRun, shardPlan: ExactNumericsRun, start: Date, computed totalComputed: Int) throws -> ExactNumericsResult {
+        do {
+            let sources = try (0..<groups).map { g -> RealisationMerge.Source in
+                let name = try RealisationShard(index: g, count: groups).directoryName
+                return .init(name: name, records: try plan.records(in: Self.shardsFolder(of: plan.directory).appendingPathComponent(name)))
+            }
+            let merge = RealisationMerge(sources: sources, expected: plan.realizations)
+            guard merge.isComplete, merge.conflicting.isEmpty else {
+                throw Failure(description: "the shards of \(plan.directory.path) do not make a whole run: \(merge.summary)")
+            }
+            let (workers, threads) = shardPlan.parallelism()
+            let timing = RunTiming(wallSeconds: Date().timeIntervalSince(start), computed: totalComputed, workers: workers,
+                                   blasThreads: threads, realisationSeconds: merge.records.map(\.seconds), ranks: world.size)
+            return try plan.writeMerged(merge.records, sources: sources.map { "shards/" + $0.name }, timing: timing)
+        }
+    }
+}

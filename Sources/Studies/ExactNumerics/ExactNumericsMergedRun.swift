@@ -1,0 +1,32 @@
+import Foundation
+
+extension ExactNumericsRun {
+    /// The finished records of another directory of this run (a shard, or a run of the same
+    /// command elsewhere); refused if that directory holds a different run.
+    public func records(in other: URL) throws -> [RealisationRecord] {
+        try RunStore(directory: other, manifest: try manifest()).finishedRecords()
+    }
+
+    /// Writes into `directory` the run made of `records` (joined from shards or other runs of this
+    /// command): `realizations.jsonl` in realisation order, then the same CSVs and summary.json as
+    /// `execute` writes, from the same fold in realisation order; so they are byte-identical to
+    /// those of the run computed in one directory, apart from summary.json's timings and the
+    /// `merged_from` list of sources.
+    @discardableResult
+    public func writeMerged(_ records: [RealisationRecord], sources: [String], timing: RunTiming) throws -> ExactNumericsResult {
+        let store = try RunStore(directory: directory, manifest: try manifest())
+        let encoder = JSONEncoder()
+        var lines = ""
+        for record in records.sorted(by: { $0.realization < $1.realization }) {
+            lines += String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
+        }
+        try store.write(lines, to: "realizations.jsonl")
+        if let arguments { try RunInvocation(arguments: arguments, realizations: realizations, shard: nil).write(to: directory) }
+        let result = ExactNumericsResult(problem: realisation.problem, settings: realisation.settings,
+                                         observables: realisation.observables, records: records)
+        var output = ExactNumericsOutput(result: result, manifest: try manifest(), commandLine: commandLine, timing: timing)
+        output.extra.append(("merged_from", .array(sources.map { .string($0) })))
+        try output.write(to: store)
+        return result
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import Studies
+
+/// Where the realisations of `ed run` and `ed scan` are computed: in this process, or, when the
+/// process is a rank of `mpirun`, distributed over the ranks (MPI is started only then).
+enum DistributionOptions {
+    static func validate(ranksPerRealization: Int) throws {
+        guard (1...1_000_000).contains(ranksPerRealization) else {
+            throw ValidationError("--ranks-per-realization must be in 1...1000000, got \(ranksPerRealization)")
+        }
+        guard ranksPerRealization == 1 else {
+            throw ValidationError("--ranks-per-realization: the dense (LAPACK) engine computes each realization on one rank, so R must be 1; R > 1 is for a distributed (shift-invert) engine")
+        }
+    }
+
+    /// Runs the plan here, or over the MPI ranks; the result on the process that wrote it (nil on
+    /// the other ranks).
+    static func execute(_ plan: ExactNumericsRun, ranksPerRealization: Int) throws -> ExactNumericsResult? {
+        guard MPIEnvironment.isLaunched() else { return try plan.execute() }
+        guard plan.shard == nil else {
+            throw ValidationError("--shard: not under mpirun, where every rank computes its own shard")
+        }
+        return try DistributedRun(world: try MPICommunicator.world(), ranksPerRealization: ranksPerRealization).execute(plan)
+    }
+}
