@@ -106,6 +106,20 @@ final class ReliabilityTests: XCTestCase {
 
     /// Each invocation that crashed, hung, or was accepted with wrong results now ends with one
     /// line naming the option, a non-zero status, and no file written.
+    /// One-character names are ordinary names (Foundation's path splitting traps on them on Linux).
+    func testOneCharacterOutputAndRunDirectoryNames() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var result = try run(scales + ["--output", "o"], in: directory)
+        XCTAssertEqual(result.status, 0, result.errors)
+        XCTAssertFalse(result.signaled)
+        XCTAssertTrue(try String(contentsOf: directory.appendingPathComponent("o"), encoding: .utf8).contains("floquet"))
+        result = try run(["ed", "run", "--model", "xxz", "--L", "6", "--W", "2", "--realizations", "2", "--seed", "1",
+                          "--quiet", "--out", "r"], in: directory)
+        XCTAssertEqual(result.status, 0, result.errors)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("r/summary.json").path))
+    }
+
     func testBadInputIsRefusedInOneLineLeavingNothing() throws {
         let cases: [([String], String)] = [
             (["ed", "scan", "--model", "xxz", "--L", "nan", "--W", "1", "--realizations", "2", "--seed", "1", "--out", "runs/s"], "--L"),

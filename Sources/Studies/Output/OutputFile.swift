@@ -57,7 +57,7 @@ public enum OutputFile {
             switch info.st_mode & S_IFMT {
             case S_IFDIR: throw OutputFileError("\(option) \(path): is a directory")
             case S_IFREG:
-                let folder = (target as NSString).deletingLastPathComponent
+                let folder = parentPath(of: target)
                 guard access(folder.isEmpty ? "." : folder, W_OK) == 0 else {
                     throw OutputFileError("\(option) \(path): cannot replace it, its directory is not writable (\(reason(errno)))")
                 }
@@ -66,7 +66,19 @@ public enum OutputFile {
             }
             return
         }
-        try OutputDirectory.checkCreatable((target as NSString).deletingLastPathComponent, shown: path, option: option)
+        try OutputDirectory.checkCreatable(parentPath(of: target), shown: path, option: option)
+    }
+
+    /// The directory part of `path` ("" for a bare name, "/" for a child of the root). Written out
+    /// because Foundation's `deletingLastPathComponent` traps on one-character paths on Linux.
+    static func parentPath(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        if slash == trimmed.startIndex { return "/" }
+        var parent = trimmed[..<slash]
+        while parent.count > 1 && parent.hasSuffix("/") { parent.removeLast() }
+        return String(parent)
     }
 
     /// Follows symbolic links (also dangling ones, whose target is then created), at most 40.
@@ -82,7 +94,7 @@ public enum OutputFile {
             if isSpecialPath(destination) || destination.hasPrefix("/") {
                 current = destination
             } else {
-                current = ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+                current = (parentPath(of: current) as NSString).appendingPathComponent(destination)
             }
             if isSpecialPath(current) { return current }
         }
@@ -115,7 +127,7 @@ public enum OutputFile {
     }
 
     static func replaceAtomically(_ data: Data, at target: String, existing: stat?, shown: String, option: String) throws {
-        let folder = (target as NSString).deletingLastPathComponent
+        let folder = parentPath(of: target)
         let directory = folder.isEmpty ? "." : folder
         if !FileManager.default.fileExists(atPath: directory) {
             do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
@@ -199,7 +211,7 @@ public enum OutputDirectory {
             guard errno == ENOENT else {
                 throw OutputFile.OutputFileError("\(option) \(shown): cannot create it under \(ancestor) (\(OutputFile.reason(errno)))")
             }
-            let parent = (ancestor as NSString).deletingLastPathComponent
+            let parent = OutputFile.parentPath(of: ancestor)
             ancestor = parent.isEmpty ? "." : parent
             if ancestor == "/" { break }
         }
