@@ -1,0 +1,40 @@
+import Foundation
+import ResonanceModel
+import XCTest
+@testable import Studies
+
+/// The discrete RM of the l-bit model against a brute-force census of resonances (30), (35) in
+/// drawn realisations: F, q_r and G(w) agree within four standard errors of the census.
+final class LBitResonanceCensusTests: XCTestCase {
+    func testDiscreteModelMatchesCensus() throws {
+        for (length, zeta, omega, count) in [(4, 2.5, 2 * Double.pi, 400), (6, 1.5, 2 * Double.pi, 150), (6, 2.5, 8 * Double.pi, 150)] {
+            var census = LBitResonanceCensus()
+            census.length = length
+            census.localizationLength = zeta
+            census.driveFrequency = omega
+            census.realisations = count
+            census.frequencies = [0.003, 0.03, 0.1, 0.3, 0.6, 0.999, 1.001]
+            let average = try census.run(workers: 2)
+            let model = try DiscreteResonanceModel.syntheticLBit(length: length, driveFrequency: omega, coupling: 1, localizationLength: zeta)
+            let context = "L=\(length) zeta=\(zeta) Omega=\(omega)"
+            let f = try XCTUnwrap(average["unresonated"])
+            XCTAssertEqual(f.mean[0], model.infiniteTimeMemory, accuracy: 4 * f.standardError[0] + 1e-3, "F, \(context)")
+            let q = try XCTUnwrap(average["resonant_at_range"])
+            for r in 0...(length / 2) {
+                XCTAssertEqual(q.mean[r], model.resonanceProbability(atRange: Double(r)), accuracy: 4 * q.standardError[r] + 1e-3, "q_\(r), \(context)")
+            }
+            let g = try XCTUnwrap(average["no_stronger"])
+            for (i, w) in census.frequencies.enumerated() {
+                XCTAssertEqual(g.mean[i], model.noStrongerResonance(than: w), accuracy: 4 * g.standardError[i] + 1e-3, "G(\(w)), \(context)")
+            }
+        }
+    }
+
+    func testRangeOfAPair() {
+        // L = 6: bits 0..5 are l-bits -3..2; the probe's l-bit n = 0 is bit 3.
+        XCTAssertEqual(LBitResonanceCensus.range(1 << 3, length: 6), 0)
+        XCTAssertEqual(LBitResonanceCensus.range((1 << 3) | (1 << 4), length: 6), 1)
+        XCTAssertEqual(LBitResonanceCensus.range(1, length: 6), 3)
+        XCTAssertEqual(LBitResonanceCensus.range((1 << 5) | (1 << 2), length: 6), 2)
+    }
+}
