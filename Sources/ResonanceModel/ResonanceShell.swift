@@ -1,4 +1,5 @@
 import Foundation
+import NumericKit
 
 /// The law of the off-diagonal matrix elements `|V_ba|` that couple a reference state to its
 /// partners in one shell of the discrete resonance model.
@@ -56,12 +57,18 @@ public struct ResonanceShell: Sendable, Equatable {
         return logK + 0.5 * (n - 1) * log1p(-a * a)
     }
 
+    /// `ln c_n`, `c_n = 2 Gamma(n/2)/(sqrt(pi) Gamma((n-1)/2))`.
+    static func logDensityNormalization(dimension n: Double) -> Double {
+        let gammas: Double = lgamma(n / 2) - lgamma((n - 1) / 2)
+        return M_LN2 - 0.5 * log(Double.pi) + gammas
+    }
+
     /// `P(s > c)` for `s = |u|`, by Gauss-Legendre quadrature of the density in `theta`, `s = sin theta`
     /// (which removes the `(1 - s^2)^(-1/2)` of small `n`): `c_n integral cos^(n-2) theta d theta`.
     static func tailProbability(dimension n: Double, above c: Double) -> Double {
         guard c > 0 else { return 1 }
         guard c < 1 else { return 0 }
-        let logC = log(2) + lgamma(n / 2) - 0.5 * log(Double.pi) - lgamma((n - 1) / 2)
+        let logC = Self.logDensityNormalization(dimension: n)
         let lower = asin(c), upper = Double.pi / 2
         let pieces = 64, h = (upper - lower) / Double(pieces)
         // 3-point Gauss-Legendre per piece; the integrand is smooth in theta.
@@ -104,10 +111,26 @@ public struct ResonanceShell: Sendable, Equatable {
     /// `-d pi/dw` for `w` inside the support: `f(w) min(1, 2w/Omega)`, `f` the density of `|V|`;
     /// zero for a fixed element (its contribution is an atom).
     public func resonantDensity(at w: Double, driveFrequency omega: Double) -> Double {
+        elementDensity(at: w) * min(1, 2 * w / omega)
+    }
+
+    /// The probability density `f(w)` of `|V|` (zero for a fixed element, whose law is an atom).
+    public func elementDensity(at w: Double) -> Double {
         guard case .sphereCoordinate(let r, let n) = law, n > 1, w >= 0, w < r else { return 0 }
         let s = w / r
-        let logC = log(2) + lgamma(n / 2) - 0.5 * log(Double.pi) - lgamma((n - 1) / 2)
-        let density = exp(logC + 0.5 * (n - 3) * log1p(-s * s)) / r
-        return density * min(1, 2 * w / omega)
+        let logC = Self.logDensityNormalization(dimension: n)
+        return exp(logC + 0.5 * (n - 3) * log1p(-s * s)) / r
+    }
+
+    /// `E[g(|V|)]` over this shell's law (adaptive Gauss-Kronrod on the support for a continuous law).
+    public func expectation(_ g: (Double) -> Double) -> Double {
+        if isFixed { return g(largestElement) }
+        let quadrature = GaussKronrod(absoluteTolerance: 1e-300, relativeTolerance: 1e-10)
+        let top = largestElement
+        // The mass sits near R/sqrt(n): split there so that the rule sees the peak.
+        guard case .sphereCoordinate(let r, let n) = law else { return g(top) }
+        let scale = min(top, r / n.squareRoot())
+        return quadrature.integrate({ g($0) * elementDensity(at: $0) }, from: 0, to: scale).value
+            + (top > scale ? quadrature.integrate({ g($0) * elementDensity(at: $0) }, from: scale, to: top).value : 0)
     }
 }

@@ -55,11 +55,18 @@ struct CompareLBit: ParsableCommand {
     @Option(help: "Realisations per point.") var realisations = 24
     @Flag(help: "Print [S(omega)] of every point (ED and RM) instead of the summary.") var spectra = false
     @Flag(help: "Print [Czz(t)] of every point instead of the summary.") var correlators = false
+    @Option(help: "Also write the exact disorder averages to this CSV file (reread with --exact-from).") var storeExact: String?
+    @Option(help: "Read the exact averages from this CSV file (written by --store-exact) instead of diagonalising; the RMs are recomputed.") var exactFrom: String?
     @OptionGroup var options: ComparisonOptions
 
     func validate() throws {
         guard length >= 2, length % 2 == 0, length <= 14 else { throw ValidationError("--length must be even, 2...14") }
-        guard realisations > 0 else { throw ValidationError("--realisations must be positive") }
+        guard realisations > 0, realisations <= 100_000 else { throw ValidationError("--realisations must be 1...100000") }
+        if let storeExact, storeExact.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--store-exact must be a file path (got an empty string)") }
+        if let exactFrom {
+            guard !exactFrom.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--exact-from must be a file path (got an empty string)") }
+            guard FileManager.default.isReadableFile(atPath: exactFrom) else { throw ValidationError("--exact-from: cannot read '\(exactFrom)'") }
+        }
     }
 
     func run() throws {
@@ -69,7 +76,21 @@ struct CompareLBit: ParsableCommand {
         comparison.driveFrequencies = try numbers(omega, "omega")
         comparison.realisations = realisations
         comparison.seed = options.seed
-        let points = try comparison.run(workers: options.workers)
+        let exact: [LBitExactAverages]
+        if let exactFrom {
+            do { exact = try LBitExactCache.read(contentsOf: exactFrom) } catch { throw ValidationError("--exact-from: \(error)") }
+        } else {
+            exact = try comparison.exact(workers: options.workers)
+        }
+        if let storeExact {
+            let metadata = OutputMetadata(parameters: [("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
+            let url = URL(fileURLWithPath: storeExact)
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            do {
+                try OutputRenderer.curve(LBitExactCache.table(exact), metadata: metadata, format: .csv).write(to: url, atomically: true, encoding: .utf8)
+            } catch { throw ValidationError("cannot write --store-exact \(storeExact): \(error.localizedDescription)") }
+        }
+        let points = try exact.map(comparison.point)
         let table = spectra ? ComparisonTables.lbitSpectra(points)
             : correlators ? ComparisonTables.lbitCorrelators(points) : ComparisonTables.lbitSummary(points)
         try emit(table, [("length", .integer(length)), ("realisations", .integer(realisations))])

@@ -38,3 +38,19 @@ final class LBitResonanceCensusTests: XCTestCase {
         XCTAssertEqual(LBitResonanceCensus.range((1 << 5) | (1 << 2), length: 6), 2)
     }
 }
+
+/// Exact diagonalisation of the l-bit model at weak coupling (Lambda = 72.5, L = 4): the memory lost
+/// and the hybridised fraction follow the two-level treatment of every partner within four standard
+/// errors, and exceed the discrete RM's resonant fraction by about pi and 2/sqrt(3) (the RM's rule (30)).
+final class LBitTwoLevelTests: XCTestCase {
+    func testExactWeakCouplingFollowsTwoLevelPartners() throws {
+        var c = LBitComparison()
+        c.length = 4
+        c.realisations = 400
+        let p = try c.point(try c.exact(localisationLength: 1, driveFrequency: 128 * Double.pi, workers: 2))
+        let lossError = p.exactMemory.error
+        XCTAssertEqual(1 - p.exactMemory.mean, 1 - p.twoLevelMemory, accuracy: 4 * lossError, "memory lost")
+        XCTAssertEqual(p.hybridisedFraction.mean, p.twoLevelHybridised, accuracy: 4 * p.hybridisedFraction.error, "hybridised")
+        XCTAssertEqual(p.memoryLossRatio.mean, Double.pi, accuracy: 4 * p.memoryLossRatio.error + 0.1, "ED/discrete RM loss")
+    }
+}
