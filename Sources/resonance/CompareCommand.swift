@@ -10,7 +10,7 @@ struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare the resonance model with disorder-averaged exact numerics.",
-        subcommands: [CompareLBit.self, CompareGeneralized.self, CompareInverseFrequency.self, CompareDrift.self, CompareCriterion.self]
+        subcommands: [CompareLBit.self, CompareGeneralized.self, CompareTailExponent.self, CompareInverseFrequency.self, CompareDrift.self, CompareCriterion.self]
     )
 }
 
@@ -130,6 +130,37 @@ struct CompareGeneralized: ParsableCommand {
                                                    ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
         let table = spectra ? ComparisonTables.generalizedSpectra(points) : ComparisonTables.generalizedSummary(points)
         try options.output.emit(table, metadata: metadata)
+    }
+}
+
+struct CompareTailExponent: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tail-exponent",
+        abstract: "theta0 from the small-v tail of the measured varrho(v) against L; implied 1/xi (51) and Lambda (91) where the fit is valid.",
+        discussion: "heisenberg-o3 (bare chain for varrho, with probe for [Czz] at --memory-lengths). Cost per realisation and W: L = 8 0.2 s, L = 10 5 s, L = 12 about 1 min (bare chain only).")
+    @Option(help: "Lengths.") var lengths = "8,10,12"
+    @Option(help: "Disorders.") var disorders = "2,5,12"
+    @Option(help: "Realisations per length, L:N pairs.") var realisations = "8:16,10:6,12:2"
+    @Option(help: "Lengths at which [Czz] is measured with the probe (for Lambda); comma-separated.") var memoryLengths = "8,10"
+    @Option(help: "The tail: |V| at least this many decades below the median, 0.5...6.") var tailDecades = 1.5
+    @OptionGroup var options: ComparisonOptions
+
+    func validate() throws {
+        guard tailDecades.isFinite, tailDecades >= 0.5, tailDecades <= 6 else { throw ValidationError("--tail-decades must be 0.5...6 (got \(tailDecades))") }
+    }
+
+    func run() throws {
+        var study = TailExponentStudy()
+        study.lengths = try numbers(lengths, "lengths").map { Int($0) }
+        guard study.lengths.allSatisfy({ $0 >= 4 && $0 <= 14 }) else { throw ValidationError("--lengths must be 4...14") }
+        study.disorders = try numbers(disorders, "disorders")
+        study.realisations = try perLength(realisations)
+        study.memoryLengths = try numbers(memoryLengths, "memory-lengths").map { Int($0) }
+        study.tailDecades = tailDecades
+        study.seed = options.seed
+        let points = try study.run(workers: options.workers)
+        let metadata = OutputMetadata(parameters: [("seed", .string(String(options.seed))), ("tail_decades", .number(tailDecades))], commandLine: recordedCommandLine())
+        try options.output.emit(TailExponentStudy.table(points), metadata: metadata)
     }
 }
 

@@ -54,3 +54,29 @@ final class LBitTwoLevelTests: XCTestCase {
         XCTAssertEqual(p.memoryLossRatio.mean, Double.pi, accuracy: 4 * p.memoryLossRatio.error + 0.1, "ED/discrete RM loss")
     }
 }
+
+/// The tail fit of varrho on a synthetic histogram: a power law v^(-2 + theta0) on [1e-6, 1e-3] under a
+/// flat (Gaussian-like) bulk on [1e-2, 0.3] holding most pairs: the tail fit recovers theta0; a flat
+/// bulk alone (theta0 = 2, the bulk fit's answer) is not a valid tail.
+final class TailExponentFitTests: XCTestCase {
+    func testTailFitRecoversThePowerLaw() {
+        let theta0 = 0.4
+        let edges = (0...40).map { pow(10, -8 + Double($0) / 4) }
+        let centers = (0..<40).map { (edges[$0] * edges[$0 + 1]).squareRoot() }
+        let populated = centers.map { _ in 10 }
+        let density = centers.map { v -> Double in
+            if v > 1e-6 && v < 1e-3 { return 1e-3 * pow(v, -2 + theta0) }
+            return v > 1e-2 && v < 0.3 ? 1e3 : 0
+        }
+        let fit = TailExponentStudy.tailFit(centers: centers, edges: edges, density: density, errors: density.map { 0.01 * $0 },
+                                            populated: populated, below: 0, decadesBelowMedian: 1.5, minimumBins: 4)
+        XCTAssertTrue(fit.valid)
+        XCTAssertEqual(fit.theta0!.value, theta0, accuracy: 1e-6)
+        XCTAssertEqual(fit.bins, 12)
+        let flat = centers.map { $0 > 1e-6 && $0 < 1 ? 1.0 : 0 }
+        let bulk = TailExponentStudy.tailFit(centers: centers, edges: edges, density: flat, errors: flat.map { 0.01 * $0 },
+                                             populated: populated, below: 0, decadesBelowMedian: 1.5, minimumBins: 4)
+        XCTAssertFalse(bulk.valid)
+        XCTAssertEqual(bulk.theta0!.value, 2, accuracy: 1e-6)
+    }
+}
