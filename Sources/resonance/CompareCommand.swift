@@ -48,7 +48,7 @@ struct CompareLBit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lbit",
         abstract: "Synthetic l-bit model against the Floquet RM at the same zeta, Lambda, L (no fitted parameter).",
-        discussion: "Lambda = zeta_c Omega/(8J) (43), 1/xi = 1/zeta - ln 2 (39). Cost: L = 8 about 0.05 s per realisation and (zeta, Omega); L = 10 about 2 s; L = 12 about 2 min.")
+        discussion: "Lambda = zeta_c Omega/(8J) (43), 1/xi = 1/zeta - ln 2 (39). Cost per realisation and (zeta, Omega) (dense Schur of the 2^(L+1) Floquet operator, one core): L = 8 about 1 s, L = 10 about 1 min, L = 12 about an hour. --store-exact keeps the exact averages so that the models can be recomputed on them (--exact-from).")
     @Option(help: "Even chain length.") var length = 8
     @Option(help: "Bare localisation lengths zeta, comma-separated.") var zeta = "1,2.5"
     @Option(help: "Drive frequencies Omega, comma-separated.") var omega = "6.283185307179586,25.132741228718345,100.53096491487338"

@@ -16,7 +16,9 @@ public struct ComparisonReport: Sendable {
     }()
     /// Stored exact averages of the l-bit model at larger L (`resonance compare lbit --store-exact`),
     /// relative to the working directory; the RMs are recomputed on them.
-    public var lbitCacheFiles = ["data/lbit_exact_L10.csv", "data/lbit_exact_L12.csv"]
+    public var lbitCacheFiles = ["data/lbit_exact_L10.csv"]
+    /// Stored runs of `resonance compare tail-exponent` (theta0 from the tail of varrho against L).
+    public var tailExponentFiles = ["data/tail_exponent_L8_10.csv", "data/tail_exponent_L12.csv"]
     public var generalized = GeneralizedComparison()
     public var inverseFrequency: InverseFrequencyAnalysis = {
         var a = InverseFrequencyAnalysis()
@@ -106,6 +108,10 @@ public struct ComparisonReport: Sendable {
         let discreteReport = try LBitDiscreteReport(comparison: lbit, cacheFiles: lbitCacheFiles, commandLine: commandLine).contents(reportPoints: points)
         figures.append(discreteReport.figure)
         extraTables.append(discreteReport.table)
+
+        extraTables.append(try TailExponentReport(files: tailExponentFiles).table())
+        rows.append(["Heisenberg-frequency rule (fits on exact spectra start at \(f(ExactNumericsClaims.heisenbergMultiple)) mean level spacings)",
+                     "ed-apparent-one-over-omega and the Fig. 10 windows: applied (windows and exponent fits start at 3 mid-spectrum spacings, decided at L = 14); generalised RM theta fit: starts at \(f(generalized.lowFrequencyFactor)) spacings of the bare chain; ed-subthermal-entanglement, ed-rho-vbar-criterion, ed-drift-czz: no frequency window (infinite-time or integrated quantities), not affected; ed-lbit-discrete-rm: not a fit of a continuum law, the discrete RM and the two-level partners describe the same finite chain below its spacing Omega 2^-(L+1) too"])
 
         // 2, 3. Generalised RM from measured varrho; exponents.
         let general = try generalized.run()
