@@ -190,7 +190,7 @@ public enum ExactNumericsClaims {
             corrected: some,
             confirmed: "Above 3 level spacings the ED [S(omega)] of xxz has effective exponent -1 within \(Measurements.format(m["max_abs_exponent_plus_one"])) at every W.",
             correction: "Above 3 level spacings the ED [S(omega)] of xxz is an apparent 1/omega at the W nearest the crossover only (|exponent + 1| = \(Measurements.format(m["min_abs_exponent_plus_one"]))); at the other W it is \(Measurements.format(m["max_abs_exponent_plus_one"])) from -1. Fits reaching below the level spacing (1e-3..0.1 J at L = 12) see level repulsion and gave about -0.6 at both W.",
-            failure: "Above 3 level spacings the ED [S(omega)] is not an apparent 1/omega at any W.")
+            failure: "Above 3 level spacings the ED [S(omega)] is not an apparent 1/omega at any W: exponents over [3 spacings, 0.3 J] at W = 2.5, 3.5 are \(Measurements.format(m["exponent_L12_W2.5"])), \(Measurements.format(m["exponent_L12_W3.5"])) at L = 12 and \(Measurements.format(m["exponent_L14_W2.5"])), \(Measurements.format(m["exponent_L14_W3.5"])) at L = 14 (2 realisations): the slope is not stable in L, and the 1e-3..0.1 J fit of L = 12 (about -0.6) reached below the level spacing.")
     }
 
     // MARK: Drift

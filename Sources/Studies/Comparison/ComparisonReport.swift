@@ -18,7 +18,7 @@ public struct ComparisonReport: Sendable {
     /// relative to the working directory; the RMs are recomputed on them.
     public var lbitCacheFiles = ["data/lbit_exact_L10.csv"]
     /// Stored runs of `resonance compare tail-exponent` (theta0 from the tail of varrho against L).
-    public var tailExponentFiles = ["data/tail_exponent_L8_10.csv", "data/tail_exponent_L12.csv"]
+    public var tailExponentFiles = ["data/tail_exponent_L8_10.csv"]
     public var generalized = GeneralizedComparison()
     public var inverseFrequency: InverseFrequencyAnalysis = {
         var a = InverseFrequencyAnalysis()
