@@ -155,7 +155,9 @@ struct CompareTailExponent: ParsableCommand {
         guard study.lengths.allSatisfy({ $0 >= 4 && $0 <= 14 }) else { throw ValidationError("--lengths must be 4...14") }
         study.disorders = try numbers(disorders, "disorders")
         study.realisations = try perLength(realisations)
+        guard study.realisations.values.allSatisfy({ $0 <= 100_000 }) else { throw ValidationError("--realisations must be 1...100000 per length") }
         study.memoryLengths = try numbers(memoryLengths, "memory-lengths").map { Int($0) }
+        guard study.memoryLengths.allSatisfy({ $0 >= 4 && $0 <= 14 }) else { throw ValidationError("--memory-lengths must be 4...14") }
         study.tailDecades = tailDecades
         study.seed = options.seed
         let points = try study.run(workers: options.workers)
