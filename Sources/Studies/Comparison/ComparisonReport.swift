@@ -61,7 +61,7 @@ public struct ComparisonReport: Sendable {
             plot: """
             set logscale xy; set format x "10^{%L}"; set format y "10^{%L}"; set xrange [1e-5:1.5]; set yrange [1e-4:1e3]
             set xlabel "|{/Symbol w}| / J"; set ylabel "[S({/Symbol w})]"; set key left bottom font ",8"
-            plot \(spectralLines.joined(separator: ", \\\n     "))
+            plot \((spectralLines + ["NaN with lines lc rgb \"black\" title \"continuum RM\"", "NaN with steps dt 2 lc rgb \"black\" title \"discrete RM\"", "NaN with lines dt 3 lc rgb \"black\" title \"two-level partners\""]).joined(separator: ", \\\n     "))
             """))
         let correlatorLines = points.enumerated().map { i, p -> String in
             let c = colours[i % colours.count]

@@ -59,7 +59,7 @@ public struct LBitDiscreteReport: Sendable {
             lines.append("\"cmp_lbit_ratios.csv\" using \"Lambda\":\(select("ratio_2l_loss")):\"ratio_2l_loss_err\" with yerrorbars pt 6 lc rgb \"\(c)\" title \"(1-[Czz]) ED/two-level, L = \(l)\"")
             lines.append("\"cmp_lbit_ratios.csv\" using \"Lambda\":\(select("ratio_2l_S_weight")):\"ratio_2l_S_weight_err\" with yerrorbars pt 4 lc rgb \"\(c)\" title \"[S] weight ED/two-level, L = \(l)\"")
         }
-        lines.append("pi with lines dt 2 lc rgb \"black\" title \"{/Symbol p}\"")
+        lines.append("pi with lines dt 2 lc rgb \"black\" title \"pi\"")
         lines.append("1 with lines dt 3 lc rgb \"black\" notitle")
         let largest = points.filter { $0.resonanceLength == points.map(\.resonanceLength).max() }
         let summary = largest.map { "L = \($0.length), zeta = \(f($0.localisationLength)): (1-[Czz]) \(pm($0.memoryLossRatio)), [S] weight \(pm($0.spectralWeightRatio)), hybridised \(pm($0.hybridisedRatio)); against the two-level partners \(pm($0.twoLevelMemoryLossRatio)), \(pm($0.twoLevelSpectralWeightRatio)), \(pm($0.twoLevelHybridisedRatio))" }.joined(separator: "; ")
