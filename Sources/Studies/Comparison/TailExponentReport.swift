@@ -31,7 +31,7 @@ public struct TailExponentReport: Sendable {
             }
         }
         let note = missing.isEmpty ? "" : " (missing stored runs: \(missing.joined(separator: ", ")))"
-        return ReportTable(title: "heisenberg-o3: theta0 from the small-v tail of varrho (bins two decades or more below the median |V|), the bulk fit (every bin below the median) beside it; 1/xi (51) and Lambda ([Czz] = F1(L/2), (91)) where the tail fit is valid\(note)",
+        return ReportTable(title: "heisenberg-o3: theta0 from the small-v tail of varrho (bins 1.5 decades or more below the median |V|), the bulk fit (every bin below the median) beside it; 1/xi (51) and Lambda ([Czz] = F1(L/2), (91)) where the tail fit is valid\(note)",
                            header: ["L", "W", "realisations", "theta0 tail", "theta0 bulk", "tail below v", "valid", "1/xi", "[Czz]", "Lambda implied"],
                            rows: rows)
     }
