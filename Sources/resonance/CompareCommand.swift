@@ -11,7 +11,7 @@ struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare the resonance model with disorder-averaged exact numerics.",
-        subcommands: [CompareLBit.self, CompareGeneralized.self, CompareInverseFrequency.self, CompareDrift.self, CompareCriterion.self]
+        subcommands: [CompareLBit.self, CompareGeneralized.self, CompareTailExponent.self, CompareInverseFrequency.self, CompareDrift.self, CompareCriterion.self]
     )
 }
 
@@ -60,13 +60,15 @@ struct CompareLBit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lbit",
         abstract: "Synthetic l-bit model against the Floquet RM at the same zeta, Lambda, L (no fitted parameter).",
-        discussion: "Lambda = zeta_c Omega/(8J) (43), 1/xi = 1/zeta - ln 2 (39). Cost: L = 8 about 0.05 s per realisation and (zeta, Omega); L = 10 about 2 s; L = 12 about 2 min.")
+        discussion: "Lambda = zeta_c Omega/(8J) (43), 1/xi = 1/zeta - ln 2 (39). Cost per realisation and (zeta, Omega) (dense Schur of the 2^(L+1) Floquet operator, one core): L = 8 about 1 s, L = 10 about 1 min, L = 12 about an hour. --store-exact keeps the exact averages so that the models can be recomputed on them (--exact-from).")
     @Option(help: "Even chain length.") var length = 8
     @Option(help: "Bare localisation lengths zeta, comma-separated.") var zeta = "1,2.5"
     @Option(help: "Drive frequencies Omega, comma-separated.") var omega = "6.283185307179586,25.132741228718345,100.53096491487338"
     @Option(help: "Realisations per point, 1...1000000.") var realisations = 24
     @Flag(help: "Print [S(omega)] of every point (ED and RM) instead of the summary.") var spectra = false
     @Flag(help: "Print [Czz(t)] of every point instead of the summary.") var correlators = false
+    @Option(help: "Also write the exact disorder averages to this CSV file (reread with --exact-from).") var storeExact: String?
+    @Option(help: "Read the exact averages from this CSV file (written by --store-exact) instead of diagonalising; the RMs are recomputed.") var exactFrom: String?
     @OptionGroup var options: ComparisonOptions
 
     func validate() throws {
@@ -74,6 +76,8 @@ struct CompareLBit: ParsableCommand {
         try NumericOption.integer("--realisations", 1...1_000_000).check(realisations)
         _ = try numbers(zeta, "zeta")
         _ = try numbers(omega, "omega")
+        if let storeExact { try OutputFile.checkWritable(storeExact, option: "--store-exact") }
+        if let exactFrom { try InputFile.check(exactFrom, option: "--exact-from") }
     }
 
     func run() throws {
@@ -83,7 +87,21 @@ struct CompareLBit: ParsableCommand {
         comparison.driveFrequencies = try numbers(omega, "omega")
         comparison.realisations = realisations
         comparison.seed = options.seed
-        let points = try comparison.run(workers: options.workers)
+        let exact: [LBitExactAverages]
+        if let exactFrom {
+            do { exact = try LBitExactCache.read(contentsOf: exactFrom) } catch { throw ValidationError("--exact-from: \(error)") }
+        } else {
+            exact = try comparison.exact(workers: options.workers)
+        }
+        if let storeExact {
+            let metadata = OutputMetadata(parameters: [("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
+            let url = URL(fileURLWithPath: storeExact)
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            do {
+                try OutputRenderer.curve(LBitExactCache.table(exact), metadata: metadata, format: .csv).write(to: url, atomically: true, encoding: .utf8)
+            } catch { throw ValidationError("cannot write --store-exact \(storeExact): \(error.localizedDescription)") }
+        }
+        let points = try exact.map(comparison.point)
         let table = spectra ? ComparisonTables.lbitSpectra(points)
             : correlators ? ComparisonTables.lbitCorrelators(points) : ComparisonTables.lbitSummary(points)
         try emit(table, [("length", .integer(length)), ("realisations", .integer(realisations))])
@@ -136,6 +154,39 @@ struct CompareGeneralized: ParsableCommand {
                                                    ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
         let table = spectra ? ComparisonTables.generalizedSpectra(points) : ComparisonTables.generalizedSummary(points)
         try options.output.emit(table, metadata: metadata)
+    }
+}
+
+struct CompareTailExponent: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tail-exponent",
+        abstract: "theta0 from the small-v tail of the measured varrho(v) against L; implied 1/xi (51) and Lambda (91) where the fit is valid.",
+        discussion: "heisenberg-o3 (bare chain for varrho, with probe for [Czz] at --memory-lengths). Cost per realisation and W: L = 8 0.2 s, L = 10 5 s, L = 12 about 1 min (bare chain only).")
+    @Option(help: "Lengths.") var lengths = "8,10,12"
+    @Option(help: "Disorders.") var disorders = "2,5,12"
+    @Option(help: "Realisations per length, L:N pairs.") var realisations = "8:16,10:6,12:2"
+    @Option(help: "Lengths at which [Czz] is measured with the probe (for Lambda); comma-separated.") var memoryLengths = "8,10"
+    @Option(help: "The tail: |V| at least this many decades below the median, 0.5...6.") var tailDecades = 1.5
+    @OptionGroup var options: ComparisonOptions
+
+    func validate() throws {
+        guard tailDecades.isFinite, tailDecades >= 0.5, tailDecades <= 6 else { throw ValidationError("--tail-decades must be 0.5...6 (got \(tailDecades))") }
+    }
+
+    func run() throws {
+        var study = TailExponentStudy()
+        study.lengths = try numbers(lengths, "lengths").map { Int($0) }
+        guard study.lengths.allSatisfy({ $0 >= 4 && $0 <= 14 }) else { throw ValidationError("--lengths must be 4...14") }
+        study.disorders = try numbers(disorders, "disorders")
+        study.realisations = try perLength(realisations)
+        guard study.realisations.values.allSatisfy({ $0 <= 100_000 }) else { throw ValidationError("--realisations must be 1...100000 per length") }
+        study.memoryLengths = try numbers(memoryLengths, "memory-lengths").map { Int($0) }
+        guard study.memoryLengths.allSatisfy({ $0 >= 4 && $0 <= 14 }) else { throw ValidationError("--memory-lengths must be 4...14") }
+        study.tailDecades = tailDecades
+        study.seed = options.seed
+        let points = try study.run(workers: options.workers)
+        let metadata = OutputMetadata(parameters: [("seed", .string(String(options.seed))), ("tail_decades", .number(tailDecades))], commandLine: recordedCommandLine())
+        try options.output.emit(TailExponentStudy.table(points), metadata: metadata)
     }
 }
 

@@ -104,6 +104,31 @@ final class ComparisonTests: XCTestCase {
         let inverse = ExactNumericsClaims.judgeInverseFrequency(Measurements([Measurement("max_abs_exponent_plus_one", 0.4),
                                                                               Measurement("narrowest_widest_window_decades", 2)]))
         XCTAssertEqual(inverse.verdict, .notConfirmed)
+        let oneW = ExactNumericsClaims.judgeInverseFrequency(Measurements([Measurement("min_abs_exponent_plus_one", 0.05),
+                                                                           Measurement("max_abs_exponent_plus_one", 0.4),
+                                                                           Measurement("fit_window_decades", 1.5)]))
+        XCTAssertEqual(oneW.verdict, .confirmedWithCorrection)
+        let narrow = ExactNumericsClaims.judgeInverseFrequency(Measurements([Measurement("min_abs_exponent_plus_one", 0.05),
+                                                                             Measurement("max_abs_exponent_plus_one", 0.05),
+                                                                             Measurement("fit_window_decades", 0.5)]))
+        XCTAssertEqual(narrow.verdict, .notConfirmed)
+        let discrete = DiscreteResonanceClaims.judge(Measurements([Measurement("worst_discrete_deviation", 5), Measurement("worst_two_level_deviation", 0.6)]))
+        XCTAssertEqual(discrete.verdict, .confirmedWithCorrection)
+        XCTAssertEqual(DiscreteResonanceClaims.judge(Measurements([Measurement("worst_discrete_deviation", 0.5)])).verdict, .confirmed)
+    }
+
+    /// Fit windows start above the stated multiple of the level spacing: a synthetic 1/omega spectrum
+    /// with a level-repulsion dip below 0.01 fits 1/omega only above it.
+    func testInverseFrequencyWindowsStartAboveLevelSpacing() {
+        let bins = LogarithmicBinsForTests.make()
+        let omega = bins.centers
+        let spectral = omega.map { $0 < 0.01 ? 100 * $0 : 1 / $0 }
+        let errors = spectral.map { 0.02 * $0 }
+        let restricted = InverseFrequencyAnalysis.analyse(length: 12, disorder: 1, realisations: 8, omega: omega, spectral: spectral,
+                                                          errors: errors, lowestFrequency: 0.01)
+        guard let window = restricted.inverseFrequency else { return XCTFail("no 1/omega window above the spacing") }
+        XCTAssertGreaterThanOrEqual(window.lowerFrequency / pow(10, 0.1), 0.01 * (1 - 1e-9))
+        XCTAssertEqual(window.upperFrequency, omega.filter { $0 < 1 }.max()!, accuracy: 1e-12)
     }
 }
 

@@ -25,6 +25,7 @@ public enum ClaimsLedger {
         ExactNumericsClaims.matrixElementCriterion,
         ExactNumericsClaims.exactInverseFrequency,
         ExactNumericsClaims.exactDrift,
+        DiscreteResonanceClaims.lbitDiscreteModel,
     ]
 
     /// The identifiers every audit must cover.
@@ -34,6 +35,7 @@ public enum ClaimsLedger {
         "energy-dependent-asymptotics", "correction-93-erf-argument", "correction-99-101-factor-two",
         "correction-C17-crossover-range", "correction-55-constant", "correction-115-factor", "correction-83-lambda",
         "ed-subthermal-entanglement", "ed-rho-vbar-criterion", "ed-apparent-one-over-omega", "ed-drift-czz",
+        "ed-lbit-discrete-rm",
     ]
 
     /// The claims with these identifiers, in ledger order; throws on an unknown identifier.

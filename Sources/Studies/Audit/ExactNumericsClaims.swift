@@ -120,11 +120,18 @@ public enum ExactNumericsClaims {
 
     // MARK: Apparent 1/omega (Fig. 10)
 
+    /// Fit windows of claims on exact spectra start at this multiple of the mean mid-spectrum level
+    /// spacing (the Heisenberg frequency of the size): below it [S] is level repulsion.
+    public static let heisenbergMultiple = 3.0
+    /// The upper end of the exponent fit (J).
+    public static let inverseFrequencyUpper = 0.3
+
     static var inverseFrequencyAnalysis: InverseFrequencyAnalysis {
         var a = InverseFrequencyAnalysis()
-        a.lengths = [12]
+        a.lengths = [12, 14]
         a.disorders = [2.5, 3.5]
-        a.realisations = [12: 6]
+        a.realisations = [12: 6, 14: 2]
+        a.heisenbergMultiple = heisenbergMultiple
         return a
     }
 
@@ -133,36 +140,57 @@ public enum ExactNumericsClaims {
         title: "Apparent 1/omega in exact numerics",
         statement: "The disorder-averaged spectral function from ED shows the apparent 1/omega of the RM near the crossover.",
         paperLocation: "Fig. 10; Sec. V",
-        test: "xxz, L = 12, S^z = 0, W = 2.5, 3.5 (near the crossing of <r> at these sizes; 6 realisations): effective exponent of [S(omega)] of sigma^z_0 fitted over 1e-3 < omega < 0.1 J, and the widest windows of the pure 1/omega law and of (111) in the Fig. 10 scaling.",
-        estimatedCost: 2, relatedCommand: "resonance compare inverse-frequency",
+        test: "xxz, S^z = 0, W = 2.5, 3.5 (near the crossing of <r> at these sizes), L = 12 (6 realisations) and 14 (2): effective exponent of [S(omega)] of sigma^z_0 fitted over [3 x mean mid-spectrum level spacing, 0.3 J] (the spacing measured on the same realisations), and the widest windows of the pure 1/omega law and of (111) in the Fig. 10 scaling, also starting above 3 level spacings; decided at L = 14.",
+        estimatedCost: 45, relatedCommand: "resonance compare inverse-frequency --lengths 12,14 --disorders 2.5,3.5 --realisations 12:6,14:2",
         measure: measureInverseFrequency, judge: judgeInverseFrequency)
 
     static func measureInverseFrequency() throws -> Measurements {
         let a = inverseFrequencyAnalysis
-        var m = Measurements(parameters: [("model", .string("xxz")), ("L", .integer(12)), ("realisations", .integer(6)), ("seed", .integer(Int(a.seed)))])
-        var worst = 0.0, narrowest = Double.infinity
+        let largest = a.lengths.max()!
+        var m = Measurements(parameters: [("model", .string("xxz")), ("L", .string(a.lengths.map(String.init).joined(separator: ","))),
+                                          ("realisations", .string(a.lengths.map { "\($0):\(a.realisations[$0] ?? 0)" }.joined(separator: ","))),
+                                          ("heisenberg_multiple", .number(heisenbergMultiple)), ("fit_upper_J", .number(inverseFrequencyUpper)),
+                                          ("seed", .integer(Int(a.seed)))])
+        m.append("heisenberg_multiple", heisenbergMultiple, "fit windows start at this many mean level spacings")
+        var best = Double.infinity, worst = 0.0, narrowest = Double.infinity, shortest = Double.infinity
         for p in try a.run() {
-            let fit = ComparisonMath.powerLaw(x: p.omega, y: p.spectral, errors: p.spectralError, range: 1e-3...0.1)
+            let tag = "L\(p.length)_W\(Measurements.format(p.disorder))"
+            let lower = heisenbergMultiple * p.levelSpacing
+            let fit = lower < inverseFrequencyUpper
+                ? ComparisonMath.powerLaw(x: p.omega, y: p.spectral, errors: p.spectralError, range: lower...inverseFrequencyUpper) : nil
             let exponent = fit?.exponent ?? .nan
-            m.append("exponent_W\(Measurements.format(p.disorder))", exponent, "1e-3 < omega < 0.1")
-            m.append("decades_one_over_omega_W\(Measurements.format(p.disorder))", p.inverseFrequency?.decades ?? 0)
-            m.append("decades_111_W\(Measurements.format(p.disorder))", p.logarithmic?.decades ?? 0)
-            worst = max(worst, exponent.isFinite ? abs(exponent + 1) : .infinity)
+            m.append("level_spacing_\(tag)", p.levelSpacing, "mean mid-spectrum level spacing (J)")
+            m.append("exponent_\(tag)", exponent, "fitted over [\(Measurements.format(lower)), \(Measurements.format(inverseFrequencyUpper))] J")
+            m.append("exponent_error_\(tag)", fit?.error ?? .nan)
+            m.append("decades_one_over_omega_\(tag)", p.inverseFrequency?.decades ?? 0)
+            m.append("decades_111_\(tag)", p.logarithmic?.decades ?? 0)
+            guard p.length == largest else { continue }
+            let distance = exponent.isFinite ? abs(exponent + 1) : .infinity
+            best = min(best, distance)
+            worst = max(worst, distance)
             narrowest = min(narrowest, max(p.inverseFrequency?.decades ?? 0, p.logarithmic?.decades ?? 0))
+            shortest = min(shortest, log10(inverseFrequencyUpper / lower))
         }
-        m.append("max_abs_exponent_plus_one", worst)
-        m.append("narrowest_widest_window_decades", narrowest, "min over W of the wider of the two laws' windows")
+        m.append("min_abs_exponent_plus_one", best, "L = \(largest): the W closest to 1/omega")
+        m.append("max_abs_exponent_plus_one", worst, "L = \(largest): every W")
+        m.append("narrowest_widest_window_decades", narrowest, "L = \(largest): min over W of the wider of the two laws' windows (above 3 level spacings)")
+        m.append("fit_window_decades", shortest, "L = \(largest): decades between 3 level spacings and 0.3 J")
         return m
     }
 
-    /// Apparent 1/omega: effective exponents within 0.15 of -1 (as for the RM's own claim) and, at
-    /// every W, a 1/omega-type law (pure or (111)) acceptable over at least one decade.
+    /// Apparent 1/omega near the crossover, with every window above 3 mean level spacings, at the
+    /// largest L: the exponent of [S] within 0.15 of -1 at one W of the pair at least (the claim
+    /// speaks of the crossover, not of every W), over a fit window of at least one decade. Holding
+    /// at every W as well: confirmed; at one W only: confirmed with that restriction stated.
     public static func judgeInverseFrequency(_ m: Measurements) -> Assessment {
-        Assessment.decide(
-            claim: [Criterion.below("max_abs_exponent_plus_one", m["max_abs_exponent_plus_one"], 0.15),
-                    Criterion.above("narrowest_widest_window_decades", m["narrowest_widest_window_decades"], 1)],
-            confirmed: "The ED [S(omega)] of xxz at L = 12 has effective exponent -1 within \(Measurements.format(m["max_abs_exponent_plus_one"])) over two decades.",
-            correction: "", failure: "The ED [S(omega)] at L = 12 is not an apparent 1/omega.")
+        let some = [Criterion.below("min_abs_exponent_plus_one", m["min_abs_exponent_plus_one"], 0.15),
+                    Criterion.above("fit_window_decades", m["fit_window_decades"], 0.99)]
+        return Assessment.decide(
+            claim: some + [Criterion.below("max_abs_exponent_plus_one", m["max_abs_exponent_plus_one"], 0.15)],
+            corrected: some,
+            confirmed: "Above 3 level spacings the ED [S(omega)] of xxz has effective exponent -1 within \(Measurements.format(m["max_abs_exponent_plus_one"])) at every W.",
+            correction: "Above 3 level spacings the ED [S(omega)] of xxz is an apparent 1/omega at the W nearest the crossover only (|exponent + 1| = \(Measurements.format(m["min_abs_exponent_plus_one"]))); at the other W it is \(Measurements.format(m["max_abs_exponent_plus_one"])) from -1. Fits reaching below the level spacing (1e-3..0.1 J at L = 12) see level repulsion and gave about -0.6 at both W.",
+            failure: "Above 3 level spacings the ED [S(omega)] is not an apparent 1/omega at any W: exponents over [3 spacings, 0.3 J] at W = 2.5, 3.5 are \(Measurements.format(m["exponent_L12_W2.5"])), \(Measurements.format(m["exponent_L12_W3.5"])) at L = 12 and \(Measurements.format(m["exponent_L14_W2.5"])), \(Measurements.format(m["exponent_L14_W3.5"])) at L = 14 (2 realisations): the slope is not stable in L, and the 1e-3..0.1 J fit of L = 12 (about -0.6) reached below the level spacing.")
     }
 
     // MARK: Drift

@@ -8,7 +8,17 @@ import ResonanceModel
 /// there); `resonance compare ...` reruns any of them, larger.
 public struct ComparisonReport: Sendable {
     public var commandLine: String
-    public var lbit: LBitComparison = { var c = LBitComparison(); c.realisations = 16; return c }()
+    public var lbit: LBitComparison = {
+        var c = LBitComparison()
+        c.realisations = 16
+        c.driveFrequencies = [8 * Double.pi, 32 * Double.pi, 128 * Double.pi]
+        return c
+    }()
+    /// Stored exact averages of the l-bit model at larger L (`resonance compare lbit --store-exact`),
+    /// relative to the working directory; the RMs are recomputed on them.
+    public var lbitCacheFiles = ["data/lbit_exact_L10.csv"]
+    /// Stored runs of `resonance compare tail-exponent` (theta0 from the tail of varrho against L).
+    public var tailExponentFiles = ["data/tail_exponent_L8_10.csv"]
     public var generalized = GeneralizedComparison()
     public var inverseFrequency: InverseFrequencyAnalysis = {
         var a = InverseFrequencyAnalysis()
@@ -30,6 +40,7 @@ public struct ComparisonReport: Sendable {
         func f(_ x: Double, _ digits: Int = 3) -> String { Self.f(x, digits) }
         var figures: [ReportFigure] = []
         var rows: [[String]] = []
+        var extraTables: [ReportTable] = []
 
         // 1. l-bit model against the Floquet RM.
         let points = try lbit.run()
@@ -38,28 +49,28 @@ public struct ComparisonReport: Sendable {
         let lbitParameters = "lbit, L = \(lbit.length), J = \(f(lbit.interaction)), \(lbit.realisations) realisations per point, seed \(lbit.seed)"
         let spectralLines = points.enumerated().map { i, p -> String in
             let c = colours[i % colours.count]
-            return "\"cmp_lbit_S.csv\" using \"omega\":\"S_ed_\(i)\":\"S_ed_\(i)_err\" with yerrorbars pt 7 ps 0.5 lc rgb \"\(c)\" title \"\(label(p))\", \"cmp_lbit_S.csv\" using \"omega\":\"S_rm_\(i)\" with lines lc rgb \"\(c)\" notitle"
+            return "\"cmp_lbit_S.csv\" using \"omega\":\"S_ed_\(i)\":\"S_ed_\(i)_err\" with yerrorbars pt 7 ps 0.5 lc rgb \"\(c)\" title \"\(label(p))\", \"cmp_lbit_S.csv\" using \"omega\":\"S_rm_\(i)\" with lines lc rgb \"\(c)\" notitle, \"cmp_lbit_S.csv\" using \"omega\":\"S_drm_\(i)\" with steps dt 2 lc rgb \"\(c)\" notitle, \"cmp_lbit_S.csv\" using \"omega\":\"S_2l_\(i)\" with lines dt 3 lc rgb \"\(c)\" notitle"
         }
-        let spectralSummary = points.map { "\(label($0)): rms ln ratio \(f($0.spectralAgreement.rmsLogRatio, 2)) over \($0.spectralAgreement.points) bins" }.joined(separator: "; ")
+        let spectralSummary = points.map { "\(label($0)): rms ln ratio continuum \(f($0.spectralAgreement.rmsLogRatio, 2)), discrete \(f($0.discreteSpectralAgreement.rmsLogRatio, 2)) over \($0.spectralAgreement.points) bins" }.joined(separator: "; ")
         figures.append(ReportFigure(
-            identifier: "compare-lbit-spectral", title: "[S(omega)] of the l-bit model against the Floquet RM (52)",
+            identifier: "compare-lbit-spectral", title: "[S(omega)] of the l-bit model: ED, discrete RM and continuum RM (52)",
             claim: "With zeta and Lambda = zeta_c Omega/(8J) known, the Floquet RM predicts the exact [S(omega)] with no fitted parameter, better as Lambda grows (spec lbit).",
-            caption: "Points: exact [S] of sigma^z_P on log bins (5 per decade); lines: (52) averaged over the same bins. Agreement in omega_c < omega < J: \(spectralSummary).",
+            caption: "Points: exact [S] of sigma^z_P on log bins (5 per decade); solid: continuum RM (52) averaged over the same bins; dashed steps: discrete RM (integer ranges, exact N_r and element law of (13); its range-0 element is exactly J, an atom in the bin containing J); dotted: the same shells with every partner an exact two-level problem (first order). ED/discrete ratios with errors at every L are in the table below. Agreement in omega_c < omega < J: \(spectralSummary).",
             parameters: lbitParameters,
             data: [ReportData(fileName: "cmp_lbit_S.csv", table: ComparisonTables.lbitSpectra(points), metadata: metadata([("length", .integer(lbit.length))]))],
             plot: """
             set logscale xy; set format x "10^{%L}"; set format y "10^{%L}"; set xrange [1e-5:1.5]; set yrange [1e-4:1e3]
             set xlabel "|{/Symbol w}| / J"; set ylabel "[S({/Symbol w})]"; set key left bottom font ",8"
-            plot \(spectralLines.joined(separator: ", \\\n     "))
+            plot \((spectralLines + ["NaN with lines lc rgb \"black\" title \"continuum RM\"", "NaN with steps dt 2 lc rgb \"black\" title \"discrete RM\"", "NaN with lines dt 3 lc rgb \"black\" title \"two-level partners\""]).joined(separator: ", \\\n     "))
             """))
         let correlatorLines = points.enumerated().map { i, p -> String in
             let c = colours[i % colours.count]
-            return "\"cmp_lbit_czz.csv\" using \"t\":\"czz_ed_\(i)\":\"czz_ed_\(i)_err\" with yerrorbars pt 7 ps 0.5 lc rgb \"\(c)\" title \"\(label(p))\", \"cmp_lbit_czz.csv\" using \"t\":\"czz_rm_\(i)\" with lines lc rgb \"\(c)\" notitle"
+            return "\"cmp_lbit_czz.csv\" using \"t\":\"czz_ed_\(i)\":\"czz_ed_\(i)_err\" with yerrorbars pt 7 ps 0.5 lc rgb \"\(c)\" title \"\(label(p))\", \"cmp_lbit_czz.csv\" using \"t\":\"czz_rm_\(i)\" with lines lc rgb \"\(c)\" notitle, \"cmp_lbit_czz.csv\" using \"t\":\"czz_drm_\(i)\" with lines dt 2 lc rgb \"\(c)\" notitle"
         }
         figures.append(ReportFigure(
             identifier: "compare-lbit-correlator", title: "[Czz(t)] of the l-bit model against the Floquet RM (47)",
             claim: "[Czz(t)] decays from 1 to [Czz] = F(L/2) as the RM's light cone (47), (49) sweeps out the chain.",
-            caption: "Points: exact [Czz(t)] at integer periods; lines: (47) at the same physical time. rms ln ratio for t >= 1: \(points.map { "\(label($0)): \(f($0.correlatorAgreement.rmsLogRatio, 2))" }.joined(separator: "; ")).",
+            caption: "Points: exact [Czz(t)] at integer periods; solid: continuum RM (47) at the same physical time; dashed: discrete RM. rms ln ratio (continuum) for t >= 1: \(points.map { "\(label($0)): \(f($0.correlatorAgreement.rmsLogRatio, 2))" }.joined(separator: "; ")).",
             parameters: lbitParameters,
             data: [ReportData(fileName: "cmp_lbit_czz.csv", table: ComparisonTables.lbitCorrelators(points), metadata: metadata([("length", .integer(lbit.length))]))],
             plot: """
@@ -93,6 +104,14 @@ public struct ComparisonReport: Sendable {
             rows.append(["lbit \(label(p)), 1/xi = \(f(p.inverseCorrelationLength))",
                          "[Czz] ED \(f(p.exactMemory.mean)) +- \(f(p.exactMemory.error, 1)), RM \(f(p.modelMemory)) (rel. diff. \(f(p.memoryRelativeDifference, 2))); [S] rms ln ratio \(f(p.spectralAgreement.rmsLogRatio, 2)); hybridised \(f(p.hybridisedFraction.mean)) vs 1 - F \(f(p.modelResonantFraction))"])
         }
+
+        let discreteReport = try LBitDiscreteReport(comparison: lbit, cacheFiles: lbitCacheFiles, commandLine: commandLine).contents(reportPoints: points)
+        figures.append(discreteReport.figure)
+        extraTables.append(discreteReport.table)
+
+        extraTables.append(try TailExponentReport(files: tailExponentFiles).table())
+        rows.append(["Heisenberg-frequency rule (fits on exact spectra start at \(f(ExactNumericsClaims.heisenbergMultiple)) mean level spacings)",
+                     "ed-apparent-one-over-omega and the Fig. 10 windows: applied (windows and exponent fits start at 3 mid-spectrum spacings, decided at L = 14); generalised RM theta fit: starts at \(f(generalized.lowFrequencyFactor)) spacings of the bare chain; ed-subthermal-entanglement, ed-rho-vbar-criterion, ed-drift-czz: no frequency window (infinite-time or integrated quantities), not affected; ed-lbit-discrete-rm: not a fit of a continuum law, the discrete RM and the two-level partners describe the same finite chain below its spacing Omega 2^-(L+1) too"])
 
         // 2, 3. Generalised RM from measured varrho; exponents.
         let general = try generalized.run()
@@ -196,6 +215,6 @@ public struct ComparisonReport: Sendable {
             title: "The resonance model against exact numerics",
             introduction: "Each comparison puts disorder-averaged exact data (standard-error bars) and the RM on the same axes; the numbers quantifying the agreement are in the captions and the table. Sizes and realisation counts are small to keep the section near two minutes on two cores; `resonance compare lbit|generalized|inverse-frequency|drift|criterion` reruns each with larger L and more realisations (costs in each command's help).",
             figures: figures,
-            tables: [ReportTable(title: "RM against exact numerics: agreement", header: ["comparison", "numbers"], rows: rows)])
+            tables: [ReportTable(title: "RM against exact numerics: agreement", header: ["comparison", "numbers"], rows: rows)] + extraTables)
     }
 }

@@ -22,6 +22,21 @@ public enum ComparisonTables {
             ("czz_t_rms_log_ratio", points.map(\.correlatorAgreement.rmsLogRatio)),
             ("hybridised_ed", points.map(\.hybridisedFraction.mean)), ("hybridised_ed_err", points.map(\.hybridisedFraction.error)),
             ("resonant_rm", points.map(\.modelResonantFraction)),
+            ("L", points.map { Double($0.length) }), ("realisations", points.map { Double($0.realisations) }),
+            ("czz_drm", points.map(\.discreteMemory)),
+            ("S_weight_ed", points.map(\.exactWindowWeight.mean)), ("S_weight_ed_err", points.map(\.exactWindowWeight.error)),
+            ("S_weight_drm", points.map(\.discreteWindowWeight)), ("S_weight_rm", points.map(\.modelWindowWeight)),
+            ("ratio_S_weight", points.map(\.spectralWeightRatio.mean)), ("ratio_S_weight_err", points.map(\.spectralWeightRatio.error)),
+            ("ratio_czz", points.map(\.memoryRatio.mean)), ("ratio_czz_err", points.map(\.memoryRatio.error)),
+            ("ratio_loss", points.map(\.memoryLossRatio.mean)), ("ratio_loss_err", points.map(\.memoryLossRatio.error)),
+            ("ratio_hybridised", points.map(\.hybridisedRatio.mean)), ("ratio_hybridised_err", points.map(\.hybridisedRatio.error)),
+            ("S_drm_rms_log_ratio", points.map(\.discreteSpectralAgreement.rmsLogRatio)),
+            ("S_drm_reduced_chi2", points.map(\.discreteSpectralAgreement.reducedChiSquared)),
+            ("czz_t_drm_rms_log_ratio", points.map(\.discreteCorrelatorAgreement.rmsLogRatio)),
+            ("czz_2l", points.map(\.twoLevelMemory)), ("hybridised_2l", points.map(\.twoLevelHybridised)), ("S_weight_2l", points.map(\.twoLevelWindowWeight)),
+            ("ratio_2l_S_weight", points.map(\.twoLevelSpectralWeightRatio.mean)), ("ratio_2l_S_weight_err", points.map(\.twoLevelSpectralWeightRatio.error)),
+            ("ratio_2l_loss", points.map(\.twoLevelMemoryLossRatio.mean)), ("ratio_2l_loss_err", points.map(\.twoLevelMemoryLossRatio.error)),
+            ("ratio_2l_hybridised", points.map(\.twoLevelHybridisedRatio.mean)), ("ratio_2l_hybridised_err", points.map(\.twoLevelHybridisedRatio.error)),
         ])
     }
 
@@ -31,7 +46,8 @@ public enum ComparisonTables {
         var columns: [(name: String, values: [Double])] = [("omega", omega)]
         for (i, p) in points.enumerated() {
             columns += [("S_ed_\(i)", padded(p.exactSpectral, to: omega.count)), ("S_ed_\(i)_err", padded(p.exactSpectralError, to: omega.count)),
-                        ("S_rm_\(i)", padded(p.modelSpectral, to: omega.count))]
+                        ("S_rm_\(i)", padded(p.modelSpectral, to: omega.count)), ("S_drm_\(i)", padded(p.discreteSpectral, to: omega.count)),
+                        ("S_2l_\(i)", padded(p.twoLevelSpectral, to: omega.count))]
         }
         return ColumnTable(columns: columns)
     }
@@ -39,7 +55,7 @@ public enum ComparisonTables {
     public static func lbitCorrelators(_ points: [LBitComparison.Point]) -> ColumnTable {
         var columns: [(name: String, values: [Double])] = [("t", points.first?.times ?? [])]
         for (i, p) in points.enumerated() {
-            columns += [("czz_ed_\(i)", p.exactCorrelator), ("czz_ed_\(i)_err", p.exactCorrelatorError), ("czz_rm_\(i)", p.modelCorrelator)]
+            columns += [("czz_ed_\(i)", p.exactCorrelator), ("czz_ed_\(i)_err", p.exactCorrelatorError), ("czz_rm_\(i)", p.modelCorrelator), ("czz_drm_\(i)", p.discreteCorrelator)]
         }
         return ColumnTable(columns: columns)
     }

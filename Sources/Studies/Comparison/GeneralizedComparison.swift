@@ -27,8 +27,9 @@ public struct GeneralizedComparison: Sendable {
     public var hamiltonianDisorders: [Double] = [2, 5, 12]
     public var realisations = 16
     public var seed: UInt64 = 2022
-    /// The low end of the theta fit in units of the mean level spacing 1/rho.
-    public var lowFrequencyFactor = 2.0
+    /// The low end of the theta fit in units of the mean level spacing 1/rho (the Heisenberg
+    /// frequency rule of every fit on exact spectra: 3 spacings).
+    public var lowFrequencyFactor = 3.0
     /// Measure varrho with the probe present (its eigenstates) rather than in the bare chain.
     public var matrixElementsWithProbe = false
 

@@ -11,6 +11,11 @@ import SpinChains
 /// of at least `minimumBins` bins below J; a window is acceptable when its reduced chi^2 is below
 /// `acceptableChiSquared`, and each law is credited with its widest acceptable window, in decades
 /// of omega.
+///
+/// Windows start above the Heisenberg frequency of the size: bins whose lower edge is below
+/// `heisenbergMultiple` times the mean mid-spectrum level spacing (measured on the same
+/// realisations, 1/rho of the middle of the spectrum) are left out, since below it [S] is level
+/// repulsion of the finite chain, not the RM's continuum law.
 public struct InverseFrequencyAnalysis: Sendable {
     public var lengths = [10, 12]
     public var disorders: [Double] = [0.5, 1, 1.5, 2, 2.5]
@@ -18,6 +23,8 @@ public struct InverseFrequencyAnalysis: Sendable {
     public var seed: UInt64 = 2022
     public var minimumBins = 4
     public var acceptableChiSquared = 2.0
+    /// Fit windows start at this multiple of the mean mid-spectrum level spacing.
+    public var heisenbergMultiple = 3.0
 
     public init() {}
 
@@ -33,6 +40,9 @@ public struct InverseFrequencyAnalysis: Sendable {
         public var length: Int
         public var disorder: Double
         public var realisations: Int
+        /// The mean mid-spectrum level spacing 1/rho (J), and the lowest frequency a window may reach.
+        public var levelSpacing: Double = .nan
+        public var lowestFrequency: Double = 0
         public var omega: [Double]
         public var spectral: [Double]
         public var spectralError: [Double]
@@ -61,21 +71,30 @@ public struct InverseFrequencyAnalysis: Sendable {
                 var settings = ExactObservableSettings()
                 settings.frequencyBins = LogarithmicBins(lower: 1e-4, upper: 10, binsPerDecade: 5)
                 let count = realisations[length] ?? 4
-                let result = try ComparisonSampling.average(ExactRealisation(problem: problem, observables: [.spectral], settings: settings, seed: seed),
+                // The matrix elements of sigma^z_0 come with the mid-spectrum density of states.
+                let result = try ComparisonSampling.average(ExactRealisation(problem: problem, observables: [.spectral, .matrixElements],
+                                                                             settings: settings, seed: seed),
                                                             count: count, workers: workers)
                 let table = result.spectralTable!
-                points.append(Self.analyse(length: length, disorder: w, realisations: count, omega: table.values(named: "omega")!,
-                                           spectral: table.values(named: "S")!, errors: table.values(named: "S_err")!,
-                                           minimumBins: minimumBins, acceptableChiSquared: acceptableChiSquared))
+                let spacing = 1 / (result.scalar("matrix_element_density_of_states")?.mean ?? .nan)
+                let lowest = spacing.isFinite ? heisenbergMultiple * spacing : 0
+                var point = Self.analyse(length: length, disorder: w, realisations: count, omega: table.values(named: "omega")!,
+                                         spectral: table.values(named: "S")!, errors: table.values(named: "S_err")!,
+                                         minimumBins: minimumBins, acceptableChiSquared: acceptableChiSquared,
+                                         lowestFrequency: lowest, binsPerDecade: Double(settings.frequencyBins!.binsPerDecade))
+                point.levelSpacing = spacing
+                points.append(point)
             }
         }
         return points
     }
 
     /// The fits of one curve (pure: usable on synthetic data). Bins with omega >= J = 1 or no
-    /// weight are left out.
+    /// weight, and bins whose lower edge (from the centre and `binsPerDecade`) is below
+    /// `lowestFrequency`, are left out.
     public static func analyse(length: Int, disorder w: Double, realisations: Int, omega: [Double], spectral: [Double],
-                               errors: [Double], minimumBins: Int = 4, acceptableChiSquared: Double = 2) -> Point {
+                               errors: [Double], minimumBins: Int = 4, acceptableChiSquared: Double = 2,
+                               lowestFrequency: Double = 0, binsPerDecade: Double = 5) -> Point {
         let x = omega.map { 1 / (w * $0) }
         let y = zip(omega, spectral).map { o, s in s > 0 ? 1 / ((s * o * w) * (s * o * w)) : .nan }
         // dy/y = 2 dS/S; a bin seen in one realisation only gets 10 %.
@@ -83,7 +102,8 @@ public struct InverseFrequencyAnalysis: Sendable {
             let (s, e) = se
             return y * 2 * max(e > 0 && e.isFinite ? e / s : 0.1, 0.01)
         }
-        let usable = omega.indices.filter { omega[$0] < 1 && y[$0].isFinite }
+        let halfBin = pow(10, 0.5 / binsPerDecade)
+        let usable = omega.indices.filter { omega[$0] < 1 && y[$0].isFinite && omega[$0] / halfBin >= lowestFrequency }
         var best: (constant: (Window, Double)?, log: (Window, Double, Double)?) = (nil, nil)
         // Contiguous runs of usable bins.
         for start in usable.indices {
@@ -110,7 +130,7 @@ public struct InverseFrequencyAnalysis: Sendable {
                 }
             }
         }
-        return Point(length: length, disorder: w, realisations: realisations, omega: omega, spectral: spectral,
+        return Point(length: length, disorder: w, realisations: realisations, lowestFrequency: lowestFrequency, omega: omega, spectral: spectral,
                      spectralError: errors, x: x, y: y, yError: yError, inverseFrequency: best.constant?.0,
                      logarithmic: best.log?.0, logarithmicCoefficients: best.log.map { ($0.1, $0.2) }, constant: best.constant?.1)
     }

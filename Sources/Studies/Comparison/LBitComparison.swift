@@ -15,6 +15,12 @@ import SpinChains
 ///   (`ProbeCorrelator` uses the phase `v(r) t`, with v and t in the ED's units);
 /// - the fraction of eigenstates whose probe is hybridised, `|<a|sigma^z_P|a>| < 1/2`, against the
 ///   RM's resonant fraction `1 - F(L/2)`.
+///
+/// Each point carries two RMs: the continuum Floquet RM (45)-(53), and the discrete RM of the same
+/// model (`DiscreteResonanceModel.syntheticLBit`: integer ranges, the exact N_r and the exact law of
+/// the elements of (13)), the no-fit reference; the ratios ED/discrete come with standard errors.
+/// The exact part (`LBitExactAverages`) can be stored and read back (`LBitExactCache`), so that the
+/// models are recomputed on cached exact data at sizes too slow to rerun.
 public struct LBitComparison: Sendable {
     public var length = 8
     /// Bare localisation lengths zeta; zeta_c = 1/ln 2 = 1.443 separates the RM phases.
@@ -31,6 +37,8 @@ public struct LBitComparison: Sendable {
 
     /// The exact and RM numbers at one (zeta, Omega).
     public struct Point: Sendable {
+        public var length: Int
+        public var realisations: Int
         public var localisationLength: Double
         public var driveFrequency: Double
         public var parameters: ResonanceParameters
@@ -50,11 +58,50 @@ public struct LBitComparison: Sendable {
         public var spectralAgreement: CurveAgreement
         /// [Czz(t)] for 1 <= t.
         public var correlatorAgreement: CurveAgreement
+        /// The discrete RM on the same bins and times.
+        public var discreteSpectral: [Double]
+        public var discreteCorrelator: [Double]
+        public var discreteMemory: Double
+        public var discreteSpectralAgreement: CurveAgreement
+        public var discreteCorrelatorAgreement: CurveAgreement
+        /// integral of [S] over omega > 0 in the window omega_c < omega < J (whole bins): ED, discrete, continuum.
+        public var exactWindowWeight: (mean: Double, error: Double)
+        public var discreteWindowWeight: Double
+        public var modelWindowWeight: Double
+        /// The same shells with each resonance an exact two-level problem (`TwoLevelResonanceModel`).
+        public var twoLevelSpectral: [Double]
+        public var twoLevelMemory: Double
+        public var twoLevelHybridised: Double
+        public var twoLevelWindowWeight: Double
 
         public var resonanceLength: Double { parameters.resonanceLength }
         public var inverseCorrelationLength: Double { parameters.inverseCorrelationLength }
         /// ([Czz]_ED - F(L/2))/F(L/2).
         public var memoryRelativeDifference: Double { ComparisonMath.relativeDifference(exactMemory.mean, modelMemory) }
+        /// ED/discrete of the window weight of [S], of 1 - [Czz] (the memory lost) and of the
+        /// hybridised fraction against 1 - F; errors are the ED's standard errors propagated.
+        public var spectralWeightRatio: (mean: Double, error: Double) {
+            (exactWindowWeight.mean / discreteWindowWeight, exactWindowWeight.error / discreteWindowWeight)
+        }
+        public var memoryLossRatio: (mean: Double, error: Double) {
+            ((1 - exactMemory.mean) / (1 - discreteMemory), exactMemory.error / (1 - discreteMemory))
+        }
+        public var memoryRatio: (mean: Double, error: Double) {
+            (exactMemory.mean / discreteMemory, exactMemory.error / discreteMemory)
+        }
+        public var hybridisedRatio: (mean: Double, error: Double) {
+            (hybridisedFraction.mean / (1 - discreteMemory), hybridisedFraction.error / (1 - discreteMemory))
+        }
+        /// ED/two-level of the same three numbers.
+        public var twoLevelSpectralWeightRatio: (mean: Double, error: Double) {
+            (exactWindowWeight.mean / twoLevelWindowWeight, exactWindowWeight.error / twoLevelWindowWeight)
+        }
+        public var twoLevelMemoryLossRatio: (mean: Double, error: Double) {
+            ((1 - exactMemory.mean) / (1 - twoLevelMemory), exactMemory.error / (1 - twoLevelMemory))
+        }
+        public var twoLevelHybridisedRatio: (mean: Double, error: Double) {
+            (hybridisedFraction.mean / twoLevelHybridised, hybridisedFraction.error / twoLevelHybridised)
+        }
     }
 
     public func problem(localisationLength zeta: Double, driveFrequency omega: Double) -> EDProblem {
@@ -75,16 +122,42 @@ public struct LBitComparison: Sendable {
     func times() -> [Double] { [0] + SpinAutocorrelation.integerPeriods(upTo: 1e4, perDecade: 5) }
 
     public func run(workers: Int? = nil) throws -> [Point] {
-        var points: [Point] = []
+        try exact(workers: workers).map(point)
+    }
+
+    /// The exact averages of every (zeta, Omega), zeta outer.
+    public func exact(workers: Int? = nil) throws -> [LBitExactAverages] {
+        var averages: [LBitExactAverages] = []
         for zeta in localisationLengths {
-            for omega in driveFrequencies { points.append(try run(localisationLength: zeta, driveFrequency: omega, workers: workers)) }
+            for omega in driveFrequencies { averages.append(try exact(localisationLength: zeta, driveFrequency: omega, workers: workers)) }
         }
-        return points
+        return averages
     }
 
     public func run(localisationLength zeta: Double, driveFrequency drive: Double, workers: Int? = nil) throws -> Point {
+        try point(try exact(localisationLength: zeta, driveFrequency: drive, workers: workers))
+    }
+
+    /// The continuum Floquet RM of one (zeta, Omega) at this comparison's L and J.
+    public func continuumModel(localisationLength zeta: Double, driveFrequency drive: Double, length: Int) throws -> FloquetResonanceModel {
+        FloquetResonanceModel(try ResonanceParameters(
+            inverseCorrelationLength: try ResonanceParameters.inverseCorrelationLength(localisationLength: zeta),
+            resonanceLength: try ResonanceParameters.resonanceLength(driveFrequency: drive, interaction: interaction),
+            interaction: interaction, length: Double(length)))
+    }
+
+    /// Whether bin `k` lies in omega_c < omega < J.
+    func inWindow(_ bins: LogarithmicBins, _ k: Int, cutoff: Double) -> Bool {
+        bins.edge(k) > cutoff && bins.edge(k + 1) < interaction
+    }
+
+    /// The disorder-averaged exact numbers of one (zeta, Omega) (the expensive part).
+    public func exact(localisationLength zeta: Double, driveFrequency drive: Double, workers: Int? = nil) throws -> LBitExactAverages {
         let problem = problem(localisationLength: zeta, driveFrequency: drive)
         let bins = bins(problem), times = times(), seed = seed, threshold = hybridisationThreshold
+        let cutoff = try continuumModel(localisationLength: zeta, driveFrequency: drive, length: length).cutoffFrequency
+        let window = (0..<bins.count).filter { inWindow(bins, $0, cutoff: cutoff) }
+        let widths = bins.widths
         let average = try ComparisonSampling.average(count: realisations, workers: workers) { k in
             let states = try problem.eigenstates(fields: DisorderFields(), seed: seed, realization: UInt64(k))
             let weights = try SpectralWeights(operator: PauliString(.z, at: problem.length), eigenstates: states)
@@ -95,35 +168,59 @@ public struct LBitComparison: Sendable {
                     hybridised += 1
                 }
             }
+            let density = spectral.density
             return RealisationRecord(realization: k, values: [
-                "spectral_density": spectral.density,
+                "spectral_density": density,
                 "memory": [weights.diagonalWeight],
                 "czz": try SpinAutocorrelation(weights, times: times).values,
                 "hybridised_fraction": [Double(hybridised) / Double(weights.dimension)],
+                "window_weight": [window.reduce(0) { $0 + density[$1] * widths[$1] }],
             ])
         }
-        let parameters = try ResonanceParameters(
-            inverseCorrelationLength: try ResonanceParameters.inverseCorrelationLength(localisationLength: zeta),
-            resonanceLength: try ResonanceParameters.resonanceLength(driveFrequency: drive, interaction: interaction),
-            interaction: interaction, length: Double(length))
-        let model = FloquetResonanceModel(parameters)
+        let s = average["spectral_density"]!, c = average["czz"]!
+        let scalar = { (name: String) in (average[name]!.mean[0], average[name]!.standardError[0]) }
+        return LBitExactAverages(length: length, localisationLength: zeta, driveFrequency: drive, realisations: realisations, seed: seed,
+                                 spectral: s.mean, spectralError: s.standardError, correlator: c.mean, correlatorError: c.standardError,
+                                 memory: scalar("memory"), hybridisedFraction: scalar("hybridised_fraction"), windowWeight: scalar("window_weight"))
+    }
+
+    /// Both RMs on the exact numbers' bins and times (cheap: milliseconds).
+    public func point(_ exact: LBitExactAverages) throws -> Point {
+        var comparison = self
+        comparison.length = exact.length
+        let problem = comparison.problem(localisationLength: exact.localisationLength, driveFrequency: exact.driveFrequency)
+        let bins = comparison.bins(problem), times = comparison.times()
+        let model = try comparison.continuumModel(localisationLength: exact.localisationLength, driveFrequency: exact.driveFrequency, length: exact.length)
+        let parameters = model.parameters
+        let discrete = try DiscreteResonanceModel.syntheticLBit(length: exact.length, driveFrequency: exact.driveFrequency,
+                                                                 coupling: interaction, localizationLength: exact.localisationLength)
         let modelSpectral = ComparisonMath.binAverages({ model.spectralFunction(omega: $0) }, bins: bins)
+        let discreteSpectral = (0..<bins.count).map { discrete.spectralBinAverage(from: bins.edge($0), to: bins.edge($0 + 1)) }
+        let twoLevel = TwoLevelResonanceModel(discrete)
+        let twoLevelSpectral = (0..<bins.count).map { twoLevel.spectralWeight(from: bins.edge($0), to: bins.edge($0 + 1)) / bins.widths[$0] }
         let correlator = ProbeCorrelator(model)
         let period = problem.period
         let modelCorrelator = times.map { correlator.value(time: $0 * period) }
-        let s = average["spectral_density"]!, c = average["czz"]!
-        let centers = bins.centers
+        let discreteCorrelator = times.map { discrete.correlator(time: $0 * period) }
         let omegaC = model.cutoffFrequency
-        let scalar = { (name: String) in (average[name]!.mean[0], average[name]!.standardError[0]) }
+        let window = (0..<bins.count).filter { inWindow(bins, $0, cutoff: omegaC) }
+        let widths = bins.widths
+        let weight = { (values: [Double]) in window.reduce(0) { $0 + values[$1] * widths[$1] } }
+        let spectralWindow = { (k: Int) in comparison.inWindow(bins, k, cutoff: omegaC) }
         return Point(
-            localisationLength: zeta, driveFrequency: drive, parameters: parameters,
-            omega: centers, exactSpectral: s.mean, exactSpectralError: s.standardError, modelSpectral: modelSpectral,
-            times: times, exactCorrelator: c.mean, exactCorrelatorError: c.standardError, modelCorrelator: modelCorrelator,
-            exactMemory: scalar("memory"), modelMemory: model.infiniteTimeMemory,
-            hybridisedFraction: scalar("hybridised_fraction"), modelResonantFraction: 1 - model.infiniteTimeMemory,
-            spectralAgreement: CurveAgreement(exact: s.mean, errors: s.standardError, model: modelSpectral) {
-                bins.edge($0) > omegaC && bins.edge($0 + 1) < parameters.interaction
-            },
-            correlatorAgreement: CurveAgreement(exact: c.mean, errors: c.standardError, model: modelCorrelator) { times[$0] >= 1 })
+            length: exact.length, realisations: exact.realisations,
+            localisationLength: exact.localisationLength, driveFrequency: exact.driveFrequency, parameters: parameters,
+            omega: bins.centers, exactSpectral: exact.spectral, exactSpectralError: exact.spectralError, modelSpectral: modelSpectral,
+            times: times, exactCorrelator: exact.correlator, exactCorrelatorError: exact.correlatorError, modelCorrelator: modelCorrelator,
+            exactMemory: exact.memory, modelMemory: model.infiniteTimeMemory,
+            hybridisedFraction: exact.hybridisedFraction, modelResonantFraction: 1 - model.infiniteTimeMemory,
+            spectralAgreement: CurveAgreement(exact: exact.spectral, errors: exact.spectralError, model: modelSpectral, include: spectralWindow),
+            correlatorAgreement: CurveAgreement(exact: exact.correlator, errors: exact.correlatorError, model: modelCorrelator) { times[$0] >= 1 },
+            discreteSpectral: discreteSpectral, discreteCorrelator: discreteCorrelator, discreteMemory: discrete.infiniteTimeMemory,
+            discreteSpectralAgreement: CurveAgreement(exact: exact.spectral, errors: exact.spectralError, model: discreteSpectral, include: spectralWindow),
+            discreteCorrelatorAgreement: CurveAgreement(exact: exact.correlator, errors: exact.correlatorError, model: discreteCorrelator) { times[$0] >= 1 },
+            exactWindowWeight: exact.windowWeight, discreteWindowWeight: weight(discreteSpectral), modelWindowWeight: weight(modelSpectral),
+            twoLevelSpectral: twoLevelSpectral, twoLevelMemory: twoLevel.infiniteTimeMemory, twoLevelHybridised: twoLevel.hybridisedFraction,
+            twoLevelWindowWeight: weight(twoLevelSpectral))
     }
 }

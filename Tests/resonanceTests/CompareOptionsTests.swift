@@ -1,0 +1,44 @@
+import Foundation
+import XCTest
+
+/// The options added to `compare lbit` and `compare tail-exponent` refuse bad values with one line
+/// naming the option and a non-zero status (checked before any diagonalisation runs).
+final class CompareOptionsTests: XCTestCase {
+    let cli = ResonanceExecutable()
+
+    func testBadValuesAreRefused() throws {
+        let cases: [([String], String)] = [
+            (["compare", "lbit", "--store-exact", ""], "--store-exact"),
+            (["compare", "lbit", "--exact-from", ""], "--exact-from"),
+            (["compare", "lbit", "--exact-from", "/nonexistent/cache.csv"], "--exact-from"),
+            (["compare", "lbit", "--realisations", "0"], "--realisations"),
+            (["compare", "lbit", "--realisations", "1000000000"], "--realisations"),
+            (["compare", "tail-exponent", "--tail-decades", "nan"], "--tail-decades"),
+            (["compare", "tail-exponent", "--tail-decades", "inf"], "--tail-decades"),
+            (["compare", "tail-exponent", "--tail-decades", "-1"], "--tail-decades"),
+            (["compare", "tail-exponent", "--tail-decades", "0"], "--tail-decades"),
+            (["compare", "tail-exponent", "--tail-decades", "1e300"], "--tail-decades"),
+            (["compare", "tail-exponent", "--lengths", "40"], "--lengths"),
+            (["compare", "tail-exponent", "--memory-lengths", "1e9"], "--memory-lengths"),
+        ]
+        for (arguments, option) in cases {
+            let result = try cli.run(arguments)
+            XCTAssertNotEqual(result.status, 0, arguments.joined(separator: " "))
+            XCTAssertTrue(result.errors.contains(option), "\(arguments): \(result.errors)")
+            XCTAssertFalse(result.errors.contains("Fatal error"), "\(arguments): \(result.errors)")
+        }
+    }
+
+    /// --exact-from recomputes both RMs on stored exact averages without diagonalising.
+    func testStoredAveragesAreReread() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lbit-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let stored = try cli.run(["compare", "lbit", "--length", "4", "--realisations", "2", "--zeta", "1", "--omega", "50",
+                                  "--store-exact", file, "--format", "csv"])
+        XCTAssertEqual(stored.status, 0, stored.errors)
+        let reread = try cli.run(["compare", "lbit", "--exact-from", file, "--format", "csv"])
+        XCTAssertEqual(reread.status, 0, reread.errors)
+        let rows = { (text: String) in text.split(separator: "\n").filter { !$0.hasPrefix("#") } }
+        XCTAssertEqual(rows(stored.output), rows(reread.output))
+    }
+}
