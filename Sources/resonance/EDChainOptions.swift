@@ -45,7 +45,8 @@ struct EDChainOptions: ParsableArguments {
     /// The validated problem, or a ValidationError naming the option. `matricesAlive` counts the
     /// dense matrices a job holds at once beyond the eigensolver's own (2 when eigenvectors feed
     /// observables), for the up-front memory check.
-    func problem(length: Int, disorder: Double, drivingFrequency: Double?, matricesAlive: Double = 2) throws -> EDProblem {
+    func problem(length: Int, disorder: Double, drivingFrequency: Double?, matricesAlive: Double = 2,
+                 checkDenseMemory: Bool = true) throws -> EDProblem {
         guard (2...30).contains(length) else { throw ValidationError("--L must be in 2...30 (got \(length))") }
         guard disorder.isFinite, disorder >= 0 else { throw ValidationError("--W must be a finite number >= 0 (got \(disorder))") }
         guard coupling.isFinite else { throw ValidationError("--J must be finite (got \(coupling))") }
@@ -97,13 +98,18 @@ struct EDChainOptions: ParsableArguments {
         } else if sector != nil {
             throw ValidationError("--sector applies only to xxz")
         }
+        if checkDenseMemory { try Self.checkDenseMemory(problem, matricesAlive: matricesAlive) }
+        return problem
+    }
+
+    /// Refuses a dense job whose matrices would not fit in 80% of the memory.
+    static func checkDenseMemory(_ problem: EDProblem, matricesAlive: Double) throws {
         let needed = problem.denseMemoryEstimate * matricesAlive
         let available = Double(ProcessInfo.processInfo.physicalMemory)
         if needed > 0.8 * available {
             throw ValidationError(String(format: "refused: L = %d needs about %.1f GiB of dense matrices (dimension %d), more than 80%% of the %.1f GiB of memory",
-                                         length, needed / 1_073_741_824, problem.blockDimensions.max() ?? 0, available / 1_073_741_824))
+                                         problem.length, needed / 1_073_741_824, problem.blockDimensions.max() ?? 0, available / 1_073_741_824))
         }
-        return problem
     }
 }
 

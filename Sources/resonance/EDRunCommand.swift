@@ -48,8 +48,10 @@ struct EDRunOptions: ParsableArguments {
     @Option(name: .customLong("criterion-window"), help: "Energy window delta of rho vbar.")
     var criterionWindow: Double = 0.5
 
-    @Option(name: .customLong("matrix-element-windows"), help: "Centres and width of the two windows of varrho(v), as fractions of the spectrum: c1,c2,width.")
-    var matrixElementWindows: String = "0.45,0.55,0.05"
+    @Option(name: .customLong("matrix-element-windows"), help: "Centres and width of the two windows of varrho(v), as fractions of the spectrum (of the window's levels with a sparse method): c1,c2,width (default 0.45,0.55,0.05; sparse: 0.25,0.75,0.5).")
+    var matrixElementWindows: String?
+
+    @OptionGroup var methodOptions: EDMethodOptions
 
     func validate() throws {
         guard realizations >= 1 else { throw ValidationError("--realizations must be >= 1") }
@@ -58,29 +60,42 @@ struct EDRunOptions: ParsableArguments {
         guard windowFraction > 0, windowFraction <= 1 else { throw ValidationError("--window-fraction must be in (0, 1]") }
         guard criterionWindow > 0 else { throw ValidationError("--criterion-window must be > 0") }
         _ = try parsedObservables()
-        _ = try windows()
+        _ = try windows(sparse: false)
+        try methodOptions.validateOptions()
+    }
+
+    /// The problem at (L, W, Omega) with the dense memory check only where it is diagonalised densely.
+    func problem(_ chain: EDChainOptions, length: Int, disorder: Double, drivingFrequency: Double?) throws -> EDProblem {
+        let problem = try chain.problem(length: length, disorder: disorder, drivingFrequency: drivingFrequency, checkDenseMemory: false)
+        if methodOptions.sparseMethod(for: problem) == nil {
+            try EDChainOptions.checkDenseMemory(problem, matricesAlive: 2)
+        } else {
+            _ = try methodOptions.plan(for: problem, observables: try parsedObservables())
+        }
+        return problem
     }
 
     func parsedObservables() throws -> [ExactObservable] {
         do { return try ExactObservable.parseList(observables) } catch { throw ValidationError("--observables: \(error)") }
     }
 
-    func windows() throws -> MatrixElementDistribution.Windows {
-        let parts = matrixElementWindows.split(separator: ",").compactMap { Double($0) }
+    func windows(sparse: Bool) throws -> MatrixElementDistribution.Windows {
+        let text = matrixElementWindows ?? (sparse ? "0.25,0.75,0.5" : "0.45,0.55,0.05")
+        let parts = text.split(separator: ",").compactMap { Double($0) }
         guard parts.count == 3, parts.allSatisfy({ $0 > 0 && $0 < 1 }), abs(parts[1] - parts[0]) >= parts[2] else {
             throw ValidationError("--matrix-element-windows: expected c1,c2,width in (0, 1) with |c2 - c1| >= width")
         }
         return .init(firstCenter: parts[0], secondCenter: parts[1], width: parts[2])
     }
 
-    func settings(for problem: EDProblem) throws -> ExactObservableSettings {
+    func settings(for problem: EDProblem, sparse: Bool) throws -> ExactObservableSettings {
         var settings = ExactObservableSettings()
         settings.spectralFraction = windowFraction
         settings.spectralOperator = spectralOperator
         settings.perturbation = perturbation
         settings.perturbationStrength = perturbationStrength
         settings.criterionWindow = criterionWindow
-        settings.matrixElementWindows = try windows()
+        settings.matrixElementWindows = try windows(sparse: sparse)
         do {
             _ = try settings.manifest(for: problem)   // checks the operators against L
         } catch { throw ValidationError("\(error)") }
@@ -89,8 +104,15 @@ struct EDRunOptions: ParsableArguments {
 
     func plan(problem: EDProblem, directory: URL) throws -> ExactNumericsRun {
         let given = try fields.map { try DisorderFields(json: Data(contentsOf: URL(fileURLWithPath: $0))) }
-        let job = ExactRealisation(problem: problem, observables: try parsedObservables(),
-                                   settings: try settings(for: problem), seed: seed, fields: given)
+        var window = try methodOptions.plan(for: problem, observables: try parsedObservables())
+        // Under mpirun the ranks share out realisations (each solve then runs as a one-rank MPI
+        // job); `--ranks P` gives each solve its own P-rank job instead.
+        if window != nil, methodOptions.ranks == nil, SparseWindowEngine.launcherSize > 1 {
+            window?.engine.launch = .singleton
+        }
+        var job = ExactRealisation(problem: problem, observables: try parsedObservables(),
+                                   settings: try settings(for: problem, sparse: window != nil), seed: seed, fields: given)
+        job.window = window
         var run = ExactNumericsRun(realisation: job, realizations: realizations, directory: directory,
                                    commandLine: recordedCommandLine())
         run.workers = workers
@@ -124,11 +146,11 @@ struct EDRun: ParsableCommand {
     @OptionGroup var runOptions: EDRunOptions
 
     func validate() throws {
-        _ = try chain.problem(length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency)
+        _ = try runOptions.problem(chain, length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency)
     }
 
     func run() throws {
-        let problem = try chain.problem(length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency)
+        let problem = try runOptions.problem(chain, length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency)
         let result = try runOptions.plan(problem: problem, directory: URL(fileURLWithPath: runOptions.out)).execute()
         if !runOptions.quiet { printScalars(result) }
     }
@@ -163,7 +185,7 @@ struct EDScan: ParsableCommand {
         let omegas: [Double?] = try frequencies.map { try Self.numbers($0, "--Omega") } ?? [nil]
         var problems: [EDProblem] = []
         for l in ls { for w in ws { for omega in omegas {
-            problems.append(try chain.problem(length: l, disorder: w, drivingFrequency: omega))
+            problems.append(try runOptions.problem(chain, length: l, disorder: w, drivingFrequency: omega))
         } } }
         return problems
     }
@@ -212,9 +234,11 @@ struct EDStudy: ParsableCommand {
     var estimate = false
     @Flag(help: "No progress output.")
     var quiet = false
+    @OptionGroup var methodOptions: EDMethodOptions
 
     func validate() throws {
         guard name == "luitz" else { throw ValidationError("unknown study '\(name)'; available: luitz") }
+        try methodOptions.validateOptions()
     }
 
     func run() throws {
@@ -223,13 +247,28 @@ struct EDStudy: ParsableCommand {
         var counts = try EDScan.numbers(realizations, "--realizations").map { Int($0) }
         if counts.count == 1 { counts = Array(repeating: counts[0], count: ls.count) }
         guard counts.count == ls.count else { throw ValidationError("--realizations: give one count or one per L") }
-        let study = LuitzComparisonStudy(lengths: ls, disorders: ws, realizations: counts, seed: seed)
+        guard ls.allSatisfy({ (4...30).contains($0) && $0 % 2 == 0 }) else { throw ValidationError("--L: even chain lengths in 4...30") }
+        var study = LuitzComparisonStudy(lengths: ls, disorders: ws, realizations: counts, seed: seed)
+        if methodOptions.method != .dense {
+            // One plan for every size: the window's settings do not depend on L (auto: the largest size decides).
+            let probe = study.problem(length: ls.max() ?? 12, disorder: ws[0])
+            for l in ls { _ = try methodOptions.plan(for: study.problem(length: l, disorder: ws[0])) }
+            study.window = try methodOptions.plan(for: probe)
+            if var window = study.window, methodOptions.ranks == nil, SparseWindowEngine.launcherSize > 1 {
+                window.engine.launch = .singleton
+                study.window = window
+            }
+        }
         let costs = try study.estimateCost()
         print(LuitzComparisonStudy.describe(costs))
         if estimate { return }
         let table = try study.run(directory: URL(fileURLWithPath: out), quiet: quiet, commandLine: recordedCommandLine())
         print(OutputRenderer.curve(table, metadata: OutputMetadata(parameters: [], commandLine: recordedCommandLine()), format: .table),
               terminator: "")
+        for c in LuitzComparisonStudy.crossings(table, lengths: ls) {
+            print(String(format: "crossing L = %d/%d: W = %.3f +- %.3f (published W_c ~ %.1f)", c.smallerLength, c.largerLength,
+                         c.disorder, c.error, LuitzComparisonStudy.publishedCrossing))
+        }
     }
 }
 
