@@ -158,6 +158,19 @@ final class SparseWindowEngineTests: XCTestCase {
         XCTAssertLessThanOrEqual(sparse.values["window_max_residual"]![0], 1e-9)
     }
 
+    /// The polynomial filter (matrix-vector products only) finds the same levels as LAPACK.
+    func testPolynomialFilterMatchesDense() throws {
+        var problem = EDProblem(model: .xxz, length: 12, disorderStrength: 2)
+        problem.magnetization = .sector(0)
+        let fields = problem.drawFields(seed: 10, realization: 0)
+        var s = settings(levels: 20, vectors: false)
+        s.method = .polynomialFilter
+        let window = try XCTUnwrap(try engine.solve(problem: problem, fields: fields, settings: s))
+        let values = try symmetricEigenvalues(try problem.hamiltonianOperator(fields: fields).denseRealMatrix(in: try problem.windowBasis()))
+        for (a, b) in zip(window.energies, denseWindow(values, density: 0.5, levels: 20).energies) { XCTAssertEqual(a, b, accuracy: 1e-10) }
+        XCTAssertLessThanOrEqual(window.maximumResidual, 1e-9)
+    }
+
     /// The worker's own check of MUMPS' analysis estimate refuses a job over the limit.
     func testWorkerRefusesAboveMemoryLimit() throws {
         var problem = EDProblem(model: .xxz, length: 12, disorderStrength: 1)

@@ -28,6 +28,10 @@ public struct SparseWindowEngine: Sendable {
     /// `RESONANCE_WORKER_DIR`.
     public var workerDirectory: URL?
 
+    /// Run every problem in the complex build (LU), also real symmetric ones: what the design
+    /// would cost with a single build (measured by `resonance-benchmark shift-invert`).
+    public var alwaysComplexBuild = false
+
     public init(launch: Launch = .inherit, workerDirectory: URL? = nil) {
         self.launch = launch
         self.workerDirectory = workerDirectory
@@ -75,7 +79,7 @@ public struct SparseWindowEngine: Sendable {
     /// mpirun job the worker writes nothing and this returns nil.
     public func solve(problem: EDProblem, fields: DisorderFields, settings: SparseWindowSettings) throws -> SparseWindowResult? {
         if let reason = problem.sparseWindowUnsupportedReason { throw EngineError.unsupported(reason) }
-        let worker = resolvedWorkerDirectory().appendingPathComponent(Self.workerName(realHamiltonian: problem.hasRealHamiltonian))
+        let worker = resolvedWorkerDirectory().appendingPathComponent(Self.workerName(realHamiltonian: problem.hasRealHamiltonian && !alwaysComplexBuild))
         guard FileManager.default.isExecutableFile(atPath: worker.path) else { throw EngineError.workerMissing(worker.path) }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("resonance-window-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
