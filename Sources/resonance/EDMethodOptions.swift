@@ -14,7 +14,7 @@ enum EDMethod: String, ExpressibleByArgument, CaseIterable {
 /// `--method`, `--target-energy`, `--levels`, `--max-memory`, `--ranks`: the choice between dense
 /// diagonalisation (every eigenpair) and a sparse window of eigenpairs around a target energy.
 struct EDMethodOptions: ParsableArguments {
-    @Option(help: "dense (LAPACK, every eigenpair), shift-invert (PETSc/SLEPc + MUMPS, --levels eigenpairs at --target-energy), polynomial-filter (SLEPc's Chebyshev filter, matrix-vector products only), or auto (shift-invert from dimension \(SparseWindowCost.autoCrossoverDimension) on).")
+    @Option(help: "dense (LAPACK, every eigenpair), shift-invert (PETSc/SLEPc + MUMPS, --levels eigenpairs at --target-energy), polynomial-filter (SLEPc's Chebyshev filter, matrix-vector products only), or auto (shift-invert from dimension \(SparseWindowCost.autoCrossoverDimension) on; the polynomial filter where shift-invert's factorisation would exceed --max-memory).")
     var method: EDMethod = .dense
 
     @Option(name: .customLong("target-energy"), help: "Energy density (E - Emin)/(Emax - Emin) of the window's centre, in (0, 1) (sparse methods).")
@@ -37,7 +37,10 @@ struct EDMethodOptions: ParsableArguments {
         case .polynomialFilter: return .polynomialFilter
         case .auto:
             guard problem.sparseWindowUnsupportedReason == nil else { return nil }
-            return problem.windowDimension >= SparseWindowCost.autoCrossoverDimension ? .shiftInvert : nil
+            guard problem.windowDimension >= SparseWindowCost.autoCrossoverDimension else { return nil }
+            // The filter needs only matrix-vector products: it wins where the factor does not fit.
+            let factorised = SparseWindowCost.estimatedBytes(problem: problem, levels: levels, method: .shiftInvert)
+            return factorised > memoryLimitBytes ? .polynomialFilter : .shiftInvert
         }
     }
 

@@ -57,6 +57,16 @@ final class EDShiftInvertCommandTests: XCTestCase {
                                  "--levels", "10", "--format", "json"])
         XCTAssertEqual(large.status, 0, large.errors)
         XCTAssertEqual(try cli.printedNumbers("eigenvalues", in: large.output).count, 10)
+        XCTAssertEqual((try cli.json(large.output)["parameters"] as? [String: Any])?["method"] as? String, "shift-invert")
+        // Where the factorisation would not fit the limit, auto falls back to the polynomial filter
+        // (estimates at D = 2048: about 0.18 GiB with the factor, 0.11 GiB without).
+        let tight = try cli.run(["ed", "spectrum", "--model", "heisenberg-o3", "--L", "11", "--W", "3", "--seed", "1", "--method", "auto",
+                                 "--levels", "10", "--max-memory", "0.15", "--format", "json"])
+        XCTAssertEqual(tight.status, 0, tight.errors)
+        XCTAssertEqual((try cli.json(tight.output)["parameters"] as? [String: Any])?["method"] as? String, "polynomial-filter")
+        for (a, b) in zip(try cli.printedNumbers("eigenvalues", in: tight.output), try cli.printedNumbers("eigenvalues", in: large.output)) {
+            XCTAssertEqual(a, b, accuracy: 1e-10)
+        }
     }
 
     func testBadInputIsRefusedWithOneLine() throws {

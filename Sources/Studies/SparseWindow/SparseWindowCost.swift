@@ -4,34 +4,39 @@ import SpinChains
 /// Up-front estimates for the sparse engines: memory (so a job too large is refused before it
 /// starts) and the dimension from which `--method auto` prefers shift-invert to dense LAPACK.
 ///
-/// The factorisation's memory is MUMPS' own analysis estimate (INFOG(17)), measured on this
-/// machine (Debian MUMPS 5.5, PETSc's default ordering, 50 levels, one rank) and fitted as a power
-/// of the dimension D:
+/// The factorisation's memory is what MUMPS used (INFOG(22)), measured on this machine (Debian
+/// MUMPS 5.5, PETSc's default ordering, which gave the smallest factor: 88 MB at xxz L = 16 for
+/// the default, METIS, SCOTCH and PORD, 193 MB for AMD; 50 levels, one rank):
 ///
-/// | model | D | MUMPS estimate | used |
+/// | model | D | factor | peak resident set |
 /// |---|---|---|---|
-/// | xxz S^z = 0, L = 14, 16, 18 | 3432, 12870, 48620 | 15, 105, 740 MB | 13, 88, 650 MB |
-/// | heisenberg-o3 L = 10, 11, 12 | 1024, 2048, 4096 | 17, 71, 224 MB | 14, 59, 187 MB |
+/// | xxz S^z = 0, L = 14, 16, 18 | 3432, 12870, 48620 | 13, 88, 1109 MB | 84, 183, 1361 MB |
+/// | heisenberg-o3 L = 10, 11, 12 | 1024, 2048, 4096 | 14, 59, 187 MB | 75, 127, 272 MB |
+/// | heisenberg-o3 + probe, L = 11, 13 | 4096, 16384 | 129, 2262 MB | 212, 2761 MB |
 ///
-/// so `15 MB (D/3432)^1.47` for real symmetric chains (the fill of a one-dimensional chain's
-/// sector grows slowly) and `224 MB (D/4096)^1.7` for the complex models that conserve nothing;
-/// a 25% margin covers the spread between realisations. The worker checks MUMPS' exact analysis
-/// estimate again before factorising, against the same limit.
+/// The fill of a chain's sector grows faster than a power law at small D (exponent 1.45 from
+/// L = 14 to 16, 1.9 from 16 to 18), so the real fit goes through the two largest sizes,
+/// `1109 MB (D/48620)^1.9`, and errs on the safe side above them; the complex models follow
+/// `224 MB (D/4096)^1.7` (within 5% of all five points). A 25% margin covers realisations. The
+/// worker checks MUMPS' own analysis estimate (INFOG(17)) again before the numerical
+/// factorisation, against the same limit.
 public enum SparseWindowCost {
     /// Resident memory of a worker rank before any matrix (MPI, PETSc, SLEPc, MUMPS): measured
     /// about 70 MB; 100 MB kept.
     public static let baseBytesPerRank = 100e6
 
-    /// From this dimension on, `--method auto` uses shift-invert. Measured on the 2-core machine
-    /// (see `resonance-benchmark shift-invert`): for xxz at S^z = 0 dense LAPACK (eigenvalues
-    /// only, 2 threads) takes 0.05 s at D = 924 and 2.4 s at D = 3432, shift-invert (50 levels,
-    /// one rank, including process start) 0.8 s and 1.2 s; they cross near D = 2000.
-    public static let autoCrossoverDimension = 2000
+    /// From this dimension on, `--method auto` uses shift-invert. Measured on the 2-core machine in
+    /// one run of `resonance-benchmark shift-invert` (load average 9-16 from other jobs): xxz at
+    /// S^z = 0, dense LAPACK (build + eigenvalues, 2 threads) 0.31 s at D = 924 and 23.3 s at
+    /// D = 3432; shift-invert (50 levels, one rank, worker start included) 1.70 s and 3.62 s.
+    /// Dense grows like D^3 from its D = 924 time, shift-invert is dominated by the worker's start
+    /// there: they cross near D = 1600.
+    public static let autoCrossoverDimension = 1600
 
     /// MUMPS' factor memory (bytes, all ranks together).
     public static func factorBytes(dimension: Int, realHamiltonian: Bool) -> Double {
         let d = Double(dimension)
-        return realHamiltonian ? 15e6 * pow(d / 3432, 1.47) : 224e6 * pow(d / 4096, 1.7)
+        return realHamiltonian ? 1109e6 * pow(d / 48620, 1.9) : 224e6 * pow(d / 4096, 1.7)
     }
 
     /// The whole job's peak memory (bytes, all ranks): factor with margin, the Krylov basis
