@@ -59,7 +59,14 @@ public struct LuitzComparisonStudy: Sendable {
     public func estimateCost() throws -> [Cost] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         var costs: [Cost] = []
-        for (length, count) in zip(lengths, realizations) {
+        // A sparse study of large sizes only is extrapolated from L = 14 and 16, timed here, rather
+        // than from one realisation of its largest size.
+        var timedLengths = Array(zip(lengths, realizations))
+        if window != nil, lengths.contains(where: { $0 > Self.largestTimedLength }),
+           lengths.filter({ $0 <= Self.largestTimedLength }).count < 2 {
+            timedLengths = [(Self.largestTimedLength - 2, 0), (Self.largestTimedLength, 0)] + timedLengths
+        }
+        for (length, count) in timedLengths {
             let problem = problem(length: length, disorder: disorders[disorders.count / 2])
             let dimension = problem.blockDimensions.max() ?? 0
             var job = ExactRealisation(problem: problem, observables: [.levelStatistics], seed: seed)
@@ -86,7 +93,7 @@ public struct LuitzComparisonStudy: Sendable {
             costs.append(Cost(length: length, dimension: dimension, secondsPerRealisation: seconds, realisations: count,
                               estimatedSeconds: seconds * Double(count * disorders.count) / Double(workers), workers: workers))
         }
-        return costs
+        return costs.filter { $0.realisations > 0 || lengths.contains($0.length) }
     }
 
     public static func describe(_ costs: [Cost]) -> String {
