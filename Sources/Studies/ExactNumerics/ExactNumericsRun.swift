@@ -45,7 +45,13 @@ public struct ExactNumericsRun: Sendable {
             // Each sparse solve is a worker process (one core per rank): realisations in parallel.
             var ranks = 1
             if case let .mpirun(p) = window.engine.launch { ranks = p }
-            let parallel = max(1, workers ?? max(1, cores / ranks))
+            // As many parallel solves as cores, and as fit in the memory limit together.
+            let each = SparseWindowCost.estimatedBytes(problem: realisation.problem, levels: window.settings.levels,
+                                                       method: window.settings.method, ranks: ranks)
+            let limit = window.settings.memoryLimitBytes > 0 ? window.settings.memoryLimitBytes
+                                                               : 0.8 * Double(ProcessInfo.processInfo.physicalMemory)
+            let fitting = max(1, Int(limit / max(each, 1)))
+            let parallel = max(1, workers ?? min(max(1, cores / ranks), fitting))
             return (parallel, blasThreads ?? 1)
         }
         let dimension = realisation.problem.blockDimensions.max() ?? 0
