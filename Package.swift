@@ -1,6 +1,21 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Debian's PETSc/SLEPc 3.18 come in a real and a complex build that export the same symbols: the
+// sparse window solver is compiled once against each, and each copy lives in its own worker
+// executable (resonance-sparse-real, resonance-sparse-complex) that `resonance` runs.
+let petscDirectory = "/usr/lib/petscdir/petsc3.18/x86_64-linux-gnu-"
+let slepcDirectory = "/usr/lib/slepcdir/slepc3.18/x86_64-linux-gnu-"
+let mpiIncludes = ["-I/usr/lib/x86_64-linux-gnu/openmpi/include", "-I/usr/lib/x86_64-linux-gnu/openmpi/include/openmpi"]
+func sparseWindowTarget(_ scalar: String, _ name: String) -> Target {
+    .target(
+        name: name,
+        dependencies: ["CSparseWindowAPI"],
+        cSettings: [.unsafeFlags(["-I\(petscDirectory)\(scalar)/include", "-I\(slepcDirectory)\(scalar)/include"] + mpiIncludes)],
+        linkerSettings: [.linkedLibrary("slepc_\(scalar)"), .linkedLibrary("petsc_\(scalar)"), .linkedLibrary("mpi")]
+    )
+}
+
 let package = Package(
     name: "ResonanceKit",
     platforms: [.macOS(.v13)],
@@ -8,6 +23,8 @@ let package = Package(
         .library(name: "ResonanceKit", targets: ["NumericKit", "ResonanceModel", "SpinChains", "Studies"]),
         .executable(name: "resonance", targets: ["resonance"]),
         .executable(name: "resonance-benchmark", targets: ["resonance-benchmark"]),
+        .executable(name: "resonance-sparse-real", targets: ["resonance-sparse-real"]),
+        .executable(name: "resonance-sparse-complex", targets: ["resonance-sparse-complex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -43,6 +60,15 @@ let package = Package(
         .target(name: "SpinChains", dependencies: ["NumericKit"]),
         // Runs, files, figures, the report.
         .target(name: "Studies", dependencies: ["NumericKit", "ResonanceModel", "SpinChains", "CMPI", "CHDF5"]),
+        // The shift-invert window solver: a header-only API target, its two implementations, the
+        // worker logic (rows per rank from the basis, job and result files) and the two workers.
+        .target(name: "CSparseWindowAPI", exclude: ["sparse_window_impl.inc"]),
+        sparseWindowTarget("real", "CSparseWindowReal"),
+        sparseWindowTarget("complex", "CSparseWindowComplex"),
+        .target(name: "SparseWorker", dependencies: ["SpinChains", "NumericKit", "CSparseWindowAPI",
+                                             .product(name: "ComplexModule", package: "swift-numerics")]),
+        .executableTarget(name: "resonance-sparse-real", dependencies: ["SparseWorker", "CSparseWindowReal"]),
+        .executableTarget(name: "resonance-sparse-complex", dependencies: ["SparseWorker", "CSparseWindowComplex"]),
         .executableTarget(
             name: "resonance",
             dependencies: [
@@ -66,8 +92,10 @@ let package = Package(
             resources: [.copy("Reference")]
         ),
         .testTarget(name: "ResonanceModelTests", dependencies: ["ResonanceModel", "NumericKit"], resources: [.copy("Reference")]),
-        .testTarget(name: "SpinChainsTests", dependencies: ["SpinChains", "NumericKit"]),
-        .testTarget(name: "StudiesTests", dependencies: ["Studies", "ResonanceModel"]),
+        .testTarget(name: "SpinChainsTests", dependencies: ["SpinChains", "NumericKit",
+                                                     .product(name: "ComplexModule", package: "swift-numerics")]),
+        .testTarget(name: "StudiesTests", dependencies: ["Studies", "ResonanceModel", "SpinChains", "NumericKit",
+                                                   .product(name: "ComplexModule", package: "swift-numerics")]),
         .testTarget(name: "resonanceTests", dependencies: ["ResonanceModel", "Studies", "SpinChains"]),
     ]
 )

@@ -5,7 +5,7 @@ set -euo pipefail
 # Linear algebra and special functions; figures; PETSc/SLEPc (real and complex builds) with MUMPS
 # and OpenMPI for the sparse engines and distributed runs; HDF5 (and h5dump) for bulk data.
 packages=(libopenblas-dev liblapacke-dev libcerf-dev gnuplot-nox
-    petsc-dev slepc-dev libpetsc-complex-dev libslepc-complex-dev
+    petsc-dev slepc-dev libslepc-real-dev libpetsc-complex-dev libslepc-complex-dev
     libopenmpi-dev openmpi-bin libhdf5-dev hdf5-tools pkg-config)
 missing=()
 for p in "${packages[@]}"; do

@@ -1,11 +1,12 @@
 import Foundation
 import NumericKit
 
-// resonance-benchmark [rm] [diffusion] [ed] [ed-drivers] [observables] [scaling] [--repeats N] [ED options, see EDBenchmarks.swift]
+// resonance-benchmark [rm] [diffusion] [ed] [ed-drivers] [observables] [scaling] [shift-invert] [--repeats N]
+// [ED options, see EDBenchmarks.swift; shift-invert options, see ShiftInvertBenchmarks.swift]
 // Timings are medians; ratios are measured in the same run; the OpenBLAS kernel is printed first.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let repeats = arguments.firstIndex(of: "--repeats").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? 5
-let knownGroups = ["rm", "diffusion", "ed", "ed-drivers", "observables", "scaling"]
+let knownGroups = ["rm", "diffusion", "ed", "ed-drivers", "observables", "scaling", "shift-invert"]
 // A group is a bare word that is not the value of an option.
 let groups = arguments.enumerated().filter { index, word in
     knownGroups.contains(word) && (index == 0 || !arguments[index - 1].hasPrefix("--"))
@@ -19,3 +20,4 @@ if selected.contains("ed") { try runEDBenchmarks(arguments: arguments) }
 if selected.contains("ed-drivers") { try runEDDriverComparison(arguments: arguments) }
 if selected.contains("observables") { try runObservablesBenchmarks() }
 if selected.contains("scaling") { try runScalingBenchmark(arguments: arguments) }
+if selected.contains("shift-invert") { try runShiftInvertBenchmarks(arguments: arguments) }

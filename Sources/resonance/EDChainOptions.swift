@@ -45,7 +45,8 @@ struct EDChainOptions: ParsableArguments {
     /// The validated problem, or a ValidationError naming the option. `matricesAlive` counts the
     /// dense matrices a job holds at once beyond the eigensolver's own (2 when eigenvectors feed
     /// observables), for the up-front memory check.
-    func problem(length: Int, disorder: Double, drivingFrequency: Double?, matricesAlive: Double = 2) throws -> EDProblem {
+    func problem(length: Int, disorder: Double, drivingFrequency: Double?, matricesAlive: Double = 2,
+                 checkDenseMemory: Bool = true) throws -> EDProblem {
         try EDLimits.length.check(length)
         try EDLimits.disorder.check(disorder)
         try EDLimits.energy("--J").check(coupling)
@@ -99,7 +100,7 @@ struct EDChainOptions: ParsableArguments {
         } else if sector != nil {
             throw ValidationError("--sector applies only to xxz")
         }
-        try refuseAboveMemory(problem, matricesAlive: matricesAlive)
+        if checkDenseMemory { try refuseAboveMemory(problem, matricesAlive: matricesAlive) }
         return problem
     }
 }

@@ -48,8 +48,10 @@ struct EDRunOptions: ParsableArguments {
     @Option(name: .customLong("criterion-window"), help: "Energy window delta of rho vbar.")
     var criterionWindow: Double = 0.5
 
-    @Option(name: .customLong("matrix-element-windows"), help: "Centres and width of the two windows of varrho(v), as fractions of the spectrum: c1,c2,width.")
-    var matrixElementWindows: String = "0.45,0.55,0.05"
+    @Option(name: .customLong("matrix-element-windows"), help: "Centres and width of the two windows of varrho(v), as fractions of the spectrum (of the window's levels with a sparse method): c1,c2,width (default 0.45,0.55,0.05; sparse: 0.25,0.75,0.5).")
+    var matrixElementWindows: String?
+
+    @OptionGroup var methodOptions: EDMethodOptions
 
     @Option(help: "Compute only shard i of n: the realisations k with k mod n == i, into --out (its own directory; `ed merge` joins the shards).")
     var shard: String?
@@ -70,7 +72,8 @@ struct EDRunOptions: ParsableArguments {
         try OutputDirectory.check(out, option: "--out")
         if let fields { try InputFile.check(fields, option: "--fields") }
         _ = try parsedObservables()
-        _ = try windows()
+        _ = try windows(sparse: false)
+        try methodOptions.validateOptions()
         _ = try parsedShard()
         try DistributionOptions.validate(ranksPerRealization: ranksPerRealization)
     }
@@ -79,26 +82,38 @@ struct EDRunOptions: ParsableArguments {
         do { return try shard.map { try RealisationShard(parsing: $0) } } catch { throw ValidationError("\(error)") }
     }
 
+    /// The problem at (L, W, Omega) with the dense memory check only where it is diagonalised densely.
+    func problem(_ chain: EDChainOptions, length: Int, disorder: Double, drivingFrequency: Double?) throws -> EDProblem {
+        let problem = try chain.problem(length: length, disorder: disorder, drivingFrequency: drivingFrequency, checkDenseMemory: false)
+        if methodOptions.sparseMethod(for: problem) == nil {
+            try refuseAboveMemory(problem, matricesAlive: 2)
+        } else {
+            _ = try methodOptions.plan(for: problem, observables: try parsedObservables())
+        }
+        return problem
+    }
+
     func parsedObservables() throws -> [ExactObservable] {
         do { return try ExactObservable.parseList(observables) } catch { throw ValidationError("--observables: \(error)") }
     }
 
-    func windows() throws -> MatrixElementDistribution.Windows {
-        let parts = try NumericOption("--matrix-element-windows", above: 0, below: 1).values(from: matrixElementWindows, count: 3...3)
+    func windows(sparse: Bool) throws -> MatrixElementDistribution.Windows {
+        let text = matrixElementWindows ?? (sparse ? "0.25,0.75,0.5" : "0.45,0.55,0.05")
+        let parts = try NumericOption("--matrix-element-windows", above: 0, below: 1).values(from: text, count: 3...3)
         guard abs(parts[1] - parts[0]) >= parts[2] else {
-            throw ValidationError("--matrix-element-windows: expected c1,c2,width in (0, 1) with |c2 - c1| >= width (got \(matrixElementWindows))")
+            throw ValidationError("--matrix-element-windows: expected c1,c2,width in (0, 1) with |c2 - c1| >= width (got \(text))")
         }
         return .init(firstCenter: parts[0], secondCenter: parts[1], width: parts[2])
     }
 
-    func settings(for problem: EDProblem) throws -> ExactObservableSettings {
+    func settings(for problem: EDProblem, sparse: Bool) throws -> ExactObservableSettings {
         var settings = ExactObservableSettings()
         settings.spectralFraction = windowFraction
         settings.spectralOperator = spectralOperator
         settings.perturbation = perturbation
         settings.perturbationStrength = perturbationStrength
         settings.criterionWindow = criterionWindow
-        settings.matrixElementWindows = try windows()
+        settings.matrixElementWindows = try windows(sparse: sparse)
         do {
             _ = try settings.manifest(for: problem)   // checks the operators against L
         } catch { throw ValidationError("\(error)") }
@@ -123,7 +138,7 @@ struct EDRunOptions: ParsableArguments {
 
     /// Everything checked before a directory is made: settings against L, the window, the fields.
     func check(problem: EDProblem) throws {
-        _ = try settings(for: problem)
+        _ = try settings(for: problem, sparse: methodOptions.sparseMethod(for: problem) != nil)
         let smallest = problem.blockDimensions.min() ?? 0
         let kept = middleWindow(count: smallest, fraction: windowFraction).count
         if kept < 3 {
@@ -134,8 +149,15 @@ struct EDRunOptions: ParsableArguments {
 
     func plan(problem: EDProblem, directory: URL, arguments: [String] = Array(CommandLine.arguments.dropFirst())) throws -> ExactNumericsRun {
         let given = try givenFields(for: problem)
-        let job = ExactRealisation(problem: problem, observables: try parsedObservables(),
-                                   settings: try settings(for: problem), seed: seed, fields: given)
+        var window = try methodOptions.plan(for: problem, observables: try parsedObservables())
+        // Under mpirun the ranks share out realisations (each solve then runs as a one-rank MPI
+        // job); `--ranks P` gives each solve its own P-rank job instead.
+        if window != nil, methodOptions.ranks == nil, SparseWindowEngine.launcherSize > 1 {
+            window?.engine.launch = .singleton
+        }
+        var job = ExactRealisation(problem: problem, observables: try parsedObservables(),
+                                   settings: try settings(for: problem, sparse: window != nil), seed: seed, fields: given)
+        job.window = window
         var run = ExactNumericsRun(realisation: job, realizations: realizations, directory: directory,
                                    commandLine: recordedCommandLine(arguments))
         run.arguments = arguments
@@ -174,11 +196,12 @@ struct EDRun: ParsableCommand {
     @OptionGroup var runOptions: EDRunOptions
 
     func validate() throws {
-        try runOptions.check(problem: try chain.problem(length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency))
+        let problem = try runOptions.problem(chain, length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency)
+        try runOptions.check(problem: problem)
     }
 
     func run() throws {
-        let problem = try chain.problem(length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency)
+        let problem = try runOptions.problem(chain, length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency)
         let plan = try runOptions.plan(problem: problem, directory: URL(fileURLWithPath: runOptions.out))
         let result = try DistributionOptions.execute(plan, ranksPerRealization: runOptions.ranksPerRealization)
         if let result, !runOptions.quiet { try printScalars(result) }
@@ -208,7 +231,7 @@ struct EDScan: ParsableCommand {
         let omegas: [Double?] = try frequencies.map { try EDLimits.frequency.values(from: $0, count: 1...1000) } ?? [nil]
         var problems: [EDProblem] = []
         for l in ls { for w in ws { for omega in omegas {
-            problems.append(try chain.problem(length: l, disorder: w, drivingFrequency: omega))
+            problems.append(try runOptions.problem(chain, length: l, disorder: w, drivingFrequency: omega))
         } } }
         return problems
     }
@@ -282,6 +305,7 @@ struct EDStudy: ParsableCommand {
     var estimate = false
     @Flag(help: "No progress output.")
     var quiet = false
+    @OptionGroup var methodOptions: EDMethodOptions
 
     /// The validated grid: lengths, disorders, realisations per length.
     func grid() throws -> (lengths: [Int], disorders: [Double], realizations: [Int]) {
@@ -296,24 +320,39 @@ struct EDStudy: ParsableCommand {
         for l in ls {
             var problem = EDProblem(model: .xxz, length: l, disorderStrength: ws[0])
             problem.magnetization = .sector(l % 2 == 0 ? 0 : 0.5)
-            try refuseAboveMemory(problem, matricesAlive: 1)
+            if methodOptions.method == .dense { try refuseAboveMemory(problem, matricesAlive: 1) }
         }
         return (ls, ws, counts)
     }
 
     func validate() throws {
         _ = try grid()
+        try methodOptions.validateOptions()
         try OutputDirectory.check(out, option: "--out")
     }
 
     func run() throws {
         let (ls, ws, counts) = try grid()
-        let study = LuitzComparisonStudy(lengths: ls, disorders: ws, realizations: counts, seed: seed)
+        var study = LuitzComparisonStudy(lengths: ls, disorders: ws, realizations: counts, seed: seed)
+        if methodOptions.method != .dense {
+            // One plan for every size: the window's settings do not depend on L (auto: the largest size decides).
+            let probe = study.problem(length: ls.max() ?? 12, disorder: ws[0])
+            for l in ls { _ = try methodOptions.plan(for: study.problem(length: l, disorder: ws[0])) }
+            study.window = try methodOptions.plan(for: probe)
+            if var window = study.window, methodOptions.ranks == nil, SparseWindowEngine.launcherSize > 1 {
+                window.engine.launch = .singleton
+                study.window = window
+            }
+        }
         let costs = try study.estimateCost()
         try StandardOutput.write(LuitzComparisonStudy.describe(costs) + "\n")
         if estimate { return }
         let table = try study.run(directory: URL(fileURLWithPath: out), quiet: quiet, commandLine: recordedCommandLine())
         try StandardOutput.write(OutputRenderer.curve(table, metadata: OutputMetadata(parameters: [], commandLine: recordedCommandLine()), format: .table))
+        for c in LuitzComparisonStudy.crossings(table, lengths: ls) {
+            try StandardOutput.write(String(format: "crossing L = %d/%d: W = %.3f +- %.3f (published W_c ~ %.1f)\n", c.smallerLength, c.largerLength,
+                                            c.disorder, c.error, LuitzComparisonStudy.publishedCrossing))
+        }
     }
 }
 

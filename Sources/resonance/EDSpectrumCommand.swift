@@ -49,6 +49,8 @@ struct EDSpectrumCommand: ParsableCommand {
     @Option(help: "OpenBLAS threads, 1...1024 (default: all cores).")
     var threads: Int?
 
+    @OptionGroup var methodOptions: EDMethodOptions
+
     @OptionGroup var outputOptions: OutputOptions
 
     var model: EDModelKind { chain.model }
@@ -64,7 +66,9 @@ struct EDSpectrumCommand: ParsableCommand {
         }
         try EDLimits.threads("--threads").check(threads)
         if let writeFields { try OutputFile.checkWritable(writeFields, option: "--write-fields") }
+        try methodOptions.validateOptions()
         let problem = try makeProblem()
+        _ = try methodOptions.plan(for: problem)
         if fields != nil { _ = try givenFields(for: problem) }
     }
 
@@ -85,9 +89,13 @@ struct EDSpectrumCommand: ParsableCommand {
         }
     }
 
-    /// Eigenvalues only: the eigensolver's matrices are all that is alive.
+    /// Eigenvalues only: the eigensolver's matrices are all that is alive. The dense memory check
+    /// applies only when the problem is diagonalised densely.
     func makeProblem() throws -> EDProblem {
-        try chain.problem(length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency, matricesAlive: 1)
+        let problem = try chain.problem(length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency,
+                                        matricesAlive: 1, checkDenseMemory: false)
+        if methodOptions.sparseMethod(for: problem) == nil { try refuseAboveMemory(problem, matricesAlive: 1) }
+        return problem
     }
 
     func run() throws {
@@ -99,12 +107,56 @@ struct EDSpectrumCommand: ParsableCommand {
         } else {
             usedFields = problem.drawFields(seed: seed ?? 0, realization: realization)
         }
+        if let plan = try methodOptions.plan(for: problem) {
+            if let writeFields, SparseWindowEngine.launcherRank == 0 {
+                try OutputFile.write(try usedFields.json(), to: writeFields, option: "--write-fields")
+            }
+            let window: SparseWindowResult?
+            do { window = try plan.engine.solve(problem: problem, fields: usedFields, settings: plan.settings) } catch {
+                throw ValidationError("\(error)")
+            }
+            // Under mpirun only rank 0 reports; the other ranks' workers helped with the solve.
+            guard let window else { return }
+            try outputOptions.emit(renderWindow(problem: problem, window: window, settings: plan.settings))
+            return
+        }
         let values = try problem.spectrum(fields: usedFields, seed: seed ?? 0, realization: realization)
         if let bad = values.first(where: { !$0.isFinite }) {
             throw ValidationError("the spectrum has a non-finite eigenvalue (\(bad)): the energy scales overflow; reduce --W, --J or --Delta")
         }
         if let writeFields { try OutputFile.write(try usedFields.json(), to: writeFields, option: "--write-fields") }
         try outputOptions.emit(render(problem: problem, values: values))
+    }
+
+    /// The window: eigenvalues with their residuals; the metadata say how it was computed.
+    func renderWindow(problem: EDProblem, window: SparseWindowResult, settings: SparseWindowSettings) -> String {
+        var parameters = parameterRecord(problem: problem)
+        parameters += [
+            ("method", .string(settings.method.rawValue)),
+            ("target_energy_density", .number(settings.targetDensity)),
+            ("target_energy", .number(window.targetEnergy)),
+            ("minimum_energy", .number(window.minimumEnergy)),
+            ("maximum_energy", .number(window.maximumEnergy)),
+            ("levels", .integer(window.energies.count)),
+            ("residual", .string("||H v - E v|| / ||H||_2, ||H||_2 = max(|Emin|, |Emax|)")),
+            ("residual_tolerance", .number(settings.residualTolerance)),
+            ("max_residual", .number(window.maximumResidual)),
+            ("ranks", .integer(window.ranks)),
+            ("matrix_nonzeros", .integer(window.matrixNonzeros)),
+            ("factor_memory_bytes", .number(window.factorBytes)),
+            ("peak_resident_bytes_all_ranks", .number(window.peakResidentBytesSum)),
+            ("seconds", .number(window.seconds)),
+        ]
+        let metadata = OutputMetadata(parameters: parameters, commandLine: recordedCommandLine())
+        let format = outputOptions.format.format
+        if format == .json {
+            return OutputRenderer.record([("eigenvalues", .array(window.energies.map { .number($0) })),
+                                          ("residuals", .array(window.residuals.map { .number($0) }))],
+                                         metadata: metadata, format: .json)
+        }
+        let table = ColumnTable(columns: [("index", window.energies.indices.map(Double.init)), ("eigenvalue", window.energies),
+                                          ("residual", window.residuals)])
+        return OutputRenderer.curve(table, metadata: metadata, format: format)
     }
 
     /// JSON: {"eigenvalues": [...], "parameters": {...}, ...}; CSV and table: index and value columns.

@@ -16,11 +16,21 @@ public enum EigenvectorMatrix: Sendable {
         }
     }
 
+    /// The number of eigenvectors (columns): the dimension, or fewer for a window.
+    public var columnCount: Int {
+        switch self {
+        case let .real(v): return v.columns
+        case let .complex(v): return v.columns
+        }
+    }
+
     /// `|<a| P |b>|^2` for every pair of columns, `P` a Pauli string that maps the block's basis
-    /// into itself: `P V` is formed row by row in O(D^2) (a permutation with phases) and
-    /// `V^dagger (P V)` by one BLAS product. Row `a`, column `b` of the result is `|P_ab|^2`.
+    /// into itself: `P V` is formed row by row in O(D N) (a permutation with phases) and
+    /// `V^dagger (P V)` by one BLAS product. Row `a`, column `b` of the result is `|P_ab|^2`
+    /// (N x N for N columns: all eigenvectors or a window of them).
     public func squaredMatrixElements(of string: PauliString, basis: some SpinBasis) throws -> Matrix<Double> {
         let d = dimension
+        let n = columnCount
         // Target row and phase of each basis state under P.
         var target = [Int](repeating: 0, count: d)
         var phases = [(re: Double, im: Double)](repeating: (0, 0), count: d)
@@ -38,10 +48,10 @@ public enum EigenvectorMatrix: Sendable {
                 // An imaginary string on real vectors: |<a|P|b>| = |<a|(iP)|b>|, and iP is real.
                 return try EigenvectorMatrix.complex(v.complexified).squaredMatrixElements(of: string, basis: basis)
             }
-            var pv = Matrix<Double>.zeros(rows: d, columns: d)
+            var pv = Matrix<Double>.zeros(rows: d, columns: n)
             pv.elements.withUnsafeMutableBufferPointer { out in
                 v.elements.withUnsafeBufferPointer { source in
-                    for column in 0..<d {
+                    for column in 0..<n {
                         let offset = column * d
                         for i in 0..<d { out[offset + target[i]] = phases[i].re * source[offset + i] }
                     }
@@ -53,17 +63,17 @@ public enum EigenvectorMatrix: Sendable {
             }
             return m
         case let .complex(v):
-            var pv = Matrix<Complex<Double>>.zeros(rows: d, columns: d)
+            var pv = Matrix<Complex<Double>>.zeros(rows: d, columns: n)
             pv.elements.withUnsafeMutableBufferPointer { out in
                 v.elements.withUnsafeBufferPointer { source in
-                    for column in 0..<d {
+                    for column in 0..<n {
                         let offset = column * d
                         for i in 0..<d { out[offset + target[i]] = Complex(phases[i].re, phases[i].im) * source[offset + i] }
                     }
                 }
             }
             let m = try matrixProduct(v, .adjoint, pv, .none)
-            return Matrix(rows: d, columns: d, elements: m.elements.map(\.lengthSquared))
+            return Matrix(rows: n, columns: n, elements: m.elements.map(\.lengthSquared))
         }
     }
 }

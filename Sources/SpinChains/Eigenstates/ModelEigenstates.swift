@@ -10,13 +10,17 @@ public struct EigenstateBlock: Sendable {
     public var vectors: EigenvectorMatrix
     public var basis: any SpinBasis
 
+    /// `vectors` has one column per energy and one row per basis state: all `D` eigenvectors of
+    /// the block, or a window of `N < D` of them (then every observable of the block is one of
+    /// the window).
     public init(energies: [Double], vectors: EigenvectorMatrix, basis: any SpinBasis) {
-        precondition(energies.count == vectors.dimension && basis.dimension == energies.count, "block sizes differ")
+        precondition(energies.count == vectors.columnCount && basis.dimension == vectors.dimension, "block sizes differ")
         self.energies = energies
         self.vectors = vectors
         self.basis = basis
     }
 
+    /// The number of eigenstates held (the block's dimension unless it is a window).
     public var dimension: Int { energies.count }
 }
 

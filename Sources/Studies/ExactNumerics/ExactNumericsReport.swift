@@ -145,7 +145,8 @@ public struct ExactNumericsReport: Sendable {
         return ReportSection(
             title: "Exact numerics",
             introduction: "Exact diagonalisation of the disordered chains of the spec, disorder-averaged with standard errors; each point is a resumable `resonance ed run` (the command line in each CSV regenerates it; `resonance ed study luitz` runs the published <r> grid).",
-            figures: [rFigure, sFigure, cFigure, czzFigure, entropyFigure], tables: [table])
+            figures: [rFigure] + (LuitzShiftInvertFigure.figure().map { [$0] } ?? []) + [sFigure, cFigure, czzFigure, entropyFigure],
+            tables: [table])
     }
 
     func xxz(length: Int, disorder: Double) -> EDProblem {

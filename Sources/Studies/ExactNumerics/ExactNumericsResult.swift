@@ -91,7 +91,8 @@ public struct ExactNumericsResult: Sendable {
         var out: [(String, Double, Double)] = []
         for name in ["r_mean", "spectral_diagonal_weight", "spectral_below_range", "spectral_above_range", "czz_infinite_time",
                      "criterion_rho_vbar", "fidelity_mean_log_chi", "entropy_half_chain", "entropy_small_subsystem",
-                     "entropy_probe", "matrix_element_density_of_states"] {
+                     "entropy_probe", "probe_magnetization", "matrix_element_density_of_states",
+                     "window_target_energy", "window_spread", "window_max_residual", "window_seconds"] {
             if let s = scalar(name) { out.append((name, s.mean, s.error)) }
         }
         if let fit = smallValueExponent {

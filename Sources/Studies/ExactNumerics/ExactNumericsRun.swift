@@ -56,6 +56,19 @@ public struct ExactNumericsRun: Sendable {
     /// not the number of realisations left, so a resumed run computes them exactly as before.
     public func parallelism() -> (workers: Int, blasThreads: Int) {
         let cores = max(1, self.cores ?? ProcessInfo.processInfo.activeProcessorCount)
+        if let window = realisation.window {
+            // Each sparse solve is a worker process (one core per rank): realisations in parallel.
+            var ranks = 1
+            if case let .mpirun(p) = window.engine.launch { ranks = p }
+            // As many parallel solves as cores, and as fit in the memory limit together.
+            let each = SparseWindowCost.estimatedBytes(problem: realisation.problem, levels: window.settings.levels,
+                                                       method: window.settings.method, ranks: ranks)
+            let limit = window.settings.memoryLimitBytes > 0 ? window.settings.memoryLimitBytes
+                                                               : 0.8 * Double(ProcessInfo.processInfo.physicalMemory)
+            let fitting = max(1, Int(limit / max(each, 1)))
+            let parallel = max(1, workers ?? min(max(1, cores / ranks), fitting))
+            return (parallel, blasThreads ?? 1)
+        }
         let dimension = realisation.problem.blockDimensions.max() ?? 0
         let workers = max(1, workers ?? (dimension >= threadedDimension ? 1 : cores))
         return (workers, blasThreads ?? (workers > 1 ? 1 : cores))
@@ -69,6 +82,13 @@ public struct ExactNumericsRun: Sendable {
         if let given = realisation.fields { fields.append(("fields_hash", .string(try contentHash(given)))) }
         fields.append(("observables", .array(realisation.observables.map { .string($0.rawValue) })))
         fields += try realisation.settings.manifest(for: realisation.problem)
+        if let window = realisation.window {
+            fields.append(("method", .string(window.settings.method.rawValue)))
+            fields.append(("target_energy_density", .number(window.settings.targetDensity)))
+            fields.append(("levels", .integer(window.settings.levels)))
+            fields.append(("residual_tolerance", .number(window.settings.residualTolerance)))
+            fields.append(("window_estimators", .string("<r> from the N levels; entanglement, S_P, probe magnetisation over the N eigenstates; S(omega) from pairs inside the window (weights 1/N), complete only for |omega| well below window_spread; [Czz] at infinite time from the window's diagonal elements (1/N) sum_a |A_aa|^2; varrho(v) with both windows inside the window")))
+        }
         return fields
     }
 

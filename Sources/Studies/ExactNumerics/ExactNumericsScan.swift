@@ -25,12 +25,13 @@ public enum ExactNumericsScan {
     /// The runs of a scan, in the order given, each in `<directory>/L<L>_W<W>`; returns the results.
     public static func run(problems: [EDProblem], observables: [ExactObservable], settings: ExactObservableSettings = .init(),
                            realizations: (EDProblem) -> Int, seed: UInt64, directory: URL, quiet: Bool,
-                           commandLine: String) throws -> [ExactNumericsResult] {
+                           commandLine: String, window: SparseWindowPlan? = nil) throws -> [ExactNumericsResult] {
         try problems.map { problem in
             let name = "L\(problem.length)_W\(JSONValue.format(problem.disorderStrength))"
                 + (problem.model.isFloquet ? "_Omega\(JSONValue.format(problem.drivingFrequency))" : "")
-            var run = ExactNumericsRun(realisation: ExactRealisation(problem: problem, observables: observables,
-                                                                     settings: settings, seed: seed),
+            var job = ExactRealisation(problem: problem, observables: observables, settings: settings, seed: seed)
+            job.window = window
+            var run = ExactNumericsRun(realisation: job,
                                        realizations: realizations(problem), directory: directory.appendingPathComponent(name),
                                        commandLine: commandLine)
             run.quiet = quiet

@@ -16,6 +16,8 @@ import SpinChains
 /// | `criterion_rho_vbar` | mean over mid-spectrum states of `rho vbar` |
 /// | `fidelity_mean_log_chi`, `fidelity_log_chi_density` | `[ln chi]` and the density of `ln chi` |
 /// | `entropy_half_chain`, `entropy_small_subsystem`, `entropy_probe`, `entropy_probe_density` | mean entropies; `S_P` histogram |
+/// | `probe_magnetization` | mean `<a| sigma^z_P |a>` (with the probe's entropy) |
+/// | `window_*` | with a sparse window: target energy, spread, largest residual, seconds (see `windowRecord`) |
 public struct ExactRealisation: Sendable {
     public var problem: EDProblem
     public var observables: [ExactObservable]
@@ -23,6 +25,9 @@ public struct ExactRealisation: Sendable {
     public var seed: UInt64
     /// Given fields replace the random draw (every realisation then uses them).
     public var fields: DisorderFields?
+    /// Set: the observables are computed on the window of eigenpairs a sparse engine returns
+    /// (see `record(realization:)` and `windowRecord`), not on the full spectrum.
+    public var window: SparseWindowPlan?
 
     public init(problem: EDProblem, observables: [ExactObservable], settings: ExactObservableSettings = .init(),
                 seed: UInt64, fields: DisorderFields? = nil) {
@@ -62,7 +67,15 @@ public struct ExactRealisation: Sendable {
         if selected.contains(.entanglement) {
             lengths["entropy_half_chain"] = 1
             lengths["entropy_small_subsystem"] = 1
-            if problem.probe != nil { lengths["entropy_probe"] = 1; lengths["entropy_probe_density"] = settings.probeEntropyBins.count }
+            if problem.probe != nil {
+                lengths["entropy_probe"] = 1
+                lengths["entropy_probe_density"] = settings.probeEntropyBins.count
+                lengths["probe_magnetization"] = 1
+            }
+        }
+        if window != nil {
+            for key in ["window_target_energy", "window_spread", "window_max_residual", "window_seconds"] { lengths[key] = 1 }
+            if !selected.contains(where: \.needsEigenvectors) { lengths = lengths.filter { ["r_mean", "r_count"].contains($0.key) || $0.key.hasPrefix("window_") } }
         }
         return RecordShape(lengths: lengths)
     }
@@ -76,6 +89,7 @@ public struct ExactRealisation: Sendable {
     /// middle window when that is computed) in `spectrum`.
     public func record(realization k: Int, spectrum: inout RealisationSpectrum) throws -> RealisationRecord {
         let drawn = fields(realization: k)
+        if let window { return try windowRecord(realization: k, fields: drawn, plan: window, spectrum: &spectrum) }
         var values: [String: [Double]] = [:]
         let selected = Set(observables)
         guard selected.contains(where: \.needsEigenvectors) else {
@@ -92,8 +106,17 @@ public struct ExactRealisation: Sendable {
         }
         let states = try problem.eigenstates(fields: drawn, seed: seed, realization: UInt64(k))
         spectrum.blocks = states.blocks.map(\.energies)
+        try addObservables(of: states, fraction: settings.spectralFraction, to: &values, spectrum: &spectrum)
+        return RealisationRecord(realization: k, values: values)
+    }
+
+    /// The selected observables of `states` (all eigenstates, or a window of them with
+    /// `fraction` 1) into `values`; the window's eigenvalues and per-state entropies into `spectrum`.
+    func addObservables(of states: Eigenstates, fraction: Double, to values: inout [String: [Double]],
+                        spectrum: inout RealisationSpectrum) throws {
+        let selected = Set(observables)
         if selected.contains(.levelStatistics) {
-            let statistics = LevelStatistics(states, fraction: settings.spectralFraction)
+            let statistics = LevelStatistics(states, fraction: fraction)
             values["r_mean"] = [statistics.meanRatio]
             values["r_count"] = [Double(statistics.ratioCount)]
         }
@@ -130,10 +153,10 @@ public struct ExactRealisation: Sendable {
             }
             if selected.contains(.criterion) {
                 values["criterion_rho_vbar"] = [MatrixElementCriterion(weights, strength: strength, window: settings.criterionWindow,
-                                                                       fraction: settings.spectralFraction).meanValue]
+                                                                       fraction: fraction).meanValue]
             }
             if selected.contains(.fidelity) {
-                let chi = FidelitySusceptibilities(weights, strength: strength, fraction: settings.spectralFraction)
+                let chi = FidelitySusceptibilities(weights, strength: strength, fraction: fraction)
                 values["fidelity_mean_log_chi"] = [chi.meanLogSusceptibility]
                 values["fidelity_log_chi_density"] = chi.histogram(settings.logSusceptibilityBins)
             }
@@ -141,8 +164,8 @@ public struct ExactRealisation: Sendable {
         if selected.contains(.entanglement) {
             let entanglement = try EigenstateEntanglement(states, chainLength: problem.length, hasProbe: problem.probe != nil,
                                                           smallSubsystemSize: settings.smallSubsystemSize,
-                                                          fraction: settings.spectralFraction)
-            spectrum.windowEigenvalues = states.blocks.flatMap { Array($0.energies[middleWindow(count: $0.dimension, fraction: settings.spectralFraction)]) }
+                                                          fraction: fraction)
+            spectrum.windowEigenvalues = states.blocks.flatMap { Array($0.energies[middleWindow(count: $0.dimension, fraction: fraction)]) }
             spectrum.windowPerState = [("entropy_half_chain", entanglement.halfChain), ("entropy_small_subsystem", entanglement.smallSubsystem)]
             if problem.probe != nil { spectrum.perState.append(("entropy_probe", entanglement.probe)) }
             values["entropy_half_chain"] = [entanglement.meanHalfChain]
@@ -153,8 +176,9 @@ public struct ExactRealisation: Sendable {
                 var counts = [Double](repeating: 0, count: bins.count)
                 for s in entanglement.probe { counts[min(max(bins.index(of: s), 0), bins.count - 1)] += 1 }
                 values["entropy_probe_density"] = counts.map { $0 / (Double(entanglement.probe.count) * bins.width) }
+                let magnetizations = probeMagnetizations(states, probeSite: problem.length)
+                values["probe_magnetization"] = [magnetizations.reduce(0, +) / Double(max(magnetizations.count, 1))]
             }
         }
-        return RealisationRecord(realization: k, values: values)
     }
 }

@@ -11,23 +11,34 @@ import SpinChains
 /// Cost: dense diagonalisation grows like `D^3`, `D = C(L, L/2)` (924, 3432, 12870 for
 /// L = 12, 14, 16), so L = 16 dominates: `estimateCost` times one realisation at each L
 /// (threaded BLAS from D = 4096 on, i.e. L = 16) and multiplies by the realisation counts.
+///
+/// With a sparse `window` (shift-invert, the method of the paper at these sizes) `<r>` comes from
+/// the `levels` eigenvalues nearest energy density `epsilon` (0.5 as in the paper), and L = 18, 20
+/// become affordable; the cost of sizes above 16 is extrapolated from the two largest sizes
+/// measured (power law in D) instead of timing one realisation.
 public struct LuitzComparisonStudy: Sendable {
     public var lengths: [Int]
     public var disorders: [Double]
     public var realizations: [Int]
     public var seed: UInt64
+    /// nil: dense, every level of the middle third; set: the sparse window.
+    public var window: SparseWindowPlan?
 
-    public init(lengths: [Int], disorders: [Double], realizations: [Int], seed: UInt64) {
+    public init(lengths: [Int], disorders: [Double], realizations: [Int], seed: UInt64, window: SparseWindowPlan? = nil) {
         self.lengths = lengths
         self.disorders = disorders
         self.realizations = realizations
         self.seed = seed
+        self.window = window
     }
+
+    /// Sizes above this are not timed when estimating a sparse study: extrapolated instead.
+    public static let largestTimedLength = 16
 
     /// The crossing point the paper reports.
     public static let publishedCrossing = 3.7
 
-    func problem(length: Int, disorder: Double) -> EDProblem {
+    public func problem(length: Int, disorder: Double) -> EDProblem {
         var problem = EDProblem(model: .xxz, length: length, disorderStrength: disorder)
         problem.magnetization = .sector(length % 2 == 0 ? 0 : 0.5)
         return problem
@@ -47,18 +58,42 @@ public struct LuitzComparisonStudy: Sendable {
     /// Times one realisation at each L with the parallelism the run will use.
     public func estimateCost() throws -> [Cost] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        return try zip(lengths, realizations).map { length, count in
+        var costs: [Cost] = []
+        // A sparse study of large sizes only is extrapolated from L = 14 and 16, timed here, rather
+        // than from one realisation of its largest size.
+        var timedLengths = Array(zip(lengths, realizations))
+        if window != nil, lengths.contains(where: { $0 > Self.largestTimedLength }),
+           lengths.filter({ $0 <= Self.largestTimedLength }).count < 2 {
+            timedLengths = [(Self.largestTimedLength - 2, 0), (Self.largestTimedLength, 0)] + timedLengths
+        }
+        for (length, count) in timedLengths {
             let problem = problem(length: length, disorder: disorders[disorders.count / 2])
             let dimension = problem.blockDimensions.max() ?? 0
-            let workers = dimension >= 4096 ? 1 : cores
-            BLASRuntime.setThreads(workers > 1 ? 1 : cores)
-            let job = ExactRealisation(problem: problem, observables: [.levelStatistics], seed: seed)
-            let start = Date()
-            _ = try job.record(realization: 0)
-            let seconds = Date().timeIntervalSince(start)
-            return Cost(length: length, dimension: dimension, secondsPerRealisation: seconds, realisations: count,
-                        estimatedSeconds: seconds * Double(count * disorders.count) / Double(workers), workers: workers)
+            var job = ExactRealisation(problem: problem, observables: [.levelStatistics], seed: seed)
+            job.window = window
+            let workers: Int
+            if window != nil {
+                workers = ExactNumericsRun(realisation: job, realizations: 1, directory: URL(fileURLWithPath: "/"),
+                                           commandLine: "").parallelism().workers
+            } else {
+                workers = dimension >= 4096 ? 1 : cores
+                BLASRuntime.setThreads(workers > 1 ? 1 : cores)
+            }
+            let seconds: Double
+            let timed = costs.filter { $0.secondsPerRealisation > 0 }
+            if window != nil, length > Self.largestTimedLength, timed.count >= 2 {
+                let (a, b) = (timed[timed.count - 2], timed[timed.count - 1])
+                let exponent = log(b.secondsPerRealisation / a.secondsPerRealisation) / log(Double(b.dimension) / Double(a.dimension))
+                seconds = b.secondsPerRealisation * pow(Double(dimension) / Double(b.dimension), exponent)
+            } else {
+                let start = Date()
+                _ = try job.record(realization: 0)
+                seconds = Date().timeIntervalSince(start)
+            }
+            costs.append(Cost(length: length, dimension: dimension, secondsPerRealisation: seconds, realisations: count,
+                              estimatedSeconds: seconds * Double(count * disorders.count) / Double(workers), workers: workers))
         }
+        return costs.filter { $0.realisations > 0 || lengths.contains($0.length) }
     }
 
     public static func describe(_ costs: [Cost]) -> String {
@@ -80,13 +115,38 @@ public struct LuitzComparisonStudy: Sendable {
         for (length, count) in zip(lengths, realizations) {
             let results = try ExactNumericsScan.run(problems: disorders.map { problem(length: length, disorder: $0) },
                                                     observables: [.levelStatistics], realizations: { _ in count }, seed: seed,
-                                                    directory: directory, quiet: quiet, commandLine: commandLine)
+                                                    directory: directory, quiet: quiet, commandLine: commandLine, window: window)
             columns.append(("r_L\(length)", results.map { $0.scalar("r_mean")?.mean ?? .nan }))
             columns.append(("r_L\(length)_err", results.map { $0.scalar("r_mean")?.error ?? .nan }))
         }
         let table = ColumnTable(columns: columns)
-        try OutputRenderer.curve(table, metadata: OutputMetadata(parameters: [("seed", .string(String(seed)))], commandLine: commandLine),
+        var parameters: [(String, JSONValue)] = [("seed", .string(String(seed)))]
+        if let window {
+            parameters += [("method", .string(window.settings.method.rawValue)), ("levels", .integer(window.settings.levels)),
+                           ("target_energy_density", .number(window.settings.targetDensity))]
+        } else {
+            parameters += [("method", .string("dense")), ("spectral_fraction", .number(1.0 / 3))]
+        }
+        try OutputRenderer.curve(table, metadata: OutputMetadata(parameters: parameters, commandLine: commandLine),
                                  format: .csv).write(to: directory.appendingPathComponent("luitz_r.csv"), atomically: true, encoding: .utf8)
+        let crossings = Self.crossings(table, lengths: lengths)
+        let crossingTable = ColumnTable(columns: [("L1", crossings.map { Double($0.smallerLength) }),
+                                                  ("L2", crossings.map { Double($0.largerLength) }),
+                                                  ("W_cross", crossings.map(\.disorder)), ("W_cross_err", crossings.map(\.error)),
+                                                  ("published_W_c", crossings.map { _ in Self.publishedCrossing })])
+        try OutputRenderer.curve(crossingTable, metadata: OutputMetadata(parameters: parameters, commandLine: commandLine),
+                                 format: .csv).write(to: directory.appendingPathComponent("luitz_crossings.csv"), atomically: true, encoding: .utf8)
         return table
+    }
+
+    /// The crossings of consecutive sizes in a table of `run` (columns `W`, `r_L<L>`, `r_L<L>_err`).
+    public static func crossings(_ table: ColumnTable, lengths: [Int]) -> [LevelStatisticsCrossing] {
+        func column(_ name: String) -> [Double] { table.columns.first { $0.name == name }?.values ?? [] }
+        let disorders = column("W")
+        return zip(lengths, lengths.dropFirst()).map { small, large in
+            LevelStatisticsCrossing(smallerLength: small, largerLength: large, disorders: disorders,
+                                    smaller: (column("r_L\(small)"), column("r_L\(small)_err")),
+                                    larger: (column("r_L\(large)"), column("r_L\(large)_err")))
+        }
     }
 }

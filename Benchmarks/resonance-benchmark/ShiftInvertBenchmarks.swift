@@ -1,0 +1,125 @@
+import Foundation
+import NumericKit
+import SpinChains
+import Studies
+
+// `resonance-benchmark shift-invert [--large] [--quick] [--repeats N]`
+// Seconds (wall clock of the whole solve, worker start included; median over repeats) and peak
+// memory (resident set summed over ranks) per realisation of the shift-invert engine, 50 levels at
+// energy density 0.5: xxz (S^z = 0, periodic, W = 3) at L = 14, 16, 18 (and 20 with --large) on
+// 1 and 2 ranks; heisenberg-o3 L = 13 with the probe (D = 16384, LU); the polynomial filter
+// against shift-invert; the dense pipeline (eigenvalues, OpenBLAS on every core) at L = 10..16 in
+// the same run, which fixes the crossover of `--method auto`.
+
+private func wallSeconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+private func middle(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    return s.isEmpty ? .nan : (s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2)
+}
+
+private func cpuModel() -> String {
+    let text = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    return text.split(separator: "\n").first { $0.hasPrefix("model name") }
+        .map { $0.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces) } ?? "unknown"
+}
+
+private func loadAverage() -> String {
+    ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3).joined(separator: " ")
+}
+
+private func peakResidentBytesOfThisProcess() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) * 1024
+}
+
+private func xxz(_ length: Int) -> EDProblem {
+    var problem = EDProblem(model: .xxz, length: length, disorderStrength: 3)
+    problem.magnetization = .sector(0)
+    return problem
+}
+
+private struct WindowTiming {
+    var seconds: Double
+    var result: SparseWindowResult
+}
+
+private func timeWindow(_ problem: EDProblem, launch: SparseWindowEngine.Launch, method: SparseWindowMethod = .shiftInvert,
+                        repeats: Int, complexBuild: Bool = false) throws -> WindowTiming {
+    var settings = SparseWindowSettings()
+    settings.method = method
+    let fields = problem.drawFields(seed: 2018, realization: 0)
+    var times: [Double] = []
+    var last: SparseWindowResult?
+    for _ in 0..<repeats {
+        var engine = SparseWindowEngine(launch: launch)
+        engine.alwaysComplexBuild = complexBuild
+        times.append(try wallSeconds { last = try engine.solve(problem: problem, fields: fields, settings: settings) })
+    }
+    return WindowTiming(seconds: middle(times), result: last!)
+}
+
+private func line(_ label: String, _ d: Int, _ ranks: Int, _ t: WindowTiming) -> String {
+    label.padding(toLength: 34, withPad: " ", startingAt: 0)
+        + String(format: " %8d %5d %9.2f %9.2f %9.0f %9.0f %10.1e", d, ranks, t.seconds, t.result.seconds,
+           t.result.peakResidentBytesSum / 1e6, t.result.factorBytes / 1e6, t.result.maximumResidual)
+}
+
+func runShiftInvertBenchmarks(arguments: [String]) throws {
+    let large = arguments.contains("--large")
+    let quick = arguments.contains("--quick")
+    let repeats = arguments.firstIndex(of: "--repeats").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? 3
+    print("# shift-invert: CPU \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) cores, load average at start \(loadAverage())")
+    print("# 50 levels at energy density 0.5, seed 2018 realisation 0; seconds = median wall clock per realisation (worker start included),")
+    print("# solver = the worker's own bounds + analysis + solve + assembly; memory = peak resident set summed over ranks (MB);")
+    print("# factor = MUMPS factor memory (MB, INFOG(22)); residual = max ||Hv - Ev||/||H||_2")
+    print("case                                      D ranks   seconds    solver    rss_MB factor_MB   residual")
+    let sizes = quick ? [12, 14] : [14, 16, 18] + (large ? [20] : [])
+    var oneRank: [Int: Double] = [:]
+    for length in sizes {
+        let problem = xxz(length)
+        let reps = length >= 18 ? 1 : repeats
+        let one = try timeWindow(problem, launch: .singleton, repeats: reps)
+        oneRank[length] = one.seconds
+        print(line("xxz L=\(length) shift-invert", problem.windowDimension, 1, one))
+        let two = try timeWindow(problem, launch: .mpirun(ranks: 2), repeats: reps)
+        print(line("xxz L=\(length) shift-invert", problem.windowDimension, 2, two))
+        let agree = zip(one.result.energies, two.result.energies).map { abs($0 - $1) }.max() ?? .nan
+        print(String(format: "#   L=%d: 2 ranks / 1 rank time %.2f; max |E_1rank - E_2ranks| = %.1e", length, two.seconds / one.seconds, agree))
+    }
+    // The cost of a single (complex) build for a real symmetric problem: LU on complex numbers.
+    let single = quick ? 12 : 16
+    let complexBuild = try timeWindow(xxz(single), launch: .singleton, repeats: 1, complexBuild: true)
+    print(line("xxz L=\(single) complex build, LU", xxz(single).windowDimension, 1, complexBuild))
+    if let real = oneRank[single] { print(String(format: "#   L=%d: complex-build LU / real-build Cholesky time %.2f", single, complexBuild.seconds / real)) }
+    // The complex Hermitian target: heisenberg-o3 with the probe, LU.
+    var probed = EDProblem(model: .heisenbergO3, length: quick ? 9 : 13, disorderStrength: 3)
+    probed.probe = probed.defaultProbe
+    print(line("heisenberg-o3+probe L=\(probed.length) LU", probed.windowDimension, 1,
+               try timeWindow(probed, launch: .singleton, repeats: 1)))
+    // Polynomial filter (matrix-vector products only) against shift-invert.
+    for length in quick ? [12] : [14, 16] + (large ? [18] : []) {
+        let filter = try timeWindow(xxz(length), launch: .singleton, method: .polynomialFilter, repeats: 1)
+        print(line("xxz L=\(length) polynomial-filter", xxz(length).windowDimension, 1, filter))
+        if let si = oneRank[length] { print(String(format: "#   L=%d: filter / shift-invert time %.2f", length, filter.seconds / si)) }
+    }
+    // The dense pipeline (eigenvalues, every core), for the crossover of --method auto.
+    BLASRuntime.setThreads(ProcessInfo.processInfo.activeProcessorCount)
+    print("# dense pipeline (build + dsyevd eigenvalues, \(BLASRuntime.threads) OpenBLAS threads, kernel \(BLASRuntime.coreName)) vs shift-invert, 1 rank:")
+    print("case                          D   dense_s  shift_invert_s  ratio  dense_peak_rss_MB")
+    for length in quick ? [10, 12] : [10, 12, 14, 16] {
+        let problem = xxz(length)
+        let fields = problem.drawFields(seed: 2018, realization: 0)
+        let reps = length >= 16 ? 1 : repeats
+        let dense = middle(try (0..<reps).map { _ in try wallSeconds { _ = try problem.spectrum(fields: fields) } })
+        let sparse = try oneRank[length] ?? timeWindow(problem, launch: .singleton, repeats: reps).seconds
+        print(String(format: "xxz L=%-2d dense/shift-invert %7d %9.2f %15.2f %6.2f %18.0f", length, problem.windowDimension, dense, sparse,
+                     dense / sparse, peakResidentBytesOfThisProcess() / 1e6))
+    }
+    print("# load average at end \(loadAverage())")
+}

@@ -1,0 +1,41 @@
+/// What the sparse engines need of a problem: the one block whose window is computed, and the
+/// Hamiltonian as a sum of Pauli strings (rows are generated from it rank by rank).
+extension EDProblem {
+    /// Why this problem has no sparse window engine, or nil if it has one. Supported: `xxz` in one
+    /// S^z sector or the full space (with or without the probe) and `heisenberg-o3` (with or
+    /// without the probe); the Floquet models are unitary, not Hermitian.
+    public var sparseWindowUnsupportedReason: String? {
+        switch model {
+        case .floquetO3, .lbit:
+            return "--method shift-invert applies to the Hamiltonian models xxz and heisenberg-o3, not to \(model.rawValue)"
+        case .heisenbergO3: return nil
+        case .xxz:
+            return magnetization == .allSectors ? "--method shift-invert needs one S^z sector or 'full', not 'all'" : nil
+        }
+    }
+
+    /// The basis of the single block the window lives in.
+    public func windowBasis() throws -> any SpinBasis {
+        if let reason = sparseWindowUnsupportedReason { throw ProblemError.unsupported(reason) }
+        if model == .heisenbergO3 { return fullBasis }
+        return try xxzBases()[0]
+    }
+
+    /// The Hamiltonian (with the probe's terms, if any) for the given fields.
+    public func hamiltonianOperator(fields: DisorderFields) throws -> SpinOperator {
+        switch model {
+        case .xxz: return try xxzHamiltonian(fields)
+        case .heisenbergO3: return try heisenbergHamiltonian(fields)
+        case .floquetO3, .lbit: throw ProblemError.unsupported("\(model.rawValue) is a Floquet model: it has no Hamiltonian")
+        }
+    }
+
+    /// Whether the Hamiltonian's matrix is real symmetric (xxz, unless a `sigma^y` probe coupling
+    /// makes it complex): decides Cholesky in the real build versus LU in the complex build.
+    public var hasRealHamiltonian: Bool {
+        model == .xxz && probe?.coupling != .y
+    }
+
+    /// The dimension of the window's block.
+    public var windowDimension: Int { blockDimensions.max() ?? 0 }
+}

@@ -1,0 +1,140 @@
+import ComplexModule
+import Foundation
+import NumericKit
+
+/// The eigenpairs of a sparse window computation with its diagnostics, as a worker returns them.
+public struct SparseWindowResult: Sendable {
+    /// Spectral bounds (Krylov-Schur) and the target `Emin + epsilon (Emax - Emin)`.
+    public var minimumEnergy: Double
+    public var maximumEnergy: Double
+    public var targetEnergy: Double
+    /// Ascending energies of the window.
+    public var energies: [Double]
+    /// `||H v - E v|| / ||H||_2` per level.
+    public var residuals: [Double]
+    /// D x N eigenvectors (column a belongs to energies[a]), if requested.
+    public var vectors: EigenvectorMatrix?
+    public var dimension: Int
+    public var ranks: Int
+    public var matrixNonzeros: Int
+    /// MUMPS' analysis estimate and its actual factorisation memory (bytes, all ranks; 0 for the filter).
+    public var estimatedFactorBytes: Double
+    public var factorBytes: Double
+    /// Peak resident set of the worker processes: the largest rank and the sum over ranks.
+    public var peakResidentBytesMax: Double
+    public var peakResidentBytesSum: Double
+    public var secondsBounds: Double
+    public var secondsAnalysis: Double
+    public var secondsSolve: Double
+    /// Seconds to generate this rank's rows.
+    public var secondsAssembly: Double
+
+    public init(minimumEnergy: Double, maximumEnergy: Double, targetEnergy: Double, energies: [Double],
+                residuals: [Double], vectors: EigenvectorMatrix?, dimension: Int, ranks: Int, matrixNonzeros: Int,
+                estimatedFactorBytes: Double, factorBytes: Double, peakResidentBytesMax: Double,
+                peakResidentBytesSum: Double, secondsBounds: Double, secondsAnalysis: Double, secondsSolve: Double,
+                secondsAssembly: Double) {
+        self.minimumEnergy = minimumEnergy
+        self.maximumEnergy = maximumEnergy
+        self.targetEnergy = targetEnergy
+        self.energies = energies
+        self.residuals = residuals
+        self.vectors = vectors
+        self.dimension = dimension
+        self.ranks = ranks
+        self.matrixNonzeros = matrixNonzeros
+        self.estimatedFactorBytes = estimatedFactorBytes
+        self.factorBytes = factorBytes
+        self.peakResidentBytesMax = peakResidentBytesMax
+        self.peakResidentBytesSum = peakResidentBytesSum
+        self.secondsBounds = secondsBounds
+        self.secondsAnalysis = secondsAnalysis
+        self.secondsSolve = secondsSolve
+        self.secondsAssembly = secondsAssembly
+    }
+
+    public var maximumResidual: Double { residuals.max() ?? 0 }
+    public var seconds: Double { secondsAssembly + secondsBounds + secondsAnalysis + secondsSolve }
+
+    static let magic: Double = 0x5245_534f   // "RESO"
+
+    /// Binary layout (native little-endian doubles, exact): magic, then the header numbers, then
+    /// energies, residuals and the vectors (complex interleaved).
+    public func encoded() -> Data {
+        var header: [Double] = [Self.magic, Double(dimension), Double(energies.count), Double(ranks), Double(matrixNonzeros),
+                                minimumEnergy, maximumEnergy, targetEnergy, estimatedFactorBytes, factorBytes,
+                                peakResidentBytesMax, peakResidentBytesSum, secondsBounds, secondsAnalysis, secondsSolve,
+                                secondsAssembly]
+        switch vectors {
+        case nil: header.append(0)
+        case .real?: header.append(1)
+        case .complex?: header.append(2)
+        }
+        var data = Data()
+        func append(_ xs: [Double]) { xs.withUnsafeBytes { data.append(contentsOf: $0) } }
+        append(header)
+        append(energies)
+        append(residuals)
+        switch vectors {
+        case let .real(v)?: append(v.elements)
+        case let .complex(v)?: append(v.elements.flatMap { [$0.real, $0.imaginary] })
+        case nil: break
+        }
+        return data
+    }
+
+    public struct FormatError: Error, CustomStringConvertible {
+        public var description: String { "the worker's result file is truncated or not a result file" }
+    }
+
+    public init(encoded data: Data) throws {
+        let doubles: [Double] = data.withUnsafeBytes { raw in Array(raw.bindMemory(to: Double.self)) }
+        guard doubles.count >= 17, doubles[0] == Self.magic else { throw FormatError() }
+        let d = Int(doubles[1]), n = Int(doubles[2]), kind = Int(doubles[16])
+        let vectorCount = kind == 0 ? 0 : d * n * kind
+        guard doubles.count == 17 + 2 * n + vectorCount else { throw FormatError() }
+        dimension = d
+        ranks = Int(doubles[3])
+        matrixNonzeros = Int(doubles[4])
+        minimumEnergy = doubles[5]
+        maximumEnergy = doubles[6]
+        targetEnergy = doubles[7]
+        estimatedFactorBytes = doubles[8]
+        factorBytes = doubles[9]
+        peakResidentBytesMax = doubles[10]
+        peakResidentBytesSum = doubles[11]
+        secondsBounds = doubles[12]
+        secondsAnalysis = doubles[13]
+        secondsSolve = doubles[14]
+        secondsAssembly = doubles[15]
+        energies = Array(doubles[17..<(17 + n)])
+        residuals = Array(doubles[(17 + n)..<(17 + 2 * n)])
+        let start = 17 + 2 * n
+        switch kind {
+        case 1: vectors = .real(Matrix(rows: d, columns: n, elements: Array(doubles[start...])))
+        case 2:
+            var elements = [Complex<Double>]()
+            elements.reserveCapacity(d * n)
+            var k = start
+            while k < doubles.count {
+                elements.append(Complex(doubles[k], doubles[k + 1]))
+                k += 2
+            }
+            vectors = .complex(Matrix(rows: d, columns: n, elements: elements))
+        default: vectors = nil
+        }
+    }
+}
+
+extension SparseWindowResult {
+    /// The window as eigenstates of one block (N of its D eigenvectors), so that every observable
+    /// of `Eigenstates` runs on it unchanged and means "within the window". Needs the vectors.
+    public func eigenstates(basis: any SpinBasis) throws -> Eigenstates {
+        guard let vectors else { throw EigenstateError.unsupported("the window was computed without eigenvectors") }
+        guard basis.dimension == dimension else { throw EigenstateError.unsupported("the window belongs to another basis") }
+        return Eigenstates(blocks: [EigenstateBlock(energies: energies, vectors: vectors, basis: basis)], period: nil)
+    }
+
+    /// `E_max - E_min` of the window's levels.
+    public var spread: Double { (energies.last ?? 0) - (energies.first ?? 0) }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import SpinChains
+
+/// Runs the sparse window solver in a worker process (`resonance-sparse-real` for real
+/// symmetric Hamiltonians, `resonance-sparse-complex` for complex Hermitian ones: Debian's two
+/// PETSc/SLEPc builds export the same symbols, so no process can load both) and reads its result.
+///
+/// How the worker is started (`Launch`):
+/// - `.inherit`: as a child with this process's environment. Under `mpirun -n P resonance ...`
+///   each `resonance` rank (which never calls `MPI_Init` itself) starts its worker, and the
+///   workers join as the P ranks of the job: the matrix and the factorisation are distributed.
+/// - `.singleton`: with every `OMPI_*`/`PMIX_*` variable removed, so the worker is a one-rank MPI
+///   job even when this process is an MPI rank that distributes realisations.
+/// - `.mpirun(ranks:)`: as `mpirun -n P worker ...` (a fresh P-rank job on this node).
+///
+/// Data go through two files in a private temporary directory: the job (JSON) and the result
+/// (binary doubles, exact). A failure of the worker (refusal, no convergence, failed residual
+/// check) is thrown with the worker's one-line reason.
+public struct SparseWindowEngine: Sendable {
+    public enum Launch: Sendable, Equatable {
+        case inherit
+        case singleton
+        case mpirun(ranks: Int)
+    }
+
+    public var launch: Launch
+    /// The directory holding the worker executables; nil: next to this executable, or
+    /// `RESONANCE_WORKER_DIR`.
+    public var workerDirectory: URL?
+
+    /// Run every problem in the complex build (LU), also real symmetric ones: what the design
+    /// would cost with a single build (measured by `resonance-benchmark shift-invert`).
+    public var alwaysComplexBuild = false
+
+    public init(launch: Launch = .inherit, workerDirectory: URL? = nil) {
+        self.launch = launch
+        self.workerDirectory = workerDirectory
+    }
+
+    public enum EngineError: Error, CustomStringConvertible, Equatable {
+        case workerMissing(String)
+        case workerFailed(String)
+        case unsupported(String)
+
+        public var description: String {
+            switch self {
+            case let .workerMissing(path): return "the shift-invert worker \(path) is missing (build it with `swift build`)"
+            case let .workerFailed(reason): return reason
+            case let .unsupported(reason): return reason
+            }
+        }
+    }
+
+    /// This process's rank under mpirun (OpenMPI or PMIx variables), 0 otherwise.
+    public static var launcherRank: Int {
+        let environment = ProcessInfo.processInfo.environment
+        return Int(environment["OMPI_COMM_WORLD_RANK"] ?? environment["PMIX_RANK"] ?? "0") ?? 0
+    }
+
+    /// The number of ranks of the mpirun job this process belongs to (1 without mpirun).
+    public static var launcherSize: Int {
+        Int(ProcessInfo.processInfo.environment["OMPI_COMM_WORLD_SIZE"] ?? "1") ?? 1
+    }
+
+    public static func workerName(realHamiltonian: Bool) -> String {
+        realHamiltonian ? "resonance-sparse-real" : "resonance-sparse-complex"
+    }
+
+    func resolvedWorkerDirectory() -> URL {
+        if let workerDirectory { return workerDirectory }
+        if let directory = ProcessInfo.processInfo.environment["RESONANCE_WORKER_DIR"] {
+            return URL(fileURLWithPath: directory)
+        }
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        return executable.resolvingSymlinksInPath().deletingLastPathComponent()
+    }
+
+    /// The window of realisation `fields` of `problem`. On ranks other than 0 of an inherited
+    /// mpirun job the worker writes nothing and this returns nil.
+    public func solve(problem: EDProblem, fields: DisorderFields, settings: SparseWindowSettings) throws -> SparseWindowResult? {
+        if let reason = problem.sparseWindowUnsupportedReason { throw EngineError.unsupported(reason) }
+        let worker = resolvedWorkerDirectory().appendingPathComponent(Self.workerName(realHamiltonian: problem.hasRealHamiltonian && !alwaysComplexBuild))
+        guard FileManager.default.isExecutableFile(atPath: worker.path) else { throw EngineError.workerMissing(worker.path) }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("resonance-window-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let jobFile = scratch.appendingPathComponent("job.json")
+        let resultFile = scratch.appendingPathComponent("result.bin")
+        let errorFile = scratch.appendingPathComponent("stderr.txt")
+        try SparseWindowJob(problem: problem, fields: fields, settings: settings).json().write(to: jobFile)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+
+        let process = Process()
+        var environment = ProcessInfo.processInfo.environment
+        switch launch {
+        case .inherit:
+            process.executableURL = worker
+            process.arguments = [jobFile.path, resultFile.path]
+        case .singleton:
+            environment = Self.strippedEnvironment(environment)
+            process.executableURL = worker
+            process.arguments = [jobFile.path, resultFile.path]
+        case let .mpirun(ranks):
+            environment = Self.strippedEnvironment(environment)
+            process.executableURL = URL(fileURLWithPath: Self.mpirunPath)
+            process.arguments = Self.mpirunArguments(ranks: ranks) + [worker.path, jobFile.path, resultFile.path]
+        }
+        // One core per rank unless the caller says otherwise (MUMPS calls BLAS).
+        if environment["OPENBLAS_NUM_THREADS"] == nil { environment["OPENBLAS_NUM_THREADS"] = "1" }
+        if environment["OMP_NUM_THREADS"] == nil { environment["OMP_NUM_THREADS"] = "1" }
+        process.environment = environment
+        let errorHandle = try FileHandle(forWritingTo: errorFile)
+        process.standardError = errorHandle
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try? errorHandle.close()
+        let launchedRank = launch == .inherit ? Self.launcherRank : 0
+        if process.terminationStatus != 0 {
+            let text = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+            let lines = text.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+            // The worker's own reason is one line; mpirun adds banners ("---" blocks) and PETSc
+            // "[rank]PETSC ERROR" lines after a crash, which are skipped.
+            var inBanner = false
+            var candidates: [String] = []
+            for line in lines {
+                if line.hasPrefix("----") { inBanner.toggle(); continue }
+                if inBanner || line.hasPrefix("[") { continue }
+                candidates.append(line)
+            }
+            let reason = candidates.first
+            throw EngineError.workerFailed(reason ?? "the shift-invert worker exited with status \(process.terminationStatus)")
+        }
+        if launchedRank != 0 { return nil }
+        return try SparseWindowResult(encoded: Data(contentsOf: resultFile))
+    }
+
+    static let mpirunPath = ["/usr/bin/mpirun", "/usr/local/bin/mpirun"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        ?? "/usr/bin/mpirun"
+
+    /// `-n P`, plus what this machine needs: `--allow-run-as-root` as root, `--oversubscribe` for
+    /// more ranks than cores.
+    static func mpirunArguments(ranks: Int) -> [String] {
+        var arguments = ["-n", String(ranks)]
+        if getuid() == 0 { arguments.append("--allow-run-as-root") }
+        if ranks > ProcessInfo.processInfo.activeProcessorCount { arguments.append("--oversubscribe") }
+        return arguments
+    }
+
+    /// The environment without the variables that make a process join an MPI job.
+    public static func strippedEnvironment(_ environment: [String: String]) -> [String: String] {
+        environment.filter { key, _ in !(key.hasPrefix("OMPI_") || key.hasPrefix("PMIX_") || key.hasPrefix("PMI_")) }
+    }
+}

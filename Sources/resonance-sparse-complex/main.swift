@@ -1,0 +1,5 @@
+import Foundation
+import SparseWorker
+
+// The shift-invert worker linked against Debian's complex PETSc/SLEPc build (see SparseWorker).
+exit(SparseWorker.main(arguments: CommandLine.arguments))
