@@ -9,6 +9,8 @@ deps:
 
 build: deps
 	@$(SWIFT) build -c release --product resonance
+	@$(SWIFT) build -c release --product resonance-sparse-real
+	@$(SWIFT) build -c release --product resonance-sparse-complex
 
 run: build
 	@$(BIN)/resonance report --output report

@@ -144,7 +144,8 @@ final class SparseWindowEngineTests: XCTestCase {
         let restricted = Eigenstates(blocks: [EigenstateBlock(energies: chosen.map { block.energies[$0] }, vectors: .real(columns),
                                                               basis: block.basis)], period: nil)
         var dense: [String: [Double]] = [:]
-        try job.addObservables(of: restricted, fraction: 1, to: &dense)
+        var spectrum = RealisationSpectrum(realization: 0)
+        try job.addObservables(of: restricted, fraction: 1, to: &dense, spectrum: &spectrum)
 
         for key in ["r_mean", "r_count", "spectral_density", "spectral_diagonal_weight", "czz", "czz_infinite_time",
                     "matrix_element_probability", "entropy_half_chain", "entropy_small_subsystem", "entropy_probe", "probe_magnetization"] {
