@@ -51,8 +51,22 @@ public struct HamiltonianResonanceModel: ResonanceStatistics {
     /// (through Dawson's function, so no overflow for |r/xi| up to ~1e300), and exp(-sqrt(r/Lambda))
     /// at 1/xi = 0. Relative accuracy ~1e-13.
     public func logUnresonatedFraction(atRange r: Double) -> Double {
-        let scale = (r / parameters.resonanceLength).squareRoot()
-        let x = r * parameters.inverseCorrelationLength
+        Self.logUnresonatedFraction(range: r, inverseCorrelationLength: parameters.inverseCorrelationLength,
+                                    resonanceLength: parameters.resonanceLength)
+    }
+
+    /// ln F1(r), eq. (91), for any real 1/xi and Lambda > 0 (no domain check): the one implementation,
+    /// used by the model and by `DisorderCrossover`, which continues it below W_c/4. -0 for r <= 0
+    /// (the sign that -sqrt(0/Lambda) g(0) has); through ln g for r/xi < -1 so the erfi branch never
+    /// overflows.
+    public static func logUnresonatedFraction(range r: Double, inverseCorrelationLength invXi: Double,
+                                              resonanceLength lambda: Double) -> Double {
+        guard r > 0 else { return -0.0 }
+        let scale = (r / lambda).squareRoot()
+        // GaussianMean recurses without end at exactly x = -1 (value and logarithm defer to each
+        // other there); one ulp below selects its Dawson branch, a 2e-16 relative change.
+        var x = r * invXi
+        if x == -1 { x = (-1.0).nextDown }
         if x < -1 { return -exp(log(scale) + GaussianMean.logarithm(x)) }
         return -scale * GaussianMean.value(x)
     }
@@ -74,7 +88,7 @@ public struct HamiltonianResonanceModel: ResonanceStatistics {
     }
 
     /// The closed form (93) of [S(omega)] for omega_c < |omega| < J, with the Erf argument
-    /// corrected to sqrt(theta0 ln|J/omega|) (spec §6.1):
+    /// corrected to sqrt(theta0 ln|J/omega|) (docs/corrections/eq93-erf-argument.md):
     /// (1/(4J)) sqrt(zeta_c (1 - theta0)/(2 Lambda ln|J/omega|)) |omega/J|^(-1+theta0) F1(xi theta0 ln|J/omega|).
     public func spectralFunctionClosedForm(omega: Double) -> Double {
         let p = parameters, j = p.interaction, w = abs(omega)

@@ -85,11 +85,11 @@ extension ResonanceParameters {
         return 1 / zeta - 1 / criticalLocalisationLength
     }
 
-    /// 1/xi from disorder, Fig. 9 and (D4): 1/xi = ln(W/W_c).
+    /// 1/xi from disorder, Fig. 9 and (D4), validated: `DisorderParametrization.inverseCorrelationLength`.
     public static func inverseCorrelationLength(disorder w: Double, criticalDisorder wc: Double) throws -> Double {
         try ResonanceModelError.require(w.isFinite && w > 0, "W", w, "0 < W < infinity")
         try ResonanceModelError.require(wc.isFinite && wc > 0, "Wc", wc, "0 < Wc < infinity")
-        return log(w / wc)
+        return DisorderParametrization.inverseCorrelationLength(disorder: w, criticalDisorder: wc)
     }
 
     /// Lambda from the drive frequency, eq. (43): Lambda = zeta_c Omega/(8 J).
@@ -104,18 +104,17 @@ extension ResonanceParameters {
         8 * j * lambda / criticalLocalisationLength
     }
 
-    /// Lambda from disorder, eq. (83): Lambda = pi (zeta_c W/(4J))^2 (about 0.41 W^2/J^2).
+    /// Lambda from disorder, eq. (83), validated: `DisorderParametrization.resonanceLength`.
     /// A direct evaluation of 2 rho v with (77) and (80) gives a value 4 times smaller; (83) is kept
-    /// as the default mapping because Fig. 9 uses it.
+    /// as the default mapping because Fig. 9 uses it (docs/corrections/eq83-resonance-length.md).
     public static func resonanceLength(disorder w: Double, interaction j: Double = 1) throws -> Double {
         try ResonanceModelError.require(w.isFinite && w > 0, "W", w, "0 < W < infinity")
         try ResonanceModelError.require(j.isFinite && j > 0, "J", j, "0 < J < infinity")
-        let x = criticalLocalisationLength * w / (4 * j)
-        return Double.pi * x * x
+        return DisorderParametrization.resonanceLength(disorder: w, interaction: j)
     }
 
     /// W from Lambda, inverting (83).
     public static func disorder(resonanceLength lambda: Double, interaction j: Double = 1) -> Double {
-        (4 * j / criticalLocalisationLength) * (lambda / Double.pi).squareRoot()
+        DisorderParametrization.disorder(resonanceLength: lambda, interaction: j)
     }
 }

@@ -74,7 +74,7 @@ struct AuditCommand: ParsableCommand {
         do {
             try AuditWriter(budget: budget, commandLine: recordedCommandLine()).write(outcomes, to: directory)
         } catch {
-            throw ValidationError("cannot write --output \(output): \(describeFileError(error))")
+            throw FileError(option: "--output", path: output, detail: "cannot write it (\(describeFileError(error)))")
         }
         let ran = outcomes.filter { $0.status == .ran }.count
         try StandardOutput.write("\(ran) of \(outcomes.count) claims checked; wrote \(directory.appendingPathComponent("claims.html").path) and claims.json\n")

@@ -89,7 +89,7 @@ struct CompareLBit: ParsableCommand {
         comparison.seed = options.seed
         let exact: [LBitExactAverages]
         if let exactFrom {
-            do { exact = try LBitExactCache.read(contentsOf: exactFrom) } catch { throw ValidationError("--exact-from: \(error)") }
+            exact = try LBitExactCache.read(contentsOf: exactFrom, option: "--exact-from")
         } else {
             exact = try comparison.exact(workers: options.workers)
         }
@@ -99,7 +99,7 @@ struct CompareLBit: ParsableCommand {
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             do {
                 try OutputRenderer.curve(LBitExactCache.table(exact), metadata: metadata, format: .csv).write(to: url, atomically: true, encoding: .utf8)
-            } catch { throw ValidationError("cannot write --store-exact \(storeExact): \(error.localizedDescription)") }
+            } catch { throw FileError(option: "--store-exact", path: storeExact, detail: "cannot write it (\(fileErrorReason(error)))") }
         }
         let points = try exact.map(comparison.point)
         let table = spectra ? ComparisonTables.lbitSpectra(points)

@@ -13,10 +13,10 @@ struct EDChainOptions: ParsableArguments {
     var model: EDModelKind
 
     @Option(name: .customLong("J"), help: "Coupling J.")
-    var coupling: Double = 1
+    var coupling: Double = EDProblem.defaultCoupling
 
     @Option(name: .customLong("Delta"), help: "Anisotropy Delta (xxz).")
-    var anisotropy: Double = 1
+    var anisotropy: Double = EDProblem.defaultAnisotropy
 
     @Option(name: .customLong("zeta"), help: "Localisation length zeta > 0 (lbit).")
     var localizationLength: Double?
@@ -31,7 +31,7 @@ struct EDChainOptions: ParsableArguments {
     var probeField: Double?
 
     @Option(name: .customLong("probe-coupling"), help: "The Pauli matrix a in V = J sigma^a_0: x, y or z.")
-    var probeCoupling: Pauli = .x
+    var probeCoupling: Pauli = EDProblem.defaultProbeCoupling
 
     @Flag(name: .customLong("open"), help: "Open boundary conditions (default periodic).")
     var openBoundary = false
@@ -40,7 +40,7 @@ struct EDChainOptions: ParsableArguments {
     var pauli = false
 
     @Option(name: .customLong("field-distribution"), help: "O(3) fields: gaussian or sphere.")
-    var fieldDistribution: FieldDistribution = .gaussian
+    var fieldDistribution: FieldDistribution = EDProblem.defaultFieldDistribution
 
     /// The validated problem, or a ValidationError naming the option. `matricesAlive` counts the
     /// dense matrices a job holds at once beyond the eigensolver's own (2 when eigenvectors feed
@@ -92,7 +92,7 @@ struct EDChainOptions: ParsableArguments {
                     problem.magnetization = .sector(sz)
                 }
             } else {
-                problem.magnetization = problem.probe != nil && probeCoupling != .z ? .fullSpace : .sector(length % 2 == 0 ? 0 : 0.5)
+                problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: problem.probe?.coupling)
             }
             if problem.probe != nil && problem.magnetization != .fullSpace && probeCoupling != .z {
                 throw ValidationError("--sector: a probe coupled by sigma^\(probeCoupling.rawValue) breaks S^z conservation; use --sector full or --probe-coupling z")

@@ -41,7 +41,7 @@ struct EDExport: ParsableCommand {
             let file = try HDF5File(creating: temporary)
             for (name, plan) in plans {
                 guard FileManager.default.fileExists(atPath: plan.directory.appendingPathComponent("manifest.json").path) else {
-                    throw ValidationError("\(plan.directory.path): not computed yet (no manifest.json)")
+                    throw FileError(path: plan.directory.path, detail: "not computed yet (no manifest.json)")
                 }
                 let records = try plan.records(in: plan.directory)
                     .filter { $0.realization < plan.realizations && (plan.shard?.contains($0.realization) ?? true) }
@@ -52,7 +52,9 @@ struct EDExport: ParsableCommand {
             }
             try file.flush()
         }
-        guard rename(temporary.path, target.path) == 0 else { throw ValidationError("cannot write \(target.path)") }
+        guard rename(temporary.path, target.path) == 0 else {
+            throw FileError(path: target.path, detail: "cannot write it (\(String(cString: strerror(errno))))")
+        }
         print(target.path)
     }
 }

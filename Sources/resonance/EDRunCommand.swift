@@ -123,17 +123,7 @@ struct EDRunOptions: ParsableArguments {
     /// The fields file, read and checked against the problem (nil without --fields).
     func givenFields(for problem: EDProblem) throws -> DisorderFields? {
         guard let fields else { return nil }
-        do {
-            let given = try DisorderFields(json: try Data(contentsOf: URL(fileURLWithPath: fields)))
-            try problem.check(fields: given)
-            return given
-        } catch let error as DisorderFields.FormatError {
-            throw ValidationError("--fields \(fields): \(error.detail)")
-        } catch let error as EDProblem.ProblemError {
-            throw ValidationError("--fields \(fields): \(error)")
-        } catch {
-            throw ValidationError("--fields \(describeFileError(error))")
-        }
+        return try readGivenFields(path: fields, option: "--fields", for: problem)
     }
 
     /// Everything checked before a directory is made: settings against L, the window, the fields.

@@ -76,17 +76,7 @@ struct EDSpectrumCommand: ParsableCommand {
     func givenFields(for problem: EDProblem) throws -> DisorderFields {
         let path = fields ?? ""
         try InputFile.check(path, option: "--fields")
-        do {
-            let given = try DisorderFields(json: try Data(contentsOf: URL(fileURLWithPath: path)))
-            try problem.check(fields: given)
-            return given
-        } catch let error as DisorderFields.FormatError {
-            throw ValidationError("--fields \(path): \(error.detail)")
-        } catch let error as EDProblem.ProblemError {
-            throw ValidationError("--fields \(path): \(error)")
-        } catch {
-            throw ValidationError("--fields \(describeFileError(error))")
-        }
+        return try readGivenFields(path: path, option: "--fields", for: problem)
     }
 
     /// Eigenvalues only: the eigensolver's matrices are all that is alive. The dense memory check
@@ -171,43 +161,15 @@ struct EDSpectrumCommand: ParsableCommand {
         return OutputRenderer.curve(table, metadata: metadata, format: format)
     }
 
+    /// The problem's record (the one run manifests use, with `"probe"` always written), with how this
+    /// realisation was drawn inserted before `dimension`, then the BLAS it ran on.
     func parameterRecord(problem: EDProblem) -> [(String, JSONValue)] {
-        var parameters: [(String, JSONValue)] = [
-            ("model", .string(model.rawValue)),
-            ("length", .integer(length)),
-            ("disorder_strength", .number(disorderStrength)),
-            ("coupling", .number(chain.coupling)),
-        ]
-        switch model {
-        case .xxz:
-            parameters.append(("anisotropy", .number(chain.anisotropy)))
-            parameters.append(("convention", .string(chain.pauli ? "pauli: H written with sigma" : "spin: H written with S = sigma/2")))
-            let sectorValue: JSONValue
-            switch problem.magnetization {
-            case let .sector(sz): sectorValue = .number(sz)
-            case .allSectors: sectorValue = .string("all")
-            case .fullSpace: sectorValue = .string("full")
-            }
-            parameters.append(("sector_total_sz", sectorValue))
-        case .heisenbergO3, .floquetO3:
-            parameters.append(("field_distribution", .string(chain.fieldDistribution.rawValue)))
-        case .lbit:
-            parameters.append(("localization_length", .number(chain.localizationLength ?? 0)))
-        }
-        if model.isFloquet {
-            parameters.append(("driving_frequency", .number(problem.drivingFrequency)))
-            parameters.append(("quasi_energy_range", .string("(-Omega/2, Omega/2]")))
-        }
-        parameters.append(("boundary", .string(problem.boundary.rawValue)))
-        parameters.append(("probe", .bool(problem.probe != nil)))
-        if let probeSpin = problem.probe {
-            parameters.append(("probe_field", .number(probeSpin.field)))
-            parameters.append(("probe_coupling", .string("sigma^\(probeSpin.coupling.rawValue)_0 sigma^x_P")))
-        }
+        let record = problemParameters(problem, alwaysRecordProbe: true)
+        var parameters = record.filter { $0.0 != "dimension" }
         parameters.append(("seed", seed.map { Int(exactly: $0).map(JSONValue.integer) ?? .string(String($0)) } ?? .null))
         parameters.append(("realization", Int(exactly: realization).map(JSONValue.integer) ?? .string(String(realization))))
         parameters.append(("fields_file", fields.map { .string($0) } ?? .null))
-        parameters.append(("dimension", .integer(problem.blockDimensions.reduce(0, +))))
+        parameters += record.filter { $0.0 == "dimension" }
         parameters.append(("openblas_threads", .integer(BLASRuntime.threads)))
         parameters.append(("openblas_kernel", .string(BLASRuntime.coreName)))
         return parameters

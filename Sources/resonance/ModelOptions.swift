@@ -4,7 +4,12 @@ import Studies
 
 enum SettingArgument: String, ExpressibleByArgument, CaseIterable {
     case floquet, hamiltonian
-    var setting: ResonanceSetting { ResonanceSetting(rawValue: rawValue)! }
+    var setting: ResonanceSetting {
+        switch self {
+        case .floquet: return .floquet
+        case .hamiltonian: return .hamiltonian
+        }
+    }
 }
 
 /// The RM's inputs, in any of the paper's parametrisations.
@@ -39,6 +44,13 @@ struct ModelOptions: ParsableArguments {
 
     func validate() throws { _ = try resolve() }
 
+    /// The options as the model's parametrisation (which formula gives 1/xi and Lambda is decided there).
+    var parametrization: ResonanceParametrization {
+        ResonanceParametrization(setting: model.setting, inverseCorrelationLength: inverseCorrelationLength, localizationLength: zeta,
+                                 disorder: disorder, criticalDisorder: criticalDisorder, resonanceLength: resonanceLength,
+                                 driveFrequency: driveFrequency, interaction: interaction, length: length)
+    }
+
     /// The validated parameters, or a ValidationError naming the offending option.
     func resolve() throws -> ResonanceParameters {
         try NumericOption.finite("--inv-xi").check(inverseCorrelationLength)
@@ -47,36 +59,17 @@ struct ModelOptions: ParsableArguments {
             try NumericOption.positive(name).check(value)
         }
         do {
-            let ways = [inverseCorrelationLength != nil, zeta != nil, criticalDisorder != nil].filter { $0 }.count
-            guard ways == 1 else {
+            return try parametrization.parameters()
+        } catch let conflict as ResonanceParametrization.Conflict {
+            switch conflict {
+            case let .distanceFromTransition(ways):
                 throw ValidationError("give exactly one of --inv-xi, --zeta, or --W with --Wc (got \(ways))")
+            case .criticalDisorderWithoutDisorder: throw ValidationError("--Wc needs --W")
+            case .driveFrequencyWithoutDrive: throw ValidationError("--Omega applies to --model floquet only")
+            case .resonanceLengthMissing:
+                throw ValidationError("give --Lambda or --Omega (Floquet), or --Lambda or --W (Hamiltonian, via (83))")
+            case .resonanceLengthTwice: throw ValidationError("give --Lambda or --Omega, not both")
             }
-            let invXi: Double
-            if let x = inverseCorrelationLength {
-                invXi = x
-            } else if let z = zeta {
-                invXi = try ResonanceParameters.inverseCorrelationLength(localisationLength: z)
-            } else {
-                guard let w = disorder else { throw ValidationError("--Wc needs --W") }
-                invXi = try ResonanceParameters.inverseCorrelationLength(disorder: w, criticalDisorder: criticalDisorder!)
-            }
-            let lambda: Double
-            switch (resonanceLength, driveFrequency) {
-            case (let l?, nil): lambda = l
-            case (nil, let omega?):
-                guard model == .floquet else { throw ValidationError("--Omega applies to --model floquet only") }
-                lambda = try ResonanceParameters.resonanceLength(driveFrequency: omega, interaction: interaction)
-            case (nil, nil):
-                guard model == .hamiltonian, let w = disorder else {
-                    throw ValidationError("give --Lambda or --Omega (Floquet), or --Lambda or --W (Hamiltonian, via (83))")
-                }
-                lambda = try ResonanceParameters.resonanceLength(disorder: w, interaction: interaction)
-            case (_?, _?):
-                throw ValidationError("give --Lambda or --Omega, not both")
-            }
-            return try ResonanceParameters(inverseCorrelationLength: invXi, resonanceLength: lambda,
-                                           interaction: interaction, length: length,
-                                           disorder: model == .hamiltonian ? disorder : nil)
         } catch let error as ResonanceModelError {
             throw ValidationError(error.description)
         }

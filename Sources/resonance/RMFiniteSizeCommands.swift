@@ -203,7 +203,7 @@ struct RMRegimes: ParsableCommand {
         let metadata = OutputMetadata(parameters: record, commandLine: recordedCommandLine())
         let table: ColumnTable
         if overlap {
-            table = RegimeMapStudy.overlap(resonanceLength: resonanceLength,
+            table = try RegimeMapStudy.overlap(resonanceLength: resonanceLength,
                                            correlationLengths: grid(from: 0.3, to: 3 * resonanceLength.squareRoot(), points: 16, logarithmic: true),
                                            sites: sites, seed: seed)
         } else if lines {
@@ -241,6 +241,9 @@ struct RMThouless: ParsableCommand {
         try NumericOption("--W-to", above: disorderFrom, below: wc).check(disorderTo)
         try NumericOption.integer("--points", 2...100_000).check(points)
         try RMLimits.lengths("--lengths", lengths)
+        if summary, let short = lengths.values.first(where: { ThoulessFrequency.thermalWindow(criticalDisorder: wc, length: $0) == nil }) {
+            throw ValidationError("--lengths: --summary fits over W_c/e <= W <= W_c exp(-2/L), which needs every L > 2 (got \(short))")
+        }
     }
 
     func run() throws {
@@ -251,10 +254,15 @@ struct RMThouless: ParsableCommand {
             var fields = [(String, JSONValue)]()
             for length in lengths.values {
                 let tag = "L\(Int(length))"
-                let window = wc * exp(-1)...wc * exp(-2 / length)
+                guard let window = ThoulessFrequency.thermalWindow(criticalDisorder: wc, length: length) else {
+                    throw InputError(parameter: "--lengths", detail: "--summary fits over W_c/e <= W <= W_c exp(-2/L), which needs every L > 2 (got \(length))")
+                }
                 let fit = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length, window: window)
                 let wDelta = try disorderOptions.crossover.crossoverDisorder(threshold: 0.01, length: length).root
-                let near = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length, window: 0.9 * wDelta...min(1.1 * wDelta, 0.999 * wc))
+                guard let nearWindow = ThoulessFrequency.crossoverWindow(crossoverDisorder: wDelta, criticalDisorder: wc) else {
+                    throw InputError(parameter: "--lengths", detail: "W_delta(L = \(length)) = \(wDelta) lies above W_c: no window W_delta +- 10% below W_c for --summary")
+                }
+                let near = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length, window: nearWindow)
                 fields += [("\(tag)_window", .string("\(window)")), ("\(tag)_rate_c", .number(-fit.slope)),
                            ("\(tag)_rate_c_error", .number(fit.slopeError)), ("\(tag)_R2", .number(fit.coefficientOfDetermination)),
                            ("\(tag)_local_rate_at_window_ends", .string("\(ThoulessFrequency.exponentialRate(disorder: window.lowerBound, criticalDisorder: wc)), \(ThoulessFrequency.exponentialRate(disorder: window.upperBound, criticalDisorder: wc))")),
@@ -313,7 +321,7 @@ struct RMFidelity: ParsableCommand {
             try outputOptions.emit(OutputRenderer.record(fields, metadata: metadata, format: outputOptions.format.format))
             return
         }
-        let table = FiniteSizePredictionsStudy.fidelityTable(resonanceLength: resonanceLength,
+        let table = try FiniteSizePredictionsStudy.fidelityTable(resonanceLength: resonanceLength,
                                                              inverseCorrelationLengths: inverseCorrelationLengths.values,
                                                              lengths: grid(from: lengthFrom, to: lengthTo, points: points, logarithmic: false))
         try outputOptions.emit(table, metadata: metadata)

@@ -32,7 +32,7 @@ struct RMGeneralized: ParsableCommand {
 
     func run() throws {
         let table: (v: [Double], varrho: [Double])
-        do { table = try GeneralizedModelStudy.readDensity(path: varrho) } catch { throw ValidationError("\(error)") }
+        table = try GeneralizedModelStudy.readDensity(path: varrho)
         let model: GeneralizedResonanceModel
         do { model = try GeneralizedResonanceModel(matrixElements: table.v, density: table.varrho) } catch {
             throw ValidationError("--varrho \(varrho): \(error)")

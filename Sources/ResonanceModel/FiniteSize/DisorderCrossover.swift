@@ -20,13 +20,14 @@ public struct DisorderCrossover: Sendable, Equatable {
         self.interaction = interaction
     }
 
-    /// 1/xi = ln(W/W_c), (D4).
-    public func inverseCorrelationLength(disorder w: Double) -> Double { log(w / criticalDisorder) }
+    /// 1/xi = ln(W/W_c), (D4), for any W > 0.
+    public func inverseCorrelationLength(disorder w: Double) -> Double {
+        DisorderParametrization.inverseCorrelationLength(disorder: w, criticalDisorder: criticalDisorder)
+    }
 
-    /// Lambda(W) = pi (zeta_c W/(4J))^2, (83).
+    /// Lambda(W) = pi (zeta_c W/(4J))^2, (83), for any W > 0.
     public func resonanceLength(disorder w: Double) -> Double {
-        let x = criticalLocalisationLength * w / (4 * interaction)
-        return Double.pi * x * x
+        DisorderParametrization.resonanceLength(disorder: w, interaction: interaction)
     }
 
     /// The RM parameters at (W, L); throws for W <= W_c/4 (outside `ResonanceParameters`' domain).
@@ -36,11 +37,13 @@ public struct DisorderCrossover: Sendable, Equatable {
                                 length: length, disorder: w)
     }
 
-    /// ln [Czz] = ln F1(L/2), eq. (91), in the Gaussian-mean form ln F1(r) = -sqrt(r/Lambda) g(r/xi)
-    /// (as `HamiltonianResonanceModel`), valid for every W > 0 and L >= 0.
+    /// ln [Czz] = ln F1(L/2), eq. (91): the Hamiltonian RM's own ln F1
+    /// (`HamiltonianResonanceModel.logUnresonatedFraction(range:inverseCorrelationLength:resonanceLength:)`),
+    /// valid for every W > 0 and L >= 0.
     public func logMemory(disorder w: Double, length: Double) -> Double {
-        Self.logUnresonatedFraction(range: 0.5 * length, inverseCorrelationLength: inverseCorrelationLength(disorder: w),
-                                    resonanceLength: resonanceLength(disorder: w))
+        HamiltonianResonanceModel.logUnresonatedFraction(range: 0.5 * length,
+                                                         inverseCorrelationLength: inverseCorrelationLength(disorder: w),
+                                                         resonanceLength: resonanceLength(disorder: w))
     }
 
     /// [Czz] = F1(L/2), eqs. (48), (91).
@@ -93,19 +96,5 @@ public struct DisorderCrossover: Sendable, Equatable {
         }
         let u = try BrentRoot(absoluteTolerance: 1e-300).solve(f, expandingFrom: 1e-6, 1e-3, within: 1e-300, 60).root
         return criticalDisorder * exp(u)
-    }
-
-    /// ln F1(r) from (91) for any real 1/xi (no domain check): -sqrt(r/Lambda) g(r/xi), g the
-    /// Gaussian mean; through ln g for r/xi < -1 so the erfi branch never overflows.
-    public static func logUnresonatedFraction(range r: Double, inverseCorrelationLength invXi: Double,
-                                              resonanceLength lambda: Double) -> Double {
-        guard r > 0 else { return 0 }
-        let scale = (r / lambda).squareRoot()
-        // GaussianMean recurses without end at exactly x = -1 (value and logarithm defer to each
-        // other there); one ulp below selects its Dawson branch, a 2e-16 relative change.
-        var x = r * invXi
-        if x == -1 { x = (-1.0).nextDown }
-        if x < -1 { return -exp(log(scale) + GaussianMean.logarithm(x)) }
-        return -scale * GaussianMean.value(x)
     }
 }

@@ -10,7 +10,7 @@ import NumericKit
 /// Floquet xi/Lambda (from (45)), Hamiltonian sqrt(pi xi/(4 Lambda)) (from (91)); both diverge as
 /// 1/xi -> 0+, and on the thermal side the count grows with L: exp(L/(2|xi|)) (up to powers of L).
 /// For the generalised RM of Sec. IV A, the probability 2 v varrho dv gives
-/// integral q dr = 2 rho vbar (spec, Sec. 3: the factor 2 of (41)).
+/// integral q dr = 2 rho vbar (the factor 2 of (41); docs/corrections/eq99-101-generalized-model.md).
 public enum StabilityCriterion {
     /// integral_0^R q(r) dr = -ln F(R), for any model.
     public static func expectedResonances(_ model: some ResonanceStatistics, upToRange r: Double) -> Double {

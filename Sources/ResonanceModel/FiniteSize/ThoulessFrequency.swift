@@ -17,7 +17,22 @@ public enum ThoulessFrequency {
     /// omega_Th at disorder W with 1/xi = ln(W/W_c) (thermal side W < W_c).
     public static func value(disorder w: Double, criticalDisorder wc: Double, length: Double,
                              interaction j: Double = 1) -> Double {
-        value(correlationLength: 1 / log(w / wc), length: length, interaction: j)
+        value(correlationLength: 1 / DisorderParametrization.inverseCorrelationLength(disorder: w, criticalDisorder: wc),
+              length: length, interaction: j)
+    }
+
+    /// The thermal window of the fits of (121): 1 <= |xi| <= L/2 with 1/xi = ln(W/W_c) (D4), that is
+    /// W_c/e <= W <= W_c exp(-2/L). Empty (nil) for L <= 2, where no |xi| lies in [1, L/2].
+    public static func thermalWindow(criticalDisorder wc: Double, length: Double) -> ClosedRange<Double>? {
+        let lower = wc * exp(-1), upper = wc * exp(-2 / length)
+        return lower < upper ? lower...upper : nil
+    }
+
+    /// The window around the crossover W_delta(L) (116): W_delta +- 10 %, kept below W_c (at most
+    /// 0.999 W_c, where omega_Th is defined). Nil when W_delta lies too far above W_c for a window.
+    public static func crossoverWindow(crossoverDisorder wDelta: Double, criticalDisorder wc: Double) -> ClosedRange<Double>? {
+        let lower = 0.9 * wDelta, upper = min(1.1 * wDelta, 0.999 * wc)
+        return lower < upper ? lower...upper : nil
     }
 
     /// The local exponential rate c(W) = -J d ln omega_Th/dW for W < W_c, with |xi| = 1/ln(W_c/W):

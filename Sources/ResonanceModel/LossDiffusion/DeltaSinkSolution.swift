@@ -6,7 +6,7 @@ import NumericKit
 ///     F(r) = exp(r/l) erfc(sqrt(r/l)),   l = 4 W^2/gamma^2            (C17, corrected)
 ///
 /// (Laplace transform F^(s) = 1/(sqrt(s) (sqrt(s) + gamma/(2W)))). The paper prints
-/// l = 4 W^2/(pi gamma^2); the pi is an error (spec §6.3). Asymptotically F ~ 2W/(gamma sqrt(pi r))
+/// l = 4 W^2/(pi gamma^2); the pi is an error (docs/corrections/eqC17-crossover-range.md). Asymptotically F ~ 2W/(gamma sqrt(pi r))
 /// (C19), which gives [Czz(t)] ~ (ln J t)^(-1/2) (B8) and [S(omega)] ~ |omega|^-1 ln^(-3/2)|J/omega| (B9).
 public struct DeltaSinkSolution: Sendable {
     public let strength: Double

@@ -8,7 +8,7 @@
 /// - in the full basis the index of a state is the state itself, `s = sum_n b_n 2^n`, so site 0
 ///   varies fastest: an operator `O_{L-1} (x) ... (x) O_1 (x) O_0` in Kronecker order (the first
 ///   factor varies slowest) acts on site `n` with `O_n`; the probe is the slowest index, so the
-///   spec's `H (x) 1_P` is, as a Kronecker product of matrices, `kron(1_P, H)`.
+///   operator written `H (x) 1_P` (docs/exact-numerics.md) is, as a Kronecker product of matrices, `kron(1_P, H)`.
 public protocol SpinBasis: Sendable {
     /// Number of sites the states live on, including a probe if there is one.
     var siteCount: Int { get }

@@ -2,7 +2,7 @@ import ComplexModule
 import NumericKit
 import RealModule
 
-/// The models of the spec, by their command-line names.
+/// The models of docs/exact-numerics.md, by their command-line names.
 public enum EDModelKind: String, Sendable, CaseIterable {
     case xxz
     case heisenbergO3 = "heisenberg-o3"
@@ -30,9 +30,9 @@ public struct EDProblem: Sendable {
     /// `W`.
     public var disorderStrength: Double
     /// `J`.
-    public var coupling: Double = 1
+    public var coupling: Double = EDProblem.defaultCoupling
     /// `Delta` (xxz).
-    public var anisotropy: Double = 1
+    public var anisotropy: Double = EDProblem.defaultAnisotropy
     /// `Omega` (Floquet models).
     public var drivingFrequency: Double = 2 * Double.pi
     /// `zeta` (lbit).
@@ -42,7 +42,7 @@ public struct EDProblem: Sendable {
     public var probe: ProbeSpin?
     public var boundary: ChainBoundary = .periodic
     public var convention: SpinConvention = .spin
-    public var fieldDistribution: FieldDistribution = .gaussian
+    public var fieldDistribution: FieldDistribution = EDProblem.defaultFieldDistribution
 
     public init(model: EDModelKind, length: Int, disorderStrength: Double) {
         self.model = model
@@ -50,9 +50,9 @@ public struct EDProblem: Sendable {
         self.disorderStrength = disorderStrength
     }
 
-    /// The default probe of the spec: `h = W`, `V = J sigma^x_0`.
+    /// The default probe (docs/exact-numerics.md): `h = W`, `V = J sigma^x_0`.
     public var defaultProbe: ProbeSpin {
-        ProbeSpin(field: disorderStrength, couplingStrength: coupling, coupling: .x)
+        ProbeSpin(field: disorderStrength, couplingStrength: coupling, coupling: EDProblem.defaultProbeCoupling)
     }
 
     public var period: Double { 2 * Double.pi / drivingFrequency }

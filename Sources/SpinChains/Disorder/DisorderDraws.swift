@@ -3,7 +3,7 @@ import RealModule
 
 /// How the O(3) field vectors `v_n` are drawn; both have zero mean and `[v_n . v_n] = 1`.
 public enum FieldDistribution: String, Sendable, CaseIterable {
-    /// Independent Gaussian components of variance 1/3 (the spec's default).
+    /// Independent Gaussian components of variance 1/3 (the default; docs/exact-numerics.md).
     case gaussian
     /// Unit vectors uniform on the sphere.
     case sphere

@@ -3,7 +3,7 @@ import Foundation
 import NumericKit
 import RealModule
 
-/// The driven Heisenberg chain with random O(3) fields (spec `floquet-o3`, paper eqs. (4), (5)):
+/// The driven Heisenberg chain with random O(3) fields (docs/exact-numerics.md, `floquet-o3`; paper eqs. (4), (5)):
 ///
 ///     H_W = W sum_n v_n . sigma_n,    H_J = J sum_n sigma_n . sigma_{n+1},
 ///     U_F = exp(-i H_J T/2) exp(-i H_W T/2),    T = 2 pi / Omega,
@@ -46,7 +46,7 @@ public struct FloquetO3Chain: Sendable {
         return u
     }
 
-    /// The Floquet operator with a probe spin (spec "Probe spin", paper eqs. (17)-(19)):
+    /// The Floquet operator with a probe spin (docs/exact-numerics.md, "The probe spin"; paper eqs. (17)-(19)):
     /// `U = U_1 U_0`, `U_0 = U_F (x) exp(-(i/2) h T sigma^z_P)`, `U_1 = exp(-i T V (x) sigma^x_P)`.
     public func floquetOperator(couplingPropagator: CouplingPropagator, probe: ProbeSpin) -> Matrix<Complex<Double>> {
         probeFloquetOperator(chainOperator: floquetOperator(couplingPropagator: couplingPropagator),

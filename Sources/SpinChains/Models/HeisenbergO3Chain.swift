@@ -1,4 +1,4 @@
-/// The static Heisenberg chain in random O(3) fields (spec `heisenberg-o3`, paper eq. (61)):
+/// The static Heisenberg chain in random O(3) fields (docs/exact-numerics.md, `heisenberg-o3`; paper eq. (61)):
 ///
 ///     H = (J/2) sum_n sigma_n . sigma_{n+1} + (W/2) sum_n v_n . sigma_n
 ///

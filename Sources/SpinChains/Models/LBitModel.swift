@@ -2,7 +2,7 @@ import ComplexModule
 import NumericKit
 import RealModule
 
-/// The synthetic l-bit model (spec `lbit`): `L` l-bits `tau_n`, `n = -L/2 .. L/2-1`, and a probe.
+/// The synthetic l-bit model (docs/exact-numerics.md, `lbit`): `L` l-bits `tau_n`, `n = -L/2 .. L/2-1`, and a probe.
 ///
 /// - l-bit `n` is bit `n + L/2` of the chain state, the probe is bit `L` (see `SpinBasis`);
 /// - the unperturbed chain Floquet operator is diagonal in the l-bit basis,

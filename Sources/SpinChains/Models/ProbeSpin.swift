@@ -1,4 +1,4 @@
-/// A probe spin-1/2 `P` coupled to site 0 of a chain (spec "Probe spin", paper Sec. II A 3):
+/// A probe spin-1/2 `P` coupled to site 0 of a chain (docs/exact-numerics.md, "The probe spin"; paper Sec. II A 3):
 ///
 ///     H_total = H (x) 1 + (h/2) 1 (x) sigma^z_P + V (x) sigma^x_P,   V = J sigma^a_0,
 ///

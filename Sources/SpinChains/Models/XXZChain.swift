@@ -1,4 +1,4 @@
-/// The random-field XXZ chain (spec `xxz`; Luitz, Laflorencie & Alet, PRB 91, 081103 (2015)):
+/// The random-field XXZ chain (docs/exact-numerics.md, `xxz`; Luitz, Laflorencie & Alet, PRB 91, 081103 (2015)):
 ///
 ///     H = J sum_n (S^x_n S^x_{n+1} + S^y_n S^y_{n+1} + Delta S^z_n S^z_{n+1}) + sum_n h_n S^z_n
 ///

@@ -1,4 +1,4 @@
-/// Entanglement of eigenstates (spec "Entanglement"; paper Sec. V E):
+/// Entanglement of eigenstates (docs/exact-numerics.md, "Entanglement"; paper Sec. V E):
 ///
 /// - `halfChain`: von Neumann entropy (natural log) of the chain sites `0..<L/2` in the
 ///   mid-spectrum eigenstates (the middle `fraction` of each block by index);

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The paper's claims, in the order of the audit report: the abstract's list (Sec. I), the
-/// appendices' asymptotics, the corrections of spec §6, and the claims that need exact numerics.
+/// appendices' asymptotics, the corrections of docs/corrections/, and the claims that need exact numerics.
 public enum ClaimsLedger {
     public static let claims: [Claim] = [
         CrossoverClaims.correlationLengthExponent,

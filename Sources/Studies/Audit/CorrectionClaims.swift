@@ -2,7 +2,7 @@ import Foundation
 import NumericKit
 import ResonanceModel
 
-/// The corrections of the paper's formulas (spec §6), each settled numerically. (C17) is in
+/// The corrections of the paper's formulas (docs/corrections/), each settled numerically. (C17) is in
 /// `LossDiffusionClaims`, which owns the PDE runs.
 public enum CorrectionClaims {
     static func maximumRelativeDeviation(_ a: [Double], _ b: [Double]) -> Double {
@@ -17,7 +17,7 @@ public enum CorrectionClaims {
         identifier: "correction-93-erf-argument",
         title: "(93): the Erf argument of the localised branch",
         statement: "(93), xi > 0: [S] = ... exp(-sqrt(pi xi/(4 Lambda)) Erf(sqrt(theta0 ln|4J/omega|))) (as printed).",
-        paperLocation: "(52), (91), (93); spec §6.1",
+        paperLocation: "(52), (91), (93); docs/corrections/eq93-erf-argument.md",
         test: "The printed (93) and the corrected one (argument sqrt(theta0 ln|J/omega|)) against (52) with F1 (91), at 1/xi = 0.1, Lambda = 30, L = 100, on 200 log-spaced omega in [10 omega_c, J/10].",
         estimatedCost: 0.02,
         measure: measureErf, judge: judgeErf)
@@ -61,7 +61,7 @@ public enum CorrectionClaims {
         identifier: "correction-99-101-factor-two",
         title: "(99)-(101): the factor 2 and the sign of the generalised RM",
         statement: "A state resonates through elements in [v, v + dv] with probability v varrho(v) dv (99); F(v) = exp(+integral_v^inf ...) (100); with the Floquet varrho (98) this reproduces (53).",
-        paperLocation: "Sec. IV A, (97)-(102); (53); spec §3, §6.2",
+        paperLocation: "Sec. IV A, (97)-(102); (53); docs/corrections/eq99-101-generalized-model.md",
         test: "GeneralizedResonanceModel fed the coarse-grained Floquet varrho(v) = rho(r(v))/(kappa v) (98) at 1/xi = 0.05, Lambda = 10, L = 40: [S(omega)] (102) against (53) with the factor 2 (2 v varrho) and without it (the printed v varrho); F(0) with the printed sign of (100).",
         estimatedCost: 0.3,
         measure: measureGeneralized, judge: judgeGeneralized)
@@ -106,7 +106,7 @@ public enum CorrectionClaims {
         identifier: "correction-55-constant",
         title: "(55): omega_c = (omega_H/Lambda) exp(-L/(2 xi))",
         statement: "The cut-off frequency omega_c = v(L/2) equals (omega_H/Lambda) exp(-L/(2 xi)) with omega_H = Omega 2^-L.",
-        paperLocation: "(43), (54), (55); spec §6.4",
+        paperLocation: "(43), (54), (55); docs/corrections/eq55-heisenberg-cutoff.md",
         test: "The ratio (omega_H/Lambda) exp(-L/(2 xi))/omega_c of the Floquet RM at (1/xi, Lambda, L) = (0, 10, 20), (0.1, 30, 16), (-0.05, 5, 40).",
         estimatedCost: 0.01,
         measure: measureCutoff, judge: judgeCutoff)
@@ -140,7 +140,7 @@ public enum CorrectionClaims {
         identifier: "correction-115-factor",
         title: "(115): the normalisation of the Hamiltonian q(r) at the transition",
         statement: "q(r) -> 1/sqrt(r Lambda) in the Hamiltonian RM at the transition (115).",
-        paperLocation: "(82), (89), (115); spec §6.5",
+        paperLocation: "(82), (89), (115); docs/corrections/eq115-scale-free-resonances.md",
         test: "q(r) sqrt(r Lambda) of the energy-blind q (89) and of (82) at e = e_down, 1/xi = 0, Lambda = 30, r = 1..40.",
         estimatedCost: 0.01,
         measure: measureFactor, judge: judgeFactor)
@@ -174,7 +174,7 @@ public enum CorrectionClaims {
         identifier: "correction-83-lambda",
         title: "(83): Lambda(W) from 2 rho v",
         statement: "Lambda = pi (zeta_c W/(4J))^2 (83) follows from q = 2 rho v with (77) and (80).",
-        paperLocation: "(77), (79), (80), (82), (83); spec §6.6",
+        paperLocation: "(77), (79), (80), (82), (83); docs/corrections/eq83-resonance-length.md",
         test: "q(r) = 2 v(r) rho_sigma(e_sigma, r) from (77), (80) at 1/xi = 0, W = 10, J = 1, r = 100; the Lambda it implies, 1/(4 r q^2) times 2r/(2r + 1) (s_e^2 = W^2 (2r + 1), exact), against (83).",
         estimatedCost: 0.01,
         measure: measureMapping, judge: judgeMapping)

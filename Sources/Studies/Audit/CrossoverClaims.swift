@@ -71,9 +71,12 @@ public enum CrossoverClaims {
         var m = Measurements(parameters: figureParameters + [("lengths", .array(thoulessLengths.map { .number($0) }))])
         for length in thoulessLengths {
             let wDelta = try crossover.crossoverDisorder(threshold: threshold, length: length).root
-            let near = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length,
-                                                                  window: 0.9 * wDelta...min(1.1 * wDelta, 0.999 * wc))
-            let global = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length, window: wc * exp(-1)...wc * exp(-2 / length))
+            guard let nearWindow = ThoulessFrequency.crossoverWindow(crossoverDisorder: wDelta, criticalDisorder: wc),
+                  let thermalWindow = ThoulessFrequency.thermalWindow(criticalDisorder: wc, length: length) else {
+                throw InputError(parameter: "L", detail: "no thermal fit window at L = \(length)")
+            }
+            let near = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length, window: nearWindow)
+            let global = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length, window: thermalWindow)
             var linearFraction = 0.0
             for fraction in [0.01, 0.02, 0.05, 0.1, 0.2] where (1 + fraction) * wDelta < wc {
                 let fit = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length, window: (1 - fraction) * wDelta...(1 + fraction) * wDelta)

@@ -107,7 +107,7 @@ public enum LossDiffusionClaims {
         identifier: "correction-C17-crossover-range",
         title: "(C17): l = 4 W^2/(pi gamma^2)",
         statement: "The delta-sink problem (C7) has F(r) = exp(r/l) erfc(sqrt(r/l)) with l = 4 W^2/(pi gamma^2) (as printed).",
-        paperLocation: "App. C 2, (C7)-(C19); spec §6.3",
+        paperLocation: "App. C 2, (C7)-(C19); docs/corrections/eqC17-crossover-range.md",
         test: "The PDE (C7) with gamma = 0.5, W = 1 on r = 1e-2..1e3 (tolerance 1e-4) against exp(r/l) erfc(sqrt(r/l)) with l = 4 W^2/gamma^2 and with the printed l/pi.",
         estimatedCost: 0.5, relatedCommand: "resonance rm diffusion --case delta --gamma 0.5 --rmax 1000",
         measure: measureSink, judge: judgeSink)

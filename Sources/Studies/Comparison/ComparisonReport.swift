@@ -54,7 +54,7 @@ public struct ComparisonReport: Sendable {
         let spectralSummary = points.map { "\(label($0)): rms ln ratio continuum \(f($0.spectralAgreement.rmsLogRatio, 2)), discrete \(f($0.discreteSpectralAgreement.rmsLogRatio, 2)) over \($0.spectralAgreement.points) bins" }.joined(separator: "; ")
         figures.append(ReportFigure(
             identifier: "compare-lbit-spectral", title: "[S(omega)] of the l-bit model: ED, discrete RM and continuum RM (52)",
-            claim: "With zeta and Lambda = zeta_c Omega/(8J) known, the Floquet RM predicts the exact [S(omega)] with no fitted parameter, better as Lambda grows (spec lbit).",
+            claim: "With zeta and Lambda = zeta_c Omega/(8J) known, the Floquet RM predicts the exact [S(omega)] with no fitted parameter, better as Lambda grows (docs/exact-numerics.md, lbit).",
             caption: "Points: exact [S] of sigma^z_P on log bins (5 per decade); solid: continuum RM (52) averaged over the same bins; dashed steps: discrete RM (integer ranges, exact N_r and element law of (13); its range-0 element is exactly J, an atom in the bin containing J); dotted: the same shells with every partner an exact two-level problem (first order). ED/discrete ratios with errors at every L are in the table below. Agreement in omega_c < omega < J: \(spectralSummary).",
             parameters: lbitParameters,
             data: [ReportData(fileName: "cmp_lbit_S.csv", table: ComparisonTables.lbitSpectra(points), metadata: metadata([("length", .integer(lbit.length))]))],

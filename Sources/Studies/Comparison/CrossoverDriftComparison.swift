@@ -108,6 +108,6 @@ public struct CrossoverDriftComparison: Sendable {
 
     /// The Fig. 9 parametrisation with Lambda(W_c) = Lambda_c, through J in (83).
     public static func model(criticalDisorder wc: Double, criticalResonanceLength lambda: Double) -> DisorderCrossover {
-        DisorderCrossover(criticalDisorder: wc, interaction: criticalLocalisationLength * wc / (4 * (lambda / Double.pi).squareRoot()))
+        DisorderCrossover(criticalDisorder: wc, interaction: DisorderParametrization.interaction(resonanceLength: lambda, disorder: wc))
     }
 }

@@ -3,7 +3,7 @@ import NumericKit
 import ResonanceModel
 import SpinChains
 
-/// Comparison 1: the synthetic l-bit model (spec `lbit`) against the Floquet RM (Sec. II) at the
+/// Comparison 1: the synthetic l-bit model (docs/exact-numerics.md, `lbit`) against the Floquet RM (Sec. II) at the
 /// same zeta, Lambda = zeta_c Omega/(8J) (43) and L, with no fitted parameter.
 ///
 /// For each (zeta, Omega) the exact disorder averages of the probe, `A = sigma^z_P`, are compared

@@ -40,41 +40,44 @@ public enum LBitExactCache {
         return ColumnTable(columns: names.enumerated().map { j, name in (name, rows.map { $0[j] }) })
     }
 
-    public enum CacheError: Error, CustomStringConvertible {
-        case malformed(String)
-        public var description: String { switch self { case .malformed(let why): return "l-bit exact cache: \(why)" } }
-    }
-
-    /// Reads a file written from `table` as CSV (`#` lines skipped); points in file order.
-    public static func read(contentsOf path: String) throws -> [LBitExactAverages] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+    /// Reads a file written from `table` as CSV (`#` lines skipped); points in file order. A file
+    /// that cannot be read or does not have that layout is a `FileError` naming `path` and the
+    /// offending line.
+    public static func read(contentsOf path: String, option: String? = nil) throws -> [LBitExactAverages] {
+        func malformed(_ why: String) -> FileError { FileError(option: option, path: path, detail: "l-bit exact cache: \(why)") }
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw FileError(option: option, path: path, detail: fileErrorReason(error))
+        }
         let lines = text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
         guard let header = lines.first?.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }),
               header == ["L", "zeta", "Omega", "realisations", "seed", "quantity", "index", "mean", "err"] else {
-            throw CacheError.malformed("\(path) has no header L,zeta,Omega,realisations,seed,quantity,index,mean,err")
+            throw malformed("no header L,zeta,Omega,realisations,seed,quantity,index,mean,err")
         }
         var order: [[Double]] = []
         var byKey: [[Double]: LBitExactAverages] = [:]
         for line in lines.dropFirst() {
-            let v = line.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard v.count == 9, v.allSatisfy({ $0 != nil }) else { throw CacheError.malformed("bad row '\(line)'") }
-            let x = v.map { $0! }
+            let x = line.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard x.count == 9, line.split(separator: ",").count == 9 else { throw malformed("bad row '\(line)'") }
+            guard let length = Int(exactly: x[0]), length > 0, let realisations = Int(exactly: x[3]), realisations > 0,
+                  let seed = UInt64(exactly: x[4]), let quantity = Int(exactly: x[5]) else {
+                throw malformed("bad row '\(line)': L, realisations, seed and quantity must be whole numbers (L, realisations > 0)")
+            }
             let key = Array(x[0..<3])
-            if byKey[key] == nil {
-                order.append(key)
-                byKey[key] = LBitExactAverages(length: Int(x[0]), localisationLength: x[1], driveFrequency: x[2], realisations: Int(x[3]),
-                                               seed: UInt64(x[4]), spectral: [], spectralError: [], correlator: [], correlatorError: [],
-                                               memory: (.nan, .nan), hybridisedFraction: (.nan, .nan), windowWeight: (.nan, .nan))
+            var point = byKey[key] ?? LBitExactAverages(length: length, localisationLength: x[1], driveFrequency: x[2], realisations: realisations,
+                                                        seed: seed, spectral: [], spectralError: [], correlator: [], correlatorError: [],
+                                                        memory: (.nan, .nan), hybridisedFraction: (.nan, .nan), windowWeight: (.nan, .nan))
+            if byKey[key] == nil { order.append(key) }
+            switch quantity {
+            case 0: point.spectral.append(x[7]); point.spectralError.append(x[8])
+            case 1: point.correlator.append(x[7]); point.correlatorError.append(x[8])
+            case 2: point.memory = (x[7], x[8])
+            case 3: point.hybridisedFraction = (x[7], x[8])
+            case 4: point.windowWeight = (x[7], x[8])
+            default: throw malformed("unknown quantity \(quantity)")
             }
-            switch Int(x[5]) {
-            case 0: byKey[key]!.spectral.append(x[7]); byKey[key]!.spectralError.append(x[8])
-            case 1: byKey[key]!.correlator.append(x[7]); byKey[key]!.correlatorError.append(x[8])
-            case 2: byKey[key]!.memory = (x[7], x[8])
-            case 3: byKey[key]!.hybridisedFraction = (x[7], x[8])
-            case 4: byKey[key]!.windowWeight = (x[7], x[8])
-            default: throw CacheError.malformed("unknown quantity \(x[5])")
-            }
+            byKey[key] = point
         }
-        return order.map { byKey[$0]! }
+        return order.compactMap { byKey[$0] }
     }
 }

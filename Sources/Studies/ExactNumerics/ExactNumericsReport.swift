@@ -144,7 +144,7 @@ public struct ExactNumericsReport: Sendable {
         ])
         return ReportSection(
             title: "Exact numerics",
-            introduction: "Exact diagonalisation of the disordered chains of the spec, disorder-averaged with standard errors; each point is a resumable `resonance ed run` (the command line in each CSV regenerates it; `resonance ed study luitz` runs the published <r> grid).",
+            introduction: "Exact diagonalisation of the disordered chains of docs/exact-numerics.md, disorder-averaged with standard errors; each point is a resumable `resonance ed run` (the command line in each CSV regenerates it; `resonance ed study luitz` runs the published <r> grid).",
             figures: [rFigure] + (LuitzShiftInvertFigure.figure().map { [$0] } ?? []) + [sFigure, cFigure, czzFigure, entropyFigure],
             tables: [table])
     }

@@ -2,7 +2,7 @@ import Foundation
 import NumericKit
 import SpinChains
 
-/// A disorder-averaged exact-numerics run in its own directory (spec "Disorder averaging"):
+/// A disorder-averaged exact-numerics run in its own directory (docs/exact-numerics.md, "Disorder averaging"):
 /// realisation `k` draws from `(seed, k)` alone; each finished realisation is appended to
 /// `realizations.jsonl` at once (`RunStore`); running the same plan again computes only the
 /// missing realisations; the averages fold the records in realisation order, so they are
@@ -195,8 +195,11 @@ public struct RunTiming: Sendable {
     }
 }
 
-/// The parameters of a problem, as written into manifests and summaries (snake_case keys).
-public func problemParameters(_ problem: EDProblem) -> [(String, JSONValue)] {
+/// The parameters of a problem, as written into manifests and summaries and by `ed spectrum`
+/// (snake_case keys; the one record of an `EDProblem`). Manifests record `"probe": false` only
+/// without a probe (so existing run directories keep their manifests); `alwaysRecordProbe` writes
+/// `"probe"` either way, before the probe's field and coupling, as `ed spectrum` does.
+public func problemParameters(_ problem: EDProblem, alwaysRecordProbe: Bool = false) -> [(String, JSONValue)] {
     var fields: [(String, JSONValue)] = [
         ("model", .string(problem.model.rawValue)),
         ("length", .integer(problem.length)),
@@ -222,10 +225,11 @@ public func problemParameters(_ problem: EDProblem) -> [(String, JSONValue)] {
         fields.append(("quasi_energy_range", .string("(-Omega/2, Omega/2]")))
     }
     fields.append(("boundary", .string(problem.boundary.rawValue)))
+    if alwaysRecordProbe { fields.append(("probe", .bool(problem.probe != nil))) }
     if let probe = problem.probe {
         fields.append(("probe_field", .number(probe.field)))
         fields.append(("probe_coupling", .string("sigma^\(probe.coupling.rawValue)_0 sigma^x_P")))
-    } else {
+    } else if !alwaysRecordProbe {
         fields.append(("probe", .bool(false)))
     }
     fields.append(("dimension", .integer(problem.blockDimensions.reduce(0, +))))

@@ -6,23 +6,24 @@ import ResonanceModel
 /// [log chi] (126), and the stability criterion (128)-(131).
 public enum FiniteSizePredictionsStudy {
     /// (114): [Czz] at 1/xi = 0 from the models against the closed forms, for each L.
-    public static func transitionMemory(resonanceLength lambda: Double, lengths: [Double]) -> ColumnTable {
-        func memory(_ setting: ResonanceSetting, _ length: Double) -> Double {
-            resonanceModel(setting, try! ResonanceParameters(inverseCorrelationLength: 0, resonanceLength: lambda, length: length)).infiniteTimeMemory
+    public static func transitionMemory(resonanceLength lambda: Double, lengths: [Double]) throws -> ColumnTable {
+        func memory(_ setting: ResonanceSetting, _ length: Double) throws -> Double {
+            resonanceModel(setting, try ResonanceParameters(inverseCorrelationLength: 0, resonanceLength: lambda, length: length)).infiniteTimeMemory
         }
         return ColumnTable(columns: [
             ("L", lengths),
-            ("czz_floquet", lengths.map { memory(.floquet, $0) }),
+            ("czz_floquet", try lengths.map { try memory(.floquet, $0) }),
             ("czz_floquet_114", lengths.map { FloquetResonanceModel.memoryAtTransition(length: $0, resonanceLength: lambda) }),
-            ("czz_hamiltonian", lengths.map { memory(.hamiltonian, $0) }),
+            ("czz_hamiltonian", try lengths.map { try memory(.hamiltonian, $0) }),
             ("czz_hamiltonian_114", lengths.map { HamiltonianResonanceModel.memoryAtTransition(length: $0, resonanceLength: lambda) }),
         ])
     }
 
     /// (115): q(r) as 1/xi -> 0 (here 1/xi = +-1e-9) against 1/Lambda (Floquet), 1/sqrt(4 Lambda r)
     /// (Hamiltonian, (89)) and the paper's printed 1/sqrt(r Lambda).
-    public static func scaleFreeResonances(resonanceLength lambda: Double, ranges: [Double]) -> ColumnTable {
-        let near = try! ResonanceParameters(inverseCorrelationLength: 1e-9, resonanceLength: lambda, length: 2 * ranges.max()!)
+    public static func scaleFreeResonances(resonanceLength lambda: Double, ranges: [Double]) throws -> ColumnTable {
+        guard let largest = ranges.max() else { throw InputError(parameter: "ranges", detail: "give at least one range") }
+        let near = try ResonanceParameters(inverseCorrelationLength: 1e-9, resonanceLength: lambda, length: 2 * largest)
         let floquet = FloquetResonanceModel(near), hamiltonian = HamiltonianResonanceModel(near)
         return ColumnTable(columns: [
             ("r", ranges),
@@ -52,13 +53,11 @@ public enum FiniteSizePredictionsStudy {
 
     /// [log chi] (126) against L for the Floquet RM at the given 1/xi values, with 2 ln 2 L and the
     /// 1/xi = 0 closed form beside it.
-    public static func fidelityTable(resonanceLength lambda: Double, inverseCorrelationLengths: [Double], lengths: [Double]) -> ColumnTable {
+    public static func fidelityTable(resonanceLength lambda: Double, inverseCorrelationLengths: [Double], lengths: [Double]) throws -> ColumnTable {
         var columns: [(name: String, values: [Double])] = [("L", lengths), ("L_over_Lambda", lengths.map { $0 / lambda })]
         for invXi in inverseCorrelationLengths {
-            columns.append(("log_chi_invxi_\(invXi)", lengths.map { length in
-                FidelitySusceptibility(FloquetResonanceModel(try! ResonanceParameters(inverseCorrelationLength: invXi,
-                                                                                      resonanceLength: lambda, length: length)))
-                    .meanLogSusceptibility()
+            columns.append(("log_chi_invxi_\(invXi)", try lengths.map { length in
+                try meanLogSusceptibility(resonanceLength: lambda, inverseCorrelationLength: invXi, length: length)
             }))
         }
         columns.append(("log_chi_critical_closed_form", lengths.map {
@@ -70,16 +69,22 @@ public enum FiniteSizePredictionsStudy {
     /// Straight-line fit of [log chi] against L over `lengths` at 1/xi.
     public static func fidelityFit(resonanceLength lambda: Double, inverseCorrelationLength invXi: Double, lengths: [Double]) throws -> LinearFit {
         try LinearLeastSquares.line(x: lengths, y: lengths.map { length in
-            FidelitySusceptibility(FloquetResonanceModel(try! ResonanceParameters(inverseCorrelationLength: invXi,
-                                                                                  resonanceLength: lambda, length: length)))
-                .meanLogSusceptibility()
+            try meanLogSusceptibility(resonanceLength: lambda, inverseCorrelationLength: invXi, length: length)
         })
+    }
+
+    /// [log chi] (126) of the Floquet RM at (Lambda, 1/xi, L); throws `ResonanceModelError` outside
+    /// the model's domain.
+    static func meanLogSusceptibility(resonanceLength lambda: Double, inverseCorrelationLength invXi: Double, length: Double) throws -> Double {
+        FidelitySusceptibility(FloquetResonanceModel(try ResonanceParameters(inverseCorrelationLength: invXi, resonanceLength: lambda,
+                                                                             length: length)))
+            .meanLogSusceptibility()
     }
 
     /// (128)-(131): integral_0^{L/2} q dr for both settings, the L -> infinity closed forms, and the
     /// discrete Floquet rho vbar (129), against L at the given 1/xi.
-    public static func stabilityTable(resonanceLength lambda: Double, inverseCorrelationLength invXi: Double, lengths: [Double]) -> ColumnTable {
-        let models = lengths.map { try! ResonanceParameters(inverseCorrelationLength: invXi, resonanceLength: lambda, length: $0) }
+    public static func stabilityTable(resonanceLength lambda: Double, inverseCorrelationLength invXi: Double, lengths: [Double]) throws -> ColumnTable {
+        let models = try lengths.map { try ResonanceParameters(inverseCorrelationLength: invXi, resonanceLength: lambda, length: $0) }
         return ColumnTable(columns: [
             ("L", lengths),
             ("q_integral_floquet", models.map { StabilityCriterion.expectedResonances(FloquetResonanceModel($0), upToRange: $0.maximumRange) }),

@@ -105,7 +105,7 @@ public struct FiniteSizeReport: Sendable {
             caption: "[log chi] by quadrature of (126) at 1/xi = 0, +-0.005, the 1/xi = 0 closed form, and 2 ln 2 L.",
             parameters: "Lambda = 20",
             data: [ReportData(fileName: "log_chi.csv",
-                              table: FiniteSizePredictionsStudy.fidelityTable(resonanceLength: 20, inverseCorrelationLengths: [0, 0.005, -0.005], lengths: chiLengths),
+                              table: try FiniteSizePredictionsStudy.fidelityTable(resonanceLength: 20, inverseCorrelationLengths: [0, 0.005, -0.005], lengths: chiLengths),
                               metadata: metadata([("Lambda", .number(20))]))],
             plot: """
             set xlabel "L"; set ylabel "[log {/Symbol c}]"; set key left top

@@ -44,11 +44,11 @@ public enum RegimeMapStudy {
 
     /// Resonance density per site (Sec. IV B): 1 - F(r = 1) and 1 - F(infinity) against xi/Lambda
     /// (Floquet), for 1/xi > 0.
-    public static func resonanceDensity(resonanceLength lambda: Double, correlationLengths: [Double]) -> ColumnTable {
+    public static func resonanceDensity(resonanceLength lambda: Double, correlationLengths: [Double]) throws -> ColumnTable {
         var oneSite = [Double](), total = [Double]()
         for xi in correlationLengths {
-            let model = FloquetResonanceModel(try! ResonanceParameters(inverseCorrelationLength: 1 / xi, resonanceLength: lambda,
-                                                                       length: 2 * 80 * xi))
+            let model = FloquetResonanceModel(try ResonanceParameters(inverseCorrelationLength: 1 / xi, resonanceLength: lambda,
+                                                                      length: 2 * 80 * xi))
             oneSite.append(-expm1(model.logUnresonatedFraction(atRange: 1)))
             total.append(-expm1(model.logUnresonatedFraction(atRange: 80 * xi)))
         }
@@ -58,11 +58,11 @@ public enum RegimeMapStudy {
 
     /// The overlap Monte Carlo against xi^2/Lambda (Floquet, chain of `sites`), with the quadrature
     /// expectation beside it.
-    public static func overlap(resonanceLength lambda: Double, correlationLengths: [Double], sites: Int, seed: UInt64) -> ColumnTable {
+    public static func overlap(resonanceLength lambda: Double, correlationLengths: [Double], sites: Int, seed: UInt64) throws -> ColumnTable {
         var rows = [[Double]]()
         for (index, xi) in correlationLengths.enumerated() {
-            let model = FloquetResonanceModel(try! ResonanceParameters(inverseCorrelationLength: 1 / xi, resonanceLength: lambda,
-                                                                       length: 2 * max(40 * xi, 40)))
+            let model = FloquetResonanceModel(try ResonanceParameters(inverseCorrelationLength: 1 / xi, resonanceLength: lambda,
+                                                                      length: 2 * max(40 * xi, 40)))
             let simulation = ResonanceOverlap(model)
             let sample = simulation.sample(sites: sites, seed: seed &+ UInt64(index))
             rows.append([xi, xi * xi / lambda, sample.density, sample.meanRange, sample.overlapFraction,

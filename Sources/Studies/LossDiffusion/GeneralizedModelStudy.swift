@@ -4,28 +4,25 @@ import ResonanceModel
 /// The generalised RM (Sec. IV A) from a measured matrix-element density: reading the table and
 /// tabulating F(v), p(v), [S(omega)].
 public enum GeneralizedModelStudy {
-    public struct ReadError: Error, CustomStringConvertible {
-        public var description: String
-    }
-
     /// Reads a CSV with a header naming columns `v` and `varrho` (other columns ignored; `#` lines
     /// skipped). Rows are sorted by v.
     public static func readDensity(path: String) throws -> (v: [Double], varrho: [Double]) {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ReadError(description: "cannot read --varrho \(path)")
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw FileError(option: "--varrho", path: path, detail: "cannot read it (\(fileErrorReason(error)))")
         }
         let lines = text.split(whereSeparator: \.isNewline).map(String.init)
             .filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        guard let header = lines.first else { throw ReadError(description: "--varrho \(path): empty file") }
+        guard let header = lines.first else { throw FileError(option: "--varrho", path: path, detail: "empty file") }
         let names = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard let iv = names.firstIndex(of: "v"), let ir = names.firstIndex(of: "varrho") else {
-            throw ReadError(description: "--varrho \(path): the header must name columns v and varrho (got \(names))")
+            throw FileError(option: "--varrho", path: path, detail: "the header must name columns v and varrho (got \(names))")
         }
         var rows = [(Double, Double)]()
         for (n, line) in lines.dropFirst().enumerated() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard fields.count > max(iv, ir), let v = Double(fields[iv]), let rho = Double(fields[ir]) else {
-                throw ReadError(description: "--varrho \(path): row \(n + 2) is not numeric: \(line)")
+                throw FileError(option: "--varrho", path: path, detail: "row \(n + 2) is not numeric: \(line)")
             }
             rows.append((v, rho))
         }

@@ -231,6 +231,16 @@ public func describeFileError(_ error: Error) -> String {
         return String(describing: error).replacingOccurrences(of: "\n", with: " ")
     }
     let path = (nsError.userInfo[NSFilePathErrorKey] as? String) ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path
+    let reason = fileErrorReason(error)
+    return path.map { "\($0): \(reason)" } ?? reason
+}
+
+/// The system's reason for a Foundation file error, without the path ("no such file or directory").
+public func fileErrorReason(_ error: Error) -> String {
+    let nsError = error as NSError
+    guard nsError.domain == NSCocoaErrorDomain || nsError.domain == NSPOSIXErrorDomain else {
+        return String(describing: error).replacingOccurrences(of: "\n", with: " ")
+    }
     var reason: String
     if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
         reason = OutputFile.reason(Int32(underlying.code))
@@ -248,7 +258,7 @@ public func describeFileError(_ error: Error) -> String {
         default: reason = "file error \(nsError.code)"
         }
     }
-    return path.map { "\($0): \(reason)" } ?? reason
+    return reason
 }
 
 /// Checks for input files (`--fields`, `--varrho`).

@@ -44,6 +44,9 @@ func errorLine(_ error: Error, command: ParsableCommand.Type) -> String {
     let text: String
     switch error {
     case let error as OutputFile.OutputFileError: text = error.description
+    case let error as InputError: text = error.description
+    case let error as NumericalError: text = error.description
+    case let error as FileError: text = error.description
     case let error as EncodingError:
         if case let .invalidValue(value, context) = error {
             text = "cannot write a result: the value \(value) at \(context.codingPath.map(\.stringValue).joined(separator: ".")) is not a finite number"
