@@ -205,7 +205,7 @@ struct CompareInverseFrequency: ParsableCommand {
     func validate() throws {
         try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths")) { length in
             var problem = EDProblem(model: .xxz, length: length, disorderStrength: 1)
-            problem.magnetization = .sector(length % 2 == 0 ? 0 : 0.5)
+            problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: nil)
             return problem
         }
         _ = try numbers(disorders, "disorders")
@@ -283,7 +283,7 @@ struct CompareCriterion: ParsableCommand {
     func validate() throws {
         try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths")) { length in
             var problem = EDProblem(model: .xxz, length: length, disorderStrength: 1)
-            problem.magnetization = .sector(length % 2 == 0 ? 0 : 0.5)
+            problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: nil)
             return problem
         }
         try NumericOption("--thermal-w", atLeast: 0, atMost: WorkLimits.energy).check(thermalW)

@@ -309,7 +309,7 @@ struct EDStudy: ParsableCommand {
         }
         for l in ls {
             var problem = EDProblem(model: .xxz, length: l, disorderStrength: ws[0])
-            problem.magnetization = .sector(l % 2 == 0 ? 0 : 0.5)
+            problem.magnetization = EDProblem.defaultMagnetization(length: l, probeCoupling: nil)
             if methodOptions.method == .dense { try refuseAboveMemory(problem, matricesAlive: 1) }
         }
         return (ls, ws, counts)

@@ -4,13 +4,13 @@ import NumericKit
 import ResonanceModel
 import Studies
 
-/// A comma-separated list of numbers, e.g. `5,10,20`.
+/// A comma-separated list of finite numbers, e.g. `5,10,20` (parsed by `NumericOption.values`, the
+/// one list parser of the command line; the commands check the range with `RMLimits`).
 struct NumberList: ExpressibleByArgument {
     var values: [Double]
     init?(argument: String) {
-        let parts = argument.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil && $0!.isFinite }) else { return nil }
-        values = parts.map { $0! }
+        guard let values = try? NumericOption.finite("list").values(from: argument, count: 1...Int.max) else { return nil }
+        self.values = values
     }
     init(_ values: [Double]) { self.values = values }
     var defaultValueDescription: String { values.map { String($0) }.joined(separator: ",") }
@@ -20,14 +20,18 @@ struct NumberList: ExpressibleByArgument {
 enum RMLimits {
     /// Chain lengths: 1...100 values, each in (0, 1e6].
     static func lengths(_ name: String, _ list: NumberList) throws {
-        guard (1...100).contains(list.values.count) else { throw ValidationError("\(name) must list 1...100 values (got \(list.values.count))") }
-        for x in list.values { try NumericOption.positive(name, atMost: 1e6).check(x) }
+        try check(list, each: NumericOption.positive(name, atMost: 1e6))
     }
 
     /// Inverse correlation lengths 1/xi > -2 ln 2 (39), 1...100 values.
     static func inverseCorrelationLengths(_ name: String, _ list: NumberList) throws {
-        guard (1...100).contains(list.values.count) else { throw ValidationError("\(name) must list 1...100 values (got \(list.values.count))") }
-        for x in list.values { try NumericOption(name, above: -2 * M_LN2, atMost: 1e6).check(x) }
+        try check(list, each: NumericOption(name, above: -2 * M_LN2, atMost: 1e6))
+    }
+
+    /// 1...100 values, each allowed by `rule`.
+    static func check(_ list: NumberList, each rule: NumericOption) throws {
+        guard (1...100).contains(list.values.count) else { throw ValidationError("\(rule.name) must list 1...100 values (got \(list.values.count))") }
+        for x in list.values { try rule.check(x) }
     }
 }
 

@@ -39,7 +39,7 @@ public struct CriterionComparison: Sendable {
             var rhoRow: [(Double, Double)] = [], rRow: [(Double, Double)] = []
             for length in lengths {
                 var problem = EDProblem(model: .xxz, length: length, disorderStrength: w)
-                problem.magnetization = .sector(length % 2 == 0 ? 0 : 0.5)
+                problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: nil)
                 let result = try ComparisonSampling.average(
                     ExactRealisation(problem: problem, observables: [.levelStatistics, .criterion], seed: seed),
                     count: realisations[length] ?? 4, workers: workers)

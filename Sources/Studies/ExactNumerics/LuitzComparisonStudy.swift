@@ -40,7 +40,7 @@ public struct LuitzComparisonStudy: Sendable {
 
     public func problem(length: Int, disorder: Double) -> EDProblem {
         var problem = EDProblem(model: .xxz, length: length, disorderStrength: disorder)
-        problem.magnetization = .sector(length % 2 == 0 ? 0 : 0.5)
+        problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: nil)
         return problem
     }
 
