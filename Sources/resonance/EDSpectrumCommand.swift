@@ -112,7 +112,7 @@ struct EDSpectrumCommand: ParsableCommand {
         }
         let values = try problem.spectrum(fields: usedFields, seed: seed ?? 0, realization: realization)
         if let bad = values.first(where: { !$0.isFinite }) {
-            throw ValidationError("the spectrum has a non-finite eigenvalue (\(bad)): the energy scales overflow; reduce --W, --J or --Delta")
+            throw NumericalError(quantity: "the spectrum", detail: "a non-finite eigenvalue (\(bad)): the energy scales overflow; reduce --W, --J or --Delta")
         }
         if let writeFields { try OutputFile.write(try usedFields.json(), to: writeFields, option: "--write-fields") }
         try outputOptions.emit(render(problem: problem, values: values))

@@ -36,7 +36,7 @@ public struct CrossoverDriftStudy: Sendable {
         }
         return ColumnTable(columns: [
             ("L", lengths), ("W_delta", w), ("W_delta_minus_Wc", w.map { $0 - wc }),
-            ("abs_xi", w.map { 1 / abs(log($0 / wc)) }),
+            ("abs_xi", w.map { 1 / abs(DisorderParametrization.inverseCorrelationLength(disorder: $0, criticalDisorder: wc)) }),
             ("l_local", zip(w, lengths).map { DriftAsymptotics.localScale(crossoverDisorder: $0, length: $1, criticalDisorder: wc) }),
             ("W_asymptotic_D5", asymptote), ("log_residual", residual),
         ])
