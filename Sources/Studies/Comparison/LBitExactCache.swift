@@ -60,8 +60,8 @@ public enum LBitExactCache {
             let x = line.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             guard x.count == 9, line.split(separator: ",").count == 9 else { throw malformed("bad row '\(line)'") }
             guard let length = Int(exactly: x[0]), length > 0, let realisations = Int(exactly: x[3]), realisations > 0,
-                  let seed = UInt64(exactly: x[4]), let quantity = Int(exactly: x[5]) else {
-                throw malformed("bad row '\(line)': L, realisations, seed and quantity must be whole numbers (L, realisations > 0)")
+                  let seed = UInt64(exactly: x[4]), let quantity = Int(exactly: x[5]), quantity >= 0 else {
+                throw malformed("bad row '\(line)': L and realisations must be whole numbers > 0, seed and quantity whole numbers >= 0")
             }
             let key = Array(x[0..<3])
             var point = byKey[key] ?? LBitExactAverages(length: length, localisationLength: x[1], driveFrequency: x[2], realisations: realisations,
