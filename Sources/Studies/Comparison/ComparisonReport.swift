@@ -29,7 +29,12 @@ public struct ComparisonReport: Sendable {
     public var drift = CrossoverDriftComparison()
     public var criterion = CriterionComparison()
 
-    public init(commandLine: String) { self.commandLine = commandLine }
+    /// The report at `scope`: `.full` keeps the sizes above; `.standard` (the default report)
+    /// draws the same figures from smaller runs (see `ReportScope`).
+    public init(commandLine: String, scope: ReportScope = .full) {
+        self.commandLine = commandLine
+        guard scope == .standard else { return }
+    }
 
     static func f(_ x: Double, _ digits: Int = 3) -> String { x.isFinite ? String(format: "%.\(digits)g", x) : "n/a" }
 

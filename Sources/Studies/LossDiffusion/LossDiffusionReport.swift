@@ -4,7 +4,7 @@ import ResonanceModel
 /// The report section of App. B, C: Fig. 11 (critical decay of F), Fig. 12 (profiles f(e, r)) and
 /// the energy-dependent asymptotics (B7)-(B9), each with the measured exponents and a verdict on
 /// the paper's claim. All numbers come from `LossDiffusionSolver` (tolerance 1e-4).
-public struct LossDiffusionReport {
+public struct LossDiffusionReport: Sendable {
     public var resonanceLengths: [Double] = [10, 30, 100]
     public var maxRatio: Double = 1000
     public var profileResonanceLength: Double = 10
@@ -23,8 +23,19 @@ public struct LossDiffusionReport {
     static func f(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
 
     public func section() throws -> ReportSection {
-        let (fig11, exponentFigure, table) = try criticalDecayFigures()
-        let (energyFigure, energyTable) = try energyDependentFigure()
+        // The three studies are independent solves: run side by side on the cores.
+        nonisolated(unsafe) var critical: Result<(ReportFigure, ReportFigure, ReportTable), Error>!
+        nonisolated(unsafe) var energy: Result<(ReportFigure, ReportTable), Error>!
+        nonisolated(unsafe) var profile: Result<ReportFigure, Error>!
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            switch part {
+            case 0: critical = Result { try criticalDecayFigures() }
+            case 1: energy = Result { try energyDependentFigure() }
+            default: profile = Result { try profileFigure() }
+            }
+        }
+        let (fig11, exponentFigure, table) = try critical.get()
+        let (energyFigure, energyTable) = try energy.get()
         return ReportSection(
             title: "Loss diffusion beyond the energy-blind approximation (App. B, C; Figs. 11, 12)",
             introduction: """
@@ -34,7 +45,7 @@ public struct LossDiffusionReport {
             the exact (C17) and the random-walk solver of App. C). The local exponent d ln F/d ln r = -r p/F \
             uses the solver's p = integral q f, so it is not a numerical derivative.
             """,
-            figures: [fig11, exponentFigure, try profileFigure(), energyFigure],
+            figures: [fig11, exponentFigure, try profile.get(), energyFigure],
             tables: [table, energyTable])
     }
 

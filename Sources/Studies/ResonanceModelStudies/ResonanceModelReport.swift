@@ -75,6 +75,9 @@ public struct ResonanceModelReport {
         var critical: [(name: String, values: [Double])] = [("inv_zeta", lambdas.map { _ in log(2.0) }), ("Lambda", lambdas)]
         let thetaC = lambdas.map { setting == .floquet ? criticalLocalisationLength / (2 * $0) : 0 }
         critical.append(("theta_c", thetaC))
+        // Where each point's label goes: beside it, stacked upwards where points coincide (the
+        // Hamiltonian theta_c = 0 for every Lambda), so that no two labels overlap.
+        critical.append(("label_y", Self.stackedLabelPositions(thetaC, spacing: 0.06)))
         let atTransition = try lengths.map { l in apparentExponent(resonanceModel(setting, try parameters(0, length: l, lambda: 4))) }
         let name = setting == .floquet ? "fig2a-theta-floquet" : "fig2d-theta-hamiltonian"
         let thetaCText = setting == .floquet
@@ -94,7 +97,7 @@ public struct ResonanceModelReport {
              "" using 1:4 with lines lt 5 dt 2 title "apparent, L = 160", \\
              "" using 1:5 with lines lt 7 dt 2 title "apparent, L = 640", \\
              "\(name)-critical.csv" using 1:3 with points pt 7 ps 1.6 lc rgb "#f28e2b" title "theta_c (57)", \\
-             "" using 1:3:(sprintf("{/Symbol L} = %g", $2)) with labels left offset 1.2,0 notitle
+             "" using 1:4:(sprintf("{/Symbol L} = %g", $2)) with labels left offset 1.2,0 notitle
         """
         return ReportFigure(
             identifier: name,
@@ -113,6 +116,18 @@ public struct ResonanceModelReport {
                    ReportData(fileName: "\(name)-critical.csv", table: ColumnTable(columns: critical),
                               metadata: metadata(name + " critical points"))],
             plot: plot)
+    }
+
+    /// Label heights for points at `values`: each value, raised where needed so that labels are at
+    /// least `spacing` apart (in the order given, lowest first).
+    static func stackedLabelPositions(_ values: [Double], spacing: Double) -> [Double] {
+        var placed: [Double] = []
+        for value in values {
+            var y = value
+            while placed.contains(where: { abs($0 - y) < spacing * (1 - 1e-9) }) { y += spacing }
+            placed.append(y)
+        }
+        return placed
     }
 
     /// 1 + d ln[S]/d ln omega at omega = 10 omega_c, by a central difference in ln omega.
