@@ -44,7 +44,12 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         InterruptCleanup.install()   // Ctrl-C removes scratch folders; the run store keeps every finished realisation
         let directory = URL(fileURLWithPath: output)
-        let cache = RunCache(root: directory.appendingPathComponent("runs"))
+        // The standard report takes the l-bit points at L = 8 from the stored exact averages
+        // (written by `resonance compare lbit --store-exact` with the same parameters); --full
+        // recomputes them.
+        let stored = "data/lbit_exact_L8.csv"
+        let averages = !full && FileManager.default.isReadableFile(atPath: stored) ? try LBitExactCache.read(contentsOf: stored) : []
+        let cache = RunCache(root: directory.appendingPathComponent("runs"), lbitAverages: averages, lbitSource: stored)
         try RunCache.$current.withValue(cache) { try report(directory: directory, cache: cache) }
     }
 

@@ -32,12 +32,6 @@ public struct LBitComparison: Sendable {
     public var seed: UInt64 = 2022
     /// |<sigma^z_P>| below this counts the probe as hybridised (resonant).
     public var hybridisationThreshold = 0.5
-    /// Stored exact averages (`LBitExactCache`, written by `resonance compare lbit --store-exact`)
-    /// used in place of a computation when one matches a point exactly: same L, zeta, Omega,
-    /// realisations and seed, with the default J and hybridisation threshold (which the files
-    /// assume). `source` names the file in the report's list of runs.
-    public var storedAverages: [LBitExactAverages] = []
-    public var storedSource = ""
 
     public init() {}
 
@@ -157,11 +151,14 @@ public struct LBitComparison: Sendable {
         bins.edge(k) > cutoff && bins.edge(k + 1) < interaction
     }
 
-    /// The stored averages of one (zeta, Omega), if `storedAverages` holds them for this comparison.
+    /// The stored averages of one (zeta, Omega) that the bound `RunCache` offers (`lbitAverages`,
+    /// read by `resonance report` from `data/lbit_exact_L8.csv`), when one matches this comparison
+    /// exactly: same L, zeta, Omega, realisations and seed, with the default J and hybridisation
+    /// threshold (which the files assume).
     public func stored(localisationLength zeta: Double, driveFrequency drive: Double) -> LBitExactAverages? {
         let defaults = LBitComparison()
         guard interaction == defaults.interaction, hybridisationThreshold == defaults.hybridisationThreshold else { return nil }
-        return storedAverages.first {
+        return RunCache.current?.lbitAverages.first {
             $0.length == length && $0.realisations == realisations && $0.seed == seed
                 && abs($0.localisationLength - zeta) <= 1e-12 * zeta && abs($0.driveFrequency - drive) <= 1e-12 * drive
         }
@@ -169,9 +166,9 @@ public struct LBitComparison: Sendable {
 
     /// The disorder-averaged exact numbers of one (zeta, Omega) (the expensive part): stored, or computed.
     public func exact(localisationLength zeta: Double, driveFrequency drive: Double, workers: Int? = nil) throws -> LBitExactAverages {
-        if let stored = stored(localisationLength: zeta, driveFrequency: drive) {
-            RunCache.current?.note(RunCache.Use(label: "lbit-L\(length)-zeta\(JSONValue.format(zeta))-Omega\(JSONValue.format(drive)) (stored averages, \(storedSource))",
-                                                directory: "", reused: realisations, computed: 0, seconds: 0))
+        if let stored = stored(localisationLength: zeta, driveFrequency: drive), let cache = RunCache.current {
+            cache.note(RunCache.Use(label: "lbit-L\(length)-zeta\(JSONValue.format(zeta))-Omega\(JSONValue.format(drive)) (stored averages, \(cache.lbitSource))",
+                                    directory: "", reused: realisations, computed: 0, seconds: 0))
             return stored
         }
         let problem = problem(localisationLength: zeta, driveFrequency: drive)

@@ -8,8 +8,9 @@ import Foundation
 ///
 /// While a cache is bound to `RunCache.current` (`RunCache.$current.withValue(cache) { ... }`),
 /// the disorder averages of the comparisons and of the audit (`ComparisonSampling`) and the report's
-/// exact-numerics runs keep their records in it; unbound, they run in memory as before. Each use is
-/// logged (`uses`), so that a report can say which runs it reused and which it computed.
+/// exact-numerics runs keep their records in it, and the l-bit comparison takes the stored averages
+/// it offers; unbound, they run in memory as before. Each use is logged (`uses`), so that a report
+/// can say which runs it reused and which it computed.
 public final class RunCache: @unchecked Sendable {
     /// The cache in effect for the current task (nil: no cache).
     @TaskLocal public static var current: RunCache?
@@ -27,10 +28,19 @@ public final class RunCache: @unchecked Sendable {
     }
 
     public let root: URL
+    /// Stored exact averages of the l-bit comparison (`LBitExactCache` files such as
+    /// `data/lbit_exact_L8.csv`) that stand in for computing the points they match exactly
+    /// (`LBitComparison.stored`), and the file they came from.
+    public let lbitAverages: [LBitExactAverages]
+    public let lbitSource: String
     private let lock = NSLock()
     private var log: [Use] = []
 
-    public init(root: URL) { self.root = root }
+    public init(root: URL, lbitAverages: [LBitExactAverages] = [], lbitSource: String = "") {
+        self.root = root
+        self.lbitAverages = lbitAverages
+        self.lbitSource = lbitSource
+    }
 
     /// The directory of the run defined by `manifest`: `<root>/<label>-<key>`.
     public func directory(label: String, manifest: [(String, JSONValue)]) -> URL {

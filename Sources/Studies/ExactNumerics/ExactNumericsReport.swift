@@ -4,8 +4,9 @@ import SpinChains
 /// The report section on exact numerics: level statistics of the xxz chain against `W` (the
 /// MBL crossover and the drift of its crossing with `L`), `[S(omega)]` of xxz, `[Czz]` and the
 /// probe entropy `[S_P]` of the Heisenberg chain with a probe against `W`, and `rho vbar` against
-/// `L`. Sizes and realisation counts keep the section at a few minutes on two cores; every
-/// averaged curve has standard-error bars. Runs go to a scratch directory that is removed.
+/// `L`. Sizes and realisation counts keep the section at a few minutes on two cores (`.full`) or
+/// about half a minute (`.standard`); every averaged curve has standard-error bars. Runs are kept
+/// in the bound `RunCache` (the report's run store), else in a scratch directory that is removed.
 public struct ExactNumericsReport: Sendable {
     public var commandLine: String
     public var seed: UInt64 = 2022
@@ -27,6 +28,10 @@ public struct ExactNumericsReport: Sendable {
     public init(commandLine: String, scope: ReportScope = .full) {
         self.commandLine = commandLine
         guard scope == .standard else { return }
+        levelLengths = [8, 10, 12]
+        levelRealisations = [8: 200, 10: 100, 12: 20]
+        spectralRealisations = [8: 60, 10: 30, 12: 6]
+        probeRealisations = [6: 40, 7: 24, 8: 8, 9: 2]
     }
 
     public func section() throws -> ReportSection {

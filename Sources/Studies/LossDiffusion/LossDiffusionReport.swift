@@ -23,19 +23,19 @@ public struct LossDiffusionReport: Sendable {
     static func f(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
 
     public func section() throws -> ReportSection {
-        // The three studies are independent solves: run side by side on the cores.
-        nonisolated(unsafe) var critical: Result<(ReportFigure, ReportFigure, ReportTable), Error>!
-        nonisolated(unsafe) var energy: Result<(ReportFigure, ReportTable), Error>!
-        nonisolated(unsafe) var profile: Result<ReportFigure, Error>!
-        DispatchQueue.concurrentPerform(iterations: 3) { part in
-            switch part {
-            case 0: critical = Result { try criticalDecayFigures() }
-            case 1: energy = Result { try energyDependentFigure() }
-            default: profile = Result { try profileFigure() }
+        // The PDE solves are independent: run side by side on the cores.
+        enum Solved: Sendable { case decay(LossDiffusionSolution), energy(ReportFigure, ReportTable), profile(ReportFigure) }
+        let count = resonanceLengths.count
+        let solved = try concurrentResults(count + 2) { i -> Solved in
+            switch i {
+            case count: let (f, t) = try energyDependentFigure(); return .energy(f, t)
+            case count + 1: return .profile(try profileFigure())
+            default: return .decay(try LossDiffusionStudy.criticalDecay(resonanceLength: resonanceLengths[i], maxRatio: maxRatio, perDecade: 16))
             }
         }
-        let (fig11, exponentFigure, table) = try critical.get()
-        let (energyFigure, energyTable) = try energy.get()
+        let decays = solved.compactMap { if case let .decay(s) = $0 { return s }; return nil }
+        let (fig11, exponentFigure, table) = try criticalDecayFigures(decays)
+        guard case let .energy(energyFigure, energyTable) = solved[count], case let .profile(profile) = solved[count + 1] else { fatalError("unreachable") }
         return ReportSection(
             title: "Loss diffusion beyond the energy-blind approximation (App. B, C; Figs. 11, 12)",
             introduction: """
@@ -45,13 +45,14 @@ public struct LossDiffusionReport: Sendable {
             the exact (C17) and the random-walk solver of App. C). The local exponent d ln F/d ln r = -r p/F \
             uses the solver's p = integral q f, so it is not a numerical derivative.
             """,
-            figures: [fig11, exponentFigure, try profile.get(), energyFigure],
+            figures: [fig11, exponentFigure, profile, energyFigure],
             tables: [table, energyTable])
     }
 
     // MARK: Fig. 11
 
-    func criticalDecayFigures() throws -> (ReportFigure, ReportFigure, ReportTable) {
+    /// Fig. 11 from the critical-decay solutions of `resonanceLengths` (in order).
+    func criticalDecayFigures(_ solutions: [LossDiffusionSolution]) throws -> (ReportFigure, ReportFigure, ReportTable) {
         var data = [ReportData]()
         var rows = [[String]]()
         var plot11 = """
@@ -74,7 +75,7 @@ public struct LossDiffusionReport: Sendable {
         """
         var exponentsAt300 = [Double](), ratiosAtOne = [Double](), crossings = [Double](), belowLambda = [String]()
         for (k, lambda) in resonanceLengths.enumerated() {
-            let solution = try LossDiffusionStudy.criticalDecay(resonanceLength: lambda, maxRatio: maxRatio, perDecade: 16)
+            let solution = solutions[k]
             let table = LossDiffusionStudy.decayTable(solution, resonanceLength: lambda)
             let name = "fig11-Lambda\(Int(lambda)).csv"
             data.append(ReportData(fileName: name, table: table, metadata: metadata("fig11", [("Lambda", .number(lambda))])))

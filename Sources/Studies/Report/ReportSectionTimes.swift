@@ -30,7 +30,8 @@ public struct ReportSectionTimes: Sendable {
     public func eta(section: String, scope: ReportScope, estimate: Double, root: URL) -> Double {
         guard let entry = entries[scope.rawValue]?[section] else { return estimate }
         let stored = entry.directories.allSatisfy { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
-        if stored, let warm = entry.warmSeconds { return warm }
+        // Stored runs are only read back: seconds, not the cold time.
+        if stored { return entry.warmSeconds ?? min(entry.coldSeconds ?? estimate, 5) }
         return entry.coldSeconds ?? estimate
     }
 
