@@ -75,14 +75,18 @@ public struct ResonanceModelReport {
         var critical: [(name: String, values: [Double])] = [("inv_zeta", lambdas.map { _ in log(2.0) }), ("Lambda", lambdas)]
         let thetaC = lambdas.map { setting == .floquet ? criticalLocalisationLength / (2 * $0) : 0 }
         critical.append(("theta_c", thetaC))
-        // Where each point's label goes: beside it, stacked upwards where points coincide (the
-        // Hamiltonian theta_c = 0 for every Lambda), so that no two labels overlap.
-        critical.append(("label_y", Self.stackedLabelPositions(thetaC, spacing: 0.06)))
         let atTransition = try lengths.map { l in apparentExponent(resonanceModel(setting, try parameters(0, length: l, lambda: 4))) }
         let name = setting == .floquet ? "fig2a-theta-floquet" : "fig2d-theta-hamiltonian"
         let thetaCText = setting == .floquet
             ? "theta_c = zeta_c/(2 Lambda) = 0.180 at Lambda = 4 (orange points: Lambda = 1, 4, 16)"
             : "theta_c = 0+ (log corrections)"
+        // Each point labelled with its Lambda on an opaque box drawn over the curves; where the
+        // points coincide (Hamiltonian: theta_c = 0 for every Lambda) one key entry names them all.
+        let lambdaList = lambdas.map { JSONValue.format($0) }.joined(separator: ", ")
+        let pointsAndLabels = Set(thetaC).count < thetaC.count
+            ? "\"\(name)-critical.csv\" using 1:3 with points pt 7 ps 1.6 lc rgb \"#f28e2b\" title \"theta_c (57) = 0 at Lambda = \(lambdaList)\""
+            : "\"\(name)-critical.csv\" using 1:3 with points pt 7 ps 1.6 lc rgb \"#f28e2b\" title \"theta_c (57)\", \\\n"
+                + "     \"\" using 1:3:(sprintf(\"{/Symbol L} = %g\", $2)) with labels left offset 1.2,0 boxed notitle"
         let measured = zip(lengths, atTransition).map { "L = \(Int($0)): \(String(format: "%.4f", $1))" }.joined(separator: ", ")
         let plot = """
         set xlabel "1/{/Symbol z}"
@@ -92,12 +96,12 @@ public struct ResonanceModelReport {
         set arrow from log(2), graph 0 to log(2), graph 1 nohead dt 3 lc rgb "#888888"
         set label "1/{/Symbol z}_c = ln 2" at log(2)+0.03, 0.95
         set key bottom right
+        set style textbox opaque noborder
         plot "\(name).csv" using 1:2 with lines lt 1 title "theta0 (51)", \\
              "" using 1:3 with lines lt 3 dt 2 title "apparent, L = 40", \\
              "" using 1:4 with lines lt 5 dt 2 title "apparent, L = 160", \\
              "" using 1:5 with lines lt 7 dt 2 title "apparent, L = 640", \\
-             "\(name)-critical.csv" using 1:3 with points pt 7 ps 1.6 lc rgb "#f28e2b" title "theta_c (57)", \\
-             "" using 1:4:(sprintf("{/Symbol L} = %g", $2)) with labels left offset 1.2,0 notitle
+             \(pointsAndLabels)
         """
         return ReportFigure(
             identifier: name,
@@ -116,18 +120,6 @@ public struct ResonanceModelReport {
                    ReportData(fileName: "\(name)-critical.csv", table: ColumnTable(columns: critical),
                               metadata: metadata(name + " critical points"))],
             plot: plot)
-    }
-
-    /// Label heights for points at `values`: each value, raised where needed so that labels are at
-    /// least `spacing` apart (in the order given, lowest first).
-    static func stackedLabelPositions(_ values: [Double], spacing: Double) -> [Double] {
-        var placed: [Double] = []
-        for value in values {
-            var y = value
-            while placed.contains(where: { abs($0 - y) < spacing * (1 - 1e-9) }) { y += spacing }
-            placed.append(y)
-        }
-        return placed
     }
 
     /// 1 + d ln[S]/d ln omega at omega = 10 omega_c, by a central difference in ln omega.
