@@ -56,9 +56,12 @@ public struct ReportSummary: Sendable {
             for outcome in claims {
                 let id = outcome.claim.identifier
                 let decisive = outcome.decidingNumber
+                // The number, marked with whether its criterion holds (the criterion on hover); the
+                // criterion itself where it names no number.
                 let number = decisive.map { d in
-                    (d.measurement.map { "<code>\(Self.escape($0.name)) = \(Self.escape(Measurements.format($0.value)))</code> " } ?? "")
-                        + "<span class=\"criterion\">\(d.criterion.holds ? "holds" : "fails"): \(Self.escape(d.criterion.description))</span>"
+                    let mark = "<span class=\"\(d.criterion.holds ? "holds" : "fails")\">\(d.criterion.holds ? "&#10003;" : "&#10007;")</span>"
+                    guard let m = d.measurement else { return "\(mark) <span class=\"criterion\">\(Self.escape(d.criterion.description))</span>" }
+                    return "<span title=\"\(Self.escape(d.criterion.description))\">\(mark) <code>\(Self.escape(m.name)) = \(Self.escape(Measurements.format(m.value)))</code></span>"
                 } ?? "<span class=\"criterion\">\(Self.escape(outcome.assessment?.reason ?? outcome.status.label))</span>"
                 body += "<tr><td>\(Self.escape(outcome.claim.title))</td>"
                     + "<td><span class=\"badge \(Self.badgeClass(outcome))\">\(Self.escape(Self.badgeLabel(outcome)))</span></td>"

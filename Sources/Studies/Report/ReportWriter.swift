@@ -61,10 +61,11 @@ public struct ReportWriter {
         nav li { margin: 0.15em 0; }
         .summary { border: 1px solid #cfd8e3; border-radius: 6px; padding: 0.2em 1em 0.6em; background: #fbfcfe; }
         .summary h2 { margin-top: 0.4em; border: none; } .scope { font-size: 0.85em; color: #444; margin: 0.2em 0; }
-        .thumbs { display: grid; grid-template-columns: repeat(4, 1fr); gap: 0.5em; margin: 0.5em 0; }
-        .thumb { display: block; text-decoration: none; color: #222; font-size: 0.72em; line-height: 1.2; }
+        .thumbs { display: grid; grid-template-columns: repeat(8, 1fr); gap: 0.4em; margin: 0.5em 0; }
+        .thumb { display: block; text-decoration: none; color: #222; font-size: 0.62em; line-height: 1.15; }
         .thumb img { width: 100%; border: 1px solid #ddd; }
-        table.claims td, table.claims th { font-size: 0.78em; padding: 0.12em 0.45em; }
+        table.claims { width: 100%; } table.claims td, table.claims th { font-size: 0.76em; padding: 0.1em 0.45em; }
+        .summary .holds { color: #1a7f37; } .summary .fails { color: #b42318; }
         .badge { display: inline-block; padding: 0.05em 0.5em; border-radius: 0.8em; font-weight: bold; white-space: nowrap; }
         .badge.confirmed { background: #d5f0d2; color: #1a5e23; } .badge.confirmed-with-correction { background: #ffe9a8; color: #6b4e00; }
         .badge.not-confirmed { background: #f8caca; color: #8a1c1c; } .badge.outside-our-reach, .badge.not-run { background: #e4e4e4; color: #444; }
