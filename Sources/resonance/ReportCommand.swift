@@ -98,8 +98,9 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let seconds = Date().timeIntervalSince(start)
-        let summary = ReportSummary(headline: ReportContents.headline, claims: outcomes, runs: cache.uses,
-                                    scope: scope.description, seconds: seconds)
+        var summary = ReportSummary(headline: ReportContents.headline, claims: outcomes, runs: cache.uses,
+                                    scope: scope.summary, seconds: seconds)
+        summary.scopeDetails = scope.description
         try writer.writeIndex(sections: sections, summary: summary)
         log(String(format: "report written to %@/index.html in %.1f s; ", directory.path, seconds) + summary.runsSentence + "\n")
         if !failures.isEmpty {

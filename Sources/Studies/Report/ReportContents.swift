@@ -6,7 +6,17 @@ import Foundation
 public enum ReportScope: String, Sendable, CaseIterable {
     case standard, full
 
-    /// What the page says about the scope.
+    /// One line for the summary that opens the page.
+    public var summary: String {
+        switch self {
+        case .standard:
+            return "Standard report: every section and figure, from smaller runs; resonance report --full adds larger sizes and more realisations (see Runs)."
+        case .full:
+            return "Full report (resonance report --full): every section at its full sizes and realisation counts."
+        }
+    }
+
+    /// What the page says about the scope, in full.
     public var description: String {
         switch self {
         case .standard:

@@ -11,6 +11,8 @@ public struct ReportSummary: Sendable {
     public var runs: [RunCache.Use]
     /// Which report this is and what `--full` adds, in one sentence.
     public var scope: String
+    /// The same in full (sizes, stored data), for the list of runs.
+    public var scopeDetails = ""
     /// Seconds the report took.
     public var seconds: Double
 

@@ -44,7 +44,7 @@ public struct ReportWriter {
     func html(sections: [ReportSection], summary: ReportSummary? = nil) -> String {
         var sections = sections
         if let summary, !summary.runs.isEmpty {
-            sections.append(ReportSection(title: "Runs", introduction: "The disorder-averaged runs of this report, each a resumable store under <code>runs/</code> named by its parameters and a hash of its manifest: a later report with the same parameters reads them back and only redraws; a changed parameter computes only the runs it changes.",
+            sections.append(ReportSection(title: "Runs", introduction: "The disorder-averaged runs of this report, each a resumable store under <code>runs/</code> named by its parameters and a hash of its manifest: a later report with the same parameters reads them back and only redraws; a changed parameter computes only the runs it changes. " + ReportSummary.escape(summary.scopeDetails),
                                           figures: [], tables: [summary.runsTable()]))
         }
         var body = """
