@@ -16,17 +16,17 @@ struct ReportCommand: ParsableCommand {
         OUTPUT/runs/, one directory per run named by its parameters and a hash of its manifest: \
         rerunning the report reads them back and only redraws (a few seconds); changing a \
         parameter recomputes only the runs it changes; an interrupted report resumes. Remove \
-        OUTPUT/runs/ to start afresh. The standard report takes about a minute and a half on \
-        two cores from scratch; --full adds <r>(W) of xxz at L = 14, larger [S(omega)], rho vbar \
+        OUTPUT/runs/ to start afresh. The standard report costs about two CPU-minutes from \
+        scratch (roughly a minute and a half on two idle cores); --full adds <r>(W) of xxz at L = 14, larger [S(omega)], rho vbar \
         and probe runs, the Fig. 10 analysis at L = 14 and the full realisation counts of the \
-        comparisons (about six minutes). One line per section on standard error with its ETA.
+        comparisons (about six CPU-minutes). One line per section on standard error with its ETA.
         """
     )
 
     @Option(help: "Output directory.")
     var output: String = "report"
 
-    @Flag(help: "Larger sizes and realisation counts (about six minutes on two cores from scratch).")
+    @Flag(help: "Larger sizes and realisation counts (about six CPU-minutes from scratch).")
     var full = false
 
     @Option(name: .customLong("audit-budget"), help: "Seconds for the claims ledger (`resonance audit`), 0...1e6; 0 skips it.")

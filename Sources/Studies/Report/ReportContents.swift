@@ -1,7 +1,7 @@
 import Foundation
 
-/// How large the report's runs are: `standard` (what `resonance report` and `make run` draw, about a
-/// minute and a half on two cores from scratch) or `full` (`--full`: the larger sizes and
+/// How large the report's runs are: `standard` (what `resonance report` and `make run` draw, about
+/// two CPU-minutes from scratch) or `full` (`--full`: the larger sizes and
 /// realisation counts). Both draw every section and figure.
 public enum ReportScope: String, Sendable, CaseIterable {
     case standard, full
