@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN = .build/release
 
-.PHONY: run test deps build bench clean
+.PHONY: run test deps build bench clean report-screenshot
 
 deps:
 	@bash scripts/install-deps.sh
@@ -14,6 +14,14 @@ build: deps
 
 run: build
 	@$(BIN)/resonance report --output report
+
+# A PNG of the report's first screen and below (report/screenshot.png), drawn by headless Chromium.
+report-screenshot:
+	@command -v chromium >/dev/null || { echo "report-screenshot: chromium not found (make deps installs it)" >&2; exit 1; }
+	@test -f report/index.html || { echo "report-screenshot: report/index.html not found; run make run first" >&2; exit 1; }
+	@chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,2400 \
+		--screenshot="$(CURDIR)/report/screenshot.png" "file://$(CURDIR)/report/index.html" 2>/dev/null
+	@echo "report/screenshot.png"
 
 test: deps
 	@$(SWIFT) build --build-tests

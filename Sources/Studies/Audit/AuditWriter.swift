@@ -130,22 +130,3 @@ public struct AuditWriter {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
-
-/// The claims table for the main report: claim, verdict, measured numbers, command. The lead links
-/// it to claims.html.
-public func claimsReportSection(outcomes: [ClaimOutcome]) -> ReportSection {
-    let rows = outcomes.map { outcome in
-        [outcome.claim.title + " (" + outcome.claim.paperLocation + ")",
-         outcome.verdictLabel + (outcome.assessment.map { ": " + $0.reason } ?? ""),
-         outcome.measurements.summary,
-         outcome.claim.command]
-    }
-    let ran = outcomes.filter { $0.status == .ran }
-    let tally = Verdict.allCases.map { verdict in "\(ran.filter { $0.assessment?.verdict == verdict }.count) \(verdict.rawValue)" }
-        .joined(separator: ", ")
-    return ReportSection(
-        title: "Claims ledger",
-        introduction: "Each claim of the paper with the check that tests it, the measured numbers and the verdict decided from stated criteria (\(tally); \(outcomes.count - ran.count) not run). Details and criteria: <a href=\"claims.html\">claims.html</a>.",
-        figures: [],
-        tables: [ReportTable(title: "Claims: verdicts and measured numbers", header: ["claim", "verdict", "measured", "command"], rows: rows)])
-}

@@ -29,7 +29,15 @@ public struct ComparisonReport: Sendable {
     public var drift = CrossoverDriftComparison()
     public var criterion = CriterionComparison()
 
-    public init(commandLine: String) { self.commandLine = commandLine }
+    /// The report at `scope`: `.full` keeps the sizes above; `.standard` (the default report)
+    /// draws the same figures from smaller runs (see `ReportScope`).
+    public init(commandLine: String, scope: ReportScope = .full) {
+        self.commandLine = commandLine
+        guard scope == .standard else { return }
+        generalized.realisations = 8
+        inverseFrequency.lengths = [10, 12]
+        drift.realisations[9] = 2
+    }
 
     static func f(_ x: Double, _ digits: Int = 3) -> String { x.isFinite ? String(format: "%.\(digits)g", x) : "n/a" }
 
@@ -46,7 +54,9 @@ public struct ComparisonReport: Sendable {
         let points = try lbit.run()
         let colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2"]
         let label = { (p: LBitComparison.Point) in "zeta=\(f(p.localisationLength)) Lambda=\(f(p.resonanceLength))" }
+        let storedPoints = points.filter { lbit.stored(localisationLength: $0.localisationLength, driveFrequency: $0.driveFrequency) != nil }.count
         let lbitParameters = "lbit, L = \(lbit.length), J = \(f(lbit.interaction)), \(lbit.realisations) realisations per point, seed \(lbit.seed)"
+            + (storedPoints > 0 ? "; exact averages of \(storedPoints) of \(points.count) points read from \(RunCache.current?.lbitSource ?? "") (same parameters; --full recomputes them)" : "")
         let spectralLines = points.enumerated().map { i, p -> String in
             let c = colours[i % colours.count]
             return "\"cmp_lbit_S.csv\" using \"omega\":\"S_ed_\(i)\":\"S_ed_\(i)_err\" with yerrorbars pt 7 ps 0.5 lc rgb \"\(c)\" title \"\(label(p))\", \"cmp_lbit_S.csv\" using \"omega\":\"S_rm_\(i)\" with lines lc rgb \"\(c)\" notitle, \"cmp_lbit_S.csv\" using \"omega\":\"S_drm_\(i)\" with steps dt 2 lc rgb \"\(c)\" notitle, \"cmp_lbit_S.csv\" using \"omega\":\"S_2l_\(i)\" with lines dt 3 lc rgb \"\(c)\" notitle"

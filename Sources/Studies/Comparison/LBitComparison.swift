@@ -151,14 +151,40 @@ public struct LBitComparison: Sendable {
         bins.edge(k) > cutoff && bins.edge(k + 1) < interaction
     }
 
-    /// The disorder-averaged exact numbers of one (zeta, Omega) (the expensive part).
+    /// The stored averages of one (zeta, Omega) that the bound `RunCache` offers (`lbitAverages`,
+    /// read by `resonance report` from `data/lbit_exact_L8.csv`), when one matches this comparison
+    /// exactly: same L, zeta, Omega, realisations and seed, with the default J and hybridisation
+    /// threshold (which the files assume).
+    public func stored(localisationLength zeta: Double, driveFrequency drive: Double) -> LBitExactAverages? {
+        let defaults = LBitComparison()
+        guard interaction == defaults.interaction, hybridisationThreshold == defaults.hybridisationThreshold else { return nil }
+        return RunCache.current?.lbitAverages.first {
+            $0.length == length && $0.realisations == realisations && $0.seed == seed
+                && abs($0.localisationLength - zeta) <= 1e-12 * zeta && abs($0.driveFrequency - drive) <= 1e-12 * drive
+        }
+    }
+
+    /// The disorder-averaged exact numbers of one (zeta, Omega) (the expensive part): stored, or computed.
     public func exact(localisationLength zeta: Double, driveFrequency drive: Double, workers: Int? = nil) throws -> LBitExactAverages {
+        if let stored = stored(localisationLength: zeta, driveFrequency: drive), let cache = RunCache.current {
+            cache.note(RunCache.Use(label: "lbit-L\(length)-zeta\(JSONValue.format(zeta))-Omega\(JSONValue.format(drive)) (stored averages, \(cache.lbitSource))",
+                                    directory: "", reused: realisations, computed: 0, seconds: 0))
+            return stored
+        }
         let problem = problem(localisationLength: zeta, driveFrequency: drive)
         let bins = bins(problem), times = times(), seed = seed, threshold = hybridisationThreshold
         let cutoff = try continuumModel(localisationLength: zeta, driveFrequency: drive, length: length).cutoffFrequency
         let window = (0..<bins.count).filter { inWindow(bins, $0, cutoff: cutoff) }
         let widths = bins.widths
-        let average = try ComparisonSampling.average(count: realisations, workers: workers) { k in
+        let key = ComparisonSampling.RunKey(label: "lbit-L\(length)-zeta\(JSONValue.format(zeta))-Omega\(JSONValue.format(drive))", manifest: problemParameters(problem) + [
+            ("seed", .string(String(seed))),
+            ("record", .string("lbit comparison: [S] of sigma^z_P on log bins, diagonal weight, Czz at integer periods, hybridised fraction, window weight")),
+            ("frequency_bins", .object([("lower", .number(bins.lower)), ("per_decade", .integer(bins.binsPerDecade)), ("count", .integer(bins.count))])),
+            ("czz_times", .array(times.map { .number($0) })),
+            ("hybridisation_threshold", .number(threshold)),
+            ("window_bins", .array(window.map { .integer($0) })),
+        ])
+        let average = try ComparisonSampling.average(count: realisations, workers: workers, key: key) { k in
             let states = try problem.eigenstates(fields: DisorderFields(), seed: seed, realization: UInt64(k))
             let weights = try SpectralWeights(operator: PauliString(.z, at: problem.length), eigenstates: states)
             let spectral = BinnedSpectralFunction(weights, bins: bins)

@@ -62,7 +62,7 @@ public final class ProgressReporter: @unchecked Sendable {
 
     func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 
-    static func duration(_ seconds: Double) -> String {
+    public static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite else { return "?" }
         let s = Int(seconds.rounded())
         if s < 60 { return "\(s)s" }

@@ -17,6 +17,11 @@ public struct RealisationRunner: Sendable {
         let queue = WorkQueue(pending)
         let failure = FailureBox()
         let storeLock = NSLock()
+        // The workers reach the store through a box emptied once they are done: a finished
+        // thread may release its closure a moment after `group.wait()` returns, and must not hold
+        // the store's directory lock then (the same process may reopen the run at once).
+        let box = StoreBox(store)
+        defer { box.store = nil }
         let group = DispatchGroup()
         for _ in 0..<min(workers, max(1, pending.count)) {
             group.enter()
@@ -29,7 +34,7 @@ public struct RealisationRunner: Sendable {
                         record.seconds = Date().timeIntervalSince(start)
                         storeLock.lock()
                         defer { storeLock.unlock() }
-                        try store.append(record)
+                        try box.store!.append(record)
                         progress?.advance()
                     } catch {
                         failure.set(error)
@@ -41,6 +46,12 @@ public struct RealisationRunner: Sendable {
         if let error = failure.value { throw error }
         return try store.finishedRecords()
     }
+}
+
+/// The store, as the worker threads see it (see `RealisationRunner.run`).
+final class StoreBox: @unchecked Sendable {
+    var store: RunStore?
+    init(_ store: RunStore) { self.store = store }
 }
 
 /// Hands out indices to worker threads.

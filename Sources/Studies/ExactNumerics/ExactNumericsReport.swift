@@ -4,8 +4,9 @@ import SpinChains
 /// The report section on exact numerics: level statistics of the xxz chain against `W` (the
 /// MBL crossover and the drift of its crossing with `L`), `[S(omega)]` of xxz, `[Czz]` and the
 /// probe entropy `[S_P]` of the Heisenberg chain with a probe against `W`, and `rho vbar` against
-/// `L`. Sizes and realisation counts keep the section at a few minutes on two cores; every
-/// averaged curve has standard-error bars. Runs go to a scratch directory that is removed.
+/// `L`. Sizes and realisation counts keep the section at a few minutes on two cores (`.full`) or
+/// about half a minute (`.standard`); every averaged curve has standard-error bars. Runs are kept
+/// in the bound `RunCache` (the report's run store), else in a scratch directory that is removed.
 public struct ExactNumericsReport: Sendable {
     public var commandLine: String
     public var seed: UInt64 = 2022
@@ -22,7 +23,16 @@ public struct ExactNumericsReport: Sendable {
     public var probeDisorders: [Double] = [1, 2, 3, 4, 6, 8, 11, 15]
     public var probeRealisations = [6: 40, 7: 24, 8: 12, 9: 4]
 
-    public init(commandLine: String) { self.commandLine = commandLine }
+    /// The report at `scope`: `.full` keeps the sizes above; `.standard` (the default report)
+    /// draws the same figures from smaller runs (see `ReportScope`).
+    public init(commandLine: String, scope: ReportScope = .full) {
+        self.commandLine = commandLine
+        guard scope == .standard else { return }
+        levelLengths = [8, 10, 12]
+        levelRealisations = [8: 200, 10: 100, 12: 20]
+        spectralRealisations = [8: 60, 10: 30, 12: 6]
+        probeRealisations = [6: 40, 7: 24, 8: 8, 9: 2]
+    }
 
     public func section() throws -> ReportSection {
         let scratch = ScratchDirectories.make(prefix: "exact-numerics")
@@ -35,10 +45,8 @@ public struct ExactNumericsReport: Sendable {
         var rColumns: [(name: String, values: [Double])] = [("W", levelDisorders)]
         var rCurves: [[Double]] = []
         for length in levelLengths {
-            let results = try ExactNumericsScan.run(
-                problems: levelDisorders.map { xxz(length: length, disorder: $0) }, observables: [.levelStatistics],
-                realizations: { levelRealisations[$0.length] ?? 10 }, seed: seed,
-                directory: scratch.appendingPathComponent("r"), quiet: true, commandLine: commandLine)
+            let results = try scan(levelDisorders.map { xxz(length: length, disorder: $0) }, observables: [.levelStatistics],
+                                   realizations: { levelRealisations[$0.length] ?? 10 }, scratch: scratch.appendingPathComponent("r"))
             let r = results.map { $0.scalar("r_mean")?.mean ?? .nan }
             rCurves.append(r)
             rColumns.append(("r_L\(length)", r))
@@ -64,10 +72,8 @@ public struct ExactNumericsReport: Sendable {
         // [S(omega)] and rho vbar of xxz.
         var spectral: [Int: [ExactNumericsResult]] = [:]
         for length in spectralLengths {
-            spectral[length] = try ExactNumericsScan.run(
-                problems: spectralDisorders.map { xxz(length: length, disorder: $0) }, observables: [.spectral, .criterion],
-                realizations: { spectralRealisations[$0.length] ?? 10 }, seed: seed,
-                directory: scratch.appendingPathComponent("spectral"), quiet: true, commandLine: commandLine)
+            spectral[length] = try scan(spectralDisorders.map { xxz(length: length, disorder: $0) }, observables: [.spectral, .criterion],
+                                        realizations: { spectralRealisations[$0.length] ?? 10 }, scratch: scratch.appendingPathComponent("spectral"))
         }
         let largest = spectralLengths.max()!
         let sResults = spectral[largest]!
@@ -111,10 +117,11 @@ public struct ExactNumericsReport: Sendable {
         // [Czz] and [S_P] of heisenberg-o3 with a probe.
         var pColumns: [(name: String, values: [Double])] = [("W", probeDisorders)]
         for length in probeLengths {
-            let results = try ExactNumericsScan.run(
-                problems: probeDisorders.map { heisenbergWithProbe(length: length, disorder: $0) }, observables: [.czz, .entanglement],
-                realizations: { probeRealisations[$0.length] ?? 4 }, seed: seed,
-                directory: scratch.appendingPathComponent("probe"), quiet: true, commandLine: commandLine)
+            // Only the infinite-time memory of Czz is drawn: no time grid (Czz(t) at t = 0 only).
+            var settings = ExactObservableSettings()
+            settings.correlatorTimes = [0]
+            let results = try scan(probeDisorders.map { heisenbergWithProbe(length: length, disorder: $0) }, observables: [.czz, .entanglement],
+                                   settings: settings, realizations: { probeRealisations[$0.length] ?? 4 }, scratch: scratch.appendingPathComponent("probe"))
             for name in ["czz_infinite_time", "entropy_probe"] {
                 let short = name == "czz_infinite_time" ? "czz" : "S_P"
                 pColumns.append(("\(short)_L\(length)", results.map { $0.scalar(name)?.mean ?? .nan }))
@@ -147,6 +154,28 @@ public struct ExactNumericsReport: Sendable {
             introduction: "Exact diagonalisation of the disordered chains of docs/exact-numerics.md, disorder-averaged with standard errors; each point is a resumable `resonance ed run` (the command line in each CSV regenerates it; `resonance ed study luitz` runs the published <r> grid).",
             figures: [rFigure] + (LuitzShiftInvertFigure.figure().map { [$0] } ?? []) + [sFigure, cFigure, czzFigure, entropyFigure],
             tables: [table])
+    }
+
+    /// The runs of `problems`: with a bound `RunCache`, each a resumable `ed run` directory of the
+    /// cache (kept and reused); without one, in `scratch` (removed with the section).
+    func scan(_ problems: [EDProblem], observables: [ExactObservable], settings: ExactObservableSettings = .init(),
+              realizations: (EDProblem) -> Int, scratch: URL) throws -> [ExactNumericsResult] {
+        guard let cache = RunCache.current else {
+            return try ExactNumericsScan.run(problems: problems, observables: observables, settings: settings, realizations: realizations,
+                                             seed: seed, directory: scratch, quiet: true, commandLine: commandLine)
+        }
+        return try problems.map { problem in
+            let job = ExactRealisation(problem: problem, observables: observables, settings: settings, seed: seed)
+            let key = try ComparisonSampling.key(job)
+            let count = realizations(problem)
+            var run = ExactNumericsRun(realisation: job, realizations: count,
+                                       directory: cache.directory(label: key.label, manifest: key.manifest), commandLine: commandLine)
+            run.quiet = true
+            let (result, timing) = try run.executeTimed()
+            cache.note(RunCache.Use(label: key.label, directory: run.directory.lastPathComponent, reused: count - timing.computed,
+                                    computed: timing.computed, seconds: timing.wallSeconds))
+            return result
+        }
     }
 
     func xxz(length: Int, disorder: Double) -> EDProblem {

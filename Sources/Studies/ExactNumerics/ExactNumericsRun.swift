@@ -240,14 +240,5 @@ public func problemParameters(_ problem: EDProblem, alwaysRecordProbe: Bool = fa
 /// and number spelling do not matter), recorded in the manifest: a run directory refuses
 /// records made with other fields.
 public func contentHash(_ fields: DisorderFields) throws -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in try fields.json() {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x0000_0100_0000_01b3
-    }
-    return "fnv1a64:" + String(hash, radix: 16).leftPadded(to: 16)
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+    "fnv1a64:" + FNV1a.hex(try fields.json())
 }

@@ -4,7 +4,7 @@ import ResonanceModel
 /// The report section of App. B, C: Fig. 11 (critical decay of F), Fig. 12 (profiles f(e, r)) and
 /// the energy-dependent asymptotics (B7)-(B9), each with the measured exponents and a verdict on
 /// the paper's claim. All numbers come from `LossDiffusionSolver` (tolerance 1e-4).
-public struct LossDiffusionReport {
+public struct LossDiffusionReport: Sendable {
     public var resonanceLengths: [Double] = [10, 30, 100]
     public var maxRatio: Double = 1000
     public var profileResonanceLength: Double = 10
@@ -23,8 +23,19 @@ public struct LossDiffusionReport {
     static func f(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
 
     public func section() throws -> ReportSection {
-        let (fig11, exponentFigure, table) = try criticalDecayFigures()
-        let (energyFigure, energyTable) = try energyDependentFigure()
+        // The PDE solves are independent: run side by side on the cores.
+        enum Solved: Sendable { case decay(LossDiffusionSolution), energy(ReportFigure, ReportTable), profile(ReportFigure) }
+        let count = resonanceLengths.count
+        let solved = try concurrentResults(count + 2) { i -> Solved in
+            switch i {
+            case count: let (f, t) = try energyDependentFigure(); return .energy(f, t)
+            case count + 1: return .profile(try profileFigure())
+            default: return .decay(try LossDiffusionStudy.criticalDecay(resonanceLength: resonanceLengths[i], maxRatio: maxRatio, perDecade: 16))
+            }
+        }
+        let decays = solved.compactMap { if case let .decay(s) = $0 { return s }; return nil }
+        let (fig11, exponentFigure, table) = try criticalDecayFigures(decays)
+        guard case let .energy(energyFigure, energyTable) = solved[count], case let .profile(profile) = solved[count + 1] else { fatalError("unreachable") }
         return ReportSection(
             title: "Loss diffusion beyond the energy-blind approximation (App. B, C; Figs. 11, 12)",
             introduction: """
@@ -34,13 +45,14 @@ public struct LossDiffusionReport {
             the exact (C17) and the random-walk solver of App. C). The local exponent d ln F/d ln r = -r p/F \
             uses the solver's p = integral q f, so it is not a numerical derivative.
             """,
-            figures: [fig11, exponentFigure, try profileFigure(), energyFigure],
+            figures: [fig11, exponentFigure, profile, energyFigure],
             tables: [table, energyTable])
     }
 
     // MARK: Fig. 11
 
-    func criticalDecayFigures() throws -> (ReportFigure, ReportFigure, ReportTable) {
+    /// Fig. 11 from the critical-decay solutions of `resonanceLengths` (in order).
+    func criticalDecayFigures(_ solutions: [LossDiffusionSolution]) throws -> (ReportFigure, ReportFigure, ReportTable) {
         var data = [ReportData]()
         var rows = [[String]]()
         var plot11 = """
@@ -63,7 +75,7 @@ public struct LossDiffusionReport {
         """
         var exponentsAt300 = [Double](), ratiosAtOne = [Double](), crossings = [Double](), belowLambda = [String]()
         for (k, lambda) in resonanceLengths.enumerated() {
-            let solution = try LossDiffusionStudy.criticalDecay(resonanceLength: lambda, maxRatio: maxRatio, perDecade: 16)
+            let solution = solutions[k]
             let table = LossDiffusionStudy.decayTable(solution, resonanceLength: lambda)
             let name = "fig11-Lambda\(Int(lambda)).csv"
             data.append(ReportData(fileName: name, table: table, metadata: metadata("fig11", [("Lambda", .number(lambda))])))

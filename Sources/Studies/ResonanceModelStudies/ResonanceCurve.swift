@@ -51,6 +51,22 @@ public func parallelMap(_ xs: [Double], _ f: @Sendable (Double) -> Double) -> [D
     return Array(results)
 }
 
+/// `body(0..<count)` on all cores, results in order; the first error (by index) is rethrown.
+/// For a handful of independent, expensive computations (e.g. PDE solves).
+public func concurrentResults<T: Sendable>(_ count: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
+    let slots = ResultSlots<T>(count)
+    DispatchQueue.concurrentPerform(iterations: count) { i in slots.set(i, Result { try body(i) }) }
+    return try slots.values.map { try $0!.get() }
+}
+
+/// One result per index, filled from several threads.
+private final class ResultSlots<T>: @unchecked Sendable {
+    private(set) var values: [Result<T, Error>?]
+    private let lock = NSLock()
+    init(_ n: Int) { values = Array(repeating: nil, count: n) }
+    func set(_ i: Int, _ value: Result<T, Error>) { lock.lock(); values[i] = value; lock.unlock() }
+}
+
 /// One RM curve as columns: the abscissa, the quantity, and companions (logarithms where the
 /// value underflows, the closed form beside the quadrature, the light-cone estimate).
 public func resonanceCurve(_ model: any ResonanceStatistics, quantity: ResonanceQuantity, abscissa xs: [Double]) -> ColumnTable {

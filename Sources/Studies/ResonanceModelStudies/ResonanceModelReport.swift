@@ -80,6 +80,13 @@ public struct ResonanceModelReport {
         let thetaCText = setting == .floquet
             ? "theta_c = zeta_c/(2 Lambda) = 0.180 at Lambda = 4 (orange points: Lambda = 1, 4, 16)"
             : "theta_c = 0+ (log corrections)"
+        // Each point labelled with its Lambda on an opaque box drawn over the curves; where the
+        // points coincide (Hamiltonian: theta_c = 0 for every Lambda) one key entry names them all.
+        let lambdaList = lambdas.map { JSONValue.format($0) }.joined(separator: ", ")
+        let pointsAndLabels = Set(thetaC).count < thetaC.count
+            ? "\"\(name)-critical.csv\" using 1:3 with points pt 7 ps 1.6 lc rgb \"#f28e2b\" title \"theta_c (57) = 0 at Lambda = \(lambdaList)\""
+            : "\"\(name)-critical.csv\" using 1:3 with points pt 7 ps 1.6 lc rgb \"#f28e2b\" title \"theta_c (57)\", \\\n"
+                + "     \"\" using 1:3:(sprintf(\"{/Symbol L} = %g\", $2)) with labels left offset 1.2,0 boxed notitle"
         let measured = zip(lengths, atTransition).map { "L = \(Int($0)): \(String(format: "%.4f", $1))" }.joined(separator: ", ")
         let plot = """
         set xlabel "1/{/Symbol z}"
@@ -89,12 +96,12 @@ public struct ResonanceModelReport {
         set arrow from log(2), graph 0 to log(2), graph 1 nohead dt 3 lc rgb "#888888"
         set label "1/{/Symbol z}_c = ln 2" at log(2)+0.03, 0.95
         set key bottom right
+        set style textbox opaque noborder
         plot "\(name).csv" using 1:2 with lines lt 1 title "theta0 (51)", \\
              "" using 1:3 with lines lt 3 dt 2 title "apparent, L = 40", \\
              "" using 1:4 with lines lt 5 dt 2 title "apparent, L = 160", \\
              "" using 1:5 with lines lt 7 dt 2 title "apparent, L = 640", \\
-             "\(name)-critical.csv" using 1:3 with points pt 7 ps 1.6 lc rgb "#f28e2b" title "theta_c (57)", \\
-             "" using 1:3:(sprintf("{/Symbol L} = %g", $2)) with labels left offset 1.2,0 notitle
+             \(pointsAndLabels)
         """
         return ReportFigure(
             identifier: name,

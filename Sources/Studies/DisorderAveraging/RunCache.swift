@@ -1,0 +1,112 @@
+import Foundation
+
+/// A folder of resumable runs, one `RunStore` directory per run, named by a readable label and a
+/// hash of the run's manifest (every parameter that defines its numbers). Asking again for a run
+/// with the same manifest finds its directory and computes only the realisations it lacks; a run
+/// that differs in any parameter gets a directory of its own, so a changed parameter recomputes
+/// only the runs it changes. More realisations than stored extend a run; fewer use the first ones.
+///
+/// While a cache is bound to `RunCache.current` (`RunCache.$current.withValue(cache) { ... }`),
+/// the disorder averages of the comparisons and of the audit (`ComparisonSampling`) and the report's
+/// exact-numerics runs keep their records in it, and the l-bit comparison takes the stored averages
+/// it offers; unbound, they run in memory as before. Each use is logged (`uses`), so that a report
+/// can say which runs it reused and which it computed.
+public final class RunCache: @unchecked Sendable {
+    /// The cache in effect for the current task (nil: no cache).
+    @TaskLocal public static var current: RunCache?
+
+    /// One run asked of the cache: how many realisations were found and how many computed.
+    public struct Use: Sendable, Equatable {
+        public var label: String
+        /// The run's directory relative to the cache root.
+        public var directory: String
+        public var reused: Int
+        public var computed: Int
+        public var seconds: Double
+        /// Nothing computed: every realisation came from the store.
+        public var isReused: Bool { computed == 0 }
+    }
+
+    public let root: URL
+    /// Stored exact averages of the l-bit comparison (`LBitExactCache` files such as
+    /// `data/lbit_exact_L8.csv`) that stand in for computing the points they match exactly
+    /// (`LBitComparison.stored`), and the file they came from.
+    public let lbitAverages: [LBitExactAverages]
+    public let lbitSource: String
+    private let lock = NSLock()
+    private var log: [Use] = []
+
+    public init(root: URL, lbitAverages: [LBitExactAverages] = [], lbitSource: String = "") {
+        self.root = root
+        self.lbitAverages = lbitAverages
+        self.lbitSource = lbitSource
+    }
+
+    /// The directory of the run defined by `manifest`: `<root>/<label>-<key>`.
+    public func directory(label: String, manifest: [(String, JSONValue)]) -> URL {
+        root.appendingPathComponent(Self.folderName(label: label, manifest: manifest))
+    }
+
+    /// `<label>-<key>` with the label reduced to letters, digits, `.`, `_` and `-`.
+    public static func folderName(label: String, manifest: [(String, JSONValue)]) -> String {
+        let safe = String(label.map { $0.isLetter || $0.isNumber || "._-".contains($0) ? $0 : "_" })
+        return safe + "-" + key(manifest)
+    }
+
+    /// 16 hex digits of the 64-bit FNV-1a hash of the manifest's JSON.
+    public static func key(_ manifest: [(String, JSONValue)]) -> String {
+        FNV1a.hex(Data(JSONValue.object(manifest).serialized(indent: nil).utf8))
+    }
+
+    /// Records a use of a run (thread-safe).
+    public func note(_ use: Use) {
+        lock.lock(); defer { lock.unlock() }
+        log.append(use)
+    }
+
+    /// Every use so far, in order.
+    public var uses: [Use] {
+        lock.lock(); defer { lock.unlock() }
+        return log
+    }
+
+    /// The disorder average of realisations `0..<count` of the run `label`/`manifest`: the records
+    /// already in its store are read back, the missing ones computed by `record` on `workers`
+    /// threads and appended as each finishes (`RealisationRunner`), so an interrupted run resumes.
+    public func average(label: String, manifest: [(String, JSONValue)], shape: RecordShape?, count: Int, workers: Int,
+                        record: @escaping @Sendable (Int) throws -> RealisationRecord) throws -> DisorderAverage {
+        let start = Date()
+        let directory = directory(label: label, manifest: manifest)
+        let store = try RunStore(directory: directory, manifest: manifest, shape: shape)
+        do {
+            let finished = Set(try store.finishedRecords().map(\.realization))
+            let pending = (0..<count).filter { !finished.contains($0) }
+            let records = try RealisationRunner(workers: workers).run(pending: pending, store: store, progress: nil, compute: record)
+                .filter { $0.realization < count }
+            note(Use(label: label, directory: directory.lastPathComponent, reused: count - pending.count,
+                     computed: pending.count, seconds: Date().timeIntervalSince(start)))
+            return DisorderAverage(records: records)
+        } catch {
+            store.discardIfEmpty()
+            throw error
+        }
+    }
+}
+
+/// The 64-bit FNV-1a hash (content keys of runs and of given fields).
+public enum FNV1a {
+    public static func hash(_ bytes: Data) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// The hash as 16 hex digits.
+    public static func hex(_ bytes: Data) -> String {
+        let digits = String(hash(bytes), radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
