@@ -28,7 +28,7 @@ public struct DynamicsProblem: Sendable {
         switch problem.model {
         case .lbit: return "ed dynamics supports xxz, heisenberg-o3 and floquet-o3, not lbit"
         case .xxz where problem.magnetization != .fullSpace:
-            return "ed dynamics propagates xxz in the full space only (--magnetization full)"
+            return "ed dynamics propagates xxz in the full space only (--sector full)"
         case .floquetO3 where kernelOrder > 0:
             return "--kpm-order applies to the Hamiltonian models; for floquet-o3 S(omega) comes from C(t)"
         default: return nil
