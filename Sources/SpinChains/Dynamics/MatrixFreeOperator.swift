@@ -9,7 +9,8 @@ import RealModule
 ///
 ///     (H x)_i = d_i x_i + sum_f h_f(i ^ f) x_{i ^ f},   h_f(j) = sum_k c_k phase_k(j),
 ///
-/// with `phase_k(j) = i^{n_y} (-1)^{#(y or z sites of k set in j)}` (see `PauliString`). A product
+/// with `phase_k(j) = i^{n_y} (-1)^{#(y or z sites of k set in j)}` (see `PauliString`), `h_f`
+/// tabulated over the few sites whose bits its phases read (two for a bond, one for a field). A product
 /// reads `x` and writes `y` once (plus the diagonal): 40 bytes per row, against about 20 bytes per
 /// stored non-zero of a compressed sparse row matrix. Rows are split over `threads` threads.
 public struct MatrixFreeOperator: Sendable {
@@ -29,10 +30,12 @@ public struct MatrixFreeOperator: Sendable {
     public enum OperatorError: Error, CustomStringConvertible {
         case notHermitian
         case tooManySites(Int)
+        case tooManySignSites(Int)
         public var description: String {
             switch self {
             case .notHermitian: return "the operator has a diagonal string with a complex coefficient: it is not Hermitian"
             case let .tooManySites(n): return "\(n) sites exceed the 40 a state vector can index here"
+            case let .tooManySignSites(n): return "strings flipping the same spins read the signs of \(n) sites; at most 12 are tabulated"
             }
         }
     }
@@ -62,6 +65,9 @@ public struct MatrixFreeOperator: Sendable {
             }
         }
         groups = order.map { FlipGroup(flipMask: $0, coefficients: byMask[$0]!) }
+        for g in groups where g.coefficients.reduce(0, { $0 | $1.signMask }).nonzeroBitCount > 12 {
+            throw OperatorError.tooManySignSites(g.coefficients.reduce(0, { $0 | $1.signMask }).nonzeroBitCount)
+        }
         flattenedGroups = FlattenedGroups(groups)
         var d = [Double](repeating: 0, count: 1 << siteCount)
         d.withUnsafeMutableBufferPointer { p in
@@ -105,8 +111,10 @@ public struct MatrixFreeOperator: Sendable {
                             let acc = accAddress.map { UnsafeMutablePointer<Double>(bitPattern: $0)! }
                             diagonal.withUnsafeBufferPointer { diag in
                             flat.masks.withUnsafeBufferPointer { masks in
-                            flat.starts.withUnsafeBufferPointer { starts in
-                            flat.terms.withUnsafeBufferPointer { terms in
+                            flat.bitStarts.withUnsafeBufferPointer { bitStarts in
+                            flat.bits.withUnsafeBufferPointer { bits in
+                            flat.tableStarts.withUnsafeBufferPointer { tableStarts in
+                            flat.table.withUnsafeBufferPointer { table in
                             let lower = chunk * size, upper = min(d, lower + size)
                             guard lower < upper else { return }
                             for i in lower..<upper {
@@ -114,11 +122,11 @@ public struct MatrixFreeOperator: Sendable {
                                 var hr = diag[i] * xr, hi = diag[i] * xi
                                 for g in 0..<masks.count {
                                     let j = i ^ masks[g]
-                                    var er = 0.0, ei = 0.0
-                                    for k in starts[g]..<starts[g + 1] {
-                                        let t = terms[k]
-                                        if (j & t.signMask).nonzeroBitCount & 1 == 0 { er += t.re; ei += t.im } else { er -= t.re; ei -= t.im }
-                                    }
+                                    // h_f(j) from the group's table, indexed by the bits of j its signs read.
+                                    var index = 0
+                                    let first = bitStarts[g]
+                                    for b in first..<bitStarts[g + 1] { index |= ((j &>> bits[b]) & 1) &<< (b - first) }
+                                    let er = table[2 * (tableStarts[g] + index)], ei = table[2 * (tableStarts[g] + index) + 1]
                                     let yr = xs[2 * j], yi = xs[2 * j + 1]
                                     hr += er * yr - ei * yi
                                     hi += er * yi + ei * yr
@@ -132,7 +140,7 @@ public struct MatrixFreeOperator: Sendable {
                                     acc[2 * i + 1] += cr * ni + ci * nr
                                 }
                             }
-                            } } } }
+                            } } } } } }
                         }
                         if chunks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: body) }
     }
@@ -154,22 +162,36 @@ public struct MatrixFreeOperator: Sendable {
         return y
     }
 
-    /// The groups laid out for the inner loop: masks, offsets into one array of terms.
+    /// The groups laid out for the inner loop: per group its flip mask, the sites its signs read
+    /// (the union of the strings' y/z sites) and a table of `h_f` over those sites' bits.
     struct FlattenedGroups: @unchecked Sendable {
-        var masks: [Int]
-        var starts: [Int]
-        var terms: [(re: Double, im: Double, signMask: Int)]
+        var masks: [Int] = []
+        var bitStarts: [Int] = [0]
+        var bits: [Int] = []
+        var tableStarts: [Int] = [0]
+        /// Interleaved (re, im) of `h_f` for each pattern of the group's sign bits.
+        var table: [Double] = []
 
         init(_ groups: [FlipGroup]) {
-            var starts = [0]
-            var terms: [(re: Double, im: Double, signMask: Int)] = []
             for g in groups {
-                terms += g.coefficients
-                starts.append(terms.count)
+                let union = g.coefficients.reduce(0) { $0 | $1.signMask }
+                let sites = (0..<Int.bitWidth).filter { union & (1 << $0) != 0 }
+                masks.append(g.flipMask)
+                bits += sites
+                bitStarts.append(bits.count)
+                for pattern in 0..<(1 << sites.count) {
+                    var j = 0
+                    for (k, site) in sites.enumerated() where pattern & (1 << k) != 0 { j |= 1 << site }
+                    var re = 0.0, im = 0.0
+                    for c in g.coefficients {
+                        let sign: Double = (j & c.signMask).nonzeroBitCount & 1 == 0 ? 1 : -1
+                        re += sign * c.re
+                        im += sign * c.im
+                    }
+                    table += [re, im]
+                }
+                tableStarts.append(table.count / 2)
             }
-            self.masks = groups.map(\.flipMask)
-            self.starts = starts
-            self.terms = terms
         }
     }
 
