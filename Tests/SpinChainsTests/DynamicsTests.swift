@@ -43,15 +43,15 @@ final class DynamicsTests: XCTestCase {
 
     /// Chebyshev, Krylov and dense exp(-iHt) on one state, Jt up to 10^3.
     func testChebyshevKrylovAndDenseAgreeUpToLongTimes() throws {
-        let problem = probeProblem(.heisenbergO3, length: 6)
+        let problem = probeProblem(.heisenbergO3, length: 5)
         let fields = problem.drawFields(seed: 11, realization: 2)
         let op = try problem.hamiltonianOperator(fields: fields)
-        var dense = try DenseStatePropagator(hamiltonian: op.denseMatrix(in: FullBasis(siteCount: 7)))
-        let free = try MatrixFreeOperator(op, siteCount: 7)
+        var dense = try DenseStatePropagator(hamiltonian: op.denseMatrix(in: FullBasis(siteCount: 6)))
+        let free = try MatrixFreeOperator(op, siteCount: 6)
         var chebyshev = ChebyshevPropagator(hamiltonian: free, interval: try SpectralInterval.estimate(free))
         var krylov = KrylovPropagator(hamiltonian: free, krylovDimension: 40)
         var generator = Xoshiro256StarStar(seed: 5)
-        let psi = StateVectors.haarRandom(dimension: 128, using: &generator)
+        let psi = StateVectors.haarRandom(dimension: 64, using: &generator)
         let norm = StateVectors.normSquared(psi).squareRoot()
         let start = psi.map { $0 * Complex(1 / norm) }
         var a = start, b = start

@@ -11,5 +11,6 @@ public enum ReportContents {
         ("loss diffusion", { try LossDiffusionReport(commandLine: $0).section() }),
         ("exact numerics", { try ExactNumericsReport(commandLine: $0).section() }),
         ("comparison", { try ComparisonReport(commandLine: $0).section() }),
+        ("dynamics", { try DynamicsReport(commandLine: $0).section() }),
     ]
 }
