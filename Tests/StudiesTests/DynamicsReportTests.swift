@@ -14,6 +14,7 @@ final class DynamicsReportTests: XCTestCase {
         report.cacheDirectory = cache
         report.smallLength = 4
         report.smallRealizations = 2
+        report.finalTime = 20
         // A cache at L = 5 as `ed dynamics` writes it.
         var runs: [Double: DynamicsResult] = [:]
         for w in report.disorders {

@@ -22,6 +22,8 @@ public struct DynamicsReport: Sendable {
     /// W_c and the mapping of Fig. 9: 1/xi = ln(W/W_c), Lambda(W) from (83), J = 1.
     public var criticalDisorder = 10.0
     public var seed: UInt64 = 15
+    /// The last time (units 1/J) of the recomputed size.
+    public var finalTime = 1000.0
 
     public init(commandLine: String) { self.commandLine = commandLine }
 
@@ -51,7 +53,7 @@ public struct DynamicsReport: Sendable {
     public func section() throws -> ReportSection {
         let scratch = ScratchDirectories.make(prefix: "dynamics")
         defer { ScratchDirectories.remove(scratch) }
-        let times = SpinAutocorrelation.logarithmicTimes(from: 0.1, to: 1000, perDecade: 5)
+        let times = SpinAutocorrelation.logarithmicTimes(from: 0.1, to: finalTime, perDecade: 5)
         var smallColumns: [(name: String, values: [Double])] = [("t", times)]
         var deviation = 0.0, bound = 0.0
         for w in disorders {
