@@ -10,8 +10,9 @@ import SpinChains
 // matrix-free product, the recurrence and the running sum), median of 5; per unit Jt: the
 // Chebyshev order of a step of a dt = 1000 over dt, for the two vectors phi and chi of C(t). The
 // bandwidth floor of one fused update (88 bytes per row) is set against a STREAM-like triad timed
-// in the same run; a compressed-sparse-row product of the same matrix (what PETSc's MatMult does,
-// timed here in Swift up to L = 18) is set against the matrix-free one. At the smallest size a
+// in the same run; a compressed-sparse-row product of the same matrix (Swift, one thread) and
+// PETSc's MatMult on it (complex AIJ on 1 and 2 MPI ranks, by the helper that
+// Benchmarks/petsc-matmult/build.sh builds; up to L = 18) are set against the matrix-free one. At the smallest size a
 // real propagation over --check-jt checks the projection. Timings under whatever load the machine has.
 
 private func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -77,15 +78,44 @@ private func csrProduct(_ rows: SparseRows, _ x: [Complex<Double>], _ y: inout [
     }
 }
 
+/// Writes the rows as `Benchmarks/petsc-matmult/petsc_matmult.c` reads them.
+private func writeCSR(_ rows: SparseRows, to url: URL) throws {
+    var data = Data()
+    func append<T>(_ values: [T]) { values.withUnsafeBytes { data.append(contentsOf: $0) } }
+    append([Int64(rows.dimension), Int64(rows.nonzeroCount)])
+    append(rows.rowOffsets)
+    append(rows.columns)
+    append(rows.values)
+    try data.write(to: url)
+}
+
+/// Median seconds of PETSc's MatMult on `ranks` MPI ranks (nil if the helper or mpirun fails).
+private func petscMatMult(helper: String, file: URL, ranks: Int) -> Double? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["mpirun", "--allow-run-as-root", "--oversubscribe", "-n", String(ranks), helper, file.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0, let range = output.range(of: "seconds ") else { return nil }
+    return Double(output[range.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines))
+}
+
 func runDynamicsBenchmarks(arguments: [String]) throws {
     func value(_ name: String) -> String? { arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } }
     let sizes = (value("--sizes") ?? "16,18,20,22").split(separator: ",").compactMap { Int($0) }
     let checkJt = Double(value("--check-jt") ?? "10") ?? 10
+    // Benchmarks/petsc-matmult/build.sh builds the PETSc helper; without it the PETSc column is empty.
+    let helper = value("--petsc-matmult") ?? ".build/petsc_matmult"
+    let hasHelper = FileManager.default.isExecutableFile(atPath: helper)
     let load = ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3).joined(separator: " ")
     print("\n## dynamics: heisenberg-o3 + probe, W = 2, matrix-free Chebyshev; CPU \(cpuModel()); load average \(load)")
     let triad = [1, 2].map { triadBandwidth(count: 1 << 24, threads: $0) }
     print(String(format: "STREAM-like triad (3 x 128 MiB): %.2f GB/s on 1 thread, %.2f GB/s on 2", triad[0] / 1e9, triad[1] / 1e9))
-    print("L+P  D         threads  s/product  floor s  x floor  order/Jt  s/state/Jt  L20-style Jt=1e3 s  est. MiB  peak RSS MiB  CSR s/product")
+    print("L+P  D         threads  s/product  floor s  x floor  order/Jt  s/state/Jt  Jt=1e3 s/state  est. MiB  peak RSS MiB  CSR s/product  PETSc MatMult s (ranks = threads)")
     for length in sizes {
         var problem = EDProblem(model: .heisenbergO3, length: length, disorderStrength: 2)
         problem.probe = problem.defaultProbe
@@ -101,10 +131,17 @@ func runDynamicsBenchmarks(arguments: [String]) throws {
         let x = StateVectors.haarRandom(dimension: d, using: &generator)
         var z = x, acc = x
         var csrSeconds = Double.nan
+        var petsc: [Int: Double] = [:]
         if length <= 18 {
             let rows = op.sparseRows(in: FullBasis(siteCount: length + 1), rows: 0..<d, complex: true)
             var y = x
             csrSeconds = median((0..<5).map { _ in seconds { csrProduct(rows, x, &y) } })
+            if hasHelper {
+                let file = FileManager.default.temporaryDirectory.appendingPathComponent("dynamics-csr-\(length).bin")
+                try writeCSR(rows, to: file)
+                defer { try? FileManager.default.removeItem(at: file) }
+                for ranks in [1, 2] { petsc[ranks] = petscMatMult(helper: helper, file: file, ranks: ranks) }
+            }
         }
         for threads in [1, 2] {
             h.threads = threads
@@ -122,10 +159,11 @@ func runDynamicsBenchmarks(arguments: [String]) throws {
             })
             let floor = 88 * Double(d) / triad[threads - 1]
             let perStateJt = 2 * orderPerJt * perProduct
-            print(String(format: "%2d+P %-9d %7d  %9.4f  %7.4f  %7.2f  %8.2f  %10.3f  %18.0f  %8.0f  %12.0f  %13@",
+            print(String(format: "%2d+P %-9d %7d  %9.4f  %7.4f  %7.2f  %8.2f  %10.3f  %14.0f  %8.0f  %12.0f  %13@  %@",
                          length, d, threads, perProduct, floor, perProduct / floor, orderPerJt, perStateJt, 1000 * perStateJt,
                          dynamics.memoryEstimate / 1_048_576, peakResidentBytes() / 1_048_576,
-                         csrSeconds.isNaN ? "-" : String(format: "%.4f", csrSeconds)))
+                         csrSeconds.isNaN ? "-" : String(format: "%.4f", csrSeconds),
+                         petsc[threads].map { String(format: "%.4f", $0) } ?? "-"))
         }
         if length == sizes.min() {
             var propagator = ChebyshevPropagator(hamiltonian: h, interval: interval)

@@ -36,14 +36,19 @@ public struct DynamicsProblem: Sendable {
     }
 
     /// Peak memory (bytes): state vectors of `16 D` bytes each (phi, chi and the method's work
-    /// vectors: Chebyshev 3, Krylov m + 2) plus the operator's diagonal table (`8 D`), and with
-    /// the kernel polynomial method the `2N` Chebyshev vectors of the moments.
+    /// vectors: Chebyshev 6 (three for each of phi and chi, propagated together), Floquet 3,
+    /// Krylov m + 2) plus the operator's diagonal table (`8 D`), and with the kernel polynomial
+    /// method the `2N` Chebyshev vectors of the moments.
     public var memoryEstimate: Double {
         let d = Double(dimension)
         let work: Double
-        switch problem.model.isFloquet ? PropagationMethod.chebyshev : method {
-        case .chebyshev: work = 3
-        case .krylov: work = Double(krylovDimension + 2)
+        if problem.model.isFloquet {
+            work = 3
+        } else {
+            switch method {
+            case .chebyshev: work = 6
+            case .krylov: work = Double(krylovDimension + 2)
+            }
         }
         let kpm = kernelOrder > 0 ? 2 * Double(kernelOrder) + 1 : 0
         return d * (16 * (2 + work + kpm) + 8)

@@ -145,6 +145,60 @@ public struct MatrixFreeOperator: Sendable {
                         if chunks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: body) }
     }
 
+    /// The fused update of `recurrence` for two vectors at once (`x1 -> z1, acc1` and
+    /// `x2 -> z2, acc2`, same coefficients): each row's flip targets and table entries are found
+    /// once for both, as `phi` and `chi` of `C(t)` need them.
+    public func pairedRecurrence(_ x1: UnsafePointer<Complex<Double>>, _ x2: UnsafePointer<Complex<Double>>,
+                                 into z1: UnsafeMutablePointer<Complex<Double>>, _ z2: UnsafeMutablePointer<Complex<Double>>,
+                                 alpha: Double, beta: Double, gamma: Double, accumulate c: Complex<Double>,
+                                 into acc1: UnsafeMutablePointer<Complex<Double>>, _ acc2: UnsafeMutablePointer<Complex<Double>>) {
+        let d = dimension
+        let chunks = threads == 1 ? 1 : threads * 8
+        let size = (d + chunks - 1) / chunks
+        let addresses = [x1, x2].map { Int(bitPattern: $0) } + [z1, z2, acc1, acc2].map { Int(bitPattern: $0) }
+        let cr = c.real, ci = c.imaginary
+        let diagonal = self.diagonal
+        let flat = flattenedGroups
+        let body: @Sendable (Int) -> Void = { chunk in
+            let xa = UnsafePointer<Double>(bitPattern: addresses[0])!, xb = UnsafePointer<Double>(bitPattern: addresses[1])!
+            let za = UnsafeMutablePointer<Double>(bitPattern: addresses[2])!, zb = UnsafeMutablePointer<Double>(bitPattern: addresses[3])!
+            let aa = UnsafeMutablePointer<Double>(bitPattern: addresses[4])!, ab = UnsafeMutablePointer<Double>(bitPattern: addresses[5])!
+            diagonal.withUnsafeBufferPointer { diag in
+            flat.masks.withUnsafeBufferPointer { masks in
+            flat.bitStarts.withUnsafeBufferPointer { bitStarts in
+            flat.bits.withUnsafeBufferPointer { bits in
+            flat.tableStarts.withUnsafeBufferPointer { tableStarts in
+            flat.table.withUnsafeBufferPointer { table in
+            let lower = chunk * size, upper = min(d, lower + size)
+            guard lower < upper else { return }
+            for i in lower..<upper {
+                let ar = xa[2 * i], ai = xa[2 * i + 1], br = xb[2 * i], bi = xb[2 * i + 1]
+                let h = diag[i]
+                var har = h * ar, hai = h * ai, hbr = h * br, hbi = h * bi
+                for g in 0..<masks.count {
+                    let j = i ^ masks[g]
+                    var index = 0
+                    let first = bitStarts[g]
+                    for b in first..<bitStarts[g + 1] { index |= ((j &>> bits[b]) & 1) &<< (b - first) }
+                    let er = table[2 * (tableStarts[g] + index)], ei = table[2 * (tableStarts[g] + index) + 1]
+                    let yar = xa[2 * j], yai = xa[2 * j + 1], ybr = xb[2 * j], ybi = xb[2 * j + 1]
+                    har += er * yar - ei * yai
+                    hai += er * yai + ei * yar
+                    hbr += er * ybr - ei * ybi
+                    hbi += er * ybi + ei * ybr
+                }
+                let nar = alpha * har + beta * ar + gamma * za[2 * i], nai = alpha * hai + beta * ai + gamma * za[2 * i + 1]
+                let nbr = alpha * hbr + beta * br + gamma * zb[2 * i], nbi = alpha * hbi + beta * bi + gamma * zb[2 * i + 1]
+                za[2 * i] = nar; za[2 * i + 1] = nai
+                zb[2 * i] = nbr; zb[2 * i + 1] = nbi
+                aa[2 * i] += cr * nar - ci * nai; aa[2 * i + 1] += cr * nai + ci * nar
+                ab[2 * i] += cr * nbr - ci * nbi; ab[2 * i + 1] += cr * nbi + ci * nbr
+            }
+            } } } } } }
+        }
+        if chunks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: body) }
+    }
+
     /// `y = H x`.
     public func apply(_ x: [Complex<Double>], into y: inout [Complex<Double>]) {
         precondition(x.count == dimension && y.count == dimension, "vector length differs from the dimension")

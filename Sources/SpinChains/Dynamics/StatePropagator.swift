@@ -5,8 +5,17 @@ import RealModule
 public protocol StatePropagator {
     /// Advances `state` by `dt` (units of `1/J`).
     mutating func evolve(_ state: inout [Complex<Double>], by dt: Double) throws
-    /// Products `H x` done so far (the cost unit of every method).
+    /// Advances two states by the same `dt` (a propagator may share work between them).
+    mutating func evolvePair(_ first: inout [Complex<Double>], _ second: inout [Complex<Double>], by dt: Double) throws
+    /// Products `H x` done so far (the cost unit of every method; a paired product counts 2).
     var productCount: Int { get }
+}
+
+extension StatePropagator {
+    public mutating func evolvePair(_ first: inout [Complex<Double>], _ second: inout [Complex<Double>], by dt: Double) throws {
+        try evolve(&first, by: dt)
+        try evolve(&second, by: dt)
+    }
 }
 
 /// The propagation methods for Hamiltonian models.

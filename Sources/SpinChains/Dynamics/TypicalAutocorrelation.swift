@@ -26,8 +26,7 @@ public enum TypicalAutocorrelation {
         out.reserveCapacity(times.count)
         for t in times {
             if t > now {
-                try propagator.evolve(&phi, by: t - now)
-                try propagator.evolve(&chi, by: t - now)
+                try propagator.evolvePair(&phi, &chi, by: t - now)
                 now = t
             }
             out.append(StateVectors.sigmaZExpectation(phi, chi, site: site).real / norm)
