@@ -7,10 +7,10 @@ import SpinChains
 // `resonance-benchmark dynamics [--sizes 16,18,20,22] [--check-jt 10]`
 // Dynamical typicality for heisenberg-o3 with the probe (W = 2, J = 1): seconds per state per unit
 // Jt and memory at each L, on 1 and 2 threads. Per product: the fused Chebyshev update (one
-// matrix-free product, the recurrence and the running sum), median of 5; per unit Jt: the
-// Chebyshev order of a step of a dt = 1000 over dt, for the two vectors phi and chi of C(t). The
-// bandwidth floor of one fused update (88 bytes per row) is set against a STREAM-like triad timed
-// in the same run; a compressed-sparse-row product of the same matrix (Swift, one thread) and
+// matrix-free product, the recurrence and the running sum), median of 5, alone and paired (phi
+// and chi of C(t) in one pass, as the propagation runs); per unit Jt: the Chebyshev order of a step
+// of a dt = 1000 over dt, times the paired update. The bandwidth floors (88 bytes per row for one
+// update, 136 for a pair) are set against a STREAM-like triad timed in the same run; a compressed-sparse-row product of the same matrix (Swift, one thread) and
 // PETSc's MatMult on it (complex AIJ on 1 and 2 MPI ranks, by the helper that
 // Benchmarks/petsc-matmult/build.sh builds; up to L = 18) are set against the matrix-free one. At the smallest size a
 // real propagation over --check-jt checks the projection. Timings under whatever load the machine has.
@@ -115,7 +115,7 @@ func runDynamicsBenchmarks(arguments: [String]) throws {
     print("\n## dynamics: heisenberg-o3 + probe, W = 2, matrix-free Chebyshev; CPU \(cpuModel()); load average \(load)")
     let triad = [1, 2].map { triadBandwidth(count: 1 << 24, threads: $0) }
     print(String(format: "STREAM-like triad (3 x 128 MiB): %.2f GB/s on 1 thread, %.2f GB/s on 2", triad[0] / 1e9, triad[1] / 1e9))
-    print("L+P  D         threads  s/product  floor s  x floor  order/Jt  s/state/Jt  Jt=1e3 s/state  est. MiB  peak RSS MiB  CSR s/product  PETSc MatMult s (ranks = threads)")
+    print("L+P  D         threads  s/product  floor s  x floor  s/pair     x floor  order/Jt  s/state/Jt  Jt=1e3 s/state  est. MiB  peak RSS MiB  CSR s/product  PETSc MatMult s (ranks = threads)")
     for length in sizes {
         var problem = EDProblem(model: .heisenbergO3, length: length, disorderStrength: 2)
         problem.probe = problem.defaultProbe
@@ -130,6 +130,8 @@ func runDynamicsBenchmarks(arguments: [String]) throws {
         var generator = Xoshiro256StarStar(seed: 1)
         let x = StateVectors.haarRandom(dimension: d, using: &generator)
         var z = x, acc = x
+        let x2 = StateVectors.sigmaZ(x, site: length)
+        var z2 = x2, acc2 = x2
         var csrSeconds = Double.nan
         var petsc: [Int: Double] = [:]
         if length <= 18 {
@@ -157,10 +159,31 @@ func runDynamicsBenchmarks(arguments: [String]) throws {
                     }
                 }
             })
+            // phi and chi in one pass (what the propagation does): 2 x 68 bytes per row at least.
+            let perPair = median((0..<5).map { _ in
+                seconds {
+                    x.withUnsafeBufferPointer { xp in
+                        z.withUnsafeMutableBufferPointer { zp in
+                            acc.withUnsafeMutableBufferPointer { ap in
+                                x2.withUnsafeBufferPointer { xq in
+                                    z2.withUnsafeMutableBufferPointer { zq in
+                                        acc2.withUnsafeMutableBufferPointer { aq in
+                                            h.pairedRecurrence(xp.baseAddress!, xq.baseAddress!, into: zp.baseAddress!, zq.baseAddress!,
+                                                               alpha: 0.1, beta: 0.01, gamma: -1, accumulate: Complex(0.1, 0.1),
+                                                               into: ap.baseAddress!, aq.baseAddress!)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            })
             let floor = 88 * Double(d) / triad[threads - 1]
-            let perStateJt = 2 * orderPerJt * perProduct
-            print(String(format: "%2d+P %-9d %7d  %9.4f  %7.4f  %7.2f  %8.2f  %10.3f  %14.0f  %8.0f  %12.0f  %13@  %@",
-                         length, d, threads, perProduct, floor, perProduct / floor, orderPerJt, perStateJt, 1000 * perStateJt,
+            let pairFloor = 136 * Double(d) / triad[threads - 1]
+            let perStateJt = orderPerJt * perPair
+            print(String(format: "%2d+P %-9d %7d  %9.4f  %7.4f  %7.2f  %9.4f  %7.2f  %8.2f  %10.3f  %14.0f  %8.0f  %12.0f  %13@  %@",
+                         length, d, threads, perProduct, floor, perProduct / floor, perPair, perPair / pairFloor, orderPerJt, perStateJt, 1000 * perStateJt,
                          dynamics.memoryEstimate / 1_048_576, peakResidentBytes() / 1_048_576,
                          csrSeconds.isNaN ? "-" : String(format: "%.4f", csrSeconds),
                          petsc[threads].map { String(format: "%.4f", $0) } ?? "-"))
@@ -169,8 +192,7 @@ func runDynamicsBenchmarks(arguments: [String]) throws {
             var propagator = ChebyshevPropagator(hamiltonian: h, interval: interval)
             var phi = x, chi = StateVectors.sigmaZ(x, site: length)
             let measured = try seconds {
-                try propagator.evolve(&phi, by: checkJt)
-                try propagator.evolve(&chi, by: checkJt)
+                try propagator.evolvePair(&phi, &chi, by: checkJt)
             }
             print(String(format: "check at L = %d + P, 2 threads: one state (phi and chi) to Jt = %g took %.2f s, %.3f s per unit Jt (%d products)",
                          length, checkJt, measured, measured / checkJt, propagator.productCount))
