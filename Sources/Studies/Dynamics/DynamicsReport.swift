@@ -83,6 +83,7 @@ public struct DynamicsReport: Sendable {
         var czzColumns: [(name: String, values: [Double])] = [("t", times)]
         var sColumns: [(name: String, values: [Double])] = []
         var resolutions: [String] = []
+        var counts: [String] = []
         var cachedCommand = "none (no cache in \(cacheDirectory.path))"
         if let largeLength {
             for w in disorders {
@@ -91,6 +92,9 @@ public struct DynamicsReport: Sendable {
                       let t = czz.values(named: "t"), let c = czz.values(named: "czz"), let e = czz.values(named: "czz_err") else { continue }
                 cachedCommand = comments.first { $0.hasPrefix("# command:") }.map { String($0.dropFirst(11)) } ?? cachedCommand
                 let label = JSONValue.format(w)
+                if let line = comments.first(where: { $0.hasPrefix("# realizations:") }) {
+                    counts.append("W = \(label): \(line.dropFirst(15).trimmingCharacters(in: .whitespaces))")
+                }
                 let model = try self.model(disorder: w, length: largeLength)
                 czzColumns += [("t_W\(label)", t), ("czz_W\(label)", c), ("czz_W\(label)_err", e),
                                ("rm_W\(label)", t.map { probeCorrelator(model, time: max($0, 1e-9)) })]
@@ -124,7 +128,7 @@ public struct DynamicsReport: Sendable {
                     + "\"dynamics_czz_large.csv\" using \"t_W\(labels[i])\":\"rm_W\(labels[i])\" with lines lw 1 dt 3 lc rgb \"\(colors[i % 4])\" title \"RM L=\(largeLength)\""
             }
         }
-        let largeText = largeLength.map { "L = \($0) + probe (cached runs; \(cachedCommand))" } ?? "no cached large-L run"
+        let largeText = largeLength.map { "L = \($0) + probe (cached runs, one state per realisation; realisations \(counts.joined(separator: ", ")); for one realisation there is no error bar; \(cachedCommand))" } ?? "no cached large-L run"
         figures.append(ReportFigure(
             identifier: "dynamics-czz", title: "[Czz(t)] of the probe by dynamical typicality beside the RM",
             claim: "The probe's memory [Czz(t)] decays to a plateau that grows with W; the RM predicts its time dependence from the statistics of resonances (eqs. (47), (92)).",
