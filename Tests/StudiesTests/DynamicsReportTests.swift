@@ -40,7 +40,7 @@ final class DynamicsReportTests: XCTestCase {
             for (a, b) in zip(typical, dense) { XCTAssertEqual(a, b, accuracy: 5 * bound) }
             let large = section.figures[0].data[1].table
             XCTAssertEqual(large.values(named: "czz_W\(label)"), runs[w]!.correlator)
-            let rm = try XCTUnwrap(large.values(named: "rm_W\(label)"))
+            let rm = try XCTUnwrap(section.figures[0].data[2].table.values(named: "rm_W\(label)"))
             XCTAssertTrue(rm.allSatisfy { $0.isFinite && abs($0) <= 1 }, "\(rm)")
             XCTAssertEqual(section.figures[1].data[0].table.values(named: "S_W\(label)"), runs[w]!.spectralFunction)
         }

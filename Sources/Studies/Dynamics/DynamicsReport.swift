@@ -84,6 +84,9 @@ public struct DynamicsReport: Sendable {
         var sColumns: [(name: String, values: [Double])] = []
         var resolutions: [String] = []
         var counts: [String] = []
+        // The RM on a finer grid than the runs' (its [Czz(t)] oscillates on the scale of its cutoffs).
+        let rmTimes = SpinAutocorrelation.logarithmicTimes(from: 0.1, to: 1000, perDecade: 40)
+        var rmColumns: [(name: String, values: [Double])] = [("t", rmTimes)]
         var cachedCommand = "none (no cache in \(cacheDirectory.path))"
         if let largeLength {
             for w in disorders {
@@ -96,8 +99,8 @@ public struct DynamicsReport: Sendable {
                     counts.append("W = \(label): \(line.dropFirst(15).trimmingCharacters(in: .whitespaces))")
                 }
                 let model = try self.model(disorder: w, length: largeLength)
-                czzColumns += [("t_W\(label)", t), ("czz_W\(label)", c), ("czz_W\(label)_err", e),
-                               ("rm_W\(label)", t.map { probeCorrelator(model, time: max($0, 1e-9)) })]
+                czzColumns += [("t_W\(label)", t), ("czz_W\(label)", c), ("czz_W\(label)_err", e)]
+                rmColumns.append(("rm_W\(label)", rmTimes.map { probeCorrelator(model, time: $0) }))
                 if let (s, sComments) = LuitzShiftInvertFigure.readTable(dir.appendingPathComponent("spectral_function.csv")),
                    let omega = s.values(named: "omega"), let values = s.values(named: "S"), let errors = s.values(named: "S_err") {
                     if sColumns.isEmpty { sColumns.append(("omega", omega)) }
@@ -123,9 +126,12 @@ public struct DynamicsReport: Sendable {
         if let largeLength, !czzColumns.isEmpty {
             data.append(ReportData(fileName: "dynamics_czz_large.csv", table: ColumnTable(columns: czzColumns),
                                    metadata: OutputMetadata(parameters: [("L", .integer(largeLength))], commandLine: cachedCommand)))
+            data.append(ReportData(fileName: "dynamics_czz_rm.csv", table: ColumnTable(columns: rmColumns),
+                                   metadata: OutputMetadata(parameters: [("L", .integer(largeLength)), ("W_c", .number(criticalDisorder))],
+                                                            commandLine: commandLine)))
             czzPlot += disorders.indices.map { i in
                 "\"dynamics_czz_large.csv\" using \"t_W\(labels[i])\":\"czz_W\(labels[i])\":\"czz_W\(labels[i])_err\" with yerrorlines lw 2 lc rgb \"\(colors[i % 4])\" title \"typicality L=\(largeLength)\", "
-                    + "\"dynamics_czz_large.csv\" using \"t_W\(labels[i])\":\"rm_W\(labels[i])\" with lines lw 1 dt 3 lc rgb \"\(colors[i % 4])\" title \"RM L=\(largeLength)\""
+                    + "\"dynamics_czz_rm.csv\" using \"t\":\"rm_W\(labels[i])\" with lines lw 1 dt 3 lc rgb \"\(colors[i % 4])\" title \"RM L=\(largeLength)\""
             }
         }
         let largeText = largeLength.map { "L = \($0) + probe (cached runs, one state per realisation; realisations \(counts.joined(separator: ", ")); for one realisation there is no error bar; \(cachedCommand))" } ?? "no cached large-L run"
