@@ -5,6 +5,6 @@ struct EDCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ed",
         abstract: "Exact diagonalisation of disordered spin chains.",
-        subcommands: [EDSpectrumCommand.self, EDRun.self, EDScan.self, EDStudy.self, EDMerge.self, EDSlurm.self, EDExport.self]
+        subcommands: [EDSpectrumCommand.self, EDRun.self, EDDynamics.self, EDScan.self, EDStudy.self, EDMerge.self, EDSlurm.self, EDExport.self]
     )
 }

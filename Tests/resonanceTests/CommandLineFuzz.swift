@@ -53,6 +53,7 @@ struct CommandLineFuzz {
         "rm generalized": ["--varrho", "varrho.csv", "--points", "3"],
         "ed spectrum": ["--model", "xxz", "--L", "8", "--W", "1", "--seed", "1"],
         "ed run": ["--model", "xxz", "--L", "8", "--W", "1", "--seed", "1", "--realizations", "2", "--out", "runs/x"],
+        "ed dynamics": ["--model", "heisenberg-o3", "--L", "4", "--W", "1", "--times", "0,1", "--out", "runs/d"],
         "ed scan": ["--model", "xxz", "--L", "8", "--W", "1", "--seed", "1", "--realizations", "2", "--out", "runs/s"],
         "ed study": ["luitz", "--L", "8", "--W", "1", "--realizations", "2", "--out", "runs/st"],
         "compare lbit": ["--length", "4", "--realisations", "2"],

@@ -1,0 +1,201 @@
+import ComplexModule
+import Dispatch
+import Foundation
+import NumericKit
+import SpinChains
+
+// `resonance-benchmark dynamics [--sizes 16,18,20,22] [--check-jt 10]`
+// Dynamical typicality for heisenberg-o3 with the probe (W = 2, J = 1): seconds per state per unit
+// Jt and memory at each L, on 1 and 2 threads. Per product: the fused Chebyshev update (one
+// matrix-free product, the recurrence and the running sum), median of 5, alone and paired (phi
+// and chi of C(t) in one pass, as the propagation runs); per unit Jt: the Chebyshev order of a step
+// of a dt = 1000 over dt, times the paired update. The bandwidth floors (88 bytes per row for one
+// update, 136 for a pair) are set against a STREAM-like triad timed in the same run; a compressed-sparse-row product of the same matrix (Swift, one thread) and
+// PETSc's MatMult on it (complex AIJ on 1 and 2 MPI ranks, by the helper that
+// Benchmarks/petsc-matmult/build.sh builds; up to L = 18) are set against the matrix-free one. At the smallest size a
+// real propagation over --check-jt checks the projection. Timings under whatever load the machine has.
+
+private func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+private func median(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    return s.isEmpty ? .nan : (s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2)
+}
+
+private func peakResidentBytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) * 1024
+}
+
+/// STREAM triad `a = b + s c` over `n` doubles on `threads` threads: bytes per second (24 n per pass, median of 5).
+private func triadBandwidth(count n: Int, threads: Int) -> Double {
+    var a = [Double](repeating: 0, count: n), b = [Double](repeating: 1, count: n), c = [Double](repeating: 2, count: n)
+    var times: [Double] = []
+    let chunks = threads
+    let size = (n + chunks - 1) / chunks
+    for _ in 0..<6 {
+        times.append(a.withUnsafeMutableBufferPointer { ap in
+            b.withUnsafeBufferPointer { bp in
+                c.withUnsafeBufferPointer { cp in
+                    let (pa, pb, pc) = (Int(bitPattern: ap.baseAddress), Int(bitPattern: bp.baseAddress), Int(bitPattern: cp.baseAddress))
+                    return seconds {
+                        DispatchQueue.concurrentPerform(iterations: chunks) { k in
+                            let x = UnsafeMutablePointer<Double>(bitPattern: pa)!
+                            let y = UnsafePointer<Double>(bitPattern: pb)!
+                            let z = UnsafePointer<Double>(bitPattern: pc)!
+                            for i in (k * size)..<min(n, (k + 1) * size) { x[i] = y[i] + 3 * z[i] }
+                        }
+                    }
+                }
+            }
+        })
+    }
+    return 24 * Double(n) / median(Array(times.dropFirst()))
+}
+
+/// `y = H x` from stored rows (CSR, complex values): the product PETSc's MatMult performs.
+private func csrProduct(_ rows: SparseRows, _ x: [Complex<Double>], _ y: inout [Complex<Double>]) {
+    rows.rowOffsets.withUnsafeBufferPointer { offsets in
+        rows.columns.withUnsafeBufferPointer { columns in
+            rows.values.withUnsafeBufferPointer { values in
+                for i in 0..<(offsets.count - 1) {
+                    var re = 0.0, im = 0.0
+                    for k in Int(offsets[i])..<Int(offsets[i + 1]) {
+                        let j = Int(columns[k])
+                        let vr = values[2 * k], vi = values[2 * k + 1]
+                        re += vr * x[j].real - vi * x[j].imaginary
+                        im += vr * x[j].imaginary + vi * x[j].real
+                    }
+                    y[i] = Complex(re, im)
+                }
+            }
+        }
+    }
+}
+
+/// Writes the rows as `Benchmarks/petsc-matmult/petsc_matmult.c` reads them.
+private func writeCSR(_ rows: SparseRows, to url: URL) throws {
+    var data = Data()
+    func append<T>(_ values: [T]) { values.withUnsafeBytes { data.append(contentsOf: $0) } }
+    append([Int64(rows.dimension), Int64(rows.nonzeroCount)])
+    append(rows.rowOffsets)
+    append(rows.columns)
+    append(rows.values)
+    try data.write(to: url)
+}
+
+/// Median seconds of PETSc's MatMult on `ranks` MPI ranks (nil if the helper or mpirun fails).
+private func petscMatMult(helper: String, file: URL, ranks: Int) -> Double? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["mpirun", "--allow-run-as-root", "--oversubscribe", "-n", String(ranks), helper, file.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0, let range = output.range(of: "seconds ") else { return nil }
+    return Double(output[range.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines))
+}
+
+func runDynamicsBenchmarks(arguments: [String]) throws {
+    func value(_ name: String) -> String? { arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } }
+    let sizes = (value("--sizes") ?? "16,18,20,22").split(separator: ",").compactMap { Int($0) }
+    let checkJt = Double(value("--check-jt") ?? "10") ?? 10
+    // Benchmarks/petsc-matmult/build.sh builds the PETSc helper; without it the PETSc column is empty.
+    let helper = value("--petsc-matmult") ?? ".build/petsc_matmult"
+    let hasHelper = FileManager.default.isExecutableFile(atPath: helper)
+    let load = ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3).joined(separator: " ")
+    print("\n## dynamics: heisenberg-o3 + probe, W = 2, matrix-free Chebyshev; CPU \(cpuModel()); load average \(load)")
+    let triad = [1, 2].map { triadBandwidth(count: 1 << 24, threads: $0) }
+    print(String(format: "STREAM-like triad (3 x 128 MiB): %.2f GB/s on 1 thread, %.2f GB/s on 2", triad[0] / 1e9, triad[1] / 1e9))
+    print("L+P  D         threads  s/product  floor s  x floor  s/pair     x floor  order/Jt  s/state/Jt  Jt=1e3 s/state  est. MiB  peak RSS MiB  CSR s/product  PETSc MatMult s (ranks = threads)")
+    for length in sizes {
+        var problem = EDProblem(model: .heisenbergO3, length: length, disorderStrength: 2)
+        problem.probe = problem.defaultProbe
+        let dynamics = DynamicsProblem(problem: problem, method: .chebyshev)
+        let fields = problem.drawFields(seed: 2006, realization: 0)
+        let op = try problem.hamiltonianOperator(fields: fields)
+        var h = try MatrixFreeOperator(op, siteCount: length + 1, threads: 2)
+        let interval = try SpectralInterval.estimate(h, steps: 30)
+        let stepJt = 1000 / interval.halfWidth
+        let orderPerJt = Double(chebyshevOrder(1000)) / stepJt
+        let d = h.dimension
+        var generator = Xoshiro256StarStar(seed: 1)
+        let x = StateVectors.haarRandom(dimension: d, using: &generator)
+        var z = x, acc = x
+        let x2 = StateVectors.sigmaZ(x, site: length)
+        var z2 = x2, acc2 = x2
+        var csrSeconds = Double.nan
+        var petsc: [Int: Double] = [:]
+        if length <= 18 {
+            let rows = op.sparseRows(in: FullBasis(siteCount: length + 1), rows: 0..<d, complex: true)
+            var y = x
+            csrSeconds = median((0..<5).map { _ in seconds { csrProduct(rows, x, &y) } })
+            if hasHelper {
+                let file = FileManager.default.temporaryDirectory.appendingPathComponent("dynamics-csr-\(length).bin")
+                try writeCSR(rows, to: file)
+                defer { try? FileManager.default.removeItem(at: file) }
+                for ranks in [1, 2] { petsc[ranks] = petscMatMult(helper: helper, file: file, ranks: ranks) }
+            }
+        }
+        for threads in [1, 2] {
+            h.threads = threads
+            let perProduct = median((0..<5).map { _ in
+                seconds {
+                    x.withUnsafeBufferPointer { xp in
+                        z.withUnsafeMutableBufferPointer { zp in
+                            acc.withUnsafeMutableBufferPointer { ap in
+                                h.recurrence(xp.baseAddress!, into: zp.baseAddress!, alpha: 0.1, beta: 0.01, gamma: -1,
+                                             accumulate: Complex(0.1, 0.1), into: ap.baseAddress!)
+                            }
+                        }
+                    }
+                }
+            })
+            // phi and chi in one pass (what the propagation does): 2 x 68 bytes per row at least.
+            let perPair = median((0..<5).map { _ in
+                seconds {
+                    x.withUnsafeBufferPointer { xp in
+                        z.withUnsafeMutableBufferPointer { zp in
+                            acc.withUnsafeMutableBufferPointer { ap in
+                                x2.withUnsafeBufferPointer { xq in
+                                    z2.withUnsafeMutableBufferPointer { zq in
+                                        acc2.withUnsafeMutableBufferPointer { aq in
+                                            h.pairedRecurrence(xp.baseAddress!, xq.baseAddress!, into: zp.baseAddress!, zq.baseAddress!,
+                                                               alpha: 0.1, beta: 0.01, gamma: -1, accumulate: Complex(0.1, 0.1),
+                                                               into: ap.baseAddress!, aq.baseAddress!)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            })
+            let floor = 88 * Double(d) / triad[threads - 1]
+            let pairFloor = 136 * Double(d) / triad[threads - 1]
+            let perStateJt = orderPerJt * perPair
+            print(String(format: "%2d+P %-9d %7d  %9.4f  %7.4f  %7.2f  %9.4f  %7.2f  %8.2f  %10.3f  %14.0f  %8.0f  %12.0f  %13@  %@",
+                         length, d, threads, perProduct, floor, perProduct / floor, perPair, perPair / pairFloor, orderPerJt, perStateJt, 1000 * perStateJt,
+                         dynamics.memoryEstimate / 1_048_576, peakResidentBytes() / 1_048_576,
+                         csrSeconds.isNaN ? "-" : String(format: "%.4f", csrSeconds),
+                         petsc[threads].map { String(format: "%.4f", $0) } ?? "-"))
+        }
+        if length == sizes.min() {
+            var propagator = ChebyshevPropagator(hamiltonian: h, interval: interval)
+            var phi = x, chi = StateVectors.sigmaZ(x, site: length)
+            let measured = try seconds {
+                try propagator.evolvePair(&phi, &chi, by: checkJt)
+            }
+            print(String(format: "check at L = %d + P, 2 threads: one state (phi and chi) to Jt = %g took %.2f s, %.3f s per unit Jt (%d products)",
+                         length, checkJt, measured, measured / checkJt, propagator.productCount))
+        }
+    }
+}

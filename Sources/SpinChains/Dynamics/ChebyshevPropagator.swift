@@ -1,0 +1,170 @@
+import ComplexModule
+import RealModule
+
+/// `exp(-i H dt) |psi>` by the Chebyshev expansion (Weisse, Wellein, Alvermann & Fehske,
+/// Rev. Mod. Phys. 78, 275 (2006), Sec. V):
+///
+///     exp(-i H dt) = exp(-i b dt) sum_n (2 - delta_n0) (-i)^n J_n(a dt) T_n(H~),   H~ = (H - b) / a,
+///
+/// with `[b - a, b + a]` a `SpectralInterval`, the `T_n(H~) |psi>` from `T_{n+1} = 2 H~ T_n - T_{n-1}`
+/// (one product each, fused with the sum) and the series cut where `|J_n| < tolerance`. Long
+/// intervals are split into steps with `a dt <= maximumStep`, so each expansion stays short of
+/// rounding trouble; the error is `tolerance` per step.
+public struct ChebyshevPropagator: StatePropagator {
+    public let hamiltonian: MatrixFreeOperator
+    public let interval: SpectralInterval
+    public var tolerance: Double
+    public var maximumStep: Double = 1000
+    public private(set) var productCount = 0
+    private var previous: [Complex<Double>]
+    private var current: [Complex<Double>]
+    private var sum: [Complex<Double>]
+    /// The second vector's work vectors (paired propagation).
+    private var previous2: [Complex<Double>] = []
+    private var current2: [Complex<Double>] = []
+    private var sum2: [Complex<Double>] = []
+
+    public init(hamiltonian: MatrixFreeOperator, interval: SpectralInterval, tolerance: Double = 1e-16) {
+        self.hamiltonian = hamiltonian
+        self.interval = interval
+        self.tolerance = tolerance
+        previous = []
+        current = []
+        sum = []
+    }
+
+    public mutating func evolve(_ state: inout [Complex<Double>], by dt: Double) throws {
+        precondition(state.count == hamiltonian.dimension, "state length differs from the dimension")
+        guard dt != 0 else { return }
+        let (steps, coefficients, phase) = plan(dt)
+        let d = hamiltonian.dimension
+        if previous.count != d {
+            previous = .init(repeating: .zero, count: d)
+            current = .init(repeating: .zero, count: d)
+            sum = .init(repeating: .zero, count: d)
+        }
+        for _ in 0..<steps {
+            expand(&state, coefficients: coefficients)
+            for i in 0..<d { state[i] = phase * sum[i] }
+        }
+    }
+
+    /// Both states with one pass over the rows per order (`MatrixFreeOperator.pairedRecurrence`).
+    public mutating func evolvePair(_ first: inout [Complex<Double>], _ second: inout [Complex<Double>], by dt: Double) throws {
+        let d = hamiltonian.dimension
+        precondition(first.count == d && second.count == d, "state length differs from the dimension")
+        guard dt != 0 else { return }
+        let (steps, coefficients, phase) = plan(dt)
+        if previous.count != d {
+            previous = .init(repeating: .zero, count: d)
+            current = .init(repeating: .zero, count: d)
+            sum = .init(repeating: .zero, count: d)
+        }
+        if previous2.count != d {
+            previous2 = .init(repeating: .zero, count: d)
+            current2 = .init(repeating: .zero, count: d)
+            sum2 = .init(repeating: .zero, count: d)
+        }
+        for _ in 0..<steps {
+            expandPair(&first, &second, coefficients: coefficients)
+            for i in 0..<d {
+                first[i] = phase * sum[i]
+                second[i] = phase * sum2[i]
+            }
+        }
+    }
+
+    /// Steps, coefficients `(2 - delta_n0) (-i)^n J_n(a h)` and the phase `exp(-i b h)` of `dt`.
+    private func plan(_ dt: Double) -> (steps: Int, coefficients: [Complex<Double>], phase: Complex<Double>) {
+        let a = interval.halfWidth, b = interval.center
+        let steps = max(1, Int((abs(dt) * a / maximumStep).rounded(.up)))
+        let h = dt / Double(steps)
+        let z = abs(h) * a
+        let order = chebyshevOrder(z, tolerance: tolerance)
+        let bessel = besselSequence(z, count: order)
+        // (-i)^n for dt > 0, (+i)^n for dt < 0 (exp(+i|h|H) = conjugate coefficients).
+        let sign: Double = h > 0 ? -1 : 1
+        let coefficients: [Complex<Double>] = (0..<order).map { n in
+            let weight = (n == 0 ? 1 : 2) * bessel[n]
+            switch n & 3 {
+            case 0: return Complex(weight, 0)
+            case 1: return Complex(0, sign * weight)
+            case 2: return Complex(-weight, 0)
+            default: return Complex(0, -sign * weight)
+            }
+        }
+        return (steps, coefficients, Complex(Double.cos(b * h), -Double.sin(b * h)))
+    }
+
+    private mutating func expandPair(_ first: inout [Complex<Double>], _ second: inout [Complex<Double>], coefficients: [Complex<Double>]) {
+        let d = hamiltonian.dimension
+        let a = interval.halfWidth, b = interval.center
+        let c0 = coefficients[0]
+        for i in 0..<d {
+            previous[i] = first[i]
+            sum[i] = c0 * first[i]
+            previous2[i] = second[i]
+            sum2[i] = c0 * second[i]
+        }
+        guard coefficients.count > 1 else { return }
+        let op = hamiltonian
+        for n in 1..<coefficients.count {
+            // n = 1: T_1 = H~ T_0 into `current`; then T_n = 2 H~ T_{n-1} - T_{n-2} over T_{n-2}.
+            let (alpha, beta, gamma) = n == 1 ? (1 / a, -b / a, 0.0) : (2 / a, -2 * b / a, -1.0)
+            let c = coefficients[n]
+            if n == 1 {
+                previous.withUnsafeBufferPointer { x1 in previous2.withUnsafeBufferPointer { x2 in
+                current.withUnsafeMutableBufferPointer { z1 in current2.withUnsafeMutableBufferPointer { z2 in
+                sum.withUnsafeMutableBufferPointer { s1 in sum2.withUnsafeMutableBufferPointer { s2 in
+                    op.pairedRecurrence(x1.baseAddress!, x2.baseAddress!, into: z1.baseAddress!, z2.baseAddress!,
+                                        alpha: alpha, beta: beta, gamma: gamma, accumulate: c, into: s1.baseAddress!, s2.baseAddress!)
+                } } } } } }
+            } else {
+                current.withUnsafeBufferPointer { x1 in current2.withUnsafeBufferPointer { x2 in
+                previous.withUnsafeMutableBufferPointer { z1 in previous2.withUnsafeMutableBufferPointer { z2 in
+                sum.withUnsafeMutableBufferPointer { s1 in sum2.withUnsafeMutableBufferPointer { s2 in
+                    op.pairedRecurrence(x1.baseAddress!, x2.baseAddress!, into: z1.baseAddress!, z2.baseAddress!,
+                                        alpha: alpha, beta: beta, gamma: gamma, accumulate: c, into: s1.baseAddress!, s2.baseAddress!)
+                } } } } } }
+                swap(&previous, &current)
+                swap(&previous2, &current2)
+            }
+            productCount += 2
+        }
+    }
+
+    private mutating func expand(_ state: inout [Complex<Double>], coefficients: [Complex<Double>]) {
+        let d = hamiltonian.dimension
+        let a = interval.halfWidth, b = interval.center
+        let c0 = coefficients[0]
+        for i in 0..<d {
+            previous[i] = state[i]
+            sum[i] = c0 * state[i]
+        }
+        guard coefficients.count > 1 else { return }
+        let op = hamiltonian
+        // T_1 = H~ T_0
+        previous.withUnsafeBufferPointer { t0 in
+            current.withUnsafeMutableBufferPointer { t1 in
+                sum.withUnsafeMutableBufferPointer { s in
+                    op.recurrence(t0.baseAddress!, into: t1.baseAddress!, alpha: 1 / a, beta: -b / a, gamma: 0,
+                                  accumulate: coefficients[1], into: s.baseAddress!)
+                }
+            }
+        }
+        productCount += 1
+        for n in 2..<max(coefficients.count, 2) {
+            // T_n = 2 H~ T_{n-1} - T_{n-2}, written over T_{n-2}.
+            current.withUnsafeBufferPointer { tn1 in
+                previous.withUnsafeMutableBufferPointer { tn2 in
+                    sum.withUnsafeMutableBufferPointer { s in
+                        op.recurrence(tn1.baseAddress!, into: tn2.baseAddress!, alpha: 2 / a, beta: -2 * b / a, gamma: -1,
+                                      accumulate: coefficients[n], into: s.baseAddress!)
+                    }
+                }
+            }
+            swap(&previous, &current)
+            productCount += 1
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import ComplexModule
+import NumericKit
+import RealModule
+
+/// What `ed dynamics` propagates for one realisation: an `EDProblem` (xxz in the full space,
+/// heisenberg-o3, floquet-o3; with or without the probe), the method, and the operator
+/// `A = sigma^z_P` with the probe, else `sigma^z_0`.
+public struct DynamicsProblem: Sendable {
+    public var problem: EDProblem
+    public var method: PropagationMethod
+    public var krylovDimension: Int = 30
+    public var threads: Int = 1
+    /// Chebyshev order `N` of the kernel polynomial `S(omega)` (0: none).
+    public var kernelOrder: Int = 0
+
+    public init(problem: EDProblem, method: PropagationMethod) {
+        self.problem = problem
+        self.method = method
+    }
+
+    /// The site of `A`: the probe (site L) if there is one, else site 0.
+    public var operatorSite: Int { problem.probe == nil ? 0 : problem.length }
+    public var siteCount: Int { problem.length + (problem.probe == nil ? 0 : 1) }
+    public var dimension: Int { 1 << siteCount }
+
+    /// Why this problem cannot be propagated here, or nil.
+    public var unsupportedReason: String? {
+        switch problem.model {
+        case .lbit: return "ed dynamics supports xxz, heisenberg-o3 and floquet-o3, not lbit"
+        case .xxz where problem.magnetization != .fullSpace:
+            return "ed dynamics propagates xxz in the full space only (--sector full)"
+        case .floquetO3 where kernelOrder > 0:
+            return "--kpm-order applies to the Hamiltonian models; for floquet-o3 S(omega) comes from C(t)"
+        default: return nil
+        }
+    }
+
+    /// Peak memory (bytes): state vectors of `16 D` bytes each (phi, chi and the method's work
+    /// vectors: Chebyshev 6 (three for each of phi and chi, propagated together), Floquet 3,
+    /// Krylov m + 2) plus the operator's diagonal table (`8 D`), and with the kernel polynomial
+    /// method the `2N` Chebyshev vectors of the moments.
+    public var memoryEstimate: Double {
+        let d = Double(dimension)
+        let work: Double
+        if problem.model.isFloquet {
+            work = 3
+        } else {
+            switch method {
+            case .chebyshev: work = 6
+            case .krylov: work = Double(krylovDimension + 2)
+            }
+        }
+        let kpm = kernelOrder > 0 ? 2 * Double(kernelOrder) + 1 : 0
+        return d * (16 * (2 + work + kpm) + 8)
+    }
+
+    /// The Hamiltonian, matrix-free (Hamiltonian models).
+    public func hamiltonian(fields: DisorderFields) throws -> MatrixFreeOperator {
+        try MatrixFreeOperator(problem.hamiltonianOperator(fields: fields), siteCount: siteCount, threads: threads)
+    }
+
+    /// The propagator of one realisation (Floquet models: by whole periods).
+    public func propagator(fields: DisorderFields) throws -> any StatePropagator {
+        if let reason = unsupportedReason { throw EDProblem.ProblemError.unsupported(reason) }
+        switch problem.model {
+        case .floquetO3:
+            let chain = FloquetO3Chain(coupling: problem.coupling, disorderStrength: problem.disorderStrength,
+                                       drivingFrequency: problem.drivingFrequency, fieldVectors: try problem.fieldVectors(fields),
+                                       boundary: problem.boundary)
+            return try FloquetStatePropagator(chain: chain, probe: problem.probe, threads: threads)
+        default:
+            let h = try hamiltonian(fields: fields)
+            switch method {
+            case .chebyshev: return ChebyshevPropagator(hamiltonian: h, interval: try SpectralInterval.estimate(h))
+            case .krylov: return KrylovPropagator(hamiltonian: h, krylovDimension: krylovDimension)
+            }
+        }
+    }
+
+    /// State `index` of realisation `realization`: Haar-random, drawn from `(seed, realization, index)` only.
+    public func randomState(seed: UInt64, realization: UInt64, index: Int) -> [Complex<Double>] {
+        var generator = Xoshiro256StarStar(seed: seed ^ 0x7970_6963_616c_0000, stream: realization &* 1_000_003 &+ UInt64(index))
+        return StateVectors.haarRandom(dimension: dimension, using: &generator)
+    }
+}

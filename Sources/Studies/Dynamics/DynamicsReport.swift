@@ -1,0 +1,170 @@
+import Foundation
+import NumericKit
+import ResonanceModel
+import SpinChains
+
+/// The report's section on dynamics beyond diagonalisation: the probe's `[Czz(t)]` and `[S(omega)]`
+/// of heisenberg-o3 by dynamical typicality, beside the Hamiltonian RM (eqs. (47), (92), (93)) and
+/// the dense engine.
+///
+/// The large-`L` runs cost minutes to hours, so they are read from a cache, `data/dynamics/L<L>_W<W>/`
+/// (`czz.csv` and `spectral_function.csv` written by `resonance ed dynamics`, whose command line
+/// they record; rerunning it in that folder reproduces them). A small size is recomputed on every
+/// report by both engines (typicality and LAPACK on the same realisations), so that the overlay of
+/// the two is checked each time.
+public struct DynamicsReport: Sendable {
+    public var commandLine: String
+    public var cacheDirectory = URL(fileURLWithPath: "data/dynamics")
+    /// The recomputed size and its realisations.
+    public var smallLength = 8
+    public var smallRealizations = 4
+    public var disorders: [Double] = [3, 6, 20]
+    /// W_c and the mapping of Fig. 9: 1/xi = ln(W/W_c), Lambda(W) from (83), J = 1.
+    public var criticalDisorder = 10.0
+    public var seed: UInt64 = 15
+    /// The last time (units 1/J) of the recomputed size.
+    public var finalTime = 1000.0
+
+    public init(commandLine: String) { self.commandLine = commandLine }
+
+    /// The Hamiltonian RM at `(W, L)`: 1/xi = ln(W/W_c) (Fig. 9, (D4)), Lambda = pi (zeta_c W/4J)^2 (83).
+    public func model(disorder w: Double, length: Int) throws -> HamiltonianResonanceModel {
+        HamiltonianResonanceModel(try ResonanceParameters(
+            inverseCorrelationLength: ResonanceParameters.inverseCorrelationLength(disorder: w, criticalDisorder: criticalDisorder),
+            resonanceLength: ResonanceParameters.resonanceLength(disorder: w), length: Double(length), disorder: w))
+    }
+
+    /// The cached runs: the largest L present with every disorder.
+    func cachedLength() -> Int? {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: cacheDirectory.path)) ?? []
+        let lengths = Set(names.compactMap { name -> Int? in
+            guard name.hasPrefix("L"), let cut = name.firstIndex(of: "_") else { return nil }
+            return Int(name[name.index(after: name.startIndex)..<cut])
+        })
+        return lengths.sorted().last { l in
+            disorders.allSatisfy { FileManager.default.fileExists(atPath: folder(length: l, disorder: $0).appendingPathComponent("czz.csv").path) }
+        }
+    }
+
+    func folder(length: Int, disorder: Double) -> URL {
+        cacheDirectory.appendingPathComponent("L\(length)_W\(JSONValue.format(disorder))")
+    }
+
+    public func section() throws -> ReportSection {
+        let scratch = ScratchDirectories.make(prefix: "dynamics")
+        defer { ScratchDirectories.remove(scratch) }
+        let times = SpinAutocorrelation.logarithmicTimes(from: 0.1, to: finalTime, perDecade: 5)
+        var smallColumns: [(name: String, values: [Double])] = [("t", times)]
+        var deviation = 0.0, bound = 0.0
+        for w in disorders {
+            var problem = EDProblem(model: .heisenbergO3, length: smallLength, disorderStrength: w)
+            problem.probe = problem.defaultProbe
+            var dynamics = DynamicsProblem(problem: problem, method: .chebyshev)
+            dynamics.threads = min(2, ProcessInfo.processInfo.activeProcessorCount)
+            var run = DynamicsRun(dynamics: dynamics, times: times, states: 1, realizations: smallRealizations, seed: seed,
+                                  directory: scratch.appendingPathComponent("W\(w)"))
+            run.quiet = true
+            run.commandLine = commandLine
+            let typical = try run.run()
+            // The dense engine on the same realisations (fields from (seed, k)).
+            var dense = [Double](repeating: 0, count: times.count)
+            for k in 0..<smallRealizations {
+                let fields = problem.drawFields(seed: seed, realization: UInt64(k))
+                let weights = try SpectralWeights(operator: PauliString(.z, at: smallLength), eigenstates: problem.eigenstates(fields: fields))
+                let c = try SpinAutocorrelation(weights, times: times).values
+                for i in times.indices { dense[i] += c[i] / Double(smallRealizations) }
+            }
+            deviation = max(deviation, zip(dense, typical.correlator).map { abs($0 - $1) }.max() ?? 0)
+            bound = typical.typicalityError
+            smallColumns += [("czz_typical_W\(JSONValue.format(w))", typical.correlator), ("czz_dense_W\(JSONValue.format(w))", dense)]
+        }
+        var figures: [ReportFigure] = []
+        let largeLength = cachedLength()
+        var czzColumns: [(name: String, values: [Double])] = [("t", times)]
+        var sColumns: [(name: String, values: [Double])] = []
+        var resolutions: [String] = []
+        var counts: [String] = []
+        // The RM on a finer grid than the runs' (its [Czz(t)] oscillates on the scale of its cutoffs).
+        let rmTimes = SpinAutocorrelation.logarithmicTimes(from: 0.1, to: 1000, perDecade: 40)
+        var rmColumns: [(name: String, values: [Double])] = [("t", rmTimes)]
+        var cachedCommand = "none (no cache in \(cacheDirectory.path))"
+        if let largeLength {
+            for w in disorders {
+                let dir = folder(length: largeLength, disorder: w)
+                guard let (czz, comments) = LuitzShiftInvertFigure.readTable(dir.appendingPathComponent("czz.csv")),
+                      let t = czz.values(named: "t"), let c = czz.values(named: "czz"), let e = czz.values(named: "czz_err") else { continue }
+                cachedCommand = comments.first { $0.hasPrefix("# command:") }.map { String($0.dropFirst(11)) } ?? cachedCommand
+                let label = JSONValue.format(w)
+                if let line = comments.first(where: { $0.hasPrefix("# realizations:") }) {
+                    counts.append("W = \(label): \(line.dropFirst(15).trimmingCharacters(in: .whitespaces))")
+                }
+                let model = try self.model(disorder: w, length: largeLength)
+                czzColumns += [("t_W\(label)", t), ("czz_W\(label)", c), ("czz_W\(label)_err", e)]
+                rmColumns.append(("rm_W\(label)", rmTimes.map { probeCorrelator(model, time: $0) }))
+                if let (s, sComments) = LuitzShiftInvertFigure.readTable(dir.appendingPathComponent("spectral_function.csv")),
+                   let omega = s.values(named: "omega"), let values = s.values(named: "S"), let errors = s.values(named: "S_err") {
+                    if sColumns.isEmpty { sColumns.append(("omega", omega)) }
+                    sColumns += [("S_W\(label)", values), ("S_W\(label)_err", errors),
+                                 ("rm_W\(label)", omega.map { spectralFunctionClosedForm(model, omega: $0) })]
+                    if let r = sComments.first(where: { $0.hasPrefix("# S_resolution:") }) {
+                        resolutions.append("W = \(label): \(String(r.dropFirst(16)).trimmingCharacters(in: .whitespaces))")
+                    }
+                }
+            }
+            czzColumns.removeFirst()   // each W carries its own time column
+        }
+        let small = smallLength
+        let colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"]
+        let labels = disorders.map { JSONValue.format($0) }
+        var czzPlot = disorders.indices.map { i in
+            "\"dynamics_small.csv\" using \"t\":\"czz_dense_W\(labels[i])\" with lines dt 2 lc rgb \"\(colors[i % 4])\" title \"dense L=\(small), W=\(labels[i])\", "
+                + "\"dynamics_small.csv\" using \"t\":\"czz_typical_W\(labels[i])\" with points pt 6 lc rgb \"\(colors[i % 4])\" title \"typicality L=\(small)\""
+        }
+        var data = [ReportData(fileName: "dynamics_small.csv", table: ColumnTable(columns: smallColumns),
+                               metadata: OutputMetadata(parameters: [("L", .integer(small)), ("realizations", .integer(smallRealizations)),
+                                                                     ("seed", .string(String(seed)))], commandLine: commandLine))]
+        if let largeLength, !czzColumns.isEmpty {
+            data.append(ReportData(fileName: "dynamics_czz_large.csv", table: ColumnTable(columns: czzColumns),
+                                   metadata: OutputMetadata(parameters: [("L", .integer(largeLength))], commandLine: cachedCommand)))
+            data.append(ReportData(fileName: "dynamics_czz_rm.csv", table: ColumnTable(columns: rmColumns),
+                                   metadata: OutputMetadata(parameters: [("L", .integer(largeLength)), ("W_c", .number(criticalDisorder))],
+                                                            commandLine: commandLine)))
+            czzPlot += disorders.indices.map { i in
+                "\"dynamics_czz_large.csv\" using \"t_W\(labels[i])\":\"czz_W\(labels[i])\":\"czz_W\(labels[i])_err\" with yerrorlines lw 2 lc rgb \"\(colors[i % 4])\" title \"typicality L=\(largeLength)\", "
+                    + "\"dynamics_czz_rm.csv\" using \"t\":\"rm_W\(labels[i])\" with lines lw 1 dt 3 lc rgb \"\(colors[i % 4])\" title \"RM L=\(largeLength)\""
+            }
+        }
+        let largeText = largeLength.map { "L = \($0) + probe (cached runs, one state per realisation; realisations \(counts.joined(separator: ", ")); for one realisation there is no error bar; \(cachedCommand))" } ?? "no cached large-L run"
+        figures.append(ReportFigure(
+            identifier: "dynamics-czz", title: "[Czz(t)] of the probe by dynamical typicality beside the RM",
+            claim: "The probe's memory [Czz(t)] decays to a plateau that grows with W; the RM predicts its time dependence from the statistics of resonances (eqs. (47), (92)).",
+            caption: "heisenberg-o3 with the probe ((h/2) sigma^z_P + J sigma^x_0 sigma^x_P, h = W), A = sigma^z_P. Points: one Haar-random state per realisation propagated by Chebyshev (matrix-free) at L = \(small); dashed: the dense engine (LAPACK) on the same \(smallRealizations) realisations, largest difference \(String(format: "%.3f", deviation)) against the typicality bound 1/sqrt(R N (D+1)) = \(String(format: "%.3f", bound)). Error bars: standard errors over realisations at \(largeText). Dotted: Hamiltonian RM with 1/xi = ln(W/W_c), W_c = \(JSONValue.format(criticalDisorder)), Lambda(W) from (83).",
+            parameters: "heisenberg-o3 + probe, W = \(labels.joined(separator: ", ")), L = \(small)\(largeLength.map { " and \($0)" } ?? ""), seed \(seed)",
+            data: data,
+            plot: """
+            set logscale x; set xlabel "J t"; set ylabel "[Czz(t)]"; set key outside right; set yrange [-0.1:1.05]
+            plot \(czzPlot.joined(separator: ", \\\n     "))
+            """))
+        if let largeLength, sColumns.count > 1 {
+            let sPlot = disorders.indices.map { i in
+                "\"dynamics_s_large.csv\" using \"omega\":\"S_W\(labels[i])\" with lines lw 2 lc rgb \"\(colors[i % 4])\" title \"KPM L=\(largeLength), W=\(labels[i])\", "
+                    + "\"dynamics_s_large.csv\" using \"omega\":\"rm_W\(labels[i])\" with lines dt 3 lc rgb \"\(colors[i % 4])\" title \"RM\""
+            }
+            figures.append(ReportFigure(
+                identifier: "dynamics-spectral-function", title: "[S(omega)] of the probe by the kernel polynomial method beside the RM",
+                claim: "On the localised side S(omega) develops a power law at small omega and weight moves into the omega = 0 delta function; the RM's closed form (93) gives the off-diagonal part.",
+                caption: "Two-dimensional kernel polynomial method (Chebyshev moments of one Haar-random state per realisation, Jackson kernel), normalised as the dense engine: integral S d omega = (1/D) tr A^2 = 1 with the delta function at omega = 0 broadened into the central peak, so below the resolution the curves hold the diagonal weight too. Resolution sqrt(2) pi a / N: \(resolutions.joined(separator: "; ")). Dotted: RM closed form (93), same parameters as the Czz figure.",
+                parameters: "heisenberg-o3 + probe, L = \(largeLength), W = \(labels.joined(separator: ", "))",
+                data: [ReportData(fileName: "dynamics_s_large.csv", table: ColumnTable(columns: sColumns),
+                                  metadata: OutputMetadata(parameters: [("L", .integer(largeLength))], commandLine: cachedCommand))],
+                plot: """
+                set logscale xy; set xlabel "omega / J"; set ylabel "[S(omega)]"; set key outside right; set yrange [1e-4:*]
+                plot \(sPlot.joined(separator: ", \\\n     "))
+                """))
+        }
+        return ReportSection(
+            title: "Dynamics beyond diagonalisation",
+            introduction: "Dynamical typicality: C(t) = <psi|A(t) A|psi>/<psi|psi> for Haar-random states propagated by a Chebyshev expansion of exp(-iHt) on the matrix-free Hamiltonian (`resonance ed dynamics`), and S(omega) by the kernel polynomial method. The error of one state is at most 1/sqrt(D+1), so sizes beyond the dense engine's reach come at the cost of a few state vectors.",
+            figures: figures)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import NumericKit
+import SpinChains
+
+/// The averages of a dynamics run: `[C(t)]` with its standard error over realisations (which
+/// holds the states' spread) and the typicality bound `1/sqrt(R N (D + 1))`, and `[S(omega)]`.
+public struct DynamicsResult: Sendable {
+    public var times: [Double]
+    public var correlator: [Double]
+    public var correlatorError: [Double]
+    /// `1/sqrt(R N_realisations (D + 1))`: the D^(-1/2) error of typicality alone.
+    public var typicalityError: Double
+    public var frequencies: [Double]
+    public var spectralFunction: [Double]
+    public var spectralFunctionError: [Double]
+    /// The width to which `S` is resolved (kernel polynomial: `sqrt(2) pi a / N` with the mean `a`;
+    /// Floquet: `pi / (N T)`), nil without `S`.
+    public var resolution: Double?
+    public var realizationCount: Int
+    public var productsPerRealization: Double
+    public var seconds: [Double]
+
+    init(run: DynamicsRun, records: [RealisationRecord]) {
+        let average = DisorderAverage(records: records)
+        times = run.times
+        correlator = average["czz"]?.mean ?? []
+        realizationCount = records.count
+        let single = records.count == 1 ? records[0].values["czz_state_error"] : nil
+        correlatorError = single ?? average["czz"]?.standardError ?? []
+        typicalityError = 1 / (Double(run.states * max(records.count, 1)) * Double(run.dynamics.dimension + 1)).squareRoot()
+        frequencies = run.hasSpectralFunction ? run.frequencies : []
+        spectralFunction = average["S"]?.mean ?? []
+        spectralFunctionError = average["S"]?.standardError ?? []
+        let halfWidth = (average["interval"]?.mean).map { ($0[1] - $0[0]) / 2 } ?? .nan
+        if run.hasSpectralFunction {
+            resolution = run.problem.model.isFloquet ? Double.pi / (Double(run.fourierPeriods) * run.problem.period)
+                : 2.0.squareRoot() * Double.pi * halfWidth / Double(run.dynamics.kernelOrder)
+        }
+        productsPerRealization = average["products"]?.mean.first ?? 0
+        seconds = records.map(\.seconds)
+    }
+
+    public var correlatorTable: ColumnTable {
+        ColumnTable(columns: [("t", times), ("czz", correlator), ("czz_err", correlatorError),
+                              ("typicality_err", Array(repeating: typicalityError, count: times.count))])
+    }
+
+    public var spectralTable: ColumnTable? {
+        guard !frequencies.isEmpty else { return nil }
+        return ColumnTable(columns: [("omega", frequencies), ("S", spectralFunction), ("S_err", spectralFunctionError)])
+    }
+
+    func write(to store: RunStore, manifest: [(String, JSONValue)], commandLine: String) throws {
+        var parameters = manifest + [("realizations", .integer(realizationCount)), ("typicality_error", .number(typicalityError))]
+        if let resolution { parameters.append(("S_resolution", .number(resolution))) }
+        let metadata = OutputMetadata(parameters: parameters, commandLine: commandLine)
+        try store.write(OutputRenderer.curve(correlatorTable, metadata: metadata, format: .csv), to: "czz.csv")
+        if let table = spectralTable {
+            try store.write(OutputRenderer.curve(table, metadata: metadata, format: .csv), to: "spectral_function.csv")
+        }
+        let summary = JSONValue.object([
+            ("parameters", .object(manifest)),
+            ("realizations", .integer(realizationCount)),
+            ("typicality_error", .number(typicalityError)),
+            ("S_resolution", resolution.map { .number($0) } ?? .null),
+            ("products_per_realization", .number(productsPerRealization)),
+            ("realization_seconds_mean", .number(seconds.isEmpty ? .nan : seconds.reduce(0, +) / Double(seconds.count))),
+            ("command_line", .string(commandLine)),
+            ("version", .string(ResonanceKitVersion.string)),
+        ])
+        try store.write(summary.serialized() + "\n", to: "summary.json")
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import SpinChains
+import Studies
+
+extension PropagationMethod: ExpressibleByArgument {}
+
+/// `resonance ed dynamics`: [Czz(t)] and [S(omega)] by dynamical typicality, disorder-averaged
+/// in a resumable run directory.
+struct EDDynamics: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dynamics",
+        abstract: "[Czz(t)] and [S(omega)] by dynamical typicality: Haar-random states propagated by Chebyshev or Krylov (matrix-free), Floquet models by gates.",
+        discussion: """
+        C(t) = <psi| A(t) A |psi> / <psi|psi> for R Haar-random states per realisation, A = sigma^z_P with the probe, \
+        else sigma^z_0 (the dense engine's normalisation: (1/D) tr(A(t) A)). Hamiltonian models (heisenberg-o3; xxz in the \
+        full space) are propagated by --method chebyshev or krylov on the matrix-free Hamiltonian; --kpm-order N adds \
+        S(omega) by the kernel polynomial method (Jackson kernel, resolution sqrt(2) pi a / N, written to the outputs). \
+        floquet-o3: stroboscopic times in periods, exp(-i H_J T/2) by Chebyshev and the single-site gate layer; \
+        --fourier-periods N adds S(omega) from the Jackson-windowed Fourier series of C(n), n < N. \
+        Writes <out>/realizations.jsonl (rerun the same command to resume; --shard i/n for a part), czz.csv \
+        (czz_err: standard error over realisations, or over the states for one realisation; typicality_err: \
+        1/sqrt(R N (D+1))), spectral_function.csv and summary.json.
+        """
+    )
+
+    @OptionGroup var chain: EDChainOptions
+    @Option(name: .customLong("L"), help: "Number of chain sites L, 2...30 (probe not counted; refused above 80% of memory).")
+    var length: Int
+    @Option(name: .customLong("W"), help: "Disorder strength W, 0...1e12.")
+    var disorderStrength: Double
+    @Option(name: .customLong("Omega"), help: "Driving frequency Omega > 0 (floquet-o3).")
+    var drivingFrequency: Double?
+    @Option(help: "Times, strictly increasing, >= 0: t1,t2,..., log:from:to:perDecade or lin:from:to:count (units 1/J; Floquet: whole periods, up to 1e6).")
+    var times: String = "log:0.1:1000:10"
+    @Option(help: "Haar-random states per realisation R, 1...100000.")
+    var states: Int = 1
+    @Option(help: "Propagation method of the Hamiltonian models: chebyshev or krylov.")
+    var method: PropagationMethod = .chebyshev
+    @Option(name: .customLong("krylov-dimension"), help: "Lanczos vectors per Krylov step, 4...200.")
+    var krylovDimension: Int = 30
+    @Option(name: .customLong("kpm-order"), help: "Chebyshev order N of the kernel polynomial S(omega), 0 (none) or 8...100000 (Hamiltonian models).")
+    var kpmOrder: Int = 0
+    @Option(name: .customLong("fourier-periods"), help: "Floquet: periods N of C(n) behind S(omega), 0 (none) or 8...1000000.")
+    var fourierPeriods: Int = 0
+    @Option(help: "Frequencies of S(omega), > 0 and increasing: w1,w2,..., log:from:to:perDecade or lin:from:to:count.")
+    var omega: String = "log:0.001:30:10"
+    @Option(help: "Number of disorder realisations, 1...10000000.")
+    var realizations: Int = 1
+    @Option(help: "Seed of the run.")
+    var seed: UInt64 = 1
+    @Option(help: "Threads of each matrix-vector product, 1...1024 (default: every core).")
+    var threads: Int?
+    @Option(help: "Compute only shard i of n: the realisations k with k mod n == i.")
+    var shard: String?
+    @Option(help: "Output directory (created; rerunning the same command there resumes).")
+    var out: String
+    @Flag(help: "No progress output.")
+    var quiet = false
+
+    func dynamicsProblem() throws -> DynamicsProblem {
+        let problem = try chain.problem(length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency, checkDenseMemory: false)
+        try NumericOption.integer("--states", 1...100_000).check(states)
+        try NumericOption.integer("--krylov-dimension", 4...200).check(krylovDimension)
+        try EDLimits.realizations.check(realizations)
+        try EDLimits.threads("--threads").check(threads)
+        if kpmOrder != 0 { try NumericOption.integer("--kpm-order", 8...100_000).check(kpmOrder) }
+        if fourierPeriods != 0 { try NumericOption.integer("--fourier-periods", 8...1_000_000).check(fourierPeriods) }
+        if fourierPeriods > 0 && !problem.model.isFloquet { throw ValidationError("--fourier-periods applies to floquet-o3; use --kpm-order for \(problem.model.rawValue)") }
+        var dynamics = DynamicsProblem(problem: problem, method: method)
+        dynamics.krylovDimension = krylovDimension
+        dynamics.kernelOrder = kpmOrder
+        dynamics.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        if let reason = dynamics.unsupportedReason { throw ValidationError(reason) }
+        let available = Double(ProcessInfo.processInfo.physicalMemory)
+        if dynamics.memoryEstimate > 0.8 * available {
+            throw ValidationError("refused: L = \(length)\(problem.probe == nil ? "" : " + probe") (dimension \(dynamics.dimension)) needs about "
+                                  + String(format: "%.1f GiB of state vectors, more than 80%% of the %.1f GiB of memory",
+                                           dynamics.memoryEstimate / 1_073_741_824, available / 1_073_741_824))
+        }
+        return dynamics
+    }
+
+    func plan() throws -> DynamicsRun {
+        let dynamics = try dynamicsProblem()
+        let grid: [Double]
+        let frequencies: [Double]
+        do {
+            grid = try DynamicsGrids.times(times, floquet: dynamics.problem.model.isFloquet)
+            frequencies = try DynamicsGrids.frequencies(omega)
+        } catch { throw ValidationError("\(error)") }
+        try OutputDirectory.check(out, option: "--out")
+        var run = DynamicsRun(dynamics: dynamics, times: grid, states: states, realizations: realizations, seed: seed,
+                              directory: URL(fileURLWithPath: out))
+        if kpmOrder > 0 || fourierPeriods > 0 { run.frequencies = frequencies }
+        run.fourierPeriods = fourierPeriods
+        do { run.shard = try shard.map { try RealisationShard(parsing: $0) } } catch { throw ValidationError("\(error)") }
+        run.quiet = quiet
+        run.commandLine = recordedCommandLine()
+        return run
+    }
+
+    func validate() throws { _ = try plan() }
+
+    func run() throws {
+        let result = try plan().run()
+        guard !quiet else { return }
+        var lines = ["realizations  \(result.realizationCount)",
+                     String(format: "typicality error  %.2g", result.typicalityError)]
+        if let resolution = result.resolution { lines.append(String(format: "S(omega) resolution  %.3g", resolution)) }
+        lines.append("t  czz  czz_err")
+        for (k, t) in result.times.enumerated() {
+            lines.append(String(format: "%.6g  %.6g  %.2g", t, result.correlator[k], result.correlatorError[k]))
+        }
+        try StandardOutput.write(lines.joined(separator: "\n") + "\n")
+    }
+}
