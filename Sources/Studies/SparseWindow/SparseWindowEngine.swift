@@ -32,6 +32,17 @@ public struct SparseWindowEngine: Sendable {
     /// would cost with a single build (measured by `resonance-benchmark shift-invert`).
     public var alwaysComplexBuild = false
 
+    /// OpenBLAS threads of each worker rank (MUMPS' dense fronts call BLAS). nil: the cores this
+    /// process may use (`cores`, default all) shared by the ranks on this node, but no more than
+    /// the load average leaves idle, and at least 1 (`defaultBLASThreads`). `OPENBLAS_NUM_THREADS`
+    /// in the environment overrides both.
+    public var blasThreads: Int?
+    /// Cores this solve may use (nil: all of this machine's).
+    public var cores: Int?
+    /// Variables added to the worker's environment (e.g. `PETSC_OPTIONS` with MUMPS options, as
+    /// the benchmark compares them).
+    public var environment: [String: String] = [:]
+
     public init(launch: Launch = .inherit, workerDirectory: URL? = nil) {
         self.launch = launch
         self.workerDirectory = workerDirectory
@@ -105,9 +116,10 @@ public struct SparseWindowEngine: Sendable {
             process.executableURL = URL(fileURLWithPath: Self.mpirunPath)
             process.arguments = Self.mpirunArguments(ranks: ranks) + [worker.path, jobFile.path, resultFile.path]
         }
-        // One core per rank unless the caller says otherwise (MUMPS calls BLAS).
-        if environment["OPENBLAS_NUM_THREADS"] == nil { environment["OPENBLAS_NUM_THREADS"] = "1" }
+        // MUMPS calls OpenBLAS in its dense fronts: the cores left to each rank, unless the caller says otherwise.
+        if environment["OPENBLAS_NUM_THREADS"] == nil { environment["OPENBLAS_NUM_THREADS"] = String(workerBLASThreads) }
         if environment["OMP_NUM_THREADS"] == nil { environment["OMP_NUM_THREADS"] = "1" }
+        environment.merge(self.environment) { $1 }
         process.environment = environment
         let errorHandle = try FileHandle(forWritingTo: errorFile)
         process.standardError = errorHandle
@@ -133,6 +145,37 @@ public struct SparseWindowEngine: Sendable {
         }
         if launchedRank != 0 { return nil }
         return try SparseWindowResult(encoded: Data(contentsOf: resultFile))
+    }
+
+    /// Worker ranks of one solve on this node.
+    var ranksOnThisNode: Int {
+        switch launch {
+        case .singleton: return 1
+        case let .mpirun(ranks): return ranks
+        case .inherit: return max(1, MPIEnvironment.localRanks())
+        }
+    }
+
+    /// The OpenBLAS threads each worker rank gets.
+    public var workerBLASThreads: Int {
+        blasThreads ?? Self.defaultBLASThreads(cores: cores ?? ProcessInfo.processInfo.activeProcessorCount, ranks: ranksOnThisNode,
+                                               loadAverage: Self.loadAverage())
+    }
+
+    /// `cores / ranks` threads per rank, but only as many as the other processes leave idle (one
+    /// minute load average): a second BLAS thread on a core another process keeps busy slows the
+    /// factorisation down (measured, docs/shift-invert.md). At least 1.
+    public static func defaultBLASThreads(cores: Int, ranks: Int, loadAverage: Double?) -> Int {
+        let share = max(1, cores / max(1, ranks))
+        guard let loadAverage, loadAverage.isFinite, loadAverage >= 0 else { return share }
+        let idle = Int((Double(cores) - loadAverage).rounded(.toNearestOrAwayFromZero))
+        return max(1, min(share, idle / max(1, ranks)))
+    }
+
+    /// The one-minute load average (Linux), nil where it cannot be read.
+    static func loadAverage() -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
+        return text.split(separator: " ").first.flatMap { Double($0) }
     }
 
     static let mpirunPath = ["/usr/bin/mpirun", "/usr/local/bin/mpirun"].first { FileManager.default.isExecutableFile(atPath: $0) }
