@@ -24,7 +24,8 @@ final class RanksPerRealizationTests: XCTestCase {
         let shard = shared.appendingPathComponent("run/shards/shard-0-of-1/realizations.jsonl")
         XCTAssertEqual(RunDirectoryHarness.lineCount(shard), 2)
         let a = try HDF5File(reading: single.appendingPathComponent("run/spectra.h5"))
-        let b = try HDF5File(reading: shared.appendingPathComponent("run/spectra.h5"))
+        // The spectra stay in the shard that computed them.
+        let b = try HDF5File(reading: shared.appendingPathComponent("run/shards/shard-0-of-1/spectra.h5"))
         for k in 0..<2 {
             let path = "/realizations/" + SpectrumArchive.groupName(k) + "/window/eigenvalues"
             let e1 = try a.readDoubles(path), e2 = try b.readDoubles(path)
