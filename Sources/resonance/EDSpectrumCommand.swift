@@ -145,9 +145,13 @@ struct EDSpectrumCommand: ParsableCommand {
             ("max_residual", .number(window.maximumResidual)),
             ("ranks", .integer(window.ranks)),
             ("matrix_nonzeros", .integer(window.matrixNonzeros)),
+            ("estimated_factor_memory_bytes", .number(window.estimatedFactorBytes)),
             ("factor_memory_bytes", .number(window.factorBytes)),
             ("peak_resident_bytes_all_ranks", .number(window.peakResidentBytesSum)),
             ("seconds", .number(window.seconds)),
+            ("seconds_by_phase", .string(String(format: "bounds %.2f, analysis %.2f, factorization %.2f, solve %.2f, vectors %.2f, assembly %.2f",
+                                                window.secondsBounds, window.secondsAnalysis, window.secondsFactorization,
+                                                window.secondsSolve, window.secondsVectors, window.secondsAssembly))),
         ]
         let metadata = OutputMetadata(parameters: parameters, commandLine: recordedCommandLine())
         let format = outputOptions.format.format

@@ -102,7 +102,7 @@ public struct SparseWindowEngine: Sendable {
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
 
         let process = Process()
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(self.environment) { $1 }
         let preload = Self.scotchMUMPSPreload(complex: worker.lastPathComponent == Self.workerName(realHamiltonian: false),
                                               environment: environment)
         switch launch {
@@ -125,7 +125,6 @@ public struct SparseWindowEngine: Sendable {
         // MUMPS calls OpenBLAS in its dense fronts: the cores left to each rank, unless the caller says otherwise.
         if environment["OPENBLAS_NUM_THREADS"] == nil { environment["OPENBLAS_NUM_THREADS"] = String(workerBLASThreads) }
         if environment["OMP_NUM_THREADS"] == nil { environment["OMP_NUM_THREADS"] = "1" }
-        environment.merge(self.environment) { $1 }
         process.environment = environment
         let errorHandle = try FileHandle(forWritingTo: errorFile)
         process.standardError = errorHandle
