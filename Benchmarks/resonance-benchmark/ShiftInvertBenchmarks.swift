@@ -153,7 +153,8 @@ func runShiftInvertBenchmarks(arguments: [String]) throws {
     let repeats = arguments.firstIndex(of: "--repeats").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? 3
     print("# shift-invert: CPU \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) cores, load average at start \(loadAverage())")
     print("# 50 levels at energy density 0.5, seed 2018 realisation 0; seconds = median wall clock per realisation (worker start included),")
-    print("# solver = the worker's own bounds + analysis + solve + assembly; memory = peak resident set summed over ranks (MB);")
+    print("# solver = the worker's own seconds (split: bounds, MUMPS analysis, factorisation, Krylov-Schur solve, residuals/vectors, assembly);")
+    print("# memory = peak resident set summed over ranks (MB);")
     print("# factor = MUMPS factor memory (MB, INFOG(22)); residual = max ||Hv - Ev||/||H||_2")
     if let index = arguments.firstIndex(of: "--options"), index + 1 < arguments.count {
         for item in arguments[index + 1].split(separator: ",") {
