@@ -15,10 +15,11 @@ import SpinChains
 /// | heisenberg-o3 L = 10, 11, 12; + probe L = 11 | 1024 ... 4096 | – | 14, 59, 187; 129 MB | – |
 ///
 /// The fill of a chain's sector grows faster than a power law at small D (exponent 1.81 from
-/// L = 16 to 18 with SCOTCH), and MUMPS' analysis at L = 20 (D = 184756) estimates 10.9 GB in
-/// core against 0.92 GB at L = 18 (exponent 1.86): the real fit is `767 MB (D/48620)^1.85`,
-/// 9.1 GB at L = 20. The complex models follow `224 MB (D/4096)^1.7` (PORD, within 5% of its
-/// five points; an upper bound with SCOTCH). The factor's pattern does not depend on the
+/// L = 16 to 18 with SCOTCH); at L = 20 (D = 184756) MUMPS used 10.2 GB (INFOG(22), one run,
+/// analysis estimate 10.9–12.2 GB: SCOTCH's orderings of the same matrix differed between runs),
+/// so the real fit goes through the two largest sizes, `767 MB (D/48620)^1.94`. The complex
+/// models follow `224 MB (D/4096)^1.7` (PORD, within 5% of its five points; an upper bound with
+/// SCOTCH). The factor's pattern does not depend on the
 /// realisation (only delayed pivots do), so a 10% margin is kept. Without libmumps-ptscotch the
 /// workers fall back to PORD, whose factor is up to 1.45x larger: the worker's own check of
 /// MUMPS' analysis estimate (INFOG(17)) against the same limit, before the numerical
@@ -39,7 +40,7 @@ public enum SparseWindowCost {
     /// MUMPS' factor memory (bytes, all ranks together).
     public static func factorBytes(dimension: Int, realHamiltonian: Bool) -> Double {
         let d = Double(dimension)
-        return realHamiltonian ? 767e6 * pow(d / 48620, 1.85) : 224e6 * pow(d / 4096, 1.7)
+        return realHamiltonian ? 767e6 * pow(d / 48620, 1.94) : 224e6 * pow(d / 4096, 1.7)
     }
 
     /// The whole job's peak memory (bytes, all ranks): factor with margin, the Krylov basis
