@@ -3,10 +3,12 @@
 # Idempotent and silent when everything is present.
 set -euo pipefail
 # Linear algebra and special functions; figures; PETSc/SLEPc (real and complex builds) with MUMPS
-# and OpenMPI for the sparse engines and distributed runs; HDF5 (and h5dump) for bulk data;
-# headless Chromium to check the HTML report (images load, links resolve) and to screenshot it.
+# and OpenMPI for the sparse engines and distributed runs (libmumps-ptscotch: MUMPS with SCOTCH
+# orderings, which the shift-invert worker loads ahead of the PORD-only build PETSc links); HDF5
+# (and h5dump) for bulk data; headless Chromium to check the HTML report (images load, links
+# resolve) and to screenshot it.
 packages=(libopenblas-dev liblapacke-dev libcerf-dev gnuplot-nox
-    petsc-dev slepc-dev libslepc-real-dev libpetsc-complex-dev libslepc-complex-dev
+    petsc-dev slepc-dev libslepc-real-dev libpetsc-complex-dev libslepc-complex-dev libmumps-ptscotch-5.5
     libopenmpi-dev openmpi-bin libhdf5-dev hdf5-tools pkg-config chromium)
 missing=()
 for p in "${packages[@]}"; do

@@ -3,13 +3,22 @@ import NumericKit
 import SpinChains
 import Studies
 
-// `resonance-benchmark shift-invert [--large] [--quick] [--repeats N]`
+// `resonance-benchmark shift-invert [--large] [--quick] [--repeats N] [--options CASES] [--options-only]`
 // Seconds (wall clock of the whole solve, worker start included; median over repeats) and peak
 // memory (resident set summed over ranks) per realisation of the shift-invert engine, 50 levels at
 // energy density 0.5: xxz (S^z = 0, periodic, W = 3) at L = 14, 16, 18 (and 20 with --large) on
 // 1 and 2 ranks; heisenberg-o3 L = 13 with the probe (D = 16384, LU); the polynomial filter
 // against shift-invert; the dense pipeline (eigenvalues, OpenBLAS on every core) at L = 10..16 in
-// the same run, which fixes the crossover of `--method auto`.
+// the same run, which fixes the crossover of `--method auto`. Every line splits the worker's
+// seconds into bounds (Krylov-Schur for Emin, Emax), MUMPS analysis, numerical factorisation,
+// the shift-and-invert iteration (its triangular solves) and residuals/vectors.
+//
+// `--options xxz:18,o3:13` compares solver options on one realisation of each case (xxz L = 18;
+// heisenberg-o3 + probe L = 13): the ordering (SCOTCH, the default, against PORD, the only one of
+// the MUMPS that Debian's PETSc links, and AMD), BLAS threads, block low-rank factors, pivoting
+// threshold, scaling and Krylov-Schur's subspace size, run round-robin `--repeats` times so that
+// a changing machine load falls on every option alike; medians and ratios to the default.
+// `--options-only` skips everything else.
 
 private func wallSeconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -38,6 +47,11 @@ private func xxz(_ length: Int) -> EDProblem {
     return problem
 }
 
+private struct BenchmarkError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
 private struct WindowTiming {
     var seconds: Double
     var result: SparseWindowResult
@@ -60,8 +74,77 @@ private func timeWindow(_ problem: EDProblem, launch: SparseWindowEngine.Launch,
 
 private func line(_ label: String, _ d: Int, _ ranks: Int, _ t: WindowTiming) -> String {
     label.padding(toLength: 34, withPad: " ", startingAt: 0)
-        + String(format: " %8d %5d %9.2f %9.2f %9.0f %9.0f %10.1e", d, ranks, t.seconds, t.result.seconds,
+        + String(format: " %8d %5d %9.2f %9.2f %9.0f %9.0f %10.1e  ", d, ranks, t.seconds, t.result.seconds,
            t.result.peakResidentBytesSum / 1e6, t.result.factorBytes / 1e6, t.result.maximumResidual)
+        + split(t.result)
+}
+
+/// The worker's seconds by phase.
+private func split(_ r: SparseWindowResult) -> String {
+    String(format: "bounds %.2f analysis %.2f factor %.2f solve %.2f vectors %.2f assembly %.2f",
+           r.secondsBounds, r.secondsAnalysis, r.secondsFactorization, r.secondsSolve, r.secondsVectors, r.secondsAssembly)
+}
+
+/// A solver option compared by `--options`: environment of the worker (PETSc options reach MUMPS
+/// with the prefix `st_`, Krylov-Schur with `eps_`).
+private struct SolverOption {
+    var name: String
+    var environment: [String: String]
+    var blasThreads: Int?
+}
+
+private func solverOptions(complex: Bool) -> [SolverOption] {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    func petsc(_ name: String, _ options: String) -> SolverOption { SolverOption(name: name, environment: ["PETSC_OPTIONS": options]) }
+    var options = [SolverOption(name: "default (SCOTCH), 1 BLAS thread", environment: [:], blasThreads: 1),
+                   SolverOption(name: "PORD (PETSc's own MUMPS)", environment: ["RESONANCE_MUMPS": "pord"])]
+    if cores > 1 { options.append(SolverOption(name: "\(cores) BLAS threads", environment: [:], blasThreads: cores)) }
+    options += [
+        petsc("BLR eps 1e-10 (ICNTL(35)=2)", "-st_mat_mumps_icntl_35 2 -st_mat_mumps_cntl_7 1e-10"),
+        petsc("BLR eps 1e-8", "-st_mat_mumps_icntl_35 2 -st_mat_mumps_cntl_7 1e-8"),
+        petsc("no scaling (ICNTL(8)=0)", "-st_mat_mumps_icntl_8 0"),
+        petsc("ordering AMD (ICNTL(7)=0)", "-st_mat_mumps_icntl_7 0"),
+        petsc("Krylov-Schur ncv 80", "-eps_ncv 80"),
+        petsc("Krylov-Schur ncv 120", "-eps_ncv 120"),
+    ]
+    if !complex { options.append(petsc("no pivoting threshold (CNTL(1)=0)", "-st_mat_mumps_cntl_1 0")) }
+    return options
+}
+
+/// `--options`: each option on the same realisation, round-robin over the repeats.
+private func compareOptions(_ problem: EDProblem, label: String, repeats: Int) throws {
+    let options = solverOptions(complex: !problem.hasRealHamiltonian)
+    let fields = problem.drawFields(seed: 2018, realization: 0)
+    var times = [[Double]](repeating: [], count: options.count)
+    var results = [SparseWindowResult?](repeating: nil, count: options.count)
+    var failures = [String?](repeating: nil, count: options.count)
+    for round in 0..<repeats {
+        for (i, option) in options.enumerated() where failures[i] == nil {
+            var engine = SparseWindowEngine(launch: .singleton)
+            engine.environment = option.environment
+            engine.blasThreads = option.blasThreads ?? 1
+            let load = loadAverage()
+            do {
+                var result: SparseWindowResult?
+                times[i].append(try wallSeconds { result = try engine.solve(problem: problem, fields: fields, settings: SparseWindowSettings()) })
+                results[i] = result
+                print(String(format: "#   round %d %@: %.2f s (load %@)", round + 1, option.name, times[i].last!, load))
+            } catch {
+                failures[i] = "\(error)"
+            }
+        }
+    }
+    print("# options, \(label), D = \(problem.windowDimension), 1 rank, \(repeats) round(s); ratio = median / median of the default; dE = max |E - E_default|")
+    print("option                                  seconds  ratio  rss_MB factor_MB   residual       dE  split")
+    let reference = middle(times[0])
+    for (i, option) in options.enumerated() {
+        let name = option.name.padding(toLength: 38, withPad: " ", startingAt: 0)
+        if let failure = failures[i] { print("\(name)  failed: \(failure)"); continue }
+        guard let r = results[i] else { continue }
+        let dE = zip(r.energies, results[0]?.energies ?? r.energies).map { abs($0 - $1) }.max() ?? .nan
+        print(name + String(format: " %8.2f %6.2f %7.0f %9.0f %10.1e %8.1e  ", middle(times[i]), middle(times[i]) / reference,
+                                  r.peakResidentBytesSum / 1e6, r.factorBytes / 1e6, r.maximumResidual, dE) + split(r))
+    }
 }
 
 func runShiftInvertBenchmarks(arguments: [String]) throws {
@@ -70,9 +153,31 @@ func runShiftInvertBenchmarks(arguments: [String]) throws {
     let repeats = arguments.firstIndex(of: "--repeats").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? 3
     print("# shift-invert: CPU \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) cores, load average at start \(loadAverage())")
     print("# 50 levels at energy density 0.5, seed 2018 realisation 0; seconds = median wall clock per realisation (worker start included),")
-    print("# solver = the worker's own bounds + analysis + solve + assembly; memory = peak resident set summed over ranks (MB);")
+    print("# solver = the worker's own seconds (split: bounds, MUMPS analysis, factorisation, Krylov-Schur solve, residuals/vectors, assembly);")
+    print("# memory = peak resident set summed over ranks (MB);")
     print("# factor = MUMPS factor memory (MB, INFOG(22)); residual = max ||Hv - Ev||/||H||_2")
-    print("case                                      D ranks   seconds    solver    rss_MB factor_MB   residual")
+    if let index = arguments.firstIndex(of: "--options"), index + 1 < arguments.count {
+        for item in arguments[index + 1].split(separator: ",") {
+            let parts = item.split(separator: ":")
+            guard parts.count == 2, let length = Int(parts[1]), (6...24).contains(length) else {
+                throw BenchmarkError("--options: expected cases like xxz:18,o3:13, got \(item)")
+            }
+            if parts[0] == "xxz" {
+                try compareOptions(xxz(length), label: "xxz L=\(length)", repeats: repeats)
+            } else if parts[0] == "o3" {
+                var probed = EDProblem(model: .heisenbergO3, length: length, disorderStrength: 3)
+                probed.probe = probed.defaultProbe
+                try compareOptions(probed, label: "heisenberg-o3+probe L=\(length)", repeats: repeats)
+            } else {
+                throw BenchmarkError("--options: the model is xxz or o3, got \(parts[0])")
+            }
+        }
+        if arguments.contains("--options-only") {
+            print("# load average at end \(loadAverage())")
+            return
+        }
+    }
+    print("case                                      D ranks   seconds    solver    rss_MB factor_MB   residual  split (worker seconds)")
     let sizes = quick ? [12, 14] : [14, 16, 18] + (large ? [20] : [])
     var oneRank: [Int: Double] = [:]
     for length in sizes {

@@ -106,6 +106,7 @@ public enum SparseWorker {
             matrixNonzeros: Int(result.matrix_nonzeros), estimatedFactorBytes: result.estimated_factor_bytes,
             factorBytes: result.factor_bytes, peakResidentBytesMax: result.peak_resident_bytes_max,
             peakResidentBytesSum: result.peak_resident_bytes_sum, secondsBounds: result.seconds_bounds,
-            secondsAnalysis: result.seconds_analysis, secondsSolve: result.seconds_solve, secondsAssembly: assemblySeconds)
+            secondsAnalysis: result.seconds_analysis, secondsFactorization: result.seconds_factorization,
+            secondsSolve: result.seconds_solve, secondsVectors: result.seconds_vectors, secondsAssembly: assemblySeconds)
     }
 }

@@ -56,7 +56,7 @@ struct EDRunOptions: ParsableArguments {
     @Option(help: "Compute only shard i of n: the realisations k with k mod n == i, into --out (its own directory; `ed merge` joins the shards).")
     var shard: String?
 
-    @Option(name: .customLong("ranks-per-realization"), help: "Under mpirun: MPI ranks that share one realisation (the communicator is split into groups of R). The dense engine computes a realisation on one rank, so R = 1; R > 1 is for a distributed (shift-invert) engine.")
+    @Option(name: .customLong("ranks-per-realization"), help: "Under mpirun: MPI ranks that share one realisation (the communicator is split into groups of R). The dense engine computes a realisation on one rank, so R = 1; with a sparse --method, R > 1 runs each solve on R ranks of the group's node.")
     var ranksPerRealization: Int = 1
 
     @Flag(name: .customLong("save-spectra"), help: "Keep every realisation's eigenvalues (and per-state entanglement of the middle window, if computed) in <out>/spectra.h5 (HDF5).")
@@ -75,7 +75,7 @@ struct EDRunOptions: ParsableArguments {
         _ = try windows(sparse: false)
         try methodOptions.validateOptions()
         _ = try parsedShard()
-        try DistributionOptions.validate(ranksPerRealization: ranksPerRealization)
+        try DistributionOptions.validate(ranksPerRealization: ranksPerRealization, method: methodOptions)
     }
 
     func parsedShard() throws -> RealisationShard? {

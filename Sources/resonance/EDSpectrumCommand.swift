@@ -46,7 +46,7 @@ struct EDSpectrumCommand: ParsableCommand {
     @Option(name: .customLong("write-fields"), help: "Write the fields used to this JSON file.")
     var writeFields: String?
 
-    @Option(help: "OpenBLAS threads, 1...1024 (default: all cores).")
+    @Option(help: "OpenBLAS threads, 1...1024 (default: all cores; sparse methods: per worker rank, default the rank's share of the cores the load average leaves idle).")
     var threads: Int?
 
     @OptionGroup var methodOptions: EDMethodOptions
@@ -97,7 +97,9 @@ struct EDSpectrumCommand: ParsableCommand {
         } else {
             usedFields = problem.drawFields(seed: seed ?? 0, realization: realization)
         }
-        if let plan = try methodOptions.plan(for: problem) {
+        if var plan = try methodOptions.plan(for: problem) {
+            // --threads: each worker rank's OpenBLAS threads (default: its share of the idle cores).
+            if let threads { plan.engine.blasThreads = threads }
             if let writeFields, SparseWindowEngine.launcherRank == 0 {
                 try OutputFile.write(try usedFields.json(), to: writeFields, option: "--write-fields")
             }
@@ -133,9 +135,13 @@ struct EDSpectrumCommand: ParsableCommand {
             ("max_residual", .number(window.maximumResidual)),
             ("ranks", .integer(window.ranks)),
             ("matrix_nonzeros", .integer(window.matrixNonzeros)),
+            ("estimated_factor_memory_bytes", .number(window.estimatedFactorBytes)),
             ("factor_memory_bytes", .number(window.factorBytes)),
             ("peak_resident_bytes_all_ranks", .number(window.peakResidentBytesSum)),
             ("seconds", .number(window.seconds)),
+            ("seconds_by_phase", .string(String(format: "bounds %.2f, analysis %.2f, factorization %.2f, solve %.2f, vectors %.2f, assembly %.2f",
+                                                window.secondsBounds, window.secondsAnalysis, window.secondsFactorization,
+                                                window.secondsSolve, window.secondsVectors, window.secondsAssembly))),
         ]
         let metadata = OutputMetadata(parameters: parameters, commandLine: recordedCommandLine())
         let format = outputOptions.format.format

@@ -75,8 +75,11 @@ final class SparseRowsTests: XCTestCase {
         let result = SparseWindowResult(minimumEnergy: -3, maximumEnergy: 4, targetEnergy: 0.5, energies: [0.1, 0.2], residuals: [1e-15, 2e-15],
                                         vectors: .real(v), dimension: 3, ranks: 2, matrixNonzeros: 9, estimatedFactorBytes: 1e6,
                                         factorBytes: 2e6, peakResidentBytesMax: 3e6, peakResidentBytesSum: 5e6, secondsBounds: 0.1,
-                                        secondsAnalysis: 0.2, secondsSolve: 0.3, secondsAssembly: 0.4)
+                                        secondsAnalysis: 0.2, secondsFactorization: 0.25, secondsSolve: 0.3, secondsVectors: 0.35,
+                                        secondsAssembly: 0.4)
         let back = try SparseWindowResult(encoded: result.encoded())
+        XCTAssertEqual([back.secondsBounds, back.secondsAnalysis, back.secondsFactorization, back.secondsSolve, back.secondsVectors,
+                        back.secondsAssembly], [0.1, 0.2, 0.25, 0.3, 0.35, 0.4])
         XCTAssertEqual(back.energies, result.energies)
         XCTAssertEqual(back.residuals, result.residuals)
         guard case let .real(w)? = back.vectors else { return XCTFail("vectors lost") }

@@ -119,6 +119,47 @@ final class SparseWindowEngineTests: XCTestCase {
         for (a, b) in zip(c1.energies, c2.energies) { XCTAssertEqual(a, b, accuracy: 1e-10) }
     }
 
+    /// The SCOTCH-enabled MUMPS (loaded ahead of the PORD-only build) and PORD give the same levels
+    /// to 1e-10, real and complex, and SCOTCH's factor is the smaller at xxz L = 16 (MUMPS' own
+    /// count of the factor memory, INFOG(22): 69 MB against 88 MB).
+    func testScotchOrderingMatchesPord() throws {
+        guard SparseWindowEngine.scotchMUMPSPreload(complex: false, environment: [:]) != nil else {
+            throw XCTSkip("libmumps-ptscotch-5.5 is not installed (scripts/install-deps.sh)")
+        }
+        var pord = engine
+        pord.environment["RESONANCE_MUMPS"] = "pord"
+        var problem = EDProblem(model: .xxz, length: 16, disorderStrength: 3)
+        problem.magnetization = .sector(0)
+        let fields = problem.drawFields(seed: 9, realization: 0)
+        let s = try XCTUnwrap(try engine.solve(problem: problem, fields: fields, settings: settings(vectors: false)))
+        let p = try XCTUnwrap(try pord.solve(problem: problem, fields: fields, settings: settings(vectors: false)))
+        for (a, b) in zip(s.energies, p.energies) { XCTAssertEqual(a, b, accuracy: 1e-10) }
+        XCTAssertLessThan(s.factorBytes, p.factorBytes)
+        var complexProblem = EDProblem(model: .heisenbergO3, length: 9, disorderStrength: 2)
+        complexProblem.probe = complexProblem.defaultProbe
+        let complexFields = complexProblem.drawFields(seed: 10, realization: 0)
+        let cs = try XCTUnwrap(try engine.solve(problem: complexProblem, fields: complexFields, settings: settings(vectors: false)))
+        let cp = try XCTUnwrap(try pord.solve(problem: complexProblem, fields: complexFields, settings: settings(vectors: false)))
+        for (a, b) in zip(cs.energies, cp.energies) { XCTAssertEqual(a, b, accuracy: 1e-10) }
+        XCTAssertNil(SparseWindowEngine.scotchMUMPSPreload(complex: false, environment: ["RESONANCE_MUMPS": "pord"]))
+        XCTAssertNil(SparseWindowEngine.scotchMUMPSPreload(complex: true, environment: ["LD_PRELOAD": "/lib/other.so"]))
+    }
+
+    /// BLAS threads per worker rank: the rank's share of the cores, capped by the cores the load
+    /// average leaves idle, at least one.
+    func testWorkerBLASThreadsShareTheIdleCores() {
+        XCTAssertEqual(SparseWindowEngine.defaultBLASThreads(cores: 2, ranks: 1, loadAverage: 0.1), 2)
+        XCTAssertEqual(SparseWindowEngine.defaultBLASThreads(cores: 2, ranks: 1, loadAverage: nil), 2)
+        XCTAssertEqual(SparseWindowEngine.defaultBLASThreads(cores: 2, ranks: 1, loadAverage: 1.2), 1)
+        XCTAssertEqual(SparseWindowEngine.defaultBLASThreads(cores: 2, ranks: 1, loadAverage: 9), 1)
+        XCTAssertEqual(SparseWindowEngine.defaultBLASThreads(cores: 2, ranks: 2, loadAverage: 0), 1)
+        XCTAssertEqual(SparseWindowEngine.defaultBLASThreads(cores: 64, ranks: 4, loadAverage: 0.5), 16)
+        XCTAssertEqual(SparseWindowEngine.defaultBLASThreads(cores: 64, ranks: 4, loadAverage: 40), 6)
+        var engine = SparseWindowEngine(launch: .mpirun(ranks: 2))
+        engine.blasThreads = 3
+        XCTAssertEqual(engine.workerBLASThreads, 3)
+    }
+
     /// The window observables equal the dense engine's observables restricted to the same levels.
     func testWindowObservablesEqualDenseRestricted() throws {
         var problem = EDProblem(model: .xxz, length: 8, disorderStrength: 2)

@@ -61,7 +61,11 @@ typedef struct {
     double factor_bytes;             // MUMPS memory actually used, total over ranks
     double peak_resident_bytes_max;  // max over ranks of the peak resident set
     double peak_resident_bytes_sum;  // sum over ranks
-    double seconds_bounds, seconds_analysis, seconds_solve;
+    double seconds_bounds;           // Krylov-Schur for Emin and Emax
+    double seconds_analysis;         // MUMPS analysis (ordering, symbolic factorisation)
+    double seconds_factorization;    // MUMPS numerical factorisation
+    double seconds_solve;            // the Krylov-Schur iteration (shift-invert: its triangular solves)
+    double seconds_vectors;          // residuals and gathering the eigenvectors on rank 0
     int64_t matrix_nonzeros;
     char message[512];            // on failure: a one-line reason
 } sparse_window_result;

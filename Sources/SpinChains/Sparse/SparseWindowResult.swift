@@ -23,17 +23,22 @@ public struct SparseWindowResult: Sendable {
     /// Peak resident set of the worker processes: the largest rank and the sum over ranks.
     public var peakResidentBytesMax: Double
     public var peakResidentBytesSum: Double
+    /// Seconds of the worker's phases: spectral bounds (Krylov-Schur), MUMPS analysis (ordering,
+    /// symbolic factorisation), numerical factorisation, the shift-and-invert (or filtered)
+    /// Krylov-Schur iteration, and the residuals with the gathering of the eigenvectors.
     public var secondsBounds: Double
     public var secondsAnalysis: Double
+    public var secondsFactorization: Double
     public var secondsSolve: Double
+    public var secondsVectors: Double
     /// Seconds to generate this rank's rows.
     public var secondsAssembly: Double
 
     public init(minimumEnergy: Double, maximumEnergy: Double, targetEnergy: Double, energies: [Double],
                 residuals: [Double], vectors: EigenvectorMatrix?, dimension: Int, ranks: Int, matrixNonzeros: Int,
                 estimatedFactorBytes: Double, factorBytes: Double, peakResidentBytesMax: Double,
-                peakResidentBytesSum: Double, secondsBounds: Double, secondsAnalysis: Double, secondsSolve: Double,
-                secondsAssembly: Double) {
+                peakResidentBytesSum: Double, secondsBounds: Double, secondsAnalysis: Double,
+                secondsFactorization: Double = 0, secondsSolve: Double, secondsVectors: Double = 0, secondsAssembly: Double) {
         self.minimumEnergy = minimumEnergy
         self.maximumEnergy = maximumEnergy
         self.targetEnergy = targetEnergy
@@ -49,14 +54,18 @@ public struct SparseWindowResult: Sendable {
         self.peakResidentBytesSum = peakResidentBytesSum
         self.secondsBounds = secondsBounds
         self.secondsAnalysis = secondsAnalysis
+        self.secondsFactorization = secondsFactorization
         self.secondsSolve = secondsSolve
+        self.secondsVectors = secondsVectors
         self.secondsAssembly = secondsAssembly
     }
 
     public var maximumResidual: Double { residuals.max() ?? 0 }
-    public var seconds: Double { secondsAssembly + secondsBounds + secondsAnalysis + secondsSolve }
+    public var seconds: Double { secondsAssembly + secondsBounds + secondsAnalysis + secondsFactorization + secondsSolve + secondsVectors }
 
     static let magic: Double = 0x5245_534f   // "RESO"
+    /// Header numbers, the vector kind included.
+    static let headerCount = 19
 
     /// Binary layout (native little-endian doubles, exact): magic, then the header numbers, then
     /// energies, residuals and the vectors (complex interleaved).
@@ -64,7 +73,7 @@ public struct SparseWindowResult: Sendable {
         var header: [Double] = [Self.magic, Double(dimension), Double(energies.count), Double(ranks), Double(matrixNonzeros),
                                 minimumEnergy, maximumEnergy, targetEnergy, estimatedFactorBytes, factorBytes,
                                 peakResidentBytesMax, peakResidentBytesSum, secondsBounds, secondsAnalysis, secondsSolve,
-                                secondsAssembly]
+                                secondsAssembly, secondsFactorization, secondsVectors]
         switch vectors {
         case nil: header.append(0)
         case .real?: header.append(1)
@@ -89,10 +98,11 @@ public struct SparseWindowResult: Sendable {
 
     public init(encoded data: Data) throws {
         let doubles: [Double] = data.withUnsafeBytes { raw in Array(raw.bindMemory(to: Double.self)) }
-        guard doubles.count >= 17, doubles[0] == Self.magic else { throw FormatError() }
-        let d = Int(doubles[1]), n = Int(doubles[2]), kind = Int(doubles[16])
+        let h = Self.headerCount
+        guard doubles.count >= h, doubles[0] == Self.magic else { throw FormatError() }
+        let d = Int(doubles[1]), n = Int(doubles[2]), kind = Int(doubles[h - 1])
         let vectorCount = kind == 0 ? 0 : d * n * kind
-        guard doubles.count == 17 + 2 * n + vectorCount else { throw FormatError() }
+        guard doubles.count == h + 2 * n + vectorCount else { throw FormatError() }
         dimension = d
         ranks = Int(doubles[3])
         matrixNonzeros = Int(doubles[4])
@@ -107,9 +117,11 @@ public struct SparseWindowResult: Sendable {
         secondsAnalysis = doubles[13]
         secondsSolve = doubles[14]
         secondsAssembly = doubles[15]
-        energies = Array(doubles[17..<(17 + n)])
-        residuals = Array(doubles[(17 + n)..<(17 + 2 * n)])
-        let start = 17 + 2 * n
+        secondsFactorization = doubles[16]
+        secondsVectors = doubles[17]
+        energies = Array(doubles[h..<(h + n)])
+        residuals = Array(doubles[(h + n)..<(h + 2 * n)])
+        let start = h + 2 * n
         switch kind {
         case 1: vectors = .real(Matrix(rows: d, columns: n, elements: Array(doubles[start...])))
         case 2:

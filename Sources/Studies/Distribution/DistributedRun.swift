@@ -10,8 +10,13 @@ import Foundation
 /// results are those of one process provided each realisation runs with the same number of
 /// BLAS threads (`--blas-threads`).
 ///
-/// The dense engine computes a realisation on one rank, so `ranksPerRealization` is 1 there; the
-/// communicator of each group is where a distributed engine (shift-invert) runs a realisation.
+/// The dense engine computes a realisation on one rank, so `ranksPerRealization` is 1 there. A
+/// sparse window (shift-invert, polynomial filter) with `ranksPerRealization` R > 1 runs each
+/// solve of a group on R ranks: the group's first rank starts the worker as a fresh
+/// `mpirun -n R` job on its node (the worker processes cannot join this job, whose ranks have
+/// started MPI themselves), and the group's other ranks wait without polling, leaving their
+/// cores to that job. The group's ranks therefore belong on one node (`--map-by core`, or R
+/// dividing the ranks per node); the results equal those of one rank per realisation.
 public struct DistributedRun {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
@@ -47,12 +52,20 @@ public struct DistributedRun {
         shardPlan.quiet = plan.quiet || world.rank != 0
         let cores = plan.cores ?? ProcessInfo.processInfo.activeProcessorCount
         shardPlan.cores = max(1, cores / max(1, MPIEnvironment.localRanks()))
+        if ranksPerRealization > 1 {
+            guard var window = shardPlan.realisation.window else {
+                throw Failure(description: "--ranks-per-realization: R = \(ranksPerRealization) shares a sparse (shift-invert or polynomial-filter) solve over R ranks, but this run is diagonalised densely (LAPACK, one rank per realization): use R = 1")
+            }
+            window.engine.launch = .mpirun(ranks: ranksPerRealization)
+            shardPlan.realisation.window = window
+            shardPlan.cores = shardPlan.cores! * ranksPerRealization
+        }
         var failure: Error?
         var computed = 0
         if part.rank == 0 {
             do { computed = try shardPlan.executeTimed().timing.computed } catch { failure = error }
         }
-        let failedRanks = try world.sum(failure == nil ? 0 : 1)
+        let failedRanks = try world.sumSleeping(failure == nil ? 0 : 1)
         if let failure { throw failure }
         guard failedRanks == 0 else {
             throw Failure(description: "\(failedRanks) rank(s) failed; their shards in \(Self.shardsFolder(of: plan.directory).path) resume when the command is run again")

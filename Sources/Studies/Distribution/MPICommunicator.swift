@@ -74,6 +74,25 @@ public final class MPICommunicator: @unchecked Sendable {
         Int(try reduce(Int64(value), op: resonancekit_mpi_sum()))
     }
 
+    /// The sum of every rank's `value` (on every rank), waiting in short sleeps instead of
+    /// Open MPI's busy polling: a rank that waits here leaves its core to the processes that
+    /// still compute (another group's realisations, or a sparse solve its own group runs).
+    public func sumSleeping(_ value: Int, interval: useconds_t = 20_000) throws -> Int {
+        let input = UnsafeMutablePointer<Int64>.allocate(capacity: 2)
+        defer { input.deallocate() }
+        input[0] = Int64(value)
+        input[1] = 0
+        var request: MPI_Request?
+        try Self.check(MPI_Iallreduce(input, input + 1, 1, resonancekit_mpi_int64(), resonancekit_mpi_sum(), handle, &request),
+                       "MPI_Iallreduce")
+        var done: Int32 = 0
+        while true {
+            try Self.check(MPI_Test(&request, &done, nil), "MPI_Test")
+            if done != 0 { return Int(input[1]) }
+            usleep(interval)
+        }
+    }
+
     func reduce(_ value: Int64, op: MPI_Op) throws -> Int64 {
         var input = value, output: Int64 = 0
         try Self.check(MPI_Allreduce(&input, &output, 1, resonancekit_mpi_int64(), op, handle), "MPI_Allreduce")

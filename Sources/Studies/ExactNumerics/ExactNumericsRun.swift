@@ -125,7 +125,14 @@ public struct ExactNumericsRun: Sendable {
         if beyond > 0 {
             progress.note("\(runLabel): \(beyond) records beyond --realizations \(realizations) are kept in the directory but not averaged")
         }
-        let job = realisation
+        var shared = realisation
+        if var window = shared.window {
+            // The parallel solves share the cores; --blas-threads fixes each rank's threads.
+            window.engine.cores = max(1, (cores ?? ProcessInfo.processInfo.activeProcessorCount) / workers)
+            if let blasThreads { window.engine.blasThreads = blasThreads }
+            shared.window = window
+        }
+        let job = shared
         let fieldsFolder = writeFields ? directory.appendingPathComponent("fields") : nil
         if let fieldsFolder { try FileManager.default.createDirectory(at: fieldsFolder, withIntermediateDirectories: true) }
         let spectra = saveSpectra ? try SpectrumArchive(directory: directory) : nil

@@ -4,23 +4,26 @@ import SpinChains
 /// Up-front estimates for the sparse engines: memory (so a job too large is refused before it
 /// starts) and the dimension from which `--method auto` prefers shift-invert to dense LAPACK.
 ///
-/// The factorisation's memory is what MUMPS used (INFOG(22)), measured on this machine (Debian
-/// MUMPS 5.5, PETSc's default ordering, which gave the smallest factor: 88 MB at xxz L = 16 for
-/// the default, METIS, SCOTCH and PORD, 193 MB for AMD; 50 levels, one rank):
+/// The factorisation's memory is what MUMPS used (INFOG(22)), measured on this machine (MUMPS
+/// 5.5.1 with the SCOTCH ordering, Debian's libmumps-ptscotch, which the workers load; 50 levels,
+/// one rank):
 ///
-/// | model | D | factor | peak resident set |
-/// |---|---|---|---|
-/// | xxz S^z = 0, L = 14, 16, 18 | 3432, 12870, 48620 | 13, 88, 1109 MB | 84, 183, 1361 MB |
-/// | heisenberg-o3 L = 10, 11, 12 | 1024, 2048, 4096 | 14, 59, 187 MB | 75, 127, 272 MB |
-/// | heisenberg-o3 + probe, L = 11, 13 | 4096, 16384 | 129, 2262 MB | 212, 2761 MB |
+/// | model | D | factor (SCOTCH) | factor (PORD) | peak resident set (SCOTCH) |
+/// |---|---|---|---|---|
+/// | xxz S^z = 0, L = 14, 16, 18 | 3432, 12870, 48620 | 13, 69, 767 MB | 13, 88, 1109 MB | 80, 153, 937 MB |
+/// | heisenberg-o3 + probe, L = 13 | 16384 | 2073 MB | 2262 MB | 2440 MB |
+/// | heisenberg-o3 L = 10, 11, 12; + probe L = 11 | 1024 ... 4096 | – | 14, 59, 187; 129 MB | – |
 ///
-/// The fill of a chain's sector grows faster than a power law at small D (exponent 1.45 from
-/// L = 14 to 16, 1.9 from 16 to 18), so the real fit goes through the two largest sizes,
-/// `1109 MB (D/48620)^1.9`; at L = 20 (D = 184756) it predicts 14.0 GB where MUMPS' analysis
-/// estimates 14.1 GB (13.1 GiB, measured with the worker's refusal); the complex models follow
-/// `224 MB (D/4096)^1.7` (within 5% of all five points). A 25% margin covers realisations. The
-/// worker checks MUMPS' own analysis estimate (INFOG(17)) again before the numerical
-/// factorisation, against the same limit.
+/// The fill of a chain's sector grows faster than a power law at small D (exponent 1.81 from
+/// L = 16 to 18 with SCOTCH); at L = 20 (D = 184756) MUMPS used 10.2 GB (INFOG(22), one run,
+/// analysis estimate 10.9–12.2 GB: SCOTCH's orderings of the same matrix differed between runs),
+/// so the real fit goes through the two largest sizes, `767 MB (D/48620)^1.94`. The complex
+/// models follow `224 MB (D/4096)^1.7` (PORD, within 5% of its five points; an upper bound with
+/// SCOTCH). The factor's pattern does not depend on the
+/// realisation (only delayed pivots do), so a 10% margin is kept. Without libmumps-ptscotch the
+/// workers fall back to PORD, whose factor is up to 1.45x larger: the worker's own check of
+/// MUMPS' analysis estimate (INFOG(17)) against the same limit, before the numerical
+/// factorisation, still refuses what does not fit.
 public enum SparseWindowCost {
     /// Resident memory of a worker rank before any matrix (MPI, PETSc, SLEPc, MUMPS): measured
     /// about 70 MB; 100 MB kept.
@@ -37,7 +40,7 @@ public enum SparseWindowCost {
     /// MUMPS' factor memory (bytes, all ranks together).
     public static func factorBytes(dimension: Int, realHamiltonian: Bool) -> Double {
         let d = Double(dimension)
-        return realHamiltonian ? 1109e6 * pow(d / 48620, 1.9) : 224e6 * pow(d / 4096, 1.7)
+        return realHamiltonian ? 767e6 * pow(d / 48620, 1.94) : 224e6 * pow(d / 4096, 1.7)
     }
 
     /// The whole job's peak memory (bytes, all ranks): factor with margin, the Krylov basis
@@ -47,7 +50,7 @@ public enum SparseWindowCost {
         let scalar: Double = problem.hasRealHamiltonian ? 8 : 16
         let krylov = Double(2 * levels + 50) * d * scalar * (method == .polynomialFilter ? 2 : 1)
         let window = 2 * Double(levels) * d * scalar
-        let factor = method == .shiftInvert ? 1.25 * factorBytes(dimension: problem.windowDimension,
+        let factor = method == .shiftInvert ? 1.1 * factorBytes(dimension: problem.windowDimension,
                                                                  realHamiltonian: problem.hasRealHamiltonian) : 0
         return factor + krylov + window + baseBytesPerRank * Double(max(ranks, 1))
     }

@@ -32,6 +32,17 @@ public struct SparseWindowEngine: Sendable {
     /// would cost with a single build (measured by `resonance-benchmark shift-invert`).
     public var alwaysComplexBuild = false
 
+    /// OpenBLAS threads of each worker rank (MUMPS' dense fronts call BLAS). nil: the cores this
+    /// process may use (`cores`, default all) shared by the ranks on this node, but no more than
+    /// the load average leaves idle, and at least 1 (`defaultBLASThreads`). `OPENBLAS_NUM_THREADS`
+    /// in the environment overrides both.
+    public var blasThreads: Int?
+    /// Cores this solve may use (nil: all of this machine's).
+    public var cores: Int?
+    /// Variables added to the worker's environment (e.g. `PETSC_OPTIONS` with MUMPS options, as
+    /// the benchmark compares them).
+    public var environment: [String: String] = [:]
+
     public init(launch: Launch = .inherit, workerDirectory: URL? = nil) {
         self.launch = launch
         self.workerDirectory = workerDirectory
@@ -91,22 +102,28 @@ public struct SparseWindowEngine: Sendable {
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
 
         let process = Process()
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(self.environment) { $1 }
+        let preload = Self.scotchMUMPSPreload(complex: worker.lastPathComponent == Self.workerName(realHamiltonian: false),
+                                              environment: environment)
         switch launch {
         case .inherit:
             process.executableURL = worker
             process.arguments = [jobFile.path, resultFile.path]
+            if let preload { environment["LD_PRELOAD"] = preload }
         case .singleton:
             environment = Self.strippedEnvironment(environment)
             process.executableURL = worker
             process.arguments = [jobFile.path, resultFile.path]
+            if let preload { environment["LD_PRELOAD"] = preload }
         case let .mpirun(ranks):
             environment = Self.strippedEnvironment(environment)
             process.executableURL = URL(fileURLWithPath: Self.mpirunPath)
-            process.arguments = Self.mpirunArguments(ranks: ranks) + [worker.path, jobFile.path, resultFile.path]
+            // The ranks load the SCOTCH-enabled MUMPS; mpirun itself does not.
+            process.arguments = Self.mpirunArguments(ranks: ranks) + (preload.map { ["-x", "LD_PRELOAD=" + $0] } ?? [])
+                + [worker.path, jobFile.path, resultFile.path]
         }
-        // One core per rank unless the caller says otherwise (MUMPS calls BLAS).
-        if environment["OPENBLAS_NUM_THREADS"] == nil { environment["OPENBLAS_NUM_THREADS"] = "1" }
+        // MUMPS calls OpenBLAS in its dense fronts: the cores left to each rank, unless the caller says otherwise.
+        if environment["OPENBLAS_NUM_THREADS"] == nil { environment["OPENBLAS_NUM_THREADS"] = String(workerBLASThreads) }
         if environment["OMP_NUM_THREADS"] == nil { environment["OMP_NUM_THREADS"] = "1" }
         process.environment = environment
         let errorHandle = try FileHandle(forWritingTo: errorFile)
@@ -133,6 +150,53 @@ public struct SparseWindowEngine: Sendable {
         }
         if launchedRank != 0 { return nil }
         return try SparseWindowResult(encoded: Data(contentsOf: resultFile))
+    }
+
+    /// Debian's PETSc links the MUMPS build whose only ordering is PORD; Debian's
+    /// `libmumps-ptscotch-5.5` is the same MUMPS with SCOTCH and PT-SCOTCH. Loaded ahead of the
+    /// other (LD_PRELOAD), it serves PETSc's calls, and the worker asks for SCOTCH (ICNTL(7) = 3):
+    /// at xxz L = 18 its nested dissection halves the factorisation's operations and cuts the
+    /// factor by a quarter (docs/shift-invert.md). nil (PORD) where the package is missing, where
+    /// LD_PRELOAD is set already, or with `RESONANCE_MUMPS=pord`.
+    static func scotchMUMPSPreload(complex: Bool, environment: [String: String]) -> String? {
+        guard environment["RESONANCE_MUMPS"] != "pord", environment["LD_PRELOAD"] == nil else { return nil }
+        let folder = "/usr/lib/x86_64-linux-gnu/"
+        let names = ["libpord_ptscotch-5.5.so", "libmumps_common_ptscotch-5.5.so",
+                     complex ? "libzmumps_ptscotch-5.5.so" : "libdmumps_ptscotch-5.5.so"]
+        let paths = names.map { folder + $0 }
+        guard paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else { return nil }
+        return paths.joined(separator: " ")
+    }
+
+    /// Worker ranks of one solve on this node.
+    var ranksOnThisNode: Int {
+        switch launch {
+        case .singleton: return 1
+        case let .mpirun(ranks): return ranks
+        case .inherit: return max(1, MPIEnvironment.localRanks())
+        }
+    }
+
+    /// The OpenBLAS threads each worker rank gets.
+    public var workerBLASThreads: Int {
+        blasThreads ?? Self.defaultBLASThreads(cores: cores ?? ProcessInfo.processInfo.activeProcessorCount, ranks: ranksOnThisNode,
+                                               loadAverage: Self.loadAverage())
+    }
+
+    /// `cores / ranks` threads per rank, but only as many as the other processes leave idle (one
+    /// minute load average): a second BLAS thread on a core another process keeps busy slows the
+    /// factorisation down (measured, docs/shift-invert.md). At least 1.
+    public static func defaultBLASThreads(cores: Int, ranks: Int, loadAverage: Double?) -> Int {
+        let share = max(1, cores / max(1, ranks))
+        guard let loadAverage, loadAverage.isFinite, loadAverage >= 0 else { return share }
+        let idle = Int((Double(cores) - loadAverage).rounded(.toNearestOrAwayFromZero))
+        return max(1, min(share, idle / max(1, ranks)))
+    }
+
+    /// The one-minute load average (Linux), nil where it cannot be read.
+    static func loadAverage() -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
+        return text.split(separator: " ").first.flatMap { Double($0) }
     }
 
     static let mpirunPath = ["/usr/bin/mpirun", "/usr/local/bin/mpirun"].first { FileManager.default.isExecutableFile(atPath: $0) }
