@@ -78,6 +78,11 @@ public struct DynamicsRun: Sendable {
     /// Computes the missing realisations (of this shard) and writes the averages.
     @discardableResult
     public func run() throws -> DynamicsResult {
+        try runCounted().result
+    }
+
+    /// `run()`, with the number of realisations it computed (the rest were read back).
+    public func runCounted() throws -> (result: DynamicsResult, computed: Int) {
         let store = try RunStore(directory: directory, manifest: manifest, shape: recordShape)
         let finished = try store.finishedRecords()
         let wanted = shard?.realizations(below: realizations) ?? Array(0..<realizations)
@@ -97,7 +102,7 @@ public struct DynamicsRun: Sendable {
         }
         let result = DynamicsResult(run: self, records: records.filter { wanted.contains($0.realization) })
         try result.write(to: store, manifest: manifest, commandLine: commandLine)
-        return result
+        return (result, pending.count)
     }
 
     /// One realisation's record.
