@@ -1,12 +1,24 @@
+import CLapack
 import Foundation
 import NumericKit
 import SpinChains
 import Studies
 
-// `resonance-benchmark observables [--quick]`: realisations per hour of exact-numerics runs
-// (the report's scans, and xxz L = 14 S^z = 0 with every observable) with 2 workers x 1 BLAS
-// thread and 1 worker x 2 BLAS threads, against Benchmarks/observables_reference.py
-// (numpy/scipy, the same observables, BLAS on every core) run as a child process.
+// `resonance-benchmark observables [--quick] [--realizations N] [--report-cases] [--drivers-only]`
+// Realisations per hour at xxz L = 14, S^z = 0 (D = 3432), W = 1, in both layouts on this
+// machine's cores: A = one realisation per core with 1 BLAS thread each (2 x 1 on two cores),
+// B = one realisation at a time with BLAS on every core (1 x 2). In one run:
+//   - every observable: ours, Benchmarks/observables_reference.py (numpy/scipy) in both layouts
+//     (A: one process per core, 1 thread each; B: one process, every core), and the bare-LAPACK
+//     floor for the same work (dsyevd with vectors + the two dsyrk halves of V^T sigma^z_0 V, on
+//     prepared matrices: no build, no copies, no observables);
+//   - the window observables (r, matrix-elements, criterion, entanglement): our window path
+//     (middle eigenvectors only) against our full-vector path;
+//   - <r> only: ours against bare dsyevd_2stage (values only) on the same matrices;
+// each ratio taken within one layout, ours against the reference's faster layout. Prints the
+// CPU, the load, both OpenBLAS builds and kernels (ours and numpy/scipy's), and our per-stage
+// seconds. `--report-cases` adds the report's scans. Rerun quietly with
+//   make bench-observables     (or .build/release/resonance-benchmark observables)
 
 private func wallSeconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -14,41 +26,310 @@ private func wallSeconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-/// Realisations per hour of `count` realisations of `job` with the given parallelism.
-private func throughput(_ job: ExactRealisation, count: Int, workers: Int, blasThreads: Int) throws -> Double {
+/// The two layouts on `cores` cores.
+private enum Layout: CaseIterable {
+    case perCore, threaded
+    func workers(_ cores: Int) -> Int { self == .perCore ? cores : 1 }
+    func blasThreads(_ cores: Int) -> Int { self == .perCore ? 1 : cores }
+    func label(_ cores: Int) -> String { "\(workers(cores)) x \(blasThreads(cores))" }
+}
+
+/// Our run of `count` realisations of `job`: realisations per hour and mean stage seconds.
+private func ourThroughput(_ job: ExactRealisation, count: Int, layout: Layout, cores: Int) throws -> (perHour: Double, timing: RunTiming) {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("observables-bench-\(UUID())")
     defer { try? FileManager.default.removeItem(at: directory) }
     var run = ExactNumericsRun(realisation: job, realizations: count, directory: directory, commandLine: "benchmark")
-    run.workers = workers
-    run.blasThreads = blasThreads
+    run.workers = layout.workers(cores)
+    run.blasThreads = layout.blasThreads(cores)
     run.quiet = true
-    let seconds = try wallSeconds { try run.execute() }
-    return Double(count) / seconds * 3600
+    let (_, timing) = try run.executeTimed()
+    return (Double(count) / timing.wallSeconds * 3600, timing)
 }
 
-/// Runs the numpy/scipy reference; returns its realisations per hour.
-private func referenceThroughput(length: Int, realizations: Int, threads: Int) -> Double? {
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("observables_reference.py")
+/// `work(k)` for `k in 0..<count` on the layout's workers (BLAS threads set first); `work`
+/// returns the seconds it wants counted. Realisations per hour from the busiest worker's total.
+private func bareThroughput(count: Int, layout: Layout, cores: Int, _ work: @escaping @Sendable (Int) throws -> Double) throws -> Double {
+    BLASRuntime.setThreads(layout.blasThreads(cores))
+    let workers = layout.workers(cores)
+    let totals = SecondsPerWorker(workers)
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+        for k in stride(from: w, to: count, by: workers) {
+            if let seconds = try? work(k) { totals.add(seconds, worker: w) } else { totals.add(.nan, worker: w) }
+        }
+    }
+    return Double(count) / totals.maximum * 3600
+}
+
+private final class SecondsPerWorker: @unchecked Sendable {
+    private var seconds: [Double]
+    private let lock = NSLock()
+    init(_ workers: Int) { seconds = Array(repeating: 0, count: workers) }
+    func add(_ s: Double, worker: Int) { lock.lock(); seconds[worker] += s; lock.unlock() }
+    var maximum: Double { lock.lock(); defer { lock.unlock() }; return seconds.max() ?? .nan }
+}
+
+/// One prepared realisation for the bare-LAPACK floors: the block matrix and the rows of
+/// sigma^z_0 = +1.
+private struct PreparedMatrix: @unchecked Sendable {
+    var matrix: Matrix<Double>
+    var plusRows: [Bool]
+}
+
+private enum BareWork {
+    static let vectors = CChar(UInt8(ascii: "V")), values = CChar(UInt8(ascii: "N")), lower = CChar(UInt8(ascii: "L"))
+
+    /// dsyevd with vectors and the two dsyrk halves of V^T A V: the timed LAPACK/BLAS calls only.
+    static func eigensolverAndProduct(_ prepared: PreparedMatrix) -> Double {
+        var a = prepared.matrix.elements
+        let n = prepared.matrix.rows, n32 = Int32(n)
+        var w = [Double](repeating: 0, count: n)
+        let solve = wallSeconds { _ = LAPACKE_dsyevd(LAPACK_COL_MAJOR, vectors, lower, n32, &a, n32, &w) }
+        let v = Matrix(rows: n, columns: n, elements: a)
+        let plus = prepared.plusRows.filter { $0 }.count
+        let p = Matrix<Double>(rows: plus, columns: n, entry: { i, j in v[rowIndex(prepared.plusRows, i, true), j] })
+        let q = Matrix<Double>(rows: n - plus, columns: n, entry: { i, j in v[rowIndex(prepared.plusRows, i, false), j] })
+        var c = [Double](repeating: 0, count: n * n)
+        let product = wallSeconds {
+            p.elements.withUnsafeBufferPointer { pp in
+                cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, n32, Int32(plus), 1, pp.baseAddress, Int32(plus), 0, &c, n32)
+            }
+            q.elements.withUnsafeBufferPointer { qq in
+                cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, n32, Int32(n - plus), -1, qq.baseAddress, Int32(n - plus), 1, &c, n32)
+            }
+        }
+        return solve + product
+    }
+
+    static func valuesOnly(_ prepared: PreparedMatrix) -> Double {
+        var a = prepared.matrix.elements
+        let n32 = Int32(prepared.matrix.rows)
+        var w = [Double](repeating: 0, count: prepared.matrix.rows)
+        return wallSeconds { _ = LAPACKE_dsyevd_2stage(LAPACK_COL_MAJOR, values, lower, n32, &a, n32, &w) }
+    }
+
+    /// The index of the `i`-th row with sign `sign` (a lookup table would be faster; this runs untimed).
+    static func rowIndex(_ signs: [Bool], _ i: Int, _ sign: Bool) -> Int {
+        var seen = -1
+        for (row, s) in signs.enumerated() where s == sign {
+            seen += 1
+            if seen == i { return row }
+        }
+        return -1
+    }
+}
+
+/// The numpy/scipy reference in one layout: realisations per hour (the reference's own
+/// per-realisation times, setup excluded: generous to it).
+private func referenceThroughput(length: Int, realizations: Int, layout: Layout, cores: Int) -> Double? {
+    let processes = layout.workers(cores), threads = layout.blasThreads(cores)
+    let each = max(1, realizations / processes)
+    let launched: [(Process, Pipe)] = (0..<processes).compactMap { p in
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", referenceScript.path, "--L", String(length), "--W", "1", "--realizations", String(each),
+                             "--threads", String(threads), "--seed", String(1 + p)]
+        var environment = ProcessInfo.processInfo.environment
+        environment["OPENBLAS_NUM_THREADS"] = String(threads)
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        do { try process.run() } catch { return nil }
+        return (process, pipe)
+    }
+    guard launched.count == processes else { return nil }
+    var perHour = 0.0
+    for (process, pipe) in launched {
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let rate = object["realizations_per_hour"] as? Double else { return nil }
+        perHour += rate
+    }
+    return perHour
+}
+
+private let referenceScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("observables_reference.py")
+
+/// numpy's and scipy's BLAS builds (from the reference's `--describe`) and the kernels OpenBLAS
+/// reports with OPENBLAS_VERBOSE=2.
+private func referenceBLASDescription() -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script.path, "--L", String(length), "--W", "1", "--realizations", String(realizations),
-                         "--threads", String(threads)]
+    process.arguments = ["python3", referenceScript.path, "--describe"]
     var environment = ProcessInfo.processInfo.environment
-    environment["OPENBLAS_NUM_THREADS"] = String(threads)
+    environment["OPENBLAS_VERBOSE"] = "2"
     process.environment = environment
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    do { try process.run() } catch { return nil }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    do { try process.run() } catch { return "python3 not runnable" }
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
-    return object["realizations_per_hour"] as? Double
+    let kernels = errors.split(separator: "\n").filter { $0.hasPrefix("Core:") }.map { $0.dropFirst(5).trimmingCharacters(in: .whitespaces) }
+    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return "numpy/scipy not importable" }
+    func blas(_ key: String) -> String {
+        guard let b = object[key] as? [String: Any] else { return "?" }
+        return (b["configuration"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? "\(b["name"] ?? "?") \(b["version"] ?? "?")"
+    }
+    var text = "numpy \(object["numpy"] ?? "?"): \(blas("numpy_blas")); scipy \(object["scipy"] ?? "?"): \(blas("scipy_blas"))"
+    text += "; kernels loaded (OPENBLAS_VERBOSE=2): \(kernels.isEmpty ? "not reported" : kernels.joined(separator: ", "))"
+    if let pools = object["threadpoolctl"] as? [[String: Any]] {
+        text += "; threadpoolctl: " + pools.map { "\($0["internal_api"] ?? "?") \($0["version"] ?? "?") \($0["architecture"] ?? "?")" }.joined(separator: ", ")
+    }
+    return text
 }
 
-func runObservablesBenchmarks(quick: Bool = CommandLine.arguments.contains("--quick")) throws {
+/// The widest x86 vector extension the CPU reports.
+private func vectorExtension() -> String {
+    let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    let flags = info.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
+    return flags.contains("avx512f") ? "AVX-512" : flags.contains("avx2") ? "AVX2" : flags.contains("avx") ? "AVX" : "SSE"
+}
+
+private func loadAverage() -> String {
+    ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3).joined(separator: " ")
+}
+
+func runObservablesBenchmarks(arguments: [String] = Array(CommandLine.arguments.dropFirst())) throws {
+    let quick = arguments.contains("--quick")
+    let count = arguments.firstIndex(of: "--realizations").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil }
+        ?? (quick ? 2 : 4)
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    print("# observables: realisations per hour (2 workers x 1 BLAS thread | 1 worker x \(cores) BLAS threads)")
+    let length = quick ? 12 : 14
+    var problem = EDProblem(model: .xxz, length: length, disorderStrength: 1)
+    problem.magnetization = .sector(0)
+    let d = problem.blockDimensions.max() ?? 0
+    print("# observables: xxz L=\(length) S^z=0 (D=\(d)), W=1, seed 1, \(count) realisations per measurement (r only: \(2 * count))")
+    print("# CPU: \(cpuModel()), \(vectorExtension()); \(cores) cores; load average at start: \(loadAverage())")
+    print("# ours: \(BLASRuntime.configuration.split(separator: " ").joined(separator: " ")), kernel \(BLASRuntime.coreName)")
+    print("# reference: \(referenceBLASDescription())")
+    let layouts = Layout.allCases
+    print("# layouts: \(layouts.map { $0.label(cores) }.joined(separator: " | ")) (workers x BLAS threads); realisations per hour")
+
+    func ours(_ observables: [ExactObservable], eigenvectors: EigenvectorSelection = .automatic, count: Int) throws -> [(perHour: Double, timing: RunTiming)] {
+        var job = ExactRealisation(problem: problem, observables: observables, seed: 1)
+        job.eigenvectors = eigenvectors
+        return try layouts.map { try ourThroughput(job, count: count, layout: $0, cores: cores) }
+    }
+    func row(_ name: String, _ values: [Double]) {
+        print(String(format: "%-58@", name as NSString) + values.map { String(format: " %10.0f", $0) }.joined())
+    }
+    func stages(_ name: String, _ timing: RunTiming) {
+        let list = timing.stageSeconds.map { String(format: "%@ %.3f", $0.name, $0.seconds) }.joined(separator: ", ")
+        print("    stages (\(name), s per realisation): \(list); I/O \(String(format: "%.3f", timing.ioSeconds)) s per run")
+    }
+
+    // Prepared matrices of the same realisations for the bare floors.
+    let prepared: [PreparedMatrix] = try (0..<(2 * count)).map { k in
+        let block = try problem.realBlockMatrices(fields: problem.drawFields(seed: 1, realization: UInt64(k)))[0]
+        return PreparedMatrix(matrix: block.matrix, plusRows: (0..<block.basis.dimension).map { block.basis.state(at: $0) & 1 == 0 })
+    }
+
+    let windowList: [ExactObservable] = [.levelStatistics, .matrixElements, .criterion, .entanglement]
+    if arguments.contains("--drivers-only") {
+        return try compareWindowDrivers(prepared[0].matrix, job: ExactRealisation(problem: problem, observables: windowList, seed: 1), cores: cores)
+    }
+    let all = try ours(ExactObservable.allCases, count: count)
+    row("all observables: ours", all.map { $0.perHour })
+    stages("all, \(Layout.perCore.label(cores))", all[0].timing)
+    let reference = layouts.map { referenceThroughput(length: length, realizations: count, layout: $0, cores: cores) ?? .nan }
+    row("all observables: numpy/scipy reference", reference)
+    let floor = try layouts.map { layout in
+        try bareThroughput(count: count, layout: layout, cores: cores) { BareWork.eigensolverAndProduct(prepared[$0]) }
+    }
+    row("all observables: bare floor (dsyevd V + 2 dsyrk)", floor)
+
+    let window = try ours(windowList, count: count)
+    row("r,matrix-elements,criterion,entanglement: window path", window.map { $0.perHour })
+    stages("window, \(Layout.perCore.label(cores))", window[0].timing)
+    let fullVector = try ours(windowList, eigenvectors: .all, count: count)
+    row("r,matrix-elements,criterion,entanglement: full vectors", fullVector.map { $0.perHour })
+    stages("full vectors, \(Layout.perCore.label(cores))", fullVector[0].timing)
+
+    let rOnly = try ours([.levelStatistics], count: 2 * count)
+    row("r only: ours", rOnly.map { $0.perHour })
+    let twoStage = try layouts.map { layout in
+        try bareThroughput(count: 2 * count, layout: layout, cores: cores) { BareWork.valuesOnly(prepared[$0]) }
+    }
+    row("r only: bare dsyevd_2stage", twoStage)
+
+    try compareWindowDrivers(prepared[0].matrix, job: ExactRealisation(problem: problem, observables: windowList, seed: 1), cores: cores)
+
+    let bestReference = reference.filter(\.isFinite).max() ?? .nan
+    let bestReferenceLayout = reference.firstIndex(of: bestReference).map { layouts[$0].label(cores) } ?? "?"
+    let bestOurs = all.map { $0.perHour }.max() ?? .nan
+    let bestLayout = all.map { $0.perHour }.firstIndex(of: bestOurs) ?? 0
+    print("# ratios (same run; load average now: \(loadAverage()))")
+    print(String(format: "all observables: ours (best, %@) / numpy reference (best, %@) = %.2f   [target >= 1.3]",
+                 layouts[bestLayout].label(cores) as NSString, bestReferenceLayout as NSString, bestOurs / bestReference))
+    print(String(format: "all observables: bare floor / ours, layout %@ = %.2f   [target <= 1.1 means ours within 1.1x: floor/ours >= 0.91]",
+                 layouts[bestLayout].label(cores) as NSString, floor[bestLayout] / bestOurs))
+    for (k, layout) in layouts.enumerated() {
+        print(String(format: "layout %@: window / full-vector path = %.2f [>= 2]; r only / dsyevd_2stage = %.2f [>= 0.95]; all: floor / ours = %.2f",
+                     layout.label(cores) as NSString, window[k].perHour / fullVector[k].perHour, rOnly[k].perHour / twoStage[k],
+                     floor[k] / all[k].perHour))
+    }
+    if arguments.contains("--report-cases") { try runReportCases(cores: cores, quick: quick) }
+    BLASRuntime.setThreads(cores)
+}
+
+/// The eigensolver alone on one realisation's matrix, 1 worker x every BLAS thread, then 1 x 1:
+/// all vectors (dsyevd, what the full-vector path runs), the index-range path of the window
+/// observables (`symmetricEigenwindow`: dsytrd + dstedc + dormtr on the window) and
+/// LAPACK's own index-range driver dsyevr (RANGE = 'I', the same window, but without the
+/// eigenvalues outside it), and dsytrd alone (the part both share).
+private func compareWindowDrivers(_ a: Matrix<Double>, job: ExactRealisation, cores: Int) throws {
+    let n = a.rows, n32 = Int32(n)
+    var window = 0..<0
+    _ = try symmetricEigenwindow(a) { values in window = job.vectorWindow(energies: values); return 0..<0 }
+    for threads in [cores, 1] {
+        BLASRuntime.setThreads(threads)
+        var storage = a.elements
+        var w = [Double](repeating: 0, count: n)
+        let full = wallSeconds { _ = LAPACKE_dsyevd(LAPACK_COL_MAJOR, BareWork.vectors, BareWork.lower, n32, &storage, n32, &w) }
+        let composed = try wallSeconds { _ = try symmetricEigenwindow(a) { _ in window } }
+        storage = a.elements
+        var z = [Double](repeating: 0, count: n * window.count)
+        var support = [Int32](repeating: 0, count: 2 * max(window.count, 1))
+        var found: Int32 = 0
+        let range = wallSeconds {
+            _ = LAPACKE_dsyevr(LAPACK_COL_MAJOR, BareWork.vectors, CChar(UInt8(ascii: "I")), BareWork.lower, n32, &storage, n32, 0, 0,
+                               Int32(window.lowerBound + 1), Int32(window.upperBound), 0, &found, &w, &z, n32, &support)
+        }
+        storage = a.elements
+        var e = [Double](repeating: 0, count: n), tau = [Double](repeating: 0, count: n)
+        let reduction = wallSeconds { _ = LAPACKE_dsytrd(LAPACK_COL_MAJOR, BareWork.lower, n32, &storage, n32, &w, &e, &tau) }
+        // The tridiagonal eigenvectors by other LAPACK routines, from the same reduction.
+        let d0 = w, e0 = e
+        var d1 = d0, e1 = e0
+        var tridiagonalVectors = [Double](repeating: 0, count: n * n)
+        let divide = wallSeconds { _ = LAPACKE_dstedc(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "I")), n32, &d1, &e1, &tridiagonalVectors, n32) }
+        d1 = d0; e1 = e0
+        var m: Int32 = 0, split: Int32 = 0
+        var values = [Double](repeating: 0, count: n)
+        var blocks = [Int32](repeating: 0, count: n), splits = [Int32](repeating: 0, count: n), failures = [Int32](repeating: 0, count: max(window.count, 1))
+        var inverse = [Double](repeating: 0, count: n * max(window.count, 1))
+        let bisection = wallSeconds {
+            _ = LAPACKE_dstebz(CChar(UInt8(ascii: "I")), CChar(UInt8(ascii: "B")), n32, 0, 0, Int32(window.lowerBound + 1), Int32(window.upperBound),
+                               0, &d1, &e1, &m, &split, &values, &blocks, &splits)
+            _ = LAPACKE_dstein(LAPACK_COL_MAJOR, n32, &d1, &e1, m, &values, &blocks, &splits, &inverse, n32, &failures)
+        }
+        var mrrrValues = [Double](repeating: 0, count: n)
+        d1 = d0; e1 = e0
+        var tryrac: Int32 = 1
+        let mrrr = wallSeconds {
+            _ = LAPACKE_dstemr(LAPACK_COL_MAJOR, BareWork.vectors, CChar(UInt8(ascii: "I")), n32, &d1, &e1, 0, 0,
+                               Int32(window.lowerBound + 1), Int32(window.upperBound), &found, &mrrrValues, &inverse, n32, Int32(window.count), &support, &tryrac)
+        }
+        print(String(format: "    eigensolver, 1 x %d, D=%d, window %d..<%d (%d vectors): dsyevd all vectors %.2f s; index range (dsytrd+dstedc+dormtr on the window) %.2f s; dsyevr il..iu %.2f s; dsytrd alone %.2f s; tridiagonal vectors: dstedc all %.2f s, dstemr window %.2f s, dstebz+dstein window %.2f s",
+                     threads, n, window.lowerBound, window.upperBound, window.count, full, composed, range, reduction, divide, mrrr, bisection))
+    }
+}
+
+/// The report's exact-numerics scans, both layouts.
+private func runReportCases(cores: Int, quick: Bool) throws {
     func xxz(_ length: Int, _ w: Double) -> EDProblem {
         var p = EDProblem(model: .xxz, length: length, disorderStrength: w)
         p.magnetization = .sector(0)
@@ -60,26 +341,13 @@ func runObservablesBenchmarks(quick: Bool = CommandLine.arguments.contains("--qu
         return p
     }
     let cases: [(String, EDProblem, [ExactObservable], Int)] = [
-        ("report <r>: xxz L=14", xxz(14, 3), [.levelStatistics], quick ? 2 : 4),
         ("report <r>: xxz L=12", xxz(12, 3), [.levelStatistics], 20),
         ("report S, rho vbar: xxz L=12", xxz(12, 2), [.spectral, .criterion], 10),
         ("report Czz, S_P: heisenberg-o3+probe L=9", probe(9, 4), [.czz, .entanglement], quick ? 2 : 4),
-        ("xxz L=14 S^z=0, all observables", xxz(14, 1), ExactObservable.allCases, quick ? 2 : 4),
     ]
-    var ours: Double = .nan
     for (name, problem, observables, count) in cases {
         let job = ExactRealisation(problem: problem, observables: observables, seed: 1)
-        let parallel = try throughput(job, count: count, workers: cores, blasThreads: 1)
-        let threaded = try throughput(job, count: count, workers: 1, blasThreads: cores)
-        print(String(format: "%-44@ D=%-5d %9.0f/h | %9.0f/h", name as NSString, problem.blockDimensions.max() ?? 0, parallel, threaded))
-        ours = max(parallel, threaded)
+        let rates = try Layout.allCases.map { try ourThroughput(job, count: count, layout: $0, cores: cores).perHour }
+        print(String(format: "%-58@", name as NSString) + rates.map { String(format: " %10.0f", $0) }.joined())
     }
-    let referenceCount = quick ? 1 : 2
-    if let reference = referenceThroughput(length: 14, realizations: referenceCount, threads: cores) {
-        print(String(format: "numpy/scipy reference, xxz L=14 all observables (%d BLAS threads): %.0f/h; ours/reference = %.2f",
-                     cores, reference, ours / reference))
-    } else {
-        print("numpy/scipy reference: not run (python3 with numpy and scipy needed)")
-    }
-    BLASRuntime.setThreads(cores)
 }

@@ -15,14 +15,16 @@ private let lowerTriangle = CChar(UInt8(ascii: "L"))
 
 /// The eigenvalues of the real symmetric `a` and the eigenvectors of the index range that
 /// `selecting` picks from them (it receives the sorted eigenvalues). LAPACK's index-range path,
-/// composed from its parts so that the eigenvalues outside the range come for free:
-/// `dsytrd` (Householder tridiagonalisation), `dsterf` (all eigenvalues of the tridiagonal matrix,
-/// O(n^2)), `dstemr` (MRRR eigenvectors of the tridiagonal matrix for the range only, O(n m)) and
-/// `dormtr` (back-transformation of those `m` vectors, `2 n^2 m` flops instead of `2 n^3`). This
-/// is what `dsyevr` with `RANGE = 'I'` does, plus `dsterf`; the full-vector driver `dsyevd`
-/// spends `dstedc` on all `n` tridiagonal vectors and `2 n^3` flops on the back-transformation.
-/// (LAPACK's two-stage reduction has no back-transformation for eigenvectors.) Orthogonality of
-/// the vectors is MRRR's, a few `1e-12` at `n = 4096` (see `SymmetricEigensolver.swift`).
+/// composed from its parts so that every eigenvalue comes with it: `dsytrd` (Householder
+/// tridiagonalisation `A = Q T Q^T`), `dstedc` (divide and conquer on `T`: all eigenvalues and
+/// the eigenvectors of `T`), then `dormtr` back-transforms only the `m` selected columns
+/// (`2 n^2 m` flops instead of the `2 n^3` that `dsyevd` spends on all of them). Measured at
+/// xxz L = 14, S^z = 0 (n = 3432, m = 1448, 1 BLAS thread; `resonance-benchmark observables`):
+/// `dsytrd` 6.4 s is shared with `dsyevd` (13.1 s); the eigenvectors of `T` cost 2.1 s by
+/// `dstedc` (all), 2.3 s by `dstemr` (MRRR, the window only) and 12.7 s by `dstebz` + `dstein`,
+/// and `dsyevr` with `RANGE = 'I'` took 20 s; so `dstedc` is used. LAPACK's two-stage
+/// reduction has no eigenvector back-transformation. Orthogonality to rounding (divide and
+/// conquer, as `dsyevd`).
 public func symmetricEigenwindow(_ a: Matrix<Double>, selecting: ([Double]) -> Range<Int>) throws -> SymmetricEigenwindow {
     guard a.rows == a.columns else {
         throw LinearAlgebraError.shapeMismatch(routine: "dsytrd", detail: "matrix is \(a.rows)x\(a.columns), not square")
@@ -31,27 +33,18 @@ public func symmetricEigenwindow(_ a: Matrix<Double>, selecting: ([Double]) -> R
     let size = a.rows
     if size == 0 { return SymmetricEigenwindow(values: [], window: 0..<0, vectors: Matrix(rows: 0, columns: 0, elements: [])) }
     var storage = a.elements
-    var diagonal = [Double](repeating: 0, count: size)
-    var offDiagonal = [Double](repeating: 0, count: size)   // n - 1 used; dstemr wants n
+    var values = [Double](repeating: 0, count: size)
+    var offDiagonal = [Double](repeating: 0, count: max(size - 1, 1))
     var tau = [Double](repeating: 0, count: max(size - 1, 1))
-    try checkInfo(LAPACKE_dsytrd(LAPACK_COL_MAJOR, lowerTriangle, n, &storage, n, &diagonal, &offDiagonal, &tau), routine: "dsytrd")
-    var values = diagonal
-    var scratch = offDiagonal
-    try checkInfo(LAPACKE_dsterf(n, &values, &scratch), routine: "dsterf")
+    try checkInfo(LAPACKE_dsytrd(LAPACK_COL_MAJOR, lowerTriangle, n, &storage, n, &values, &offDiagonal, &tau), routine: "dsytrd")
+    var tridiagonalVectors = [Double](repeating: 0, count: size * size)
+    try checkInfo(LAPACKE_dstedc(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "I")), n, &values, &offDiagonal, &tridiagonalVectors, n),
+                  routine: "dstedc")
     let window = selecting(values).clamped(to: 0..<size)
     let m = window.count
     if m == 0 { return SymmetricEigenwindow(values: values, window: window, vectors: Matrix(rows: size, columns: 0, elements: [])) }
-    var found: Int32 = 0
-    var windowValues = [Double](repeating: 0, count: size)
-    var vectors = [Double](repeating: 0, count: size * m)
-    var support = [Int32](repeating: 0, count: 2 * m)
-    var relativeAccuracy: Int32 = 1
-    try checkInfo(LAPACKE_dstemr(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "I")), n,
-                                 &diagonal, &offDiagonal, 0, 0, Int32(window.lowerBound + 1), Int32(window.upperBound),
-                                 &found, &windowValues, &vectors, n, Int32(m), &support, &relativeAccuracy), routine: "dstemr")
-    guard Int(found) == m else {
-        throw LinearAlgebraError.shapeMismatch(routine: "dstemr", detail: "returned \(found) eigenvectors, \(m) requested")
-    }
+    var vectors = Array(tridiagonalVectors[(window.lowerBound * size)..<(window.upperBound * size)])
+    tridiagonalVectors = []
     if size > 1 {
         try checkInfo(LAPACKE_dormtr(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), lowerTriangle, CChar(UInt8(ascii: "N")),
                                      n, Int32(m), &storage, n, &tau, &vectors, n), routine: "dormtr")

@@ -44,3 +44,13 @@ extension EDProblem {
         }
     }
 }
+
+extension EDProblem {
+    /// The dense real symmetric matrix of each xxz block and its basis (what `eigenstates` and
+    /// `eigenstateWindows` diagonalise), for benchmarks against bare LAPACK.
+    public func realBlockMatrices(fields: DisorderFields) throws -> [(matrix: Matrix<Double>, basis: any SpinBasis)] {
+        guard model == .xxz else { throw ProblemError.unsupported("real block matrices exist for xxz only") }
+        let hamiltonian = try xxzHamiltonian(fields)
+        return try xxzBases().map { (hamiltonian.denseRealMatrix(in: $0), $0) }
+    }
+}
