@@ -4,7 +4,7 @@ import NumericKit
 import SpinChains
 import Studies
 
-// `resonance-benchmark observables [--quick] [--realizations N] [--report-cases] [--drivers-only]`
+// `resonance-benchmark observables [--quick] [--realizations N] [--report-cases] [--drivers | --drivers-only]`
 // Realisations per hour at xxz L = 14, S^z = 0 (D = 3432), W = 1, in both layouts on this
 // machine's cores: A = one realisation per core with 1 BLAS thread each (2 x 1 on two cores),
 // B = one realisation at a time with BLAS on every core (1 x 2). In one run:
@@ -17,8 +17,15 @@ import Studies
 //   - <r> only: ours against bare dsyevd_2stage (values only) on the same matrices;
 // each ratio taken within one layout, ours against the reference's faster layout. Prints the
 // CPU, the load, both OpenBLAS builds and kernels (ours and numpy/scipy's), and our per-stage
-// seconds. `--report-cases` adds the report's scans. Rerun quietly with
+// seconds. `--report-cases` adds the report's scans; `--drivers` the eigensolver alone by each
+// LAPACK route to the window's eigenvectors (`--drivers-only`: nothing else). Rerun quietly with
 //   make bench-observables     (or .build/release/resonance-benchmark observables)
+
+/// Prints and flushes, so that a redirected run shows each line as it is measured.
+private func emit(_ line: String) {
+    print(line)
+    fflush(nil)
+}
 
 private func wallSeconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -201,12 +208,12 @@ func runObservablesBenchmarks(arguments: [String] = Array(CommandLine.arguments.
     var problem = EDProblem(model: .xxz, length: length, disorderStrength: 1)
     problem.magnetization = .sector(0)
     let d = problem.blockDimensions.max() ?? 0
-    print("# observables: xxz L=\(length) S^z=0 (D=\(d)), W=1, seed 1, \(count) realisations per measurement (r only: \(2 * count))")
-    print("# CPU: \(cpuModel()), \(vectorExtension()); \(cores) cores; load average at start: \(loadAverage())")
-    print("# ours: \(BLASRuntime.configuration.split(separator: " ").joined(separator: " ")), kernel \(BLASRuntime.coreName)")
-    print("# reference: \(referenceBLASDescription())")
+    emit("# observables: xxz L=\(length) S^z=0 (D=\(d)), W=1, seed 1, \(count) realisations per measurement (r only: \(2 * count))")
+    emit("# CPU: \(cpuModel()), \(vectorExtension()); \(cores) cores; load average at start: \(loadAverage())")
+    emit("# ours: \(BLASRuntime.configuration.split(separator: " ").joined(separator: " ")), kernel \(BLASRuntime.coreName)")
+    emit("# reference: \(referenceBLASDescription())")
     let layouts = Layout.allCases
-    print("# layouts: \(layouts.map { $0.label(cores) }.joined(separator: " | ")) (workers x BLAS threads); realisations per hour")
+    emit("# layouts: \(layouts.map { $0.label(cores) }.joined(separator: " | ")) (workers x BLAS threads); realisations per hour")
 
     func ours(_ observables: [ExactObservable], eigenvectors: EigenvectorSelection = .automatic, count: Int) throws -> [(perHour: Double, timing: RunTiming)] {
         var job = ExactRealisation(problem: problem, observables: observables, seed: 1)
@@ -214,11 +221,11 @@ func runObservablesBenchmarks(arguments: [String] = Array(CommandLine.arguments.
         return try layouts.map { try ourThroughput(job, count: count, layout: $0, cores: cores) }
     }
     func row(_ name: String, _ values: [Double]) {
-        print(String(format: "%-58@", name as NSString) + values.map { String(format: " %10.0f", $0) }.joined())
+        emit(String(format: "%-58@", name as NSString) + values.map { String(format: " %10.0f", $0) }.joined())
     }
     func stages(_ name: String, _ timing: RunTiming) {
         let list = timing.stageSeconds.map { String(format: "%@ %.3f", $0.name, $0.seconds) }.joined(separator: ", ")
-        print("    stages (\(name), s per realisation): \(list); I/O \(String(format: "%.3f", timing.ioSeconds)) s per run")
+        emit("    stages (\(name), s per realisation): \(list); I/O \(String(format: "%.3f", timing.ioSeconds)) s per run")
     }
 
     // Prepared matrices of the same realisations for the bare floors.
@@ -228,7 +235,7 @@ func runObservablesBenchmarks(arguments: [String] = Array(CommandLine.arguments.
     }
 
     let windowList: [ExactObservable] = [.levelStatistics, .matrixElements, .criterion, .entanglement]
-    if arguments.contains("--drivers-only") {
+    if arguments.contains("--drivers-only") {  // the eigensolver comparison alone
         return try compareWindowDrivers(prepared[0].matrix, job: ExactRealisation(problem: problem, observables: windowList, seed: 1), cores: cores)
     }
     let all = try ours(ExactObservable.allCases, count: count)
@@ -255,19 +262,21 @@ func runObservablesBenchmarks(arguments: [String] = Array(CommandLine.arguments.
     }
     row("r only: bare dsyevd_2stage", twoStage)
 
-    try compareWindowDrivers(prepared[0].matrix, job: ExactRealisation(problem: problem, observables: windowList, seed: 1), cores: cores)
+    if arguments.contains("--drivers") {
+        try compareWindowDrivers(prepared[0].matrix, job: ExactRealisation(problem: problem, observables: windowList, seed: 1), cores: cores)
+    }
 
     let bestReference = reference.filter(\.isFinite).max() ?? .nan
     let bestReferenceLayout = reference.firstIndex(of: bestReference).map { layouts[$0].label(cores) } ?? "?"
     let bestOurs = all.map { $0.perHour }.max() ?? .nan
     let bestLayout = all.map { $0.perHour }.firstIndex(of: bestOurs) ?? 0
-    print("# ratios (same run; load average now: \(loadAverage()))")
-    print(String(format: "all observables: ours (best, %@) / numpy reference (best, %@) = %.2f   [target >= 1.3]",
+    emit("# ratios (same run; load average now: \(loadAverage()))")
+    emit(String(format: "all observables: ours (best, %@) / numpy reference (best, %@) = %.2f   [target >= 1.3]",
                  layouts[bestLayout].label(cores) as NSString, bestReferenceLayout as NSString, bestOurs / bestReference))
-    print(String(format: "all observables: bare floor / ours, layout %@ = %.2f   [target <= 1.1 means ours within 1.1x: floor/ours >= 0.91]",
+    emit(String(format: "all observables: bare floor / ours, layout %@ = %.2f   [target <= 1.1 means ours within 1.1x: floor/ours >= 0.91]",
                  layouts[bestLayout].label(cores) as NSString, floor[bestLayout] / bestOurs))
     for (k, layout) in layouts.enumerated() {
-        print(String(format: "layout %@: window / full-vector path = %.2f [>= 2]; r only / dsyevd_2stage = %.2f [>= 0.95]; all: floor / ours = %.2f",
+        emit(String(format: "layout %@: window / full-vector path = %.2f [>= 2]; r only / dsyevd_2stage = %.2f [>= 0.95]; all: floor / ours = %.2f",
                      layout.label(cores) as NSString, window[k].perHour / fullVector[k].perHour, rOnly[k].perHour / twoStage[k],
                      floor[k] / all[k].perHour))
     }
@@ -275,7 +284,7 @@ func runObservablesBenchmarks(arguments: [String] = Array(CommandLine.arguments.
     BLASRuntime.setThreads(cores)
 }
 
-/// The eigensolver alone on one realisation's matrix, 1 worker x every BLAS thread, then 1 x 1:
+/// The eigensolver alone on one realisation's matrix, 1 worker x 1 BLAS thread:
 /// all vectors (dsyevd, what the full-vector path runs), the index-range path of the window
 /// observables (`symmetricEigenwindow`: dsytrd + dstedc + dormtr on the window) and
 /// LAPACK's own index-range driver dsyevr (RANGE = 'I', the same window, but without the
@@ -284,7 +293,7 @@ private func compareWindowDrivers(_ a: Matrix<Double>, job: ExactRealisation, co
     let n = a.rows, n32 = Int32(n)
     var window = 0..<0
     _ = try symmetricEigenwindow(a) { values in window = job.vectorWindow(energies: values); return 0..<0 }
-    for threads in [cores, 1] {
+    for threads in [1] {
         BLASRuntime.setThreads(threads)
         var storage = a.elements
         var w = [Double](repeating: 0, count: n)
@@ -323,7 +332,7 @@ private func compareWindowDrivers(_ a: Matrix<Double>, job: ExactRealisation, co
             _ = LAPACKE_dstemr(LAPACK_COL_MAJOR, BareWork.vectors, CChar(UInt8(ascii: "I")), n32, &d1, &e1, 0, 0,
                                Int32(window.lowerBound + 1), Int32(window.upperBound), &found, &mrrrValues, &inverse, n32, Int32(window.count), &support, &tryrac)
         }
-        print(String(format: "    eigensolver, 1 x %d, D=%d, window %d..<%d (%d vectors): dsyevd all vectors %.2f s; index range (dsytrd+dstedc+dormtr on the window) %.2f s; dsyevr il..iu %.2f s; dsytrd alone %.2f s; tridiagonal vectors: dstedc all %.2f s, dstemr window %.2f s, dstebz+dstein window %.2f s",
+        emit(String(format: "    eigensolver, 1 x %d, D=%d, window %d..<%d (%d vectors): dsyevd all vectors %.2f s; index range (dsytrd+dstedc+dormtr on the window) %.2f s; dsyevr il..iu %.2f s; dsytrd alone %.2f s; tridiagonal vectors: dstedc all %.2f s, dstemr window %.2f s, dstebz+dstein window %.2f s",
                      threads, n, window.lowerBound, window.upperBound, window.count, full, composed, range, reduction, divide, mrrr, bisection))
     }
 }
@@ -348,6 +357,6 @@ private func runReportCases(cores: Int, quick: Bool) throws {
     for (name, problem, observables, count) in cases {
         let job = ExactRealisation(problem: problem, observables: observables, seed: 1)
         let rates = try Layout.allCases.map { try ourThroughput(job, count: count, layout: $0, cores: cores).perHour }
-        print(String(format: "%-58@", name as NSString) + rates.map { String(format: " %10.0f", $0) }.joined())
+        emit(String(format: "%-58@", name as NSString) + rates.map { String(format: " %10.0f", $0) }.joined())
     }
 }
