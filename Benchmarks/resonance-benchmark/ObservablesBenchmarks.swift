@@ -15,7 +15,10 @@ import Studies
 //   - the window observables (r, matrix-elements, criterion, entanglement): our window path
 //     (middle eigenvectors only) against our full-vector path;
 //   - <r> only: ours against bare dsyevd_2stage (values only) on the same matrices;
-// each ratio taken within one layout, ours against the reference's faster layout. Prints the
+// ours and the bare floors are measured in pairs, realisation by realisation (`pairedThroughput`),
+// so that a changing background load hits both alike; the reference runs as child processes
+// right after. Each ratio is taken within one layout, ours against the reference's faster
+// layout. Prints the
 // CPU, the load, both OpenBLAS builds and kernels (ours and numpy/scipy's), and our per-stage
 // seconds. `--report-cases` adds the report's scans; `--drivers` the eigensolver alone by each
 // LAPACK route to the window's eigenvectors (`--drivers-only`: nothing else). Rerun quietly with
@@ -65,6 +68,52 @@ private func bareThroughput(count: Int, layout: Layout, cores: Int, _ work: @esc
         }
     }
     return Double(count) / totals.maximum * 3600
+}
+
+/// Paired measurement: each worker runs every task on each of its realisations back to back
+/// (the order rotating with `k`), so that a changing background load hits all tasks alike.
+/// Each task returns the seconds it wants counted; realisations per hour of each task from the
+/// busiest worker's total for that task.
+private func pairedThroughput(count: Int, layout: Layout, cores: Int,
+                              _ tasks: [@Sendable (Int) throws -> Double]) throws -> [Double] {
+    BLASRuntime.setThreads(layout.blasThreads(cores))
+    let workers = layout.workers(cores)
+    let totals = (0..<tasks.count).map { _ in SecondsPerWorker(workers) }
+    let failure = FailureNote()
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+        for k in stride(from: w, to: count, by: workers) {
+            for step in 0..<tasks.count {
+                let t = (step + k) % tasks.count
+                do { totals[t].add(try tasks[t](k), worker: w) } catch { failure.set(error) }
+            }
+        }
+    }
+    if let error = failure.error { throw error }
+    return totals.map { Double(count) / $0.maximum * 3600 }
+}
+
+private final class FailureNote: @unchecked Sendable {
+    private(set) var error: Error?
+    private let lock = NSLock()
+    func set(_ e: Error) { lock.lock(); if error == nil { error = e }; lock.unlock() }
+}
+
+/// Our record of realisation `k` of `job`, timed; its stage seconds are kept in `stages`.
+private func timedRecord(_ job: ExactRealisation, _ k: Int, _ stages: StageLog) throws -> Double {
+    var record: RealisationRecord?
+    let seconds = try wallSeconds { record = try job.record(realization: k) }
+    stages.add(record?.stageSeconds ?? [:])
+    return seconds
+}
+
+/// Stage seconds of many records, averaged.
+private final class StageLog: @unchecked Sendable {
+    private var records: [RealisationRecord] = []
+    private let lock = NSLock()
+    func add(_ stages: [String: Double]) {
+        lock.lock(); records.append(RealisationRecord(realization: records.count, values: [:], stageSeconds: stages)); lock.unlock()
+    }
+    var mean: [(name: String, seconds: Double)] { lock.lock(); defer { lock.unlock() }; return RunTiming.meanStageSeconds(records) }
 }
 
 private final class SecondsPerWorker: @unchecked Sendable {
@@ -215,19 +264,9 @@ func runObservablesBenchmarks(arguments: [String] = Array(CommandLine.arguments.
     let layouts = Layout.allCases
     emit("# layouts: \(layouts.map { $0.label(cores) }.joined(separator: " | ")) (workers x BLAS threads); realisations per hour")
 
-    func ours(_ observables: [ExactObservable], eigenvectors: EigenvectorSelection = .automatic, count: Int) throws -> [(perHour: Double, timing: RunTiming)] {
-        var job = ExactRealisation(problem: problem, observables: observables, seed: 1)
-        job.eigenvectors = eigenvectors
-        return try layouts.map { try ourThroughput(job, count: count, layout: $0, cores: cores) }
-    }
     func row(_ name: String, _ values: [Double]) {
         emit(String(format: "%-58@", name as NSString) + values.map { String(format: " %10.0f", $0) }.joined())
     }
-    func stages(_ name: String, _ timing: RunTiming) {
-        let list = timing.stageSeconds.map { String(format: "%@ %.3f", $0.name, $0.seconds) }.joined(separator: ", ")
-        emit("    stages (\(name), s per realisation): \(list); I/O \(String(format: "%.3f", timing.ioSeconds)) s per run")
-    }
-
     // Prepared matrices of the same realisations for the bare floors.
     let prepared: [PreparedMatrix] = try (0..<(2 * count)).map { k in
         let block = try problem.realBlockMatrices(fields: problem.drawFields(seed: 1, realization: UInt64(k)))[0]
@@ -238,47 +277,66 @@ func runObservablesBenchmarks(arguments: [String] = Array(CommandLine.arguments.
     if arguments.contains("--drivers-only") {  // the eigensolver comparison alone
         return try compareWindowDrivers(prepared[0].matrix, job: ExactRealisation(problem: problem, observables: windowList, seed: 1), cores: cores)
     }
-    let all = try ours(ExactObservable.allCases, count: count)
-    row("all observables: ours", all.map { $0.perHour })
-    stages("all, \(Layout.perCore.label(cores))", all[0].timing)
-    let reference = layouts.map { referenceThroughput(length: length, realizations: count, layout: $0, cores: cores) ?? .nan }
-    row("all observables: numpy/scipy reference", reference)
-    let floor = try layouts.map { layout in
-        try bareThroughput(count: count, layout: layout, cores: cores) { BareWork.eigensolverAndProduct(prepared[$0]) }
+    func job(_ observables: [ExactObservable], _ eigenvectors: EigenvectorSelection = .automatic) -> ExactRealisation {
+        var job = ExactRealisation(problem: problem, observables: observables, seed: 1)
+        job.eigenvectors = eigenvectors
+        return job
     }
+    func stageLine(_ name: String, _ log: StageLog) {
+        emit("    stages (\(name), s per realisation): " + log.mean.map { String(format: "%@ %.3f", $0.name, $0.seconds) }.joined(separator: ", "))
+    }
+    // Every observable against the bare floor, paired realisation by realisation.
+    let allJob = job(ExactObservable.allCases)
+    let allStages = StageLog()
+    let allPairs = try layouts.map { layout in
+        try pairedThroughput(count: count, layout: layout, cores: cores, [
+            { try timedRecord(allJob, $0, layout == .perCore ? allStages : StageLog()) },
+            { BareWork.eigensolverAndProduct(prepared[$0]) },
+        ])
+    }
+    let all = allPairs.map { $0[0] }, floor = allPairs.map { $0[1] }
+    row("all observables: ours", all)
+    stageLine("all, \(Layout.perCore.label(cores))", allStages)
     row("all observables: bare floor (dsyevd V + 2 dsyrk)", floor)
+    let reference = layouts.map { referenceThroughput(length: length, realizations: count, layout: $0, cores: cores) ?? .nan }
+    row("all observables: numpy/scipy reference (run after ours)", reference)
 
-    let window = try ours(windowList, count: count)
-    row("r,matrix-elements,criterion,entanglement: window path", window.map { $0.perHour })
-    stages("window, \(Layout.perCore.label(cores))", window[0].timing)
-    let fullVector = try ours(windowList, eigenvectors: .all, count: count)
-    row("r,matrix-elements,criterion,entanglement: full vectors", fullVector.map { $0.perHour })
-    stages("full vectors, \(Layout.perCore.label(cores))", fullVector[0].timing)
-
-    let rOnly = try ours([.levelStatistics], count: 2 * count)
-    row("r only: ours", rOnly.map { $0.perHour })
-    let twoStage = try layouts.map { layout in
-        try bareThroughput(count: 2 * count, layout: layout, cores: cores) { BareWork.valuesOnly(prepared[$0]) }
+    let windowJob = job(windowList), fullVectorJob = job(windowList, .all)
+    let windowStages = StageLog(), fullVectorStages = StageLog()
+    let windowPairs = try layouts.map { layout in
+        try pairedThroughput(count: count, layout: layout, cores: cores, [
+            { try timedRecord(windowJob, $0, layout == .perCore ? windowStages : StageLog()) },
+            { try timedRecord(fullVectorJob, $0, layout == .perCore ? fullVectorStages : StageLog()) },
+        ])
     }
-    row("r only: bare dsyevd_2stage", twoStage)
+    row("r,matrix-elements,criterion,entanglement: window path", windowPairs.map { $0[0] })
+    stageLine("window, \(Layout.perCore.label(cores))", windowStages)
+    row("r,matrix-elements,criterion,entanglement: full vectors", windowPairs.map { $0[1] })
+    stageLine("full vectors, \(Layout.perCore.label(cores))", fullVectorStages)
 
+    let rJob = job([.levelStatistics])
+    let rPairs = try layouts.map { layout in
+        try pairedThroughput(count: 2 * count, layout: layout, cores: cores, [
+            { try timedRecord(rJob, $0, StageLog()) },
+            { BareWork.valuesOnly(prepared[$0]) },
+        ])
+    }
+    row("r only: ours", rPairs.map { $0[0] })
+    row("r only: bare dsyevd_2stage", rPairs.map { $0[1] })
     if arguments.contains("--drivers") {
-        try compareWindowDrivers(prepared[0].matrix, job: ExactRealisation(problem: problem, observables: windowList, seed: 1), cores: cores)
+        try compareWindowDrivers(prepared[0].matrix, job: windowJob, cores: cores)
     }
 
     let bestReference = reference.filter(\.isFinite).max() ?? .nan
     let bestReferenceLayout = reference.firstIndex(of: bestReference).map { layouts[$0].label(cores) } ?? "?"
-    let bestOurs = all.map { $0.perHour }.max() ?? .nan
-    let bestLayout = all.map { $0.perHour }.firstIndex(of: bestOurs) ?? 0
+    let bestOurs = all.max() ?? .nan
+    let bestLayout = all.firstIndex(of: bestOurs) ?? 0
     emit("# ratios (same run; load average now: \(loadAverage()))")
     emit(String(format: "all observables: ours (best, %@) / numpy reference (best, %@) = %.2f   [target >= 1.3]",
-                 layouts[bestLayout].label(cores) as NSString, bestReferenceLayout as NSString, bestOurs / bestReference))
-    emit(String(format: "all observables: bare floor / ours, layout %@ = %.2f   [target <= 1.1 means ours within 1.1x: floor/ours >= 0.91]",
-                 layouts[bestLayout].label(cores) as NSString, floor[bestLayout] / bestOurs))
+                layouts[bestLayout].label(cores) as NSString, bestReferenceLayout as NSString, bestOurs / bestReference))
     for (k, layout) in layouts.enumerated() {
-        emit(String(format: "layout %@: window / full-vector path = %.2f [>= 2]; r only / dsyevd_2stage = %.2f [>= 0.95]; all: floor / ours = %.2f",
-                     layout.label(cores) as NSString, window[k].perHour / fullVector[k].perHour, rOnly[k].perHour / twoStage[k],
-                     floor[k] / all[k].perHour))
+        emit(String(format: "layout %@: all: ours / bare floor = %.2f [>= 0.91, i.e. within 1.1x]; window / full-vector path = %.2f [>= 2]; r only / dsyevd_2stage = %.2f [>= 0.95]",
+                    layout.label(cores) as NSString, all[k] / floor[k], windowPairs[k][0] / windowPairs[k][1], rPairs[k][0] / rPairs[k][1]))
     }
     if arguments.contains("--report-cases") { try runReportCases(cores: cores, quick: quick) }
     BLASRuntime.setThreads(cores)

@@ -17,6 +17,10 @@ public struct RealisationRunner: Sendable {
                     compute: @escaping @Sendable (Int) throws -> RealisationRecord) throws -> [RealisationRecord] {
         let queue = WorkQueue(pending)
         let failure = FailureBox()
+        // The worker threads reach the store through a box emptied once they are done: a
+        // detached thread may release its closure after `group.wait()` returns, and the store
+        // (with its directory lock) must not outlive this call.
+        let shared = StoreBox(store)
         let storeLock = NSLock()
         let group = DispatchGroup()
         for _ in 0..<min(workers, max(1, pending.count)) {
@@ -31,7 +35,7 @@ public struct RealisationRunner: Sendable {
                         storeLock.lock()
                         defer { storeLock.unlock() }
                         let written = Date()
-                        try store.append(record)
+                        try shared.store!.append(record)
                         appendSeconds?.add(Date().timeIntervalSince(written))
                         progress?.advance()
                     } catch {
@@ -41,6 +45,7 @@ public struct RealisationRunner: Sendable {
             }
         }
         group.wait()
+        shared.store = nil
         if let error = failure.value { throw error }
         return try store.finishedRecords()
     }
@@ -53,6 +58,12 @@ public final class SecondsAccumulator: @unchecked Sendable {
     public init() {}
     public var seconds: Double { lock.lock(); defer { lock.unlock() }; return total }
     public func add(_ seconds: Double) { lock.lock(); defer { lock.unlock() }; total += seconds }
+}
+
+/// The run store as the worker threads see it.
+final class StoreBox: @unchecked Sendable {
+    var store: RunStore?
+    init(_ store: RunStore) { self.store = store }
 }
 
 /// Hands out indices to worker threads.
