@@ -17,7 +17,7 @@ import Studies
 //   - <r> only: ours against bare dsyevd_2stage (values only) on the same matrices;
 // ours and the bare floors are measured in pairs, realisation by realisation (`pairedThroughput`),
 // so that a changing background load hits both alike; the reference runs as child processes
-// right after. Each ratio is taken within one layout, ours against the reference's faster
+// in rounds alternating with ours (one realisation per worker or process each). Each ratio is taken within one layout, ours against the reference's faster
 // layout. Prints the
 // CPU, the load, both OpenBLAS builds and kernels (ours and numpy/scipy's), and our per-stage
 // seconds. `--report-cases` adds the report's scans; `--drivers` the eigensolver alone by each
@@ -74,14 +74,14 @@ private func bareThroughput(count: Int, layout: Layout, cores: Int, _ work: @esc
 /// (the order rotating with `k`), so that a changing background load hits all tasks alike.
 /// Each task returns the seconds it wants counted; realisations per hour of each task from the
 /// busiest worker's total for that task.
-private func pairedThroughput(count: Int, layout: Layout, cores: Int,
+private func pairedThroughput(count: Int, first: Int = 0, layout: Layout, cores: Int,
                               _ tasks: [@Sendable (Int) throws -> Double]) throws -> [Double] {
     BLASRuntime.setThreads(layout.blasThreads(cores))
     let workers = layout.workers(cores)
     let totals = (0..<tasks.count).map { _ in SecondsPerWorker(workers) }
     let failure = FailureNote()
     DispatchQueue.concurrentPerform(iterations: workers) { w in
-        for k in stride(from: w, to: count, by: workers) {
+        for k in stride(from: first + w, to: first + count, by: workers) {
             for step in 0..<tasks.count {
                 let t = (step + k) % tasks.count
                 do { totals[t].add(try tasks[t](k), worker: w) } catch { failure.set(error) }
@@ -288,18 +288,27 @@ func runObservablesBenchmarks(arguments: [String] = Array(CommandLine.arguments.
     // Every observable against the bare floor, paired realisation by realisation.
     let allJob = job(ExactObservable.allCases)
     let allStages = StageLog()
-    let allPairs = try layouts.map { layout in
-        try pairedThroughput(count: count, layout: layout, cores: cores, [
-            { try timedRecord(allJob, $0, layout == .perCore ? allStages : StageLog()) },
-            { BareWork.eigensolverAndProduct(prepared[$0]) },
-        ])
+    // Rounds of one realisation per worker: ours and the floor paired, then the reference's
+    // processes on as many realisations; realisations per hour from the summed round times.
+    var allSeconds = [[Double]](repeating: [0, 0, 0], count: layouts.count)
+    for (l, layout) in layouts.enumerated() {
+        let workers = layout.workers(cores)
+        for first in stride(from: 0, to: count, by: workers) {
+            let n = min(workers, count - first)
+            let rates = try pairedThroughput(count: n, first: first, layout: layout, cores: cores, [
+                { try timedRecord(allJob, $0, layout == .perCore ? allStages : StageLog()) },
+                { BareWork.eigensolverAndProduct(prepared[$0]) },
+            ])
+            let referenceRate = referenceThroughput(length: length, realizations: n, layout: layout, cores: cores) ?? .nan
+            for (t, rate) in (rates + [referenceRate]).enumerated() { allSeconds[l][t] += 3600 * Double(n) / rate }
+        }
     }
-    let all = allPairs.map { $0[0] }, floor = allPairs.map { $0[1] }
+    let all = allSeconds.map { 3600 * Double(count) / $0[0] }, floor = allSeconds.map { 3600 * Double(count) / $0[1] }
+    let reference = allSeconds.map { 3600 * Double(count) / $0[2] }
     row("all observables: ours", all)
     stageLine("all, \(Layout.perCore.label(cores))", allStages)
     row("all observables: bare floor (dsyevd V + 2 dsyrk)", floor)
-    let reference = layouts.map { referenceThroughput(length: length, realizations: count, layout: $0, cores: cores) ?? .nan }
-    row("all observables: numpy/scipy reference (run after ours)", reference)
+    row("all observables: numpy/scipy reference (alternating with ours)", reference)
 
     let windowJob = job(windowList), fullVectorJob = job(windowList, .all)
     let windowStages = StageLog(), fullVectorStages = StageLog()
