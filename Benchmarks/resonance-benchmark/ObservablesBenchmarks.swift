@@ -56,20 +56,6 @@ private func ourThroughput(_ job: ExactRealisation, count: Int, layout: Layout, 
     return (Double(count) / timing.wallSeconds * 3600, timing)
 }
 
-/// `work(k)` for `k in 0..<count` on the layout's workers (BLAS threads set first); `work`
-/// returns the seconds it wants counted. Realisations per hour from the busiest worker's total.
-private func bareThroughput(count: Int, layout: Layout, cores: Int, _ work: @escaping @Sendable (Int) throws -> Double) throws -> Double {
-    BLASRuntime.setThreads(layout.blasThreads(cores))
-    let workers = layout.workers(cores)
-    let totals = SecondsPerWorker(workers)
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
-        for k in stride(from: w, to: count, by: workers) {
-            if let seconds = try? work(k) { totals.add(seconds, worker: w) } else { totals.add(.nan, worker: w) }
-        }
-    }
-    return Double(count) / totals.maximum * 3600
-}
-
 /// Paired measurement: each worker runs every task on each of its realisations back to back
 /// (the order rotating with `k`), so that a changing background load hits all tasks alike.
 /// Each task returns the seconds it wants counted; realisations per hour of each task from the
@@ -141,9 +127,11 @@ private enum BareWork {
         var w = [Double](repeating: 0, count: n)
         let solve = wallSeconds { _ = LAPACKE_dsyevd(LAPACK_COL_MAJOR, vectors, lower, n32, &a, n32, &w) }
         let v = Matrix(rows: n, columns: n, elements: a)
-        let plus = prepared.plusRows.filter { $0 }.count
-        let p = Matrix<Double>(rows: plus, columns: n, entry: { i, j in v[rowIndex(prepared.plusRows, i, true), j] })
-        let q = Matrix<Double>(rows: n - plus, columns: n, entry: { i, j in v[rowIndex(prepared.plusRows, i, false), j] })
+        let plusIndices = prepared.plusRows.indices.filter { prepared.plusRows[$0] }
+        let minusIndices = prepared.plusRows.indices.filter { !prepared.plusRows[$0] }
+        let plus = plusIndices.count
+        let p = Matrix<Double>(rows: plus, columns: n, entry: { i, j in v[plusIndices[i], j] })
+        let q = Matrix<Double>(rows: n - plus, columns: n, entry: { i, j in v[minusIndices[i], j] })
         var c = [Double](repeating: 0, count: n * n)
         let product = wallSeconds {
             p.elements.withUnsafeBufferPointer { pp in
@@ -163,15 +151,6 @@ private enum BareWork {
         return wallSeconds { _ = LAPACKE_dsyevd_2stage(LAPACK_COL_MAJOR, values, lower, n32, &a, n32, &w) }
     }
 
-    /// The index of the `i`-th row with sign `sign` (a lookup table would be faster; this runs untimed).
-    static func rowIndex(_ signs: [Bool], _ i: Int, _ sign: Bool) -> Int {
-        var seen = -1
-        for (row, s) in signs.enumerated() where s == sign {
-            seen += 1
-            if seen == i { return row }
-        }
-        return -1
-    }
 }
 
 /// The numpy/scipy reference in one layout: realisations per hour (the reference's own
