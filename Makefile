@@ -35,3 +35,10 @@ bench: deps
 
 clean:
 	rm -rf .build report
+
+# The observables pipeline against numpy (both layouts) and bare LAPACK, in one run (about 7 min on 2 cores).
+.PHONY: bench-observables
+bench-observables: deps
+	@$(SWIFT) build -c release --product resonance-benchmark
+	@uptime
+	@$(BIN)/resonance-benchmark observables --realizations 2

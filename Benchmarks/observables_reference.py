@@ -14,6 +14,31 @@ import argparse, json, os, sys, time
 from itertools import combinations
 
 
+def describe():
+    """numpy's and scipy's versions and the OpenBLAS each was built with (and, with threadpoolctl,
+    the loaded libraries' versions and kernels)."""
+    import numpy as np
+    import scipy
+    import scipy.linalg  # loads scipy's LAPACK
+
+    def blas(module):
+        try:
+            config = module.show_config(mode="dicts")
+            b = config["Build Dependencies"]["blas"]
+            return {"name": b.get("name"), "version": b.get("version"), "configuration": " ".join(str(b.get("openblas configuration", "")).split())}
+        except Exception as error:  # older releases: no dicts mode
+            return {"error": str(error)}
+
+    info = {"numpy": np.__version__, "numpy_blas": blas(np), "scipy": scipy.__version__, "scipy_blas": blas(scipy)}
+    try:
+        import threadpoolctl
+        info["threadpoolctl"] = [{k: d.get(k) for k in ("internal_api", "version", "architecture", "filepath")}
+                                 for d in threadpoolctl.threadpool_info()]
+    except ImportError:
+        info["threadpoolctl"] = None
+    print(json.dumps(info))
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--L", type=int, default=14)
@@ -21,7 +46,12 @@ def main():
     p.add_argument("--realizations", type=int, default=2)
     p.add_argument("--threads", type=int, default=None)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--describe", action="store_true",
+                   help="print numpy's and scipy's versions and BLAS configurations as JSON and exit (run with OPENBLAS_VERBOSE=2 to see the kernel on stderr)")
     a = p.parse_args()
+    if a.describe:
+        describe()
+        return
     if a.threads:
         for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ[v] = str(a.threads)

@@ -18,7 +18,7 @@ if selected.contains("rm") { try runResonanceModelBenchmarks(repeats: repeats) }
 if selected.contains("diffusion") { runLossDiffusionBenchmarks() }
 if selected.contains("ed") { try runEDBenchmarks(arguments: arguments) }
 if selected.contains("ed-drivers") { try runEDDriverComparison(arguments: arguments) }
-if selected.contains("observables") { try runObservablesBenchmarks() }
+if selected.contains("observables") { try runObservablesBenchmarks(arguments: arguments) }
 if selected.contains("scaling") { try runScalingBenchmark(arguments: arguments) }
 if selected.contains("shift-invert") { try runShiftInvertBenchmarks(arguments: arguments) }
 if selected.contains("dynamics") { try runDynamicsBenchmarks(arguments: arguments) }

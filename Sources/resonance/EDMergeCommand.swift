@@ -95,7 +95,8 @@ struct EDMerge: ParsableCommand {
             }
             let (workers, threads) = plan.parallelism()
             let timing = RunTiming(wallSeconds: Date().timeIntervalSince(start), computed: 0, workers: workers, blasThreads: threads,
-                                   realisationSeconds: merge.records.map(\.seconds))
+                                   realisationSeconds: merge.records.map(\.seconds),
+                                   stageSeconds: RunTiming.meanStageSeconds(merge.records))
             results.append(try plan.writeMerged(merge.records, sources: sourceNames, timing: timing))
         }
         guard incomplete.isEmpty else {

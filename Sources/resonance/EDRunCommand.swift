@@ -12,7 +12,7 @@ struct EDRunOptions: ParsableArguments {
     @Option(help: "Seed of the run.")
     var seed: UInt64
 
-    @Option(help: "Observables, comma-separated: \(ExactObservable.allCases.map(\.rawValue).joined(separator: ",")), or all.")
+    @Option(help: "Observables, comma-separated: \(ExactObservable.allCases.map(\.rawValue).joined(separator: ",")), or all. \(ExactObservable.eigenvectorNeeds).")
     var observables: String = "r"
 
     @Option(help: "Output directory (created; rerunning the same command there resumes; one process at a time).")

@@ -42,6 +42,7 @@ public enum EigenvectorMatrix: Sendable {
             target[i] = j
             phases[i] = string.phase(on: state)
         }
+        if string.flipMask == 0 { return try diagonalSquaredMatrixElements(signs: phases.map { $0.re >= 0 }) }
         switch self {
         case let .real(v):
             guard string.isReal else {
@@ -75,6 +76,51 @@ public enum EigenvectorMatrix: Sendable {
             let m = try matrixProduct(v, .adjoint, pv, .none)
             return Matrix(rows: n, columns: n, elements: m.elements.map(\.lengthSquared))
         }
+    }
+}
+
+extension EigenvectorMatrix {
+    /// `|(V^dagger A V)_ab|^2` for a diagonal `A = +-1` (`signs[i]`: `A_ii = +1`):
+    /// `V^dagger A V = V_+^dagger V_+ - V_-^dagger V_-` with `V_+-` the rows of either sign, two
+    /// symmetric rank-k updates (`gramDifference`), half the flops of the general product.
+    func diagonalSquaredMatrixElements(signs: [Bool]) throws -> Matrix<Double> {
+        let plusRows = signs.lazy.filter { $0 }.count
+        switch self {
+        case let .real(v):
+            let (p, q) = Self.splitRows(v, signs: signs, plusRows: plusRows)
+            var m = try gramDifference(p, q)
+            m.elements.withUnsafeMutableBufferPointer { e in
+                for k in e.indices { e[k] *= e[k] }
+            }
+            return m
+        case let .complex(v):
+            let (p, q) = Self.splitRows(v, signs: signs, plusRows: plusRows)
+            let m = try gramDifference(p, q)
+            return Matrix(rows: m.rows, columns: m.columns, elements: m.elements.map(\.lengthSquared))
+        }
+    }
+
+    /// The rows of `v` with `signs[i]` (in order) and the others.
+    static func splitRows<E: AdditiveArithmetic>(_ v: Matrix<E>, signs: [Bool], plusRows: Int) -> (Matrix<E>, Matrix<E>) {
+        let d = v.rows, n = v.columns
+        var p = Matrix<E>.zeros(rows: plusRows, columns: n)
+        var q = Matrix<E>.zeros(rows: d - plusRows, columns: n)
+        v.elements.withUnsafeBufferPointer { source in
+            p.elements.withUnsafeMutableBufferPointer { pp in
+                q.elements.withUnsafeMutableBufferPointer { qq in
+                    for column in 0..<n {
+                        var i = 0, j = 0
+                        let offset = column * d
+                        let pOffset = column * plusRows, qOffset = column * (d - plusRows)
+                        for row in 0..<d {
+                            if signs[row] { pp[pOffset + i] = source[offset + row]; i += 1 }
+                            else { qq[qOffset + j] = source[offset + row]; j += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        return (p, q)
     }
 }
 

@@ -68,23 +68,28 @@ extension EDProblem {
     /// xxz) or `zheevr` (complex Hermitian); Floquet operators: complex Schur form (`zgees`),
     /// whose vectors stay orthonormal inside nearly degenerate clusters.
     public func eigenstates(fields: DisorderFields, seed: UInt64 = 0, realization: UInt64 = 0,
-                            propagators: CouplingPropagatorCache = .shared) throws -> Eigenstates {
+                            propagators: CouplingPropagatorCache = .shared, stages: StageTimes? = nil) throws -> Eigenstates {
+        let stages = stages ?? StageTimes()
         switch model {
         case .xxz:
-            let hamiltonian = try xxzHamiltonian(fields)
+            let hamiltonian = try stages.measure(Stage.build) { try xxzHamiltonian(fields) }
             var blocks: [EigenstateBlock] = []
             for basis in try xxzBases() {
-                let system = try symmetricEigensystem(hamiltonian.denseRealMatrix(in: basis))
+                let matrix = stages.measure(Stage.build) { hamiltonian.denseRealMatrix(in: basis) }
+                let system = try stages.measure(Stage.eigensolver) { try symmetricEigensystem(matrix) }
                 blocks.append(EigenstateBlock(energies: system.values, vectors: .real(system.vectors), basis: basis))
             }
             return Eigenstates(blocks: blocks, period: nil)
         case .heisenbergO3:
-            let system = try hermitianEigensystem(heisenbergHamiltonian(fields).denseMatrix(in: fullBasis))
+            let matrix = try stages.measure(Stage.build) { try heisenbergHamiltonian(fields).denseMatrix(in: fullBasis) }
+            let system = try stages.measure(Stage.eigensolver) { try hermitianEigensystem(matrix) }
             return Eigenstates(blocks: [EigenstateBlock(energies: system.values, vectors: .complex(system.vectors), basis: fullBasis)],
                                period: nil)
         case .floquetO3, .lbit:
-            let u = try floquetOperator(fields: fields, seed: seed, realization: realization, propagators: propagators)
-            let system = try floquetEigensystem(u, period: period)
+            let u = try stages.measure(Stage.build) {
+                try floquetOperator(fields: fields, seed: seed, realization: realization, propagators: propagators)
+            }
+            let system = try stages.measure(Stage.eigensolver) { try floquetEigensystem(u, period: period) }
             return Eigenstates(blocks: [EigenstateBlock(energies: system.quasiEnergies, vectors: .complex(system.vectors), basis: fullBasis)],
                                period: period)
         }

@@ -4,14 +4,17 @@ extension EDProblem {
     /// The sorted eigenvalues (quasi-energies) of each symmetry block on its own, without
     /// eigenvectors (two-stage drivers): what sector-resolved level statistics need.
     public func sectorSpectra(fields: DisorderFields, seed: UInt64 = 0, realization: UInt64 = 0,
-                              propagators: CouplingPropagatorCache = .shared) throws -> [[Double]] {
+                              propagators: CouplingPropagatorCache = .shared, stages: StageTimes? = nil) throws -> [[Double]] {
+        let stages = stages ?? StageTimes()
         guard model == .xxz else {
-            return [try spectrum(fields: fields, seed: seed, realization: realization, propagators: propagators)]
+            return [try stages.measure(Stage.eigensolver) {
+                try spectrum(fields: fields, seed: seed, realization: realization, propagators: propagators)
+            }]
         }
-        let chain = XXZChain(coupling: coupling, anisotropy: anisotropy, fields: try longitudinalFields(fields),
-                             boundary: boundary, convention: convention)
-        var hamiltonian = chain.hamiltonian
-        if let probe { hamiltonian = hamiltonian + probe.terms(chainLength: length) }
-        return try xxzBases().map { try symmetricEigenvalues(hamiltonian.denseRealMatrix(in: $0)) }
+        let hamiltonian = try stages.measure(Stage.build) { try xxzHamiltonian(fields) }
+        return try xxzBases().map { basis in
+            let matrix = stages.measure(Stage.build) { hamiltonian.denseRealMatrix(in: basis) }
+            return try stages.measure(Stage.eigensolver) { try symmetricEigenvalues(matrix) }
+        }
     }
 }

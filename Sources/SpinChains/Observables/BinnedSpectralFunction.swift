@@ -23,21 +23,24 @@ public struct BinnedSpectralFunction: Sendable {
     /// Off-diagonal weight with `|omega|` above the last bin.
     public var aboveRangeWeight: Double
 
-    /// Bins the weights in one pass over the `D^2` pairs of each block.
+    /// Bins the weights in one pass over the `D (D - 1) / 2` pairs `a < b` of each block (the
+    /// weights and `|omega|` are symmetric in `a`, `b`, so each pair counts twice; the weights of
+    /// a general product are symmetric to rounding).
     public init(_ weights: SpectralWeights, bins: LogarithmicBins) {
         self.bins = bins
         var binWeights = [Double](repeating: 0, count: bins.count)
         var diagonal = 0.0, below = 0.0, above = 0.0
         let period = weights.period
         for block in weights.blocks {
+            precondition(block.isComplete, "the spectral function needs every eigenstate of the block")
             let e = block.energies
             let d = e.count
             block.weights.elements.withUnsafeBufferPointer { w in
                 for b in 0..<d {
                     let column = b * d
-                    for a in 0..<d {
-                        let weight = w[column + a]
-                        if a == b { diagonal += weight; continue }
+                    diagonal += w[column + b]
+                    for a in 0..<b {
+                        let weight = 2 * w[column + a]
                         let omega = abs(foldedFrequency(e[b] - e[a], period: period))
                         let k = bins.index(of: omega)
                         if k < 0 { below += weight } else if k >= bins.count { above += weight } else { binWeights[k] += weight }

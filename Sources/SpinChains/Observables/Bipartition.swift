@@ -84,6 +84,36 @@ public struct Bipartition: Sendable {
         }
     }
 
+    /// `S_A` of the columns `columns` of `vectors`, in order. Real vectors reuse one set of
+    /// buffers for every column (the amplitude blocks and a `GramSpectrumWorkspace`): no
+    /// allocation per state.
+    public func entropies(ofColumns columns: Range<Int>, in vectors: EigenvectorMatrix) throws -> [Double] {
+        guard case let .real(v) = vectors else { return try columns.map { try entropy(ofColumn: $0, in: vectors) } }
+        let d = v.rows
+        var blocks = blockShapes.map { [Double](repeating: 0, count: $0.rows * $0.columns) }
+        var workspace = GramSpectrumWorkspace(largestSide: blockShapes.map { min($0.rows, $0.columns) }.max() ?? 1)
+        var result: [Double] = []
+        result.reserveCapacity(columns.count)
+        for a in columns {
+            v.elements.withUnsafeBufferPointer { source in
+                for i in 0..<d {
+                    let g = Int(block[i])
+                    blocks[g][Int(row[i]) + Int(column[i]) * blockShapes[g].rows] = source[i + a * d]
+                }
+            }
+            var entropy = 0.0
+            for (g, shape) in blockShapes.enumerated() where min(shape.rows, shape.columns) > 0 {
+                entropy += try blocks[g].withUnsafeBufferPointer { psi in
+                    try workspace.withSpectrum(of: psi.baseAddress!, rows: shape.rows, columns: shape.columns) { lambda in
+                        lambda.reduce(0) { $0 + entropyTerm($1) }
+                    }
+                }
+            }
+            result.append(entropy)
+        }
+        return result
+    }
+
     private func blockEntropy(_ psi: Matrix<Double>) throws -> Double {
         let side = min(psi.rows, psi.columns)
         if side == 0 { return 0 }

@@ -14,17 +14,33 @@ public struct EigenstateEntanglement: Sendable {
 
     public init(_ eigenstates: Eigenstates, chainLength: Int, hasProbe: Bool,
                 smallSubsystemSize: Int = 2, fraction: Double = 1.0 / 3) throws {
+        try self.init(blocks: eigenstates.blocks.map { ($0, middleWindow(count: $0.dimension, fraction: fraction)) },
+                      chainLength: chainLength, hasProbe: hasProbe, smallSubsystemSize: smallSubsystemSize)
+    }
+
+    /// The same from the eigenvector windows of each block (the middle `fraction` by index of
+    /// every eigenvalue of the block, which the window must hold). No probe: its entropy is an
+    /// average over every eigenstate.
+    public init(windows: [EigenstateWindow], chainLength: Int, smallSubsystemSize: Int = 2, fraction: Double = 1.0 / 3) throws {
+        try self.init(blocks: windows.map { window in
+            let middle = middleWindow(count: window.dimension, fraction: fraction)
+            precondition(middle.isEmpty || (window.window.contains(middle.lowerBound) && window.window.contains(middle.upperBound - 1)),
+                         "the eigenvector window misses mid-spectrum states")
+            return (window.states, (middle.lowerBound - window.window.lowerBound)..<(middle.upperBound - window.window.lowerBound))
+        }, chainLength: chainLength, hasProbe: false, smallSubsystemSize: smallSubsystemSize)
+    }
+
+    /// `columns`: the mid-spectrum columns of each block's vectors.
+    init(blocks: [(EigenstateBlock, Range<Int>)], chainLength: Int, hasProbe: Bool, smallSubsystemSize: Int) throws {
         var half: [Double] = [], small: [Double] = [], probe: [Double] = []
-        for block in eigenstates.blocks {
+        for (block, columns) in blocks {
             let halfCut = Bipartition(basis: block.basis, subsystemSites: Array(0..<(chainLength / 2)))
             let smallCut = Bipartition(basis: block.basis, subsystemSites: Array(0..<min(smallSubsystemSize, chainLength)))
-            for a in middleWindow(count: block.dimension, fraction: fraction) {
-                half.append(try halfCut.entropy(ofColumn: a, in: block.vectors))
-                small.append(try smallCut.entropy(ofColumn: a, in: block.vectors))
-            }
+            half += try halfCut.entropies(ofColumns: columns, in: block.vectors)
+            small += try smallCut.entropies(ofColumns: columns, in: block.vectors)
             if hasProbe {
                 let probeCut = Bipartition(basis: block.basis, subsystemSites: [chainLength])
-                for a in 0..<block.dimension { probe.append(try probeCut.entropy(ofColumn: a, in: block.vectors)) }
+                probe += try probeCut.entropies(ofColumns: 0..<block.dimension, in: block.vectors)
             }
         }
         halfChain = half

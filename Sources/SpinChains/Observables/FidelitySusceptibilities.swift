@@ -15,17 +15,22 @@ public struct FidelitySusceptibilities: Sendable {
         var samples: [Double] = []
         let scale = Double(weights.dimension) * strength * strength
         for block in weights.blocks {
+            precondition(block.isComplete, "the fidelity susceptibility needs every eigenstate of the block")
             let e = block.energies
-            for a in middleWindow(count: e.count, fraction: fraction) {
-                var chi = 0.0
+            let window = middleWindow(count: e.count, fraction: fraction)
+            samples.reserveCapacity(samples.count + window.count)
+            e.withUnsafeBufferPointer { e in
                 block.weights.elements.withUnsafeBufferPointer { w in
-                    let column = a * e.count
-                    for b in 0..<e.count where b != a {
-                        let omega = foldedFrequency(e[b] - e[a], period: weights.period)
-                        if omega != 0 { chi += scale * w[column + b] / (omega * omega) }
+                    for a in window {
+                        var chi = 0.0
+                        let column = a * e.count, ea = e[a]
+                        for b in 0..<e.count where b != a {
+                            let omega = foldedFrequency(e[b] - ea, period: weights.period)
+                            if omega != 0 { chi += w[column + b] / (omega * omega) }
+                        }
+                        samples.append(log(scale * chi))
                     }
                 }
-                samples.append(log(chi))
             }
         }
         logSusceptibilities = samples

@@ -16,13 +16,21 @@ public struct MatrixElementCriterion: Sendable {
         let scale = Double(weights.dimension)
         for block in weights.blocks {
             let e = block.energies
-            for a in middleWindow(count: e.count, fraction: fraction) {
+            let states = middleWindow(count: e.count, fraction: fraction)
+            let held = block.held, m = block.weights.rows
+            // Every partner b within delta/2 of a mid-spectrum state must be held (a window's
+            // vectors are chosen so; see `ExactRealisation`).
+            precondition(block.isComplete || states.isEmpty || (held.contains(states.lowerBound) && held.contains(states.upperBound - 1)
+                && (held.lowerBound == 0 || e[states.lowerBound] - e[held.lowerBound - 1] > delta / 2)
+                && (held.upperBound == e.count || e[held.upperBound] - e[states.upperBound - 1] > delta / 2)),
+                "the criterion's window of eigenvectors misses partners within delta/2")
+            for a in states {
                 var local = 0.0
                 block.weights.elements.withUnsafeBufferPointer { w in
-                    let column = a * e.count   // w is symmetric: column a holds |V_ba|^2
-                    for b in 0..<e.count where b != a {
+                    let column = (a - block.offset) * m   // w is symmetric: column a holds |V_ba|^2
+                    for b in held where b != a {
                         if abs(foldedFrequency(e[b] - e[a], period: weights.period)) <= delta / 2 {
-                            local += (scale * w[column + b]).squareRoot()
+                            local += (scale * w[column + b - block.offset]).squareRoot()
                         }
                     }
                 }

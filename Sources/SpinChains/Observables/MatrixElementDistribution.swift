@@ -63,9 +63,12 @@ public struct MatrixElementDistribution: Sendable {
         let scale = Double(weights.dimension)
         for block in weights.blocks where block.energies.count >= 4 {
             let (first, second) = windows.ranges(count: block.energies.count)
+            precondition(block.held.lowerBound <= min(first.lowerBound, second.lowerBound)
+                         && block.held.upperBound >= max(first.upperBound, second.upperBound),
+                         "the matrix-element windows lie outside the eigenvectors held")
             for b in second {
                 for a in first {
-                    let v = abs(strength) * (scale * block.weights[a, b]).squareRoot()
+                    let v = abs(strength) * (scale * block.weight(a, b)).squareRoot()
                     let k = bins.index(of: v)
                     if k < 0 { below += 1 } else if k >= bins.count { above += 1 } else { counts[k] += 1 }
                     pairs += 1

@@ -10,8 +10,20 @@ import NumericKit
 public struct SpectralWeights: Sendable {
     public struct Block: Sendable {
         public var energies: [Double]
-        /// Row `a`, column `b`: `|A_ab|^2 / D`.
+        /// Row `a - offset`, column `b - offset`: `|A_ab|^2 / D`.
         public var weights: Matrix<Double>
+        /// The index of the first state held: 0 when the weights cover every state of the
+        /// block, the window's start when they cover a window (`EigenstateWindow`) only.
+        public var offset = 0
+
+        /// The indices `a` whose weights are held.
+        public var held: Range<Int> { offset..<(offset + weights.rows) }
+        /// Whether every state of the block is held (the spectral function, `Czz` and `chi` need it).
+        public var isComplete: Bool { weights.rows == energies.count }
+
+        /// `|A_ab|^2 / D` for block indices `a`, `b` in `held`.
+        @inlinable
+        public func weight(_ a: Int, _ b: Int) -> Double { weights[a - offset, b - offset] }
     }
 
     public var blocks: [Block]
@@ -32,12 +44,28 @@ public struct SpectralWeights: Sendable {
         dimension = d
     }
 
+    /// The weights among the eigenvectors of each window (`D` the dimension of all blocks, not
+    /// the number of vectors held); the blocks keep all their eigenvalues.
+    public init(operator string: PauliString, windows: [EigenstateWindow]) throws {
+        let d = windows.reduce(0) { $0 + $1.dimension }
+        let scale = 1 / Double(d)
+        blocks = try windows.map { window in
+            var weights = try window.states.vectors.squaredMatrixElements(of: string, basis: window.states.basis)
+            weights.elements.withUnsafeMutableBufferPointer { w in
+                for k in w.indices { w[k] *= scale }
+            }
+            return Block(energies: window.energies, weights: weights, offset: window.window.lowerBound)
+        }
+        period = nil
+        dimension = d
+    }
+
     /// `(1/D) sum_a |A_aa|^2`: the weight of the `omega = 0` delta function of `S(omega)`, equal
     /// to the infinite-time memory `[Czz]` when the spectrum has no degeneracies.
     public var diagonalWeight: Double {
         var sum = 0.0
         for block in blocks {
-            for a in 0..<block.energies.count { sum += block.weights[a, a] }
+            for a in 0..<block.weights.rows { sum += block.weights[a, a] }
         }
         return sum
     }

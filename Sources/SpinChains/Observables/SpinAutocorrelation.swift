@@ -20,6 +20,7 @@ public struct SpinAutocorrelation: Sendable {
         var values = [Double](repeating: 0, count: times.count)
         let n = times.count
         for block in weights.blocks {
+            precondition(block.isComplete, "Czz needs every eigenstate of the block")
             let d = block.energies.count
             var phases = Matrix<Double>.zeros(rows: d, columns: 2 * n)
             for (k, t) in physical.enumerated() {

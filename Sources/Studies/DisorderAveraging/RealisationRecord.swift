@@ -6,10 +6,19 @@ public struct RealisationRecord: Codable, Sendable, Equatable {
     public var values: [String: [Double]]
     /// Wall time spent on this realisation (informational; not part of the averages).
     public var seconds: Double
+    /// Wall time of each stage (build, eigensolver, operator products, each observable); nil in
+    /// records written before stages were timed.
+    public var stageSeconds: [String: Double]?
 
-    public init(realization: Int, values: [String: [Double]], seconds: Double = 0) {
+    public init(realization: Int, values: [String: [Double]], seconds: Double = 0, stageSeconds: [String: Double]? = nil) {
         self.realization = realization
         self.values = values
         self.seconds = seconds
+        self.stageSeconds = stageSeconds
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case realization, values, seconds
+        case stageSeconds = "stage_seconds"
     }
 }

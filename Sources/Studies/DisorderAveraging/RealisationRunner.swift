@@ -12,7 +12,8 @@ public struct RealisationRunner: Sendable {
     public init(workers: Int) { self.workers = max(1, workers) }
 
     /// Computes every index in `pending` not already in the store; returns all records (old and new).
-    public func run(pending: [Int], store: RunStore, progress: ProgressReporter?,
+    /// `appendSeconds` (if given) accumulates the time spent appending records to the store.
+    public func run(pending: [Int], store: RunStore, progress: ProgressReporter?, appendSeconds: SecondsAccumulator? = nil,
                     compute: @escaping @Sendable (Int) throws -> RealisationRecord) throws -> [RealisationRecord] {
         let queue = WorkQueue(pending)
         let failure = FailureBox()
@@ -34,7 +35,9 @@ public struct RealisationRunner: Sendable {
                         record.seconds = Date().timeIntervalSince(start)
                         storeLock.lock()
                         defer { storeLock.unlock() }
+                        let written = Date()
                         try box.store!.append(record)
+                        appendSeconds?.add(Date().timeIntervalSince(written))
                         progress?.advance()
                     } catch {
                         failure.set(error)
@@ -46,6 +49,15 @@ public struct RealisationRunner: Sendable {
         if let error = failure.value { throw error }
         return try store.finishedRecords()
     }
+}
+
+/// A thread-safe running total of seconds (time spent in I/O by worker threads).
+public final class SecondsAccumulator: @unchecked Sendable {
+    private var total = 0.0
+    private let lock = NSLock()
+    public init() {}
+    public var seconds: Double { lock.lock(); defer { lock.unlock() }; return total }
+    public func add(_ seconds: Double) { lock.lock(); defer { lock.unlock() }; total += seconds }
 }
 
 /// The store, as the worker threads see it (see `RealisationRunner.run`).

@@ -95,7 +95,8 @@ public struct DistributedRun {
             }
             let (workers, threads) = shardPlan.parallelism()
             let timing = RunTiming(wallSeconds: Date().timeIntervalSince(start), computed: totalComputed, workers: workers,
-                                   blasThreads: threads, realisationSeconds: merge.records.map(\.seconds), ranks: world.size)
+                                   blasThreads: threads, realisationSeconds: merge.records.map(\.seconds), ranks: world.size,
+                                   stageSeconds: RunTiming.meanStageSeconds(merge.records))
             return try plan.writeMerged(merge.records, sources: sources.map { "shards/" + $0.name }, timing: timing)
         }
     }

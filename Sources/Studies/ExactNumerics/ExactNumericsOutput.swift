@@ -13,6 +13,7 @@ struct ExactNumericsOutput {
     var extra: [(String, JSONValue)] = []
 
     func write(to store: RunStore) throws {
+        let start = Date()
         let metadata = OutputMetadata(parameters: manifest + [("realizations", .integer(result.realizationCount))],
                                       commandLine: commandLine)
         let tables: [(String, ColumnTable?)] = [
@@ -32,10 +33,11 @@ struct ExactNumericsOutput {
             csv += "\(s.name),\(OutputRenderer.csvNumber(s.mean)),\(OutputRenderer.csvNumber(s.error))\n"
         }
         try store.write(csv, to: "scalars.csv")
-        try store.write(summary().serialized() + "\n", to: "summary.json")
+        try store.write(summary(tablesSeconds: Date().timeIntervalSince(start)).serialized() + "\n", to: "summary.json")
     }
 
-    func summary() -> JSONValue {
+    /// `tablesSeconds`: the time spent writing the CSV files (counted in `io_seconds`).
+    func summary(tablesSeconds: Double = 0) -> JSONValue {
         let seconds = timing.realisationSeconds
         var results: [(String, JSONValue)] = result.scalars.map {
             ($0.name, .object([("mean", .number($0.mean)), ("standard_error", .number($0.error))]))
@@ -54,6 +56,8 @@ struct ExactNumericsOutput {
                 ("workers", .integer(timing.workers)),
                 ("openblas_threads", .integer(timing.blasThreads)),
                 ("openblas_kernel", .string(BLASRuntime.coreName)),
+                ("stage_seconds_mean", .object(timing.stageSeconds.map { ($0.name, .number($0.seconds)) })),
+                ("io_seconds", .number(timing.ioSeconds + tablesSeconds)),
             ])),
         ] + extra + [
             ("command_line", .string(commandLine)),

@@ -136,7 +136,9 @@ public struct ExactNumericsRun: Sendable {
         let fieldsFolder = writeFields ? directory.appendingPathComponent("fields") : nil
         if let fieldsFolder { try FileManager.default.createDirectory(at: fieldsFolder, withIntermediateDirectories: true) }
         let spectra = saveSpectra ? try SpectrumArchive(directory: directory) : nil
-        let records = try RealisationRunner(workers: workers).run(pending: pending, store: store, progress: progress) { k in
+        let io = SecondsAccumulator()
+        let records = try RealisationRunner(workers: workers).run(pending: pending, store: store, progress: progress,
+                                                                  appendSeconds: io) { k in
             if let fieldsFolder {
                 try job.fields(realization: k).json().write(to: fieldsFolder.appendingPathComponent("realization_\(k).json"))
             }
@@ -144,7 +146,9 @@ public struct ExactNumericsRun: Sendable {
             if let spectra {
                 var spectrum = RealisationSpectrum(realization: k)
                 record = try job.record(realization: k, spectrum: &spectrum)
+                let kept = Date()
                 try spectra.keep(spectrum)
+                io.add(Date().timeIntervalSince(kept))
             } else {
                 record = try job.record(realization: k)
             }
@@ -155,12 +159,15 @@ public struct ExactNumericsRun: Sendable {
             }
             return record
         }.filter { $0.realization < realizations && (shard?.contains($0.realization) ?? true) }
+        let assembled = Date()
         if let spectra { try spectra.assemble(attributes: try manifest(), seed: realisation.seed, commandLine: commandLine, shard: shard) }
+        io.add(Date().timeIntervalSince(assembled))
         let result = ExactNumericsResult(problem: realisation.problem, settings: realisation.settings,
                                          observables: realisation.observables, records: records)
         let timing = RunTiming(wallSeconds: Date().timeIntervalSince(start), computed: pending.count,
                                workers: workers, blasThreads: threads,
-                               realisationSeconds: records.map(\.seconds), ranks: ranks)
+                               realisationSeconds: records.map(\.seconds), ranks: ranks,
+                               stageSeconds: RunTiming.meanStageSeconds(records), ioSeconds: io.seconds)
         var output = ExactNumericsOutput(result: result, manifest: try manifest(), commandLine: commandLine, timing: timing)
         if let shard { output.extra.append(("shard", .string(shard.description))) }
         try output.write(to: store)
@@ -186,14 +193,35 @@ public struct RunTiming: Sendable {
 
     /// MPI ranks that computed the run (1: one process).
     public var ranks = 1
+    /// Mean wall time per realisation of each stage (build, eigensolver, operator products,
+    /// each observable), over the records that carry stage times, in pipeline order.
+    public var stageSeconds: [(name: String, seconds: Double)] = []
+    /// Time this invocation spent writing records, spectra and output files.
+    public var ioSeconds = 0.0
 
-    public init(wallSeconds: Double, computed: Int, workers: Int, blasThreads: Int, realisationSeconds: [Double], ranks: Int = 1) {
+    public init(wallSeconds: Double, computed: Int, workers: Int, blasThreads: Int, realisationSeconds: [Double], ranks: Int = 1,
+                stageSeconds: [(name: String, seconds: Double)] = [], ioSeconds: Double = 0) {
         self.wallSeconds = wallSeconds
         self.computed = computed
         self.workers = workers
         self.blasThreads = blasThreads
         self.realisationSeconds = realisationSeconds
         self.ranks = ranks
+        self.stageSeconds = stageSeconds
+        self.ioSeconds = ioSeconds
+    }
+
+    /// The order stages are listed in: the pipeline's, then any others by name.
+    static let stageOrder = [Stage.build, Stage.eigensolver, Stage.products] + ExactObservable.allCases.map(\.rawValue)
+
+    /// Mean seconds per stage over the records that carry stage times.
+    public static func meanStageSeconds(_ records: [RealisationRecord]) -> [(name: String, seconds: Double)] {
+        let timed = records.compactMap(\.stageSeconds)
+        guard !timed.isEmpty else { return [] }
+        var totals: [String: Double] = [:]
+        for stages in timed { totals.merge(stages, uniquingKeysWith: +) }
+        let names = totals.keys.sorted { (stageOrder.firstIndex(of: $0) ?? Int.max, $0) < (stageOrder.firstIndex(of: $1) ?? Int.max, $1) }
+        return names.map { ($0, totals[$0]! / Double(timed.count)) }
     }
 
     /// Realisations per hour of this invocation (NaN if none were computed).

@@ -14,6 +14,18 @@ public enum ExactObservable: String, CaseIterable, Sendable, Comparable {
     /// Whether the observable needs eigenvectors (all but `<r>`).
     public var needsEigenvectors: Bool { self != .levelStatistics }
 
+    /// Whether the observable lives in the middle of each block's spectrum, so that the
+    /// eigenvectors of a middle window suffice (`<r>`: eigenvalues only; the matrix elements
+    /// between two mid-spectrum windows; `rho vbar` of mid-spectrum states; the entanglement of
+    /// mid-spectrum states, without a probe). The spectral function, `Czz(t)` and the fidelity
+    /// susceptibility are infinite-temperature sums over every eigenstate (all eigenvectors).
+    public var isWindowObservable: Bool { [.levelStatistics, .matrixElements, .criterion, .entanglement].contains(self) }
+
+    /// The `--observables` help: which observables need every eigenvector.
+    public static var eigenvectorNeeds: String {
+        "r needs eigenvalues only; matrix-elements, criterion and entanglement (without a probe) need only the eigenvectors of the middle of each sector's spectrum (computed alone when all requested observables are of this kind: xxz); spectral, czz, fidelity, and entanglement with a probe (S_P and the probe magnetisation average every eigenstate) need all eigenvectors"
+    }
+
     public static func < (lhs: ExactObservable, rhs: ExactObservable) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
@@ -31,6 +43,14 @@ public enum ExactObservable: String, CaseIterable, Sendable, Comparable {
         guard !result.isEmpty else { throw ExactNumericsError.badObservable(text) }
         return result.sorted()
     }
+}
+
+/// Which eigenvectors a realisation computes.
+public enum EigenvectorSelection: String, Sendable {
+    /// A middle window when every selected observable is a window observable, else all.
+    case automatic
+    /// Always all eigenvectors.
+    case all
 }
 
 public enum ExactNumericsError: Error, CustomStringConvertible {

@@ -28,6 +28,9 @@ public struct ExactRealisation: Sendable {
     /// Set: the observables are computed on the window of eigenpairs a sparse engine returns
     /// (see `record(realization:)` and `windowRecord`), not on the full spectrum.
     public var window: SparseWindowPlan?
+    /// `.automatic`: only a middle window of eigenvectors when every selected observable lives
+    /// there (`usesEigenvectorWindow`); `.all`: always every eigenvector (the full-vector path).
+    public var eigenvectors: EigenvectorSelection = .automatic
 
     public init(problem: EDProblem, observables: [ExactObservable], settings: ExactObservableSettings = .init(),
                 seed: UInt64, fields: DisorderFields? = nil) {
@@ -85,38 +88,153 @@ public struct ExactRealisation: Sendable {
         return try record(realization: k, spectrum: &spectrum)
     }
 
+    /// Whether realisation records compute only a middle window of eigenvectors per block: every
+    /// selected observable needing vectors is a window observable (`ExactObservable.isWindowObservable`;
+    /// the entanglement only without a probe, whose entropy averages every eigenstate), the model
+    /// is real symmetric (xxz) and `eigenvectors` is `.automatic`.
+    public var usesEigenvectorWindow: Bool {
+        let selected = Set(observables)
+        return window == nil && eigenvectors == .automatic && problem.supportsEigenstateWindows
+            && selected.contains(where: \.needsEigenvectors) && selected.allSatisfy(\.isWindowObservable)
+            && !(selected.contains(.entanglement) && problem.probe != nil)
+    }
+
+    /// The eigenvectors a block's window must hold, from its sorted `energies`: the middle
+    /// `spectralFraction` (criterion, entanglement), the two matrix-element windows, and every
+    /// partner within `delta/2` of a mid-spectrum state (criterion).
+    public func vectorWindow(energies e: [Double]) -> Range<Int> {
+        let selected = Set(observables)
+        let d = e.count
+        var lower = d, upper = 0
+        func include(_ r: Range<Int>) {
+            if !r.isEmpty { lower = min(lower, r.lowerBound); upper = max(upper, r.upperBound) }
+        }
+        let middle = middleWindow(count: d, fraction: settings.spectralFraction)
+        if selected.contains(.criterion) || selected.contains(.entanglement) { include(middle) }
+        if selected.contains(.matrixElements) && d >= 4 {
+            let (first, second) = settings.matrixElementWindows.ranges(count: d)
+            include(first); include(second)
+        }
+        if selected.contains(.criterion) && !middle.isEmpty {
+            let half = settings.criterionWindow / 2
+            while lower > 0 && e[middle.lowerBound] - e[lower - 1] <= half { lower -= 1 }
+            while upper < d && e[upper] - e[middle.upperBound - 1] <= half { upper += 1 }
+        }
+        return lower < upper ? lower..<upper : 0..<0
+    }
+
     /// The record of realisation `k`, and its eigenvalues (with the per-state entanglement of the
-    /// middle window when that is computed) in `spectrum`.
+    /// middle window when that is computed) in `spectrum`. The record carries the wall time of
+    /// each stage (`stageSeconds`).
     public func record(realization k: Int, spectrum: inout RealisationSpectrum) throws -> RealisationRecord {
         let drawn = fields(realization: k)
         if let window { return try windowRecord(realization: k, fields: drawn, plan: window, spectrum: &spectrum) }
         var values: [String: [Double]] = [:]
+        let stages = StageTimes()
         let selected = Set(observables)
-        guard selected.contains(where: \.needsEigenvectors) else {
-            var statistics = LevelStatistics()
-            let blocks = try problem.sectorSpectra(fields: drawn, seed: seed, realization: UInt64(k))
+        if usesEigenvectorWindow {
+            let windows = try problem.eigenstateWindows(fields: drawn, stages: stages) { vectorWindow(energies: $0) }
+            spectrum.blocks = windows.map(\.energies)
+            try addWindowObservables(of: windows, to: &values, spectrum: &spectrum, stages: stages)
+        } else if !selected.contains(where: \.needsEigenvectors) {
+            let blocks = try problem.sectorSpectra(fields: drawn, seed: seed, realization: UInt64(k), stages: stages)
             spectrum.blocks = blocks
-            for block in blocks {
-                statistics.add(sortedEnergies: block, period: problem.model.isFloquet ? problem.period : nil,
-                               fraction: settings.spectralFraction)
-            }
-            values["r_mean"] = [statistics.meanRatio]
-            values["r_count"] = [Double(statistics.ratioCount)]
-            return RealisationRecord(realization: k, values: values)
+            stages.measure(ExactObservable.levelStatistics.rawValue) { addLevelStatistics(blocks, to: &values) }
+        } else {
+            let states = try problem.eigenstates(fields: drawn, seed: seed, realization: UInt64(k), stages: stages)
+            spectrum.blocks = states.blocks.map(\.energies)
+            try addObservables(of: states, fraction: settings.spectralFraction, to: &values, spectrum: &spectrum, stages: stages)
         }
-        let states = try problem.eigenstates(fields: drawn, seed: seed, realization: UInt64(k))
-        spectrum.blocks = states.blocks.map(\.energies)
-        try addObservables(of: states, fraction: settings.spectralFraction, to: &values, spectrum: &spectrum)
-        return RealisationRecord(realization: k, values: values)
+        return RealisationRecord(realization: k, values: values, stageSeconds: stages.dictionary)
+    }
+
+    /// `r_mean`, `r_count` of sector spectra (each sector on its own; Floquet: on the circle).
+    func addLevelStatistics(_ blocks: [[Double]], to values: inout [String: [Double]]) {
+        var statistics = LevelStatistics()
+        for block in blocks {
+            statistics.add(sortedEnergies: block, period: problem.model.isFloquet ? problem.period : nil,
+                           fraction: settings.spectralFraction)
+        }
+        values["r_mean"] = [statistics.meanRatio]
+        values["r_count"] = [Double(statistics.ratioCount)]
+    }
+
+    /// The window observables from each block's eigenvalues and middle eigenvectors; the same
+    /// numbers as `addObservables` on all eigenstates (to the rounding of the eigensolvers).
+    func addWindowObservables(of windows: [EigenstateWindow], to values: inout [String: [Double]],
+                              spectrum: inout RealisationSpectrum, stages: StageTimes) throws {
+        let selected = Set(observables)
+        if selected.contains(.levelStatistics) {
+            stages.measure(ExactObservable.levelStatistics.rawValue) { addLevelStatistics(windows.map(\.energies), to: &values) }
+        }
+        if !selected.isDisjoint(with: [.matrixElements, .criterion]) {
+            let string = try settings.perturbationString(for: problem)
+            let weights = try stages.measure(Stage.products) { try SpectralWeights(operator: string, windows: windows) }
+            try addPerturbationObservables(weights, fraction: settings.spectralFraction, to: &values, stages: stages)
+        }
+        if selected.contains(.entanglement) {
+            let entanglement = try stages.measure(ExactObservable.entanglement.rawValue) {
+                try EigenstateEntanglement(windows: windows, chainLength: problem.length,
+                                           smallSubsystemSize: settings.smallSubsystemSize, fraction: settings.spectralFraction)
+            }
+            spectrum.windowEigenvalues = windows.flatMap { Array($0.energies[middleWindow(count: $0.dimension, fraction: settings.spectralFraction)]) }
+            addEntanglement(entanglement, magnetizations: nil, to: &values, spectrum: &spectrum)
+        }
+    }
+
+    /// The matrix-element distribution, `rho vbar` and the fidelity susceptibility (those selected)
+    /// from the weights of the perturbation's string.
+    func addPerturbationObservables(_ weights: SpectralWeights, fraction: Double, to values: inout [String: [Double]],
+                                    stages: StageTimes) throws {
+        let selected = Set(observables)
+        let strength = settings.perturbationStrength ?? problem.coupling
+        if selected.contains(.matrixElements) {
+            let m = stages.measure(ExactObservable.matrixElements.rawValue) {
+                MatrixElementDistribution(weights, strength: strength, windows: settings.matrixElementWindows,
+                                          bins: settings.matrixElementBins)
+            }
+            values["matrix_element_probability"] = m.probabilityDensity
+            values["matrix_element_density_of_states"] = [m.densityOfStates]
+            values["matrix_element_outside"] = [m.belowRangeFraction, m.aboveRangeFraction]
+        }
+        if selected.contains(.criterion) {
+            values["criterion_rho_vbar"] = [stages.measure(ExactObservable.criterion.rawValue) {
+                MatrixElementCriterion(weights, strength: strength, window: settings.criterionWindow, fraction: fraction).meanValue
+            }]
+        }
+        if selected.contains(.fidelity) {
+            let chi = stages.measure(ExactObservable.fidelity.rawValue) {
+                FidelitySusceptibilities(weights, strength: strength, fraction: fraction)
+            }
+            values["fidelity_mean_log_chi"] = [chi.meanLogSusceptibility]
+            values["fidelity_log_chi_density"] = chi.histogram(settings.logSusceptibilityBins)
+        }
+    }
+
+    /// The entropies' means (and the probe's histogram and magnetisation when there is a probe),
+    /// and the per-state entropies of the middle window into `spectrum`.
+    func addEntanglement(_ entanglement: EigenstateEntanglement, magnetizations: [Double]?, to values: inout [String: [Double]],
+                         spectrum: inout RealisationSpectrum) {
+        spectrum.windowPerState = [("entropy_half_chain", entanglement.halfChain), ("entropy_small_subsystem", entanglement.smallSubsystem)]
+        values["entropy_half_chain"] = [entanglement.meanHalfChain]
+        values["entropy_small_subsystem"] = [entanglement.meanSmallSubsystem]
+        guard problem.probe != nil, let magnetizations else { return }
+        spectrum.perState.append(("entropy_probe", entanglement.probe))
+        values["entropy_probe"] = [entanglement.meanProbe]
+        let bins = settings.probeEntropyBins
+        var counts = [Double](repeating: 0, count: bins.count)
+        for s in entanglement.probe { counts[min(max(bins.index(of: s), 0), bins.count - 1)] += 1 }
+        values["entropy_probe_density"] = counts.map { $0 / (Double(entanglement.probe.count) * bins.width) }
+        values["probe_magnetization"] = [magnetizations.reduce(0, +) / Double(max(magnetizations.count, 1))]
     }
 
     /// The selected observables of `states` (all eigenstates, or a window of them with
     /// `fraction` 1) into `values`; the window's eigenvalues and per-state entropies into `spectrum`.
     func addObservables(of states: Eigenstates, fraction: Double, to values: inout [String: [Double]],
-                        spectrum: inout RealisationSpectrum) throws {
+                        spectrum: inout RealisationSpectrum, stages: StageTimes = StageTimes()) throws {
         let selected = Set(observables)
         if selected.contains(.levelStatistics) {
-            let statistics = LevelStatistics(states, fraction: fraction)
+            let statistics = stages.measure(ExactObservable.levelStatistics.rawValue) { LevelStatistics(states, fraction: fraction) }
             values["r_mean"] = [statistics.meanRatio]
             values["r_count"] = [Double(statistics.ratioCount)]
         }
@@ -124,10 +242,12 @@ public struct ExactRealisation: Sendable {
         let spectralString = try settings.spectralString(for: problem)
         var spectralWeights: SpectralWeights?
         if selected.contains(.spectral) || selected.contains(.czz) {
-            let weights = try SpectralWeights(operator: spectralString, eigenstates: states)
+            let weights = try stages.measure(Stage.products) { try SpectralWeights(operator: spectralString, eigenstates: states) }
             spectralWeights = weights
             if selected.contains(.spectral) {
-                let s = BinnedSpectralFunction(weights, bins: settings.frequencyBins(for: problem))
+                let s = stages.measure(ExactObservable.spectral.rawValue) {
+                    BinnedSpectralFunction(weights, bins: settings.frequencyBins(for: problem))
+                }
                 values["spectral_density"] = s.density
                 values["spectral_diagonal_weight"] = [s.diagonalWeight]
                 values["spectral_below_range"] = [s.belowRangeWeight]
@@ -135,50 +255,28 @@ public struct ExactRealisation: Sendable {
                 values["spectral_sum_rule_residual"] = [s.totalWeight - weights.totalWeight]
             }
             if selected.contains(.czz) {
-                values["czz"] = try SpinAutocorrelation(weights, times: settings.times(for: problem)).values
+                values["czz"] = try stages.measure(ExactObservable.czz.rawValue) {
+                    try SpinAutocorrelation(weights, times: settings.times(for: problem)).values
+                }
                 values["czz_infinite_time"] = [weights.diagonalWeight]
             }
         }
         if !selected.isDisjoint(with: [.matrixElements, .criterion, .fidelity]) {
             let string = try settings.perturbationString(for: problem)
-            let weights = try string == spectralString ? spectralWeights ?? SpectralWeights(operator: string, eigenstates: states)
-                                                       : SpectralWeights(operator: string, eigenstates: states)
-            let strength = settings.perturbationStrength ?? problem.coupling
-            if selected.contains(.matrixElements) {
-                let m = MatrixElementDistribution(weights, strength: strength, windows: settings.matrixElementWindows,
-                                                  bins: settings.matrixElementBins)
-                values["matrix_element_probability"] = m.probabilityDensity
-                values["matrix_element_density_of_states"] = [m.densityOfStates]
-                values["matrix_element_outside"] = [m.belowRangeFraction, m.aboveRangeFraction]
-            }
-            if selected.contains(.criterion) {
-                values["criterion_rho_vbar"] = [MatrixElementCriterion(weights, strength: strength, window: settings.criterionWindow,
-                                                                       fraction: fraction).meanValue]
-            }
-            if selected.contains(.fidelity) {
-                let chi = FidelitySusceptibilities(weights, strength: strength, fraction: fraction)
-                values["fidelity_mean_log_chi"] = [chi.meanLogSusceptibility]
-                values["fidelity_log_chi_density"] = chi.histogram(settings.logSusceptibilityBins)
-            }
+            let weights = try string == spectralString && spectralWeights != nil ? spectralWeights!
+                : stages.measure(Stage.products) { try SpectralWeights(operator: string, eigenstates: states) }
+            try addPerturbationObservables(weights, fraction: fraction, to: &values, stages: stages)
         }
         if selected.contains(.entanglement) {
-            let entanglement = try EigenstateEntanglement(states, chainLength: problem.length, hasProbe: problem.probe != nil,
-                                                          smallSubsystemSize: settings.smallSubsystemSize,
-                                                          fraction: fraction)
-            spectrum.windowEigenvalues = states.blocks.flatMap { Array($0.energies[middleWindow(count: $0.dimension, fraction: fraction)]) }
-            spectrum.windowPerState = [("entropy_half_chain", entanglement.halfChain), ("entropy_small_subsystem", entanglement.smallSubsystem)]
-            if problem.probe != nil { spectrum.perState.append(("entropy_probe", entanglement.probe)) }
-            values["entropy_half_chain"] = [entanglement.meanHalfChain]
-            values["entropy_small_subsystem"] = [entanglement.meanSmallSubsystem]
-            if problem.probe != nil {
-                values["entropy_probe"] = [entanglement.meanProbe]
-                let bins = settings.probeEntropyBins
-                var counts = [Double](repeating: 0, count: bins.count)
-                for s in entanglement.probe { counts[min(max(bins.index(of: s), 0), bins.count - 1)] += 1 }
-                values["entropy_probe_density"] = counts.map { $0 / (Double(entanglement.probe.count) * bins.width) }
-                let magnetizations = probeMagnetizations(states, probeSite: problem.length)
-                values["probe_magnetization"] = [magnetizations.reduce(0, +) / Double(max(magnetizations.count, 1))]
+            let entanglement = try stages.measure(ExactObservable.entanglement.rawValue) {
+                try EigenstateEntanglement(states, chainLength: problem.length, hasProbe: problem.probe != nil,
+                                           smallSubsystemSize: settings.smallSubsystemSize, fraction: fraction)
             }
+            spectrum.windowEigenvalues = states.blocks.flatMap { Array($0.energies[middleWindow(count: $0.dimension, fraction: fraction)]) }
+            let magnetizations = problem.probe == nil ? nil : stages.measure(ExactObservable.entanglement.rawValue) {
+                probeMagnetizations(states, probeSite: problem.length)
+            }
+            addEntanglement(entanglement, magnetizations: magnetizations, to: &values, spectrum: &spectrum)
         }
     }
 }
