@@ -10,18 +10,6 @@ import SpinChains
 // process with the same thread count. Medians over repeats; ratios ours/bare and ours/numpy.
 // `resonance-benchmark ed-drivers [--quick]`: times the LAPACK drivers against each other.
 
-/// Wall-clock seconds of `body`.
-private func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
-
-private func median(_ xs: [Double]) -> Double {
-    let s = xs.sorted()
-    return s.isEmpty ? .nan : (s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2)
-}
-
 private enum EDBenchmarkCase: String, CaseIterable {
     case xxzSector = "xxz-sector", xxzFull = "xxz-full", heisenbergProbe = "heisenberg-o3-probe", floquetProbe = "floquet-o3-probe"
 

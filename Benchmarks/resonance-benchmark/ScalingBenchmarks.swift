@@ -10,11 +10,6 @@ import NumericKit
 // seconds of all ranks (getrusage of the finished children) give a second efficiency,
 // CPU(1)/CPU(P), that shows the cost of distribution even on a shared, loaded machine.
 
-private func median(_ xs: [Double]) -> Double {
-    let s = xs.sorted()
-    return s.isEmpty ? .nan : (s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2)
-}
-
 private func option(_ name: String, in arguments: [String]) -> String? {
     arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
 }

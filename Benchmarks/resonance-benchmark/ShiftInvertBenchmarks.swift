@@ -35,12 +35,6 @@ private func loadAverage() -> String {
     ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3).joined(separator: " ")
 }
 
-private func peakResidentBytesOfThisProcess() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) * 1024
-}
-
 private func xxz(_ length: Int) -> EDProblem {
     var problem = EDProblem(model: .xxz, length: length, disorderStrength: 3)
     problem.magnetization = .sector(0)
@@ -218,7 +212,7 @@ func runShiftInvertBenchmarks(arguments: [String]) throws {
         let dense = middle(try (0..<reps).map { _ in try wallSeconds { _ = try problem.spectrum(fields: fields) } })
         let sparse = try oneRank[length] ?? timeWindow(problem, launch: .singleton, repeats: reps).seconds
         print(String(format: "xxz L=%-2d dense/shift-invert %7d %9.2f %15.2f %6.2f %18.0f", length, problem.windowDimension, dense, sparse,
-                     dense / sparse, peakResidentBytesOfThisProcess() / 1e6))
+                     dense / sparse, peakResidentBytes() / 1e6))
     }
     print("# load average at end \(loadAverage())")
 }
