@@ -98,6 +98,19 @@ final class SparseWindowEngineTests: XCTestCase {
         try compare(probed, seed: 6, density: 0.4)
     }
 
+    /// Larger sizes, kept quick for the dense reference: xxz L = 13 (S^z = 1/2, D = 1716, Cholesky,
+    /// open), heisenberg-o3 L = 11 (D = 2048, LU) and with the probe at L = 10 (D = 2048).
+    func testLargerSizesMatchDense() throws {
+        var problem = EDProblem(model: .xxz, length: 13, disorderStrength: 3)
+        problem.magnetization = .sector(0.5)
+        problem.boundary = .open
+        try compare(problem, seed: 7)
+        try compare(EDProblem(model: .heisenbergO3, length: 11, disorderStrength: 2), seed: 8, density: 0.6)
+        var probed = EDProblem(model: .heisenbergO3, length: 10, disorderStrength: 4)
+        probed.probe = probed.defaultProbe
+        try compare(probed, seed: 9)
+    }
+
     /// One rank and two ranks (a fresh mpirun job) give the same levels.
     func testTwoRanksMatchOneRank() throws {
         var problem = EDProblem(model: .xxz, length: 12, disorderStrength: 3)
