@@ -26,8 +26,29 @@ public struct ProbeCorrelator<Model: ResonanceStatistics>: Sendable {
 
     public init(_ model: Model) { self.model = model }
 
+    /// Largest phase J t up to which the real-axis integral is used when the complex paths fail.
+    public var realAxisPhaseLimit: Double = 1e6
+
     /// [Czz(t)]; t in drive periods (Floquet) or units of 1/J (Hamiltonian); even in t.
+    ///
+    /// Where the complex paths are used, the value is computed a second time with the threshold
+    /// doubled (a different split, so different paths). Where p(r) grows fast off the real axis
+    /// (deep on the thermal side, where kappa is small and F(r) falls by hundreds of decades),
+    /// the two disagree, or leave the bound |[Czz]| <= F + integral p = 1; the value is then the
+    /// real-axis integral split at the zeros of the cosine (up to `realAxisPhaseLimit`, else NaN).
     public func value(time t: Double) -> Double {
+        let primary = value(time: t, threshold: oscillationThreshold)
+        let phase = model.parameters.interaction * abs(t)
+        guard phase > oscillationThreshold else { return primary }
+        let check = value(time: t, threshold: 2 * oscillationThreshold)
+        if primary.isFinite, abs(primary) <= 1 + 1e-9, abs(primary - check) <= 1e-9 { return primary }
+        guard phase <= realAxisPhaseLimit else { return .nan }
+        let p = model.parameters
+        return model.infiniteTimeMemory + realAxisIntegral(from: 0, to: p.maximumRange, phaseAtOrigin: phase)
+    }
+
+    /// [Czz(t)] with the complex paths used where the phase exceeds `threshold`.
+    func value(time t: Double, threshold oscillationThreshold: Double) -> Double {
         let p = model.parameters
         let kappa = p.matrixElementDecayRate, half = p.maximumRange
         let phaseAtOrigin = p.interaction * abs(t)

@@ -94,4 +94,37 @@ final class ProbeCorrelatorTests: XCTestCase {
         }
         return run(model)
     }
+
+    /// Deep on the thermal side (W = 3, W_c = 10, L = 14: 1/xi = -1.2, kappa = 0.18) p(r) grows
+    /// fast off the real axis and the complex paths fail (they gave 1e64 at t = 66). The value must
+    /// obey |[Czz]| <= 1 and equal an independent real-axis integral: composite Simpson on uniform
+    /// grids in u = sqrt(r) (which removes the r^(-1/2) of the density at r = 0), with n and 2n
+    /// points; p has kinks, so the tolerance is the grids' own difference.
+    func testThermalSideAgainstRealAxisSimpson() throws {
+        let w = 3.0
+        let model = HamiltonianResonanceModel(try ResonanceParameters(
+            inverseCorrelationLength: ResonanceParameters.inverseCorrelationLength(disorder: w, criticalDisorder: 10),
+            resonanceLength: ResonanceParameters.resonanceLength(disorder: w), length: 14, disorder: w))
+        let correlator = ProbeCorrelator(model)
+        let kappa = model.parameters.matrixElementDecayRate, half = model.parameters.maximumRange
+        // 2 u p(u^2) at u -> 0 is finite (p ~ r^(-1/2)); its limit from a tiny u.
+        let origin = 2e-9 * model.strongestResonanceDensity(atRange: 1e-18)
+        func simpson(_ t: Double, points n: Int) -> Double {
+            let h = half.squareRoot() / Double(n)
+            var sum = origin * cos(t)
+            for k in 1...n {
+                let u = Double(k) * h
+                let f = 2 * u * model.strongestResonanceDensity(atRange: u * u) * cos(t * exp(-kappa * u * u))
+                sum += f * (k == n ? 1 : (k % 2 == 1 ? 4 : 2))
+            }
+            return model.infiniteTimeMemory + sum * h / 3
+        }
+        for t in [20.0, 65.79, 100, 300] {
+            let value = correlator.value(time: t)
+            XCTAssertLessThanOrEqual(abs(value), 1 + 1e-12, "t = \(t)")
+            let coarse = simpson(t, points: 200_000), fine = simpson(t, points: 400_000)
+            XCTAssertLessThan(abs(coarse - fine), 1e-5, "t = \(t)")
+            XCTAssertEqual(value, fine, accuracy: 2 * abs(coarse - fine) + 1e-10, "t = \(t)")
+        }
+    }
 }
