@@ -25,12 +25,12 @@ public struct MultipleResonances: Sendable {
     public func relativeShiftVariance(initialRange r: Double) -> Double {
         let invXi = parameters.inverseCorrelationLength
         return exp(-(3 + r) * invXi)
-            / (16 * 2.0.squareRoot() * parameters.resonanceLength * (4 / criticalLocalisationLength + 3 * invXi))
+            / (16 * 2.0.squareRoot() * parameters.resonanceLength * (4 / criticalLocalizationLength + 3 * invXi))
     }
 
     /// (A13): the critical value zeta_c/(64 sqrt(2) Lambda).
     public static func criticalRelativeShiftVariance(resonanceLength lambda: Double) -> Double {
-        criticalLocalisationLength / (64 * 2.0.squareRoot() * lambda)
+        criticalLocalizationLength / (64 * 2.0.squareRoot() * lambda)
     }
 
     /// The exact variance of (A11) as the discrete sum over integer r' in (r, r + terms]:

@@ -34,7 +34,7 @@ final class MultipleResonancesTests: XCTestCase {
             XCTAssertLessThan(abs(variance - exact), 4 * error, "1/xi = \(invXi): sampled \(variance) +- \(error), exact \(exact)")
             XCTAssertLessThan(abs(s1 / n), 4 * (variance / n).squareRoot(), "mean shift vanishes")
             // The integral (A12) underestimates the sum: ratio c/(1 - e^-c), c = 3/xi + 4/zeta_c.
-            let c = 3 * invXi + 4 / criticalLocalisationLength
+            let c = 3 * invXi + 4 / criticalLocalizationLength
             assertRelative(exact / m.relativeShiftVariance(initialRange: 3), c / (1 - exp(-c)), 1e-10, "sum/integral")
         }
     }

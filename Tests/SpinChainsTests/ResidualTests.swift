@@ -4,7 +4,7 @@ import RealModule
 import XCTest
 @testable import SpinChains
 
-/// Eigen-residuals, orthonormality and unitarity of the diagonalisations, at sizes where LAPACK's
+/// Eigen-residuals, orthonormality and unitarity of the diagonalizations, at sizes where LAPACK's
 /// backward error (~ D eps) stays well below the 1e-12 tolerance.
 final class ResidualTests: XCTestCase {
     let tolerance = 1e-12
@@ -116,9 +116,9 @@ final class ResidualTests: XCTestCase {
             let fields = problem.drawFields(seed: 1, realization: UInt64(realization))
             _ = try problem.spectrum(fields: fields, propagators: cache)
         }
-        XCTAssertEqual(cache.diagonalisationCount, 1)
+        XCTAssertEqual(cache.diagonalizationCount, 1)
         problem.coupling = 0.5
         _ = try problem.spectrum(fields: problem.drawFields(seed: 1, realization: 0), propagators: cache)
-        XCTAssertEqual(cache.diagonalisationCount, 2)
+        XCTAssertEqual(cache.diagonalizationCount, 2)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 /// The options added to `compare lbit` and `compare tail-exponent` refuse bad values with one line
-/// naming the option and a non-zero status (checked before any diagonalisation runs).
+/// naming the option and a non-zero status (checked before any diagonalization runs).
 final class CompareOptionsTests: XCTestCase {
     let cli = ResonanceExecutable()
 
@@ -11,8 +11,8 @@ final class CompareOptionsTests: XCTestCase {
             (["compare", "lbit", "--store-exact", ""], "--store-exact"),
             (["compare", "lbit", "--exact-from", ""], "--exact-from"),
             (["compare", "lbit", "--exact-from", "/nonexistent/cache.csv"], "--exact-from"),
-            (["compare", "lbit", "--realisations", "0"], "--realisations"),
-            (["compare", "lbit", "--realisations", "1000000000"], "--realisations"),
+            (["compare", "lbit", "--realizations", "0"], "--realizations"),
+            (["compare", "lbit", "--realizations", "1000000000"], "--realizations"),
             (["compare", "tail-exponent", "--tail-decades", "nan"], "--tail-decades"),
             (["compare", "tail-exponent", "--tail-decades", "inf"], "--tail-decades"),
             (["compare", "tail-exponent", "--tail-decades", "-1"], "--tail-decades"),
@@ -33,7 +33,7 @@ final class CompareOptionsTests: XCTestCase {
     func testStoredAveragesAreReread() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("lbit-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let stored = try cli.run(["compare", "lbit", "--length", "4", "--realisations", "2", "--zeta", "1", "--omega", "50",
+        let stored = try cli.run(["compare", "lbit", "--length", "4", "--realizations", "2", "--zeta", "1", "--omega", "50",
                                   "--store-exact", file, "--format", "csv"])
         XCTAssertEqual(stored.status, 0, stored.errors)
         let reread = try cli.run(["compare", "lbit", "--exact-from", file, "--format", "csv"])

@@ -2,7 +2,7 @@ import Foundation
 import NumericKit
 import ResonanceModel
 
-/// Claims about the finite-size crossover of the Hamiltonian RM in the disorder parametrisation of
+/// Claims about the finite-size crossover of the Hamiltonian RM in the disorder parametrization of
 /// Fig. 9 (1/xi = ln(W/W_c), Lambda(W) from (83), W_c = 10, J = 1): the apparent exponent nu (106),
 /// the Thouless frequency (121), (122) and the drift of W_delta(L) (116), (117), App. D.
 public enum CrossoverClaims {

@@ -12,7 +12,7 @@ public enum ComparisonTables {
 
     public static func lbitSummary(_ points: [LBitComparison.Point]) -> ColumnTable {
         ColumnTable(columns: [
-            ("zeta", points.map(\.localisationLength)), ("Omega", points.map(\.driveFrequency)),
+            ("zeta", points.map(\.localizationLength)), ("Omega", points.map(\.driveFrequency)),
             ("inv_xi", points.map(\.inverseCorrelationLength)), ("Lambda", points.map(\.resonanceLength)),
             ("czz_ed", points.map(\.exactMemory.mean)), ("czz_ed_err", points.map(\.exactMemory.error)),
             ("czz_rm", points.map(\.modelMemory)), ("czz_rel_diff", points.map(\.memoryRelativeDifference)),
@@ -22,7 +22,7 @@ public enum ComparisonTables {
             ("czz_t_rms_log_ratio", points.map(\.correlatorAgreement.rmsLogRatio)),
             ("hybridised_ed", points.map(\.hybridisedFraction.mean)), ("hybridised_ed_err", points.map(\.hybridisedFraction.error)),
             ("resonant_rm", points.map(\.modelResonantFraction)),
-            ("L", points.map { Double($0.length) }), ("realisations", points.map { Double($0.realisations) }),
+            ("L", points.map { Double($0.length) }), ("realizations", points.map { Double($0.realizations) }),
             ("czz_drm", points.map(\.discreteMemory)),
             ("S_weight_ed", points.map(\.exactWindowWeight.mean)), ("S_weight_ed_err", points.map(\.exactWindowWeight.error)),
             ("S_weight_drm", points.map(\.discreteWindowWeight)), ("S_weight_rm", points.map(\.modelWindowWeight)),
@@ -86,7 +86,7 @@ public enum ComparisonTables {
 
     public static func inverseFrequencySummary(_ points: [InverseFrequencyAnalysis.Point]) -> ColumnTable {
         ColumnTable(columns: [
-            ("L", points.map { Double($0.length) }), ("W", points.map(\.disorder)), ("realisations", points.map { Double($0.realisations) }),
+            ("L", points.map { Double($0.length) }), ("W", points.map(\.disorder)), ("realizations", points.map { Double($0.realizations) }),
             ("decades_one_over_omega", points.map { $0.inverseFrequency?.decades ?? 0 }),
             ("omega_low_one_over_omega", points.map { $0.inverseFrequency?.lowerFrequency ?? .nan }),
             ("omega_high_one_over_omega", points.map { $0.inverseFrequency?.upperFrequency ?? .nan }),

@@ -21,7 +21,7 @@ public enum ApparentExponentStudy {
 
     /// Method 1: slope of ln|xi| against ln|zeta - zeta_c| on the given side.
     public static func direct(relativeDistances: [Double], localisedSide: Bool) throws -> Estimate {
-        let zc = criticalLocalisationLength
+        let zc = criticalLocalizationLength
         let zetas = relativeDistances.map { zc * (1 + (localisedSide ? -$0 : $0)) }
         let xis = zetas.map { abs(1 / (1 / $0 - 1 / zc)) }
         let fit = try LinearLeastSquares.line(x: zetas.map { log(abs($0 - zc)) }, y: xis.map(log))

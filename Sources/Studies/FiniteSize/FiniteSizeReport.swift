@@ -58,7 +58,7 @@ public struct FiniteSizeReport: Sendable {
 
         let map = RegimeMap()
         let lambda = 30.0
-        let points = map.classify(inverseLocalisationLengths: grid(from: 0.01, to: 2 * M_LN2, points: 121, logarithmic: false),
+        let points = map.classify(inverseLocalizationLengths: grid(from: 0.01, to: 2 * M_LN2, points: 121, logarithmic: false),
                                   lengths: (1...80).map(Double.init), resonanceLength: lambda)
         let regimeFigure = ReportFigure(
             identifier: "fig1-regimes", title: "Regime map over (1/zeta, L) (Fig. 1)",
