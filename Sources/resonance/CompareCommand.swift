@@ -276,7 +276,7 @@ struct CompareCriterion: ParsableCommand {
         discussion: "Cost per realization: L = 10 0.05 s, L = 12 0.5 s, L = 14 15 s.")
     @Option(help: "Lengths (even).") var lengths = "8,10,12"
     @Option(help: "Thermal-side disorder.") var thermalW = 1.0
-    @Option(help: "Localised-side disorder.") var localisedW = 6.0
+    @Option(help: "Localized-side disorder.") var localizedW = 6.0
     @Option(help: "Realizations per length, L:N pairs (N in 1...1000000).") var realizations = "8:60,10:30,12:10,14:3"
     @OptionGroup var options: ComparisonOptions
 
@@ -287,7 +287,7 @@ struct CompareCriterion: ParsableCommand {
             return problem
         }
         try NumericOption("--thermal-w", atLeast: 0, atMost: WorkLimits.energy).check(thermalW)
-        try NumericOption("--localised-w", atLeast: 0, atMost: WorkLimits.energy).check(localisedW)
+        try NumericOption("--localized-w", atLeast: 0, atMost: WorkLimits.energy).check(localizedW)
         _ = try perLength(realizations)
     }
 
@@ -295,11 +295,11 @@ struct CompareCriterion: ParsableCommand {
         var comparison = CriterionComparison()
         comparison.lengths = try CompareLengths.parse(lengths, "lengths")
         comparison.thermalDisorder = thermalW
-        comparison.localisedDisorder = localisedW
+        comparison.localizedDisorder = localizedW
         comparison.realizations = try perLength(realizations)
         comparison.seed = options.seed
         let result = try comparison.run(workers: options.workers)
-        let metadata = OutputMetadata(parameters: [("thermal_W", .number(thermalW)), ("localised_W", .number(localisedW)),
+        let metadata = OutputMetadata(parameters: [("thermal_W", .number(thermalW)), ("localised_W", .number(localizedW)),
                                                    ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
         try options.output.emit(ComparisonTables.criterionSummary(result), metadata: metadata)
     }

@@ -143,9 +143,9 @@ struct RMEntropy: ParsableCommand {
         if exponent {
             var fields = [(String, JSONValue)]()
             let estimates = [
-                try ApparentExponentStudy.direct(relativeDistances: grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true), localisedSide: true),
-                try ApparentExponentStudy.direct(relativeDistances: grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true), localisedSide: false),
-                try ApparentExponentStudy.direct(relativeDistances: grid(from: 0.05, to: 0.5, points: 20, logarithmic: true), localisedSide: true),
+                try ApparentExponentStudy.direct(relativeDistances: grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true), localizedSide: true),
+                try ApparentExponentStudy.direct(relativeDistances: grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true), localizedSide: false),
+                try ApparentExponentStudy.direct(relativeDistances: grid(from: 0.05, to: 0.5, points: 20, logarithmic: true), localizedSide: true),
                 try ApparentExponentStudy.drift(crossover, threshold: 0.01, lengths: lengths.values),
                 try ApparentExponentStudy.drift(crossover, threshold: 0.5, lengths: lengths.values),
                 ApparentExponentStudy.collapse(crossover, lengths: lengths.values, ratios: ratios),

@@ -100,10 +100,10 @@ final class FiniteSizeCriteriaTests: XCTestCase {
         let lambda = 400.0  // sqrt(Lambda) = 20: L < 40 consistent
         for length in [8.0, 16, 30] {
             let thermalLine = RegimeMap.correlationLengthLine(length: length, thermalSide: true)
-            let localisedLine = RegimeMap.correlationLengthLine(length: length, thermalSide: false)
-            let inside = map.classify(inverseLocalizationLengths: [thermalLine - 1e-6, localisedLine + 1e-6], lengths: [length], resonanceLength: lambda)
+            let localizedLine = RegimeMap.correlationLengthLine(length: length, thermalSide: false)
+            let inside = map.classify(inverseLocalizationLengths: [thermalLine - 1e-6, localizedLine + 1e-6], lengths: [length], resonanceLength: lambda)
             XCTAssertEqual(inside.map(\.regime), [.thermal, .localised], "L=\(length)")
-            let outside = map.classify(inverseLocalizationLengths: [thermalLine + 1e-6, M_LN2, localisedLine - 1e-6], lengths: [length], resonanceLength: lambda)
+            let outside = map.classify(inverseLocalizationLengths: [thermalLine + 1e-6, M_LN2, localizedLine - 1e-6], lengths: [length], resonanceLength: lambda)
             XCTAssertEqual(Set(outside.map(\.regime)), [.regionI], "L=\(length)")
         }
         let lines = map.inconsistentInverseLocalizationLengths(resonanceLength: lambda)

@@ -23,8 +23,8 @@ public enum CrossoverClaims {
 
     static func measureExponent() throws -> Measurements {
         let near = grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true)
-        let localised = try ApparentExponentStudy.direct(relativeDistances: near, localisedSide: true)
-        let thermal = try ApparentExponentStudy.direct(relativeDistances: near, localisedSide: false)
+        let localised = try ApparentExponentStudy.direct(relativeDistances: near, localizedSide: true)
+        let thermal = try ApparentExponentStudy.direct(relativeDistances: near, localizedSide: false)
         let drift = try ApparentExponentStudy.drift(crossover, threshold: threshold, lengths: (10...60).map(Double.init))
         let lengths = stride(from: 5.0, through: 60, by: 5).map { $0 }
         let collapse = ApparentExponentStudy.collapse(crossover, lengths: lengths, ratios: grid(from: 0.05, to: 3, points: 300, logarithmic: false))

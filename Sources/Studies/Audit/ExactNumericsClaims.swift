@@ -88,7 +88,7 @@ public enum ExactNumericsClaims {
         let c = criterionComparison
         let r = try c.run()
         var m = Measurements(parameters: [("model", .string("xxz")), ("thermal_W", .number(c.thermalDisorder)),
-                                          ("localised_W", .number(c.localisedDisorder)), ("seed", .integer(Int(c.seed)))])
+                                          ("localised_W", .number(c.localizedDisorder)), ("seed", .integer(Int(c.seed)))])
         let growth = { (row: Int, i: Int) -> Double in
             log2(r.rhoVbar[row][i].mean / r.rhoVbar[row][i - 1].mean) / (Double(r.lengths[i] - r.lengths[i - 1]) / 2)
         }

@@ -210,7 +210,7 @@ public struct ComparisonReport: Sendable {
         figures.append(ReportFigure(
             identifier: "compare-criterion", title: "rho vbar against <r> as phase indicators (xxz)",
             claim: "rho vbar (129)-(131) separates the thermal and localised sides at smaller L than <r>.",
-            caption: "Separation = thermal minus localised indicator (1: fully separated). rho vbar: growth exponent log_2 of its ratio per two sites between consecutive L (1 for 2^(L/2), 0 saturated), plotted at the larger L; <r>: (<r> - r_P)/(r_GOE - r_P). W = \(f(criterion.thermalDisorder)) and \(f(criterion.localisedDisorder)).",
+            caption: "Separation = thermal minus localised indicator (1: fully separated). rho vbar: growth exponent log_2 of its ratio per two sites between consecutive L (1 for 2^(L/2), 0 saturated), plotted at the larger L; <r>: (<r> - r_P)/(r_GOE - r_P). W = \(f(criterion.thermalDisorder)) and \(f(criterion.localizedDisorder)).",
             parameters: "xxz, S^z = 0, L = \(criterion.lengths.map(String.init).joined(separator: ", ")), realizations \(criterion.lengths.map { "L = \($0): \(criterion.realizations[$0] ?? 4)" }.joined(separator: ", ")), seed \(criterion.seed)",
             data: [ReportData(fileName: "cmp_criterion.csv", table: ComparisonTables.criterionSummary(c), metadata: metadata([]))],
             plot: """

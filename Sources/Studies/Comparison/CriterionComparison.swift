@@ -15,7 +15,7 @@ import SpinChains
 public struct CriterionComparison: Sendable {
     public var lengths = [8, 10, 12]
     public var thermalDisorder = 1.0
-    public var localisedDisorder = 6.0
+    public var localizedDisorder = 6.0
     public var realizations: [Int: Int] = [8: 60, 10: 30, 12: 10, 14: 3]
     public var seed: UInt64 = 2022
     public static let poissonRatio = 2 * M_LN2 - 1
@@ -35,7 +35,7 @@ public struct CriterionComparison: Sendable {
 
     public func run(workers: Int? = nil) throws -> Result {
         var rho: [[(Double, Double)]] = [], r: [[(Double, Double)]] = []
-        for w in [thermalDisorder, localisedDisorder] {
+        for w in [thermalDisorder, localizedDisorder] {
             var rhoRow: [(Double, Double)] = [], rRow: [(Double, Double)] = []
             for length in lengths {
                 var problem = EDProblem(model: .xxz, length: length, disorderStrength: w)
