@@ -50,7 +50,7 @@ public struct TwoLevelResonanceModel: Sendable {
     }
 
     /// `1 - prod_s (1 - E h_s)^(N_s)`.
-    public var hybridisedFraction: Double {
+    public var hybridizedFraction: Double {
         -expm1(shells.reduce(0) { $0 + $1.partnerCount * log1p(-$1.expectation { hybridization(element: $0) }) })
     }
 

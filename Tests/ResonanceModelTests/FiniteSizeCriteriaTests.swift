@@ -115,10 +115,10 @@ final class FiniteSizeCriteriaTests: XCTestCase {
     }
 }
 
-final class GeneralisedCriterionTests: XCTestCase {
+final class GeneralizedCriterionTests: XCTestCase {
     /// rho vbar from the generalised RM with the coarse-grained Floquet varrho(v) = q(r(v))/(2 kappa v^2)
     /// (from 2 v varrho dv = q dr, v = J e^{-kappa r}) equals (1/2) integral_0^{L/2} q dr = (xi/(2 Lambda))(1 - e^{-L/(2 xi)}).
-    func testGeneralisedRhoVbarMatchesFloquetIntegral() throws {
+    func testGeneralizedRhoVbarMatchesFloquetIntegral() throws {
         for invXi in [-0.3, 0, 0.5] {
             let p = try ResonanceParameters(inverseCorrelationLength: invXi, resonanceLength: 7, length: 30)
             let model = FloquetResonanceModel(p)

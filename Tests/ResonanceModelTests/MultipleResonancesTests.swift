@@ -13,7 +13,7 @@ final class MultipleResonancesTests: XCTestCase {
         // (A12) is integral_{r+1}^inf ds q'(s) (v'(s)/v(r))^2: check by quadrature.
         let m = MultipleResonances(try ResonanceParameters(inverseCorrelationLength: 0.3, resonanceLength: 5, length: 40))
         let r = 4.0, kappa = m.parameters.matrixElementDecayRate
-        let integral = GaussKronrod().integrate({ s in m.hybridisedResonanceProbability(atRange: s) * exp(-2 * kappa * (s - r)) / 2 },
+        let integral = GaussKronrod().integrate({ s in m.hybridizedResonanceProbability(atRange: s) * exp(-2 * kappa * (s - r)) / 2 },
                                                 from: r + 1, to: r + 60).value
         assertRelative(m.relativeShiftVariance(initialRange: r), integral, 1e-10, "(A12) against its integral")
     }

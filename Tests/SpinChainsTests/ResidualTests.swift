@@ -41,7 +41,7 @@ final class ResidualTests: XCTestCase {
         XCTAssertLessThan(zip(values, reference).map { abs($0 - $1) }.max()!, 1e-12)
     }
 
-    func testFloquetO3WithProbeIsUnitaryAndItsSchurVectorsDiagonaliseIt() throws {
+    func testFloquetO3WithProbeIsUnitaryAndItsSchurVectorsDiagonalizeIt() throws {
         var g = disorderGenerator(seed: 13, realization: 0)
         let chain = FloquetO3Chain(disorderStrength: 2, drivingFrequency: 3,
                                    fieldVectors: drawFieldVectors(length: 7, distribution: .sphere, using: &g))
@@ -108,7 +108,7 @@ final class ResidualTests: XCTestCase {
     }
 
     /// H_J is diagonalised once per (L, J, boundary), whatever the disorder or the frequency.
-    func testCouplingSpectrumIsDiagonalisedOncePerChain() throws {
+    func testCouplingSpectrumIsDiagonalizedOncePerChain() throws {
         let cache = CouplingPropagatorCache()
         var problem = EDProblem(model: .floquetO3, length: 5, disorderStrength: 1)
         for (realization, omega) in [(0, 2.0), (1, 2.0), (2, 3.0)] {

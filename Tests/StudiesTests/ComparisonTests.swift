@@ -86,7 +86,7 @@ final class ComparisonTests: XCTestCase {
         let p = try c.run(localizationLength: 1, driveFrequency: 4 * Double.pi, workers: 1)
         XCTAssertEqual(p.resonanceLength, criticalLocalizationLength * 4 * Double.pi / 8, accuracy: 1e-12)
         XCTAssertEqual(p.inverseCorrelationLength, 1 - M_LN2, accuracy: 1e-12)
-        XCTAssert((0...1).contains(p.exactMemory.mean) && (0...1).contains(p.hybridisedFraction.mean))
+        XCTAssert((0...1).contains(p.exactMemory.mean) && (0...1).contains(p.hybridizedFraction.mean))
         XCTAssertEqual(p.exactCorrelator[0], 1, accuracy: 1e-9)
         XCTAssertEqual(p.modelCorrelator[0], 1, accuracy: 1e-6)
         XCTAssertEqual(p.modelMemory + p.modelResonantFraction, 1, accuracy: 1e-12)

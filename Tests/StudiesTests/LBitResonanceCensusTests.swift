@@ -50,7 +50,7 @@ final class LBitTwoLevelTests: XCTestCase {
         let p = try c.point(try c.exact(localizationLength: 1, driveFrequency: 128 * Double.pi, workers: 2))
         let lossError = p.exactMemory.error
         XCTAssertEqual(1 - p.exactMemory.mean, 1 - p.twoLevelMemory, accuracy: 4 * lossError, "memory lost")
-        XCTAssertEqual(p.hybridisedFraction.mean, p.twoLevelHybridised, accuracy: 4 * p.hybridisedFraction.error, "hybridised")
+        XCTAssertEqual(p.hybridizedFraction.mean, p.twoLevelHybridized, accuracy: 4 * p.hybridizedFraction.error, "hybridised")
         XCTAssertEqual(p.memoryLossRatio.mean, Double.pi, accuracy: 4 * p.memoryLossRatio.error + 0.1, "ED/discrete RM loss")
     }
 }

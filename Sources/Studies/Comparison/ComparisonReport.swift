@@ -112,7 +112,7 @@ public struct ComparisonReport: Sendable {
             """))
         for p in points {
             rows.append(["lbit \(label(p)), 1/xi = \(f(p.inverseCorrelationLength))",
-                         "[Czz] ED \(f(p.exactMemory.mean)) +- \(f(p.exactMemory.error, 1)), RM \(f(p.modelMemory)) (rel. diff. \(f(p.memoryRelativeDifference, 2))); [S] rms ln ratio \(f(p.spectralAgreement.rmsLogRatio, 2)); hybridised \(f(p.hybridisedFraction.mean)) vs 1 - F \(f(p.modelResonantFraction))"])
+                         "[Czz] ED \(f(p.exactMemory.mean)) +- \(f(p.exactMemory.error, 1)), RM \(f(p.modelMemory)) (rel. diff. \(f(p.memoryRelativeDifference, 2))); [S] rms ln ratio \(f(p.spectralAgreement.rmsLogRatio, 2)); hybridised \(f(p.hybridizedFraction.mean)) vs 1 - F \(f(p.modelResonantFraction))"])
         }
 
         let discreteReport = try LBitDiscreteReport(comparison: lbit, cacheFiles: lbitCacheFiles, commandLine: commandLine).contents(reportPoints: points)

@@ -52,7 +52,7 @@ public struct LBitComparison: Sendable {
         public var modelCorrelator: [Double]
         public var exactMemory: (mean: Double, error: Double)
         public var modelMemory: Double
-        public var hybridisedFraction: (mean: Double, error: Double)
+        public var hybridizedFraction: (mean: Double, error: Double)
         public var modelResonantFraction: Double
         /// [S] in omega_c < omega < J.
         public var spectralAgreement: CurveAgreement
@@ -71,7 +71,7 @@ public struct LBitComparison: Sendable {
         /// The same shells with each resonance an exact two-level problem (`TwoLevelResonanceModel`).
         public var twoLevelSpectral: [Double]
         public var twoLevelMemory: Double
-        public var twoLevelHybridised: Double
+        public var twoLevelHybridized: Double
         public var twoLevelWindowWeight: Double
 
         public var resonanceLength: Double { parameters.resonanceLength }
@@ -89,8 +89,8 @@ public struct LBitComparison: Sendable {
         public var memoryRatio: (mean: Double, error: Double) {
             (exactMemory.mean / discreteMemory, exactMemory.error / discreteMemory)
         }
-        public var hybridisedRatio: (mean: Double, error: Double) {
-            (hybridisedFraction.mean / (1 - discreteMemory), hybridisedFraction.error / (1 - discreteMemory))
+        public var hybridizedRatio: (mean: Double, error: Double) {
+            (hybridizedFraction.mean / (1 - discreteMemory), hybridizedFraction.error / (1 - discreteMemory))
         }
         /// ED/two-level of the same three numbers.
         public var twoLevelSpectralWeightRatio: (mean: Double, error: Double) {
@@ -99,8 +99,8 @@ public struct LBitComparison: Sendable {
         public var twoLevelMemoryLossRatio: (mean: Double, error: Double) {
             ((1 - exactMemory.mean) / (1 - twoLevelMemory), exactMemory.error / (1 - twoLevelMemory))
         }
-        public var twoLevelHybridisedRatio: (mean: Double, error: Double) {
-            (hybridisedFraction.mean / twoLevelHybridised, hybridisedFraction.error / twoLevelHybridised)
+        public var twoLevelHybridizedRatio: (mean: Double, error: Double) {
+            (hybridizedFraction.mean / twoLevelHybridized, hybridizedFraction.error / twoLevelHybridized)
         }
     }
 
@@ -207,7 +207,7 @@ public struct LBitComparison: Sendable {
         let scalar = { (name: String) in (average[name]!.mean[0], average[name]!.standardError[0]) }
         return LBitExactAverages(length: length, localizationLength: zeta, driveFrequency: drive, realizations: realizations, seed: seed,
                                  spectral: s.mean, spectralError: s.standardError, correlator: c.mean, correlatorError: c.standardError,
-                                 memory: scalar("memory"), hybridisedFraction: scalar("hybridised_fraction"), windowWeight: scalar("window_weight"))
+                                 memory: scalar("memory"), hybridizedFraction: scalar("hybridised_fraction"), windowWeight: scalar("window_weight"))
     }
 
     /// Both RMs on the exact numbers' bins and times (cheap: milliseconds).
@@ -239,14 +239,14 @@ public struct LBitComparison: Sendable {
             omega: bins.centers, exactSpectral: exact.spectral, exactSpectralError: exact.spectralError, modelSpectral: modelSpectral,
             times: times, exactCorrelator: exact.correlator, exactCorrelatorError: exact.correlatorError, modelCorrelator: modelCorrelator,
             exactMemory: exact.memory, modelMemory: model.infiniteTimeMemory,
-            hybridisedFraction: exact.hybridisedFraction, modelResonantFraction: 1 - model.infiniteTimeMemory,
+            hybridizedFraction: exact.hybridizedFraction, modelResonantFraction: 1 - model.infiniteTimeMemory,
             spectralAgreement: CurveAgreement(exact: exact.spectral, errors: exact.spectralError, model: modelSpectral, include: spectralWindow),
             correlatorAgreement: CurveAgreement(exact: exact.correlator, errors: exact.correlatorError, model: modelCorrelator) { times[$0] >= 1 },
             discreteSpectral: discreteSpectral, discreteCorrelator: discreteCorrelator, discreteMemory: discrete.infiniteTimeMemory,
             discreteSpectralAgreement: CurveAgreement(exact: exact.spectral, errors: exact.spectralError, model: discreteSpectral, include: spectralWindow),
             discreteCorrelatorAgreement: CurveAgreement(exact: exact.correlator, errors: exact.correlatorError, model: discreteCorrelator) { times[$0] >= 1 },
             exactWindowWeight: exact.windowWeight, discreteWindowWeight: weight(discreteSpectral), modelWindowWeight: weight(modelSpectral),
-            twoLevelSpectral: twoLevelSpectral, twoLevelMemory: twoLevel.infiniteTimeMemory, twoLevelHybridised: twoLevel.hybridisedFraction,
+            twoLevelSpectral: twoLevelSpectral, twoLevelMemory: twoLevel.infiniteTimeMemory, twoLevelHybridized: twoLevel.hybridizedFraction,
             twoLevelWindowWeight: weight(twoLevelSpectral))
     }
 }

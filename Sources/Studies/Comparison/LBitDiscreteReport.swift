@@ -35,11 +35,11 @@ public struct LBitDiscreteReport: Sendable {
             ("realizations", points.map { Double($0.realizations) }),
             ("ratio_S_weight", points.map(\.spectralWeightRatio.mean)), ("ratio_S_weight_err", points.map(\.spectralWeightRatio.error)),
             ("ratio_loss", points.map(\.memoryLossRatio.mean)), ("ratio_loss_err", points.map(\.memoryLossRatio.error)),
-            ("ratio_hybridised", points.map(\.hybridisedRatio.mean)), ("ratio_hybridised_err", points.map(\.hybridisedRatio.error)),
+            ("ratio_hybridised", points.map(\.hybridizedRatio.mean)), ("ratio_hybridised_err", points.map(\.hybridizedRatio.error)),
             ("ratio_czz", points.map(\.memoryRatio.mean)), ("ratio_czz_err", points.map(\.memoryRatio.error)),
             ("ratio_2l_S_weight", points.map(\.twoLevelSpectralWeightRatio.mean)), ("ratio_2l_S_weight_err", points.map(\.twoLevelSpectralWeightRatio.error)),
             ("ratio_2l_loss", points.map(\.twoLevelMemoryLossRatio.mean)), ("ratio_2l_loss_err", points.map(\.twoLevelMemoryLossRatio.error)),
-            ("ratio_2l_hybridised", points.map(\.twoLevelHybridisedRatio.mean)), ("ratio_2l_hybridised_err", points.map(\.twoLevelHybridisedRatio.error)),
+            ("ratio_2l_hybridised", points.map(\.twoLevelHybridizedRatio.mean)), ("ratio_2l_hybridised_err", points.map(\.twoLevelHybridizedRatio.error)),
         ])
     }
 
@@ -62,7 +62,7 @@ public struct LBitDiscreteReport: Sendable {
         lines.append("pi with lines dt 2 lc rgb \"black\" title \"pi\"")
         lines.append("1 with lines dt 3 lc rgb \"black\" notitle")
         let largest = points.filter { $0.resonanceLength == points.map(\.resonanceLength).max() }
-        let summary = largest.map { "L = \($0.length), zeta = \(f($0.localizationLength)): (1-[Czz]) \(pm($0.memoryLossRatio)), [S] weight \(pm($0.spectralWeightRatio)), hybridised \(pm($0.hybridisedRatio)); against the two-level partners \(pm($0.twoLevelMemoryLossRatio)), \(pm($0.twoLevelSpectralWeightRatio)), \(pm($0.twoLevelHybridisedRatio))" }.joined(separator: "; ")
+        let summary = largest.map { "L = \($0.length), zeta = \(f($0.localizationLength)): (1-[Czz]) \(pm($0.memoryLossRatio)), [S] weight \(pm($0.spectralWeightRatio)), hybridised \(pm($0.hybridizedRatio)); against the two-level partners \(pm($0.twoLevelMemoryLossRatio)), \(pm($0.twoLevelSpectralWeightRatio)), \(pm($0.twoLevelHybridizedRatio))" }.joined(separator: "; ")
         let sources = ["L = \(comparison.length): this report's run (\(comparison.realizations) realizations per point, seed \(comparison.seed))"]
             + cacheFiles.filter { !missing.contains($0) }.map { "\($0) (stored exact averages; its first lines record the command)" }
         let figure = ReportFigure(
@@ -77,8 +77,8 @@ public struct LBitDiscreteReport: Sendable {
             """)
         let rows = points.map { p in
             ["\(p.length)", f(p.localizationLength), f(p.resonanceLength), "\(p.realizations)",
-             pm(p.spectralWeightRatio), pm(p.memoryLossRatio), pm(p.hybridisedRatio), pm(p.memoryRatio),
-             pm(p.twoLevelSpectralWeightRatio), pm(p.twoLevelMemoryLossRatio), pm(p.twoLevelHybridisedRatio)]
+             pm(p.spectralWeightRatio), pm(p.memoryLossRatio), pm(p.hybridizedRatio), pm(p.memoryRatio),
+             pm(p.twoLevelSpectralWeightRatio), pm(p.twoLevelMemoryLossRatio), pm(p.twoLevelHybridizedRatio)]
         }
         let table = ReportTable(title: "l-bit model: ED / discrete RM and ED / two-level partners (standard errors of the ED)",
                                 header: ["L", "zeta", "Lambda", "realizations", "[S] weight ED/discrete", "1-[Czz] ED/discrete", "hybridised ED/(1-F)",

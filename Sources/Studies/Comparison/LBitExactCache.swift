@@ -16,7 +16,7 @@ public struct LBitExactAverages: Sendable {
     public var correlator: [Double]
     public var correlatorError: [Double]
     public var memory: (mean: Double, error: Double)
-    public var hybridisedFraction: (mean: Double, error: Double)
+    public var hybridizedFraction: (mean: Double, error: Double)
     /// integral of [S] over omega > 0 in omega_c < omega < J (whole bins), per realization, averaged.
     public var windowWeight: (mean: Double, error: Double)
 }
@@ -37,7 +37,7 @@ public enum LBitExactCache {
             for (i, (m, e)) in zip(a.spectral, a.spectralError).enumerated() { rows.append(head + [0, Double(i), m, e]) }
             for (i, (m, e)) in zip(a.correlator, a.correlatorError).enumerated() { rows.append(head + [1, Double(i), m, e]) }
             rows.append(head + [2, 0, a.memory.mean, a.memory.error])
-            rows.append(head + [3, 0, a.hybridisedFraction.mean, a.hybridisedFraction.error])
+            rows.append(head + [3, 0, a.hybridizedFraction.mean, a.hybridizedFraction.error])
             rows.append(head + [4, 0, a.windowWeight.mean, a.windowWeight.error])
         }
         return ColumnTable(columns: columnNames.enumerated().map { j, name in (name, rows.map { $0[j] }) })
@@ -70,13 +70,13 @@ public enum LBitExactCache {
             let key = Array(x[0..<3])
             var point = byKey[key] ?? LBitExactAverages(length: length, localizationLength: x[1], driveFrequency: x[2], realizations: realizations,
                                                         seed: seed, spectral: [], spectralError: [], correlator: [], correlatorError: [],
-                                                        memory: (.nan, .nan), hybridisedFraction: (.nan, .nan), windowWeight: (.nan, .nan))
+                                                        memory: (.nan, .nan), hybridizedFraction: (.nan, .nan), windowWeight: (.nan, .nan))
             if byKey[key] == nil { order.append(key) }
             switch quantity {
             case 0: point.spectral.append(x[7]); point.spectralError.append(x[8])
             case 1: point.correlator.append(x[7]); point.correlatorError.append(x[8])
             case 2: point.memory = (x[7], x[8])
-            case 3: point.hybridisedFraction = (x[7], x[8])
+            case 3: point.hybridizedFraction = (x[7], x[8])
             case 4: point.windowWeight = (x[7], x[8])
             default: throw malformed("unknown quantity \(quantity)")
             }
