@@ -181,7 +181,7 @@ public struct LBitComparison: Sendable {
             ("record", .string("lbit comparison: [S] of sigma^z_P on log bins, diagonal weight, Czz at integer periods, hybridised fraction, window weight")),
             ("frequency_bins", .object([("lower", .number(bins.lower)), ("per_decade", .integer(bins.binsPerDecade)), ("count", .integer(bins.count))])),
             ("czz_times", .array(times.map { .number($0) })),
-            ("hybridization_threshold", .number(threshold)),
+            ("hybridisation_threshold", .number(threshold)),  // manifest key of existing run directories, kept
             ("window_bins", .array(window.map { .integer($0) })),
         ])
         let average = try ComparisonSampling.average(count: realizations, workers: workers, key: key) { k in

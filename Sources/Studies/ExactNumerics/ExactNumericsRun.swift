@@ -87,7 +87,9 @@ public struct ExactNumericsRun: Sendable {
             fields.append(("target_energy_density", .number(window.settings.targetDensity)))
             fields.append(("levels", .integer(window.settings.levels)))
             fields.append(("residual_tolerance", .number(window.settings.residualTolerance)))
-            fields.append(("window_estimators", .string("<r> from the N levels; entanglement, S_P, probe magnetization over the N eigenstates; S(omega) from pairs inside the window (weights 1/N), complete only for |omega| well below window_spread; [Czz] at infinite time from the window's diagonal elements (1/N) sum_a |A_aa|^2; varrho(v) with both windows inside the window")))
+            // The text is part of the manifest of existing run directories: changing its wording would
+            // stop them from being resumed or reused.
+            fields.append(("window_estimators", .string("<r> from the N levels; entanglement, S_P, probe magnetisation over the N eigenstates; S(omega) from pairs inside the window (weights 1/N), complete only for |omega| well below window_spread; [Czz] at infinite time from the window's diagonal elements (1/N) sum_a |A_aa|^2; varrho(v) with both windows inside the window")))
         }
         return fields
     }
