@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Reference implementation (numpy/scipy) of the exact-numerics observables of one xxz
-realisation, for throughput comparisons with `resonance ed run` (resonance-benchmark observables).
+realization, for throughput comparisons with `resonance ed run` (resonance-benchmark observables).
 
 Same physics and conventions as ResonanceKit: H = J sum (SxSx + SySy + Delta SzSz) + sum h_n Sz_n,
-S = sigma/2, periodic, S^z sector, h_n uniform in [-W, W]. Per realisation: eigh with vectors,
+S = sigma/2, periodic, S^z sector, h_n uniform in [-W, W]. Per realization: eigh with vectors,
 <r> (middle third), S(omega) of sigma^z_0 on log bins + diagonal weight, Czz(t) from the weights,
 varrho(|V|) between two mid-spectrum windows, rho vbar, fidelity susceptibility, half-chain and
-two-site entanglement of the middle third. Prints JSON: seconds per realisation and realisations/hour.
+two-site entanglement of the middle third. Prints JSON: seconds per realization and realizations/hour.
 
     python3 observables_reference.py --L 14 --W 1 --realizations 3 [--threads 2]
 """

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Cost of one shift-invert realisation of the xxz chain, as a stand-in for the sparse engine.
+"""Cost of one shift-invert realization of the xxz chain, as a stand-in for the sparse engine.
 
 H = J sum (Sx Sx + Sy Sy + Delta Sz Sz) + sum h_n Sz_n, S = sigma/2, periodic, S^z = 0 sector,
 h_n uniform in [-W, W]. scipy.sparse.linalg.eigsh with sigma at the middle of the spectrum
-(SuperLU factorisation of H - sigma, then Lanczos on (H - sigma)^-1) for --nev eigenpairs,
+(SuperLU factorization of H - sigma, then Lanczos on (H - sigma)^-1) for --nev eigenpairs,
 on one thread. Prints one JSON line per L: dimension, wall and CPU seconds (medians of --repeats
-draws; CPU time is what a core spends, and is robust on a shared machine), realisations per hour
+draws; CPU time is what a core spends, and is robust on a shared machine), realizations per hour
 per core from the CPU time, peak resident memory. SuperLU orders with COLAMD, not by nested
 dissection as MUMPS does, so these costs are an upper bound for a MUMPS/SLEPc engine.
 

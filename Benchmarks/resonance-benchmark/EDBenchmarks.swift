@@ -23,7 +23,7 @@ private enum EDBenchmarkCase: String, CaseIterable {
     }
 }
 
-/// Bare LAPACK calls on a prepared column-major buffer (what the pipeline's diagonalisation costs
+/// Bare LAPACK calls on a prepared column-major buffer (what the pipeline's diagonalization costs
 /// without our wrapper: no copies, no sorting).
 private enum BareLapack {
     static func dsyevd(_ a: Matrix<Double>) -> Double {
@@ -75,7 +75,7 @@ private enum BareLapack {
     }
 }
 
-/// One realisation of a case: (pipeline seconds, bare LAPACK seconds, dimension).
+/// One realization of a case: (pipeline seconds, bare LAPACK seconds, dimension).
 private func measure(_ benchmark: EDBenchmarkCase, length l: Int, realization: UInt64) throws -> (Double, Double, Int) {
     var g = disorderGenerator(seed: 2024, realization: realization)
     switch benchmark {
@@ -145,7 +145,7 @@ func runEDBenchmarks(arguments: [String]) throws {
     let only = option("--case", in: arguments).flatMap(EDBenchmarkCase.init(rawValue:))
     print("# ED benchmark: OpenBLAS kernel \(BLASRuntime.coreName); \(BLASRuntime.kernelDiagnosis())")
     print("# \(BLASRuntime.configuration)")
-    print("# median of \(repeats) repeats per realisation; times in seconds; pipeline = build + diagonalise with vectors")
+    print("# median of \(repeats) repeats per realization; times in seconds; pipeline = build + diagonalise with vectors")
     print("case                 L      D threads real    ours    bare  numpy  ours/bare ours/numpy")
     for benchmark in EDBenchmarkCase.allCases where only == nil || only == benchmark {
         let l = benchmark.length(quick: quick)

@@ -5,9 +5,9 @@ import SpinChains
 import Studies
 
 // `resonance-benchmark observables [--quick] [--realizations N] [--report-cases] [--drivers | --drivers-only]`
-// Realisations per hour at xxz L = 14, S^z = 0 (D = 3432), W = 1, in both layouts on this
-// machine's cores: A = one realisation per core with 1 BLAS thread each (2 x 1 on two cores),
-// B = one realisation at a time with BLAS on every core (1 x 2). In one run:
+// Realizations per hour at xxz L = 14, S^z = 0 (D = 3432), W = 1, in both layouts on this
+// machine's cores: A = one realization per core with 1 BLAS thread each (2 x 1 on two cores),
+// B = one realization at a time with BLAS on every core (1 x 2). In one run:
 //   - every observable: ours, Benchmarks/observables_reference.py (numpy/scipy) in both layouts
 //     (A: one process per core, 1 thread each; B: one process, every core), and the bare-LAPACK
 //     floor for the same work (dsyevd with vectors + the two dsyrk halves of V^T sigma^z_0 V, on
@@ -15,9 +15,9 @@ import Studies
 //   - the window observables (r, matrix-elements, criterion, entanglement): our window path
 //     (middle eigenvectors only) against our full-vector path;
 //   - <r> only: ours against bare dsyevd_2stage (values only) on the same matrices;
-// ours and the bare floors are measured in pairs, realisation by realisation (`pairedThroughput`),
+// ours and the bare floors are measured in pairs, realization by realization (`pairedThroughput`),
 // so that a changing background load hits both alike; the reference runs as child processes
-// in rounds alternating with ours (one realisation per worker or process each). Each ratio is taken within one layout, ours against the reference's faster
+// in rounds alternating with ours (one realization per worker or process each). Each ratio is taken within one layout, ours against the reference's faster
 // layout. Prints the
 // CPU, the load, both OpenBLAS builds and kernels (ours and numpy/scipy's), and our per-stage
 // seconds. `--report-cases` adds the report's scans; `--drivers` the eigensolver alone by each
@@ -44,11 +44,11 @@ private enum Layout: CaseIterable {
     func label(_ cores: Int) -> String { "\(workers(cores)) x \(blasThreads(cores))" }
 }
 
-/// Our run of `count` realisations of `job`: realisations per hour and mean stage seconds.
-private func ourThroughput(_ job: ExactRealisation, count: Int, layout: Layout, cores: Int) throws -> (perHour: Double, timing: RunTiming) {
+/// Our run of `count` realizations of `job`: realizations per hour and mean stage seconds.
+private func ourThroughput(_ job: ExactRealization, count: Int, layout: Layout, cores: Int) throws -> (perHour: Double, timing: RunTiming) {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("observables-bench-\(UUID())")
     defer { try? FileManager.default.removeItem(at: directory) }
-    var run = ExactNumericsRun(realisation: job, realizations: count, directory: directory, commandLine: "benchmark")
+    var run = ExactNumericsRun(realization: job, realizations: count, directory: directory, commandLine: "benchmark")
     run.workers = layout.workers(cores)
     run.blasThreads = layout.blasThreads(cores)
     run.quiet = true
@@ -56,9 +56,9 @@ private func ourThroughput(_ job: ExactRealisation, count: Int, layout: Layout, 
     return (Double(count) / timing.wallSeconds * 3600, timing)
 }
 
-/// Paired measurement: each worker runs every task on each of its realisations back to back
+/// Paired measurement: each worker runs every task on each of its realizations back to back
 /// (the order rotating with `k`), so that a changing background load hits all tasks alike.
-/// Each task returns the seconds it wants counted; realisations per hour of each task from the
+/// Each task returns the seconds it wants counted; realizations per hour of each task from the
 /// busiest worker's total for that task.
 private func pairedThroughput(count: Int, first: Int = 0, layout: Layout, cores: Int,
                               _ tasks: [@Sendable (Int) throws -> Double]) throws -> [Double] {
@@ -84,9 +84,9 @@ private final class FailureNote: @unchecked Sendable {
     func set(_ e: Error) { lock.lock(); if error == nil { error = e }; lock.unlock() }
 }
 
-/// Our record of realisation `k` of `job`, timed; its stage seconds are kept in `stages`.
-private func timedRecord(_ job: ExactRealisation, _ k: Int, _ stages: StageLog) throws -> Double {
-    var record: RealisationRecord?
+/// Our record of realization `k` of `job`, timed; its stage seconds are kept in `stages`.
+private func timedRecord(_ job: ExactRealization, _ k: Int, _ stages: StageLog) throws -> Double {
+    var record: RealizationRecord?
     let seconds = try wallSeconds { record = try job.record(realization: k) }
     stages.add(record?.stageSeconds ?? [:])
     return seconds
@@ -94,10 +94,10 @@ private func timedRecord(_ job: ExactRealisation, _ k: Int, _ stages: StageLog) 
 
 /// Stage seconds of many records, averaged.
 private final class StageLog: @unchecked Sendable {
-    private var records: [RealisationRecord] = []
+    private var records: [RealizationRecord] = []
     private let lock = NSLock()
     func add(_ stages: [String: Double]) {
-        lock.lock(); records.append(RealisationRecord(realization: records.count, values: [:], stageSeconds: stages)); lock.unlock()
+        lock.lock(); records.append(RealizationRecord(realization: records.count, values: [:], stageSeconds: stages)); lock.unlock()
     }
     var mean: [(name: String, seconds: Double)] { lock.lock(); defer { lock.unlock() }; return RunTiming.meanStageSeconds(records) }
 }
@@ -110,7 +110,7 @@ private final class SecondsPerWorker: @unchecked Sendable {
     var maximum: Double { lock.lock(); defer { lock.unlock() }; return seconds.max() ?? .nan }
 }
 
-/// One prepared realisation for the bare-LAPACK floors: the block matrix and the rows of
+/// One prepared realization for the bare-LAPACK floors: the block matrix and the rows of
 /// sigma^z_0 = +1.
 private struct PreparedMatrix: @unchecked Sendable {
     var matrix: Matrix<Double>
@@ -153,8 +153,8 @@ private enum BareWork {
 
 }
 
-/// The numpy/scipy reference in one layout: realisations per hour (the reference's own
-/// per-realisation times, setup excluded: generous to it).
+/// The numpy/scipy reference in one layout: realizations per hour (the reference's own
+/// per-realization times, setup excluded: generous to it).
 private func referenceThroughput(length: Int, realizations: Int, layout: Layout, cores: Int) -> Double? {
     let processes = layout.workers(cores), threads = layout.blasThreads(cores)
     let each = max(1, realizations / processes)
@@ -236,17 +236,17 @@ func runObservablesBenchmarks(arguments: [String] = Array(CommandLine.arguments.
     var problem = EDProblem(model: .xxz, length: length, disorderStrength: 1)
     problem.magnetization = .sector(0)
     let d = problem.blockDimensions.max() ?? 0
-    emit("# observables: xxz L=\(length) S^z=0 (D=\(d)), W=1, seed 1, \(count) realisations per measurement (r only: \(2 * count))")
+    emit("# observables: xxz L=\(length) S^z=0 (D=\(d)), W=1, seed 1, \(count) realizations per measurement (r only: \(2 * count))")
     emit("# CPU: \(cpuModel()), \(vectorExtension()); \(cores) cores; load average at start: \(loadAverage())")
     emit("# ours: \(BLASRuntime.configuration.split(separator: " ").joined(separator: " ")), kernel \(BLASRuntime.coreName)")
     emit("# reference: \(referenceBLASDescription())")
     let layouts = Layout.allCases
-    emit("# layouts: \(layouts.map { $0.label(cores) }.joined(separator: " | ")) (workers x BLAS threads); realisations per hour")
+    emit("# layouts: \(layouts.map { $0.label(cores) }.joined(separator: " | ")) (workers x BLAS threads); realizations per hour")
 
     func row(_ name: String, _ values: [Double]) {
         emit(String(format: "%-58@", name as NSString) + values.map { String(format: " %10.0f", $0) }.joined())
     }
-    // Prepared matrices of the same realisations for the bare floors.
+    // Prepared matrices of the same realizations for the bare floors.
     let prepared: [PreparedMatrix] = try (0..<(2 * count)).map { k in
         let block = try problem.realBlockMatrices(fields: problem.drawFields(seed: 1, realization: UInt64(k)))[0]
         return PreparedMatrix(matrix: block.matrix, plusRows: (0..<block.basis.dimension).map { block.basis.state(at: $0) & 1 == 0 })
@@ -254,21 +254,21 @@ func runObservablesBenchmarks(arguments: [String] = Array(CommandLine.arguments.
 
     let windowList: [ExactObservable] = [.levelStatistics, .matrixElements, .criterion, .entanglement]
     if arguments.contains("--drivers-only") {  // the eigensolver comparison alone
-        return try compareWindowDrivers(prepared[0].matrix, job: ExactRealisation(problem: problem, observables: windowList, seed: 1), cores: cores)
+        return try compareWindowDrivers(prepared[0].matrix, job: ExactRealization(problem: problem, observables: windowList, seed: 1), cores: cores)
     }
-    func job(_ observables: [ExactObservable], _ eigenvectors: EigenvectorSelection = .automatic) -> ExactRealisation {
-        var job = ExactRealisation(problem: problem, observables: observables, seed: 1)
+    func job(_ observables: [ExactObservable], _ eigenvectors: EigenvectorSelection = .automatic) -> ExactRealization {
+        var job = ExactRealization(problem: problem, observables: observables, seed: 1)
         job.eigenvectors = eigenvectors
         return job
     }
     func stageLine(_ name: String, _ log: StageLog) {
-        emit("    stages (\(name), s per realisation): " + log.mean.map { String(format: "%@ %.3f", $0.name, $0.seconds) }.joined(separator: ", "))
+        emit("    stages (\(name), s per realization): " + log.mean.map { String(format: "%@ %.3f", $0.name, $0.seconds) }.joined(separator: ", "))
     }
-    // Every observable against the bare floor, paired realisation by realisation.
+    // Every observable against the bare floor, paired realization by realization.
     let allJob = job(ExactObservable.allCases)
     let allStages = StageLog()
-    // Rounds of one realisation per worker: ours and the floor paired, then the reference's
-    // processes on as many realisations; realisations per hour from the summed round times.
+    // Rounds of one realization per worker: ours and the floor paired, then the reference's
+    // processes on as many realizations; realizations per hour from the summed round times.
     var allSeconds = [[Double]](repeating: [0, 0, 0], count: layouts.count)
     for (l, layout) in layouts.enumerated() {
         let workers = layout.workers(cores)
@@ -330,12 +330,12 @@ func runObservablesBenchmarks(arguments: [String] = Array(CommandLine.arguments.
     BLASRuntime.setThreads(cores)
 }
 
-/// The eigensolver alone on one realisation's matrix, 1 worker x 1 BLAS thread:
+/// The eigensolver alone on one realization's matrix, 1 worker x 1 BLAS thread:
 /// all vectors (dsyevd, what the full-vector path runs), the index-range path of the window
 /// observables (`symmetricEigenwindow`: dsytrd + dstedc + dormtr on the window) and
 /// LAPACK's own index-range driver dsyevr (RANGE = 'I', the same window, but without the
 /// eigenvalues outside it), and dsytrd alone (the part both share).
-private func compareWindowDrivers(_ a: Matrix<Double>, job: ExactRealisation, cores: Int) throws {
+private func compareWindowDrivers(_ a: Matrix<Double>, job: ExactRealization, cores: Int) throws {
     let n = a.rows, n32 = Int32(n)
     var window = 0..<0
     _ = try symmetricEigenwindow(a) { values in window = job.vectorWindow(energies: values); return 0..<0 }
@@ -401,7 +401,7 @@ private func runReportCases(cores: Int, quick: Bool) throws {
         ("report Czz, S_P: heisenberg-o3+probe L=9", probe(9, 4), [.czz, .entanglement], quick ? 2 : 4),
     ]
     for (name, problem, observables, count) in cases {
-        let job = ExactRealisation(problem: problem, observables: observables, seed: 1)
+        let job = ExactRealization(problem: problem, observables: observables, seed: 1)
         let rates = try Layout.allCases.map { try ourThroughput(job, count: count, layout: $0, cores: cores).perHour }
         emit(String(format: "%-58@", name as NSString) + rates.map { String(format: " %10.0f", $0) }.joined())
     }

@@ -6,7 +6,7 @@ import NumericKit
 // started by `mpirun -n P` for each P on one problem (xxz, S^z = 0, W = 3, every observable), one
 // worker and one BLAS thread per rank, in a fresh directory per repeat. Prints the median wall
 // time per P, the speed-up T1/TP and the efficiency T1/(P TP) measured in the same run, the
-// realisations per hour per core of P = 1, and whether every P wrote byte-identical CSVs. The CPU
+// realizations per hour per core of P = 1, and whether every P wrote byte-identical CSVs. The CPU
 // seconds of all ranks (getrusage of the finished children) give a second efficiency,
 // CPU(1)/CPU(P), that shows the cost of distribution even on a shared, loaded machine.
 
@@ -45,7 +45,7 @@ func runScalingBenchmark(arguments: [String]) throws {
     defer { try? FileManager.default.removeItem(at: scratch) }
     print("# Strong scaling of ed run over MPI ranks; CPU: \(cpuModel()); cores: \(ProcessInfo.processInfo.activeProcessorCount); "
           + "OpenBLAS \(BLASRuntime.configuration), kernel \(BLASRuntime.coreName)")
-    print("# xxz L = \(length), S^z = 0, W = 3, every observable, \(realizations) realisations, 1 worker x 1 BLAS thread per rank; median of \(repeats)")
+    print("# xxz L = \(length), S^z = 0, W = 3, every observable, \(realizations) realizations, 1 worker x 1 BLAS thread per rank; median of \(repeats)")
     var medians: [Int: Double] = [:]
     var cpuMedians: [Int: Double] = [:]
     var outputs: [Int: [String: Data]] = [:]
@@ -90,7 +90,7 @@ func runScalingBenchmark(arguments: [String]) throws {
         print(String(format: "ranks %d vs %d: speed-up %.3f, efficiency %.3f; CPU-time efficiency %.3f", p, baseRanks, speedup,
                      speedup * Double(baseRanks) / Double(p), cpuMedians[baseRanks]! / cpuMedians[p]!))
     }
-    print(String(format: "realisations per hour per core (ranks %d): %.0f by wall time, %.0f by CPU time", baseRanks,
+    print(String(format: "realizations per hour per core (ranks %d): %.0f by wall time, %.0f by CPU time", baseRanks,
                  Double(realizations) / base * 3600 / Double(baseRanks), Double(realizations) / cpuMedians[baseRanks]! * 3600))
     print("load average at the end: " + ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").trimmingCharacters(in: .whitespacesAndNewlines))
     let identical = ranks.allSatisfy { outputs[$0] == outputs[baseRanks] }

@@ -5,15 +5,15 @@ import Studies
 
 // `resonance-benchmark shift-invert [--large] [--quick] [--repeats N] [--options CASES] [--options-only]`
 // Seconds (wall clock of the whole solve, worker start included; median over repeats) and peak
-// memory (resident set summed over ranks) per realisation of the shift-invert engine, 50 levels at
+// memory (resident set summed over ranks) per realization of the shift-invert engine, 50 levels at
 // energy density 0.5: xxz (S^z = 0, periodic, W = 3) at L = 14, 16, 18 (and 20 with --large) on
 // 1 and 2 ranks; heisenberg-o3 L = 13 with the probe (D = 16384, LU); the polynomial filter
 // against shift-invert; the dense pipeline (eigenvalues, OpenBLAS on every core) at L = 10..16 in
 // the same run, which fixes the crossover of `--method auto`. Every line splits the worker's
-// seconds into bounds (Krylov-Schur for Emin, Emax), MUMPS analysis, numerical factorisation,
+// seconds into bounds (Krylov-Schur for Emin, Emax), MUMPS analysis, numerical factorization,
 // the shift-and-invert iteration (its triangular solves) and residuals/vectors.
 //
-// `--options xxz:18,o3:13` compares solver options on one realisation of each case (xxz L = 18;
+// `--options xxz:18,o3:13` compares solver options on one realization of each case (xxz L = 18;
 // heisenberg-o3 + probe L = 13): the ordering (SCOTCH, the default, against PORD, the only one of
 // the MUMPS that Debian's PETSc links, and AMD), BLAS threads, block low-rank factors, pivoting
 // threshold, scaling and Krylov-Schur's subspace size, run round-robin `--repeats` times so that
@@ -105,7 +105,7 @@ private func solverOptions(complex: Bool) -> [SolverOption] {
     return options
 }
 
-/// `--options`: each option on the same realisation, round-robin over the repeats.
+/// `--options`: each option on the same realization, round-robin over the repeats.
 private func compareOptions(_ problem: EDProblem, label: String, repeats: Int) throws {
     let options = solverOptions(complex: !problem.hasRealHamiltonian)
     let fields = problem.drawFields(seed: 2018, realization: 0)
@@ -146,8 +146,8 @@ func runShiftInvertBenchmarks(arguments: [String]) throws {
     let quick = arguments.contains("--quick")
     let repeats = arguments.firstIndex(of: "--repeats").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? 3
     print("# shift-invert: CPU \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) cores, load average at start \(loadAverage())")
-    print("# 50 levels at energy density 0.5, seed 2018 realisation 0; seconds = median wall clock per realisation (worker start included),")
-    print("# solver = the worker's own seconds (split: bounds, MUMPS analysis, factorisation, Krylov-Schur solve, residuals/vectors, assembly);")
+    print("# 50 levels at energy density 0.5, seed 2018 realization 0; seconds = median wall clock per realization (worker start included),")
+    print("# solver = the worker's own seconds (split: bounds, MUMPS analysis, factorization, Krylov-Schur solve, residuals/vectors, assembly);")
     print("# memory = peak resident set summed over ranks (MB);")
     print("# factor = MUMPS factor memory (MB, INFOG(22)); residual = max ||Hv - Ev||/||H||_2")
     if let index = arguments.firstIndex(of: "--options"), index + 1 < arguments.count {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The disorder parametrisation of the Hamiltonian RM (Fig. 9, App. D): the distance from the
+/// The disorder parametrization of the Hamiltonian RM (Fig. 9, App. D): the distance from the
 /// transition 1/xi = ln(W/W_c) (D4) and the resonance length Lambda(W) = pi (zeta_c W/(4J))^2 (83).
 ///
 /// These are the only implementations of (D4) and (83): `ResonanceParameters`' validating builders,
@@ -15,17 +15,17 @@ public enum DisorderParametrization {
 
     /// Lambda(W) = pi (zeta_c W/(4J))^2, eq. (83) (about 0.41 W^2/J^2).
     public static func resonanceLength(disorder w: Double, interaction j: Double) -> Double {
-        let x = criticalLocalisationLength * w / (4 * j)
+        let x = criticalLocalizationLength * w / (4 * j)
         return Double.pi * x * x
     }
 
     /// W from Lambda, inverting (83): W = (4J/zeta_c) sqrt(Lambda/pi).
     public static func disorder(resonanceLength lambda: Double, interaction j: Double) -> Double {
-        (4 * j / criticalLocalisationLength) * (lambda / Double.pi).squareRoot()
+        (4 * j / criticalLocalizationLength) * (lambda / Double.pi).squareRoot()
     }
 
     /// J from Lambda at W, inverting (83): J = zeta_c W/(4 sqrt(Lambda/pi)).
     public static func interaction(resonanceLength lambda: Double, disorder w: Double) -> Double {
-        criticalLocalisationLength * w / (4 * (lambda / Double.pi).squareRoot())
+        criticalLocalizationLength * w / (4 * (lambda / Double.pi).squareRoot())
     }
 }

@@ -22,7 +22,7 @@ public struct FloquetResonanceModel: ResonanceStatistics {
     public func densityOfStates(atRange r: Double) -> Double {
         let omega = ResonanceParameters.driveFrequency(resonanceLength: parameters.resonanceLength,
                                                        interaction: parameters.interaction)
-        return 4 * exp(2 * r / criticalLocalisationLength) / (criticalLocalisationLength * omega)
+        return 4 * exp(2 * r / criticalLocalizationLength) / (criticalLocalizationLength * omega)
     }
 
     /// q(r) = 2 v(r) rho(r) = exp(-r/xi)/Lambda, eqs. (41), (42).
@@ -64,7 +64,7 @@ public struct FloquetResonanceModel: ResonanceStatistics {
         let theta0 = p.decayExponent, y = log(w / j)
         let xiTimesOneMinusPower = theta0 == 0 ? -y / p.matrixElementDecayRate
             : -(1 / p.matrixElementDecayRate) * expm1(theta0 * y) / theta0
-        return criticalLocalisationLength * (1 - theta0) / (4 * j * p.resonanceLength)
+        return criticalLocalizationLength * (1 - theta0) / (4 * j * p.resonanceLength)
             * exp((-1 + theta0) * y - xiTimesOneMinusPower / p.resonanceLength)
     }
 
@@ -78,7 +78,7 @@ public struct FloquetResonanceModel: ResonanceStatistics {
     }
 
     /// Low-frequency exponent at the transition, eq. (57): theta_c = zeta_c/(2 Lambda).
-    public var criticalExponent: Double { criticalLocalisationLength / (2 * parameters.resonanceLength) }
+    public var criticalExponent: Double { criticalLocalizationLength / (2 * parameters.resonanceLength) }
 
     /// [Czz] at the transition for this L, eq. (114): exp(-L/(2 Lambda)).
     public static func memoryAtTransition(length: Double, resonanceLength: Double) -> Double {

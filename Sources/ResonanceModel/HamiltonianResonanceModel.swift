@@ -29,8 +29,8 @@ public struct HamiltonianResonanceModel: ResonanceStatistics {
     /// 4/(zeta_c s_e sqrt(2 pi)) exp(2r/zeta_c - (e - e_sigma)^2/(2 s_e^2)), e_sigma = sigma h/2.
     public func densityOfStates(energy e: Double, range r: Double, probeEnergy eSigma: Double) -> Double {
         let s = localEnergyWidth(atRange: r), d = e - eSigma
-        return 4 / (criticalLocalisationLength * s * (2 * Double.pi).squareRoot())
-            * exp(2 * r / criticalLocalisationLength - d * d / (2 * s * s))
+        return 4 / (criticalLocalizationLength * s * (2 * Double.pi).squareRoot())
+            * exp(2 * r / criticalLocalizationLength - d * d / (2 * s * s))
     }
 
     /// Energy-resolved resonance probability, eq. (82):
@@ -96,7 +96,7 @@ public struct HamiltonianResonanceModel: ResonanceStatistics {
         let theta0 = p.decayExponent, logRatio = log(j / w)
         let range = logRatio / p.matrixElementDecayRate
         return (1 / (4 * j))
-            * (criticalLocalisationLength * (1 - theta0) / (2 * p.resonanceLength * logRatio)).squareRoot()
+            * (criticalLocalizationLength * (1 - theta0) / (2 * p.resonanceLength * logRatio)).squareRoot()
             * exp((1 - theta0) * logRatio + logUnresonatedFraction(atRange: range))
     }
 
@@ -110,7 +110,7 @@ public struct HamiltonianResonanceModel: ResonanceStatistics {
     public func criticalCorrelatorAsymptote(time t: Double) -> Double {
         let jt = parameters.interaction * abs(t)
         guard jt > 1 else { return 1 }
-        return exp(-(criticalLocalisationLength * log(jt) / (2 * parameters.resonanceLength)).squareRoot())
+        return exp(-(criticalLocalizationLength * log(jt) / (2 * parameters.resonanceLength)).squareRoot())
     }
 
     /// Cut-off frequency omega_c = v(L/2), as (54).

@@ -16,7 +16,7 @@ public struct MultipleResonances: Sendable {
     public init(_ parameters: ResonanceParameters) { self.parameters = parameters }
 
     /// q'(r) = sqrt(2) exp(-r/xi)/Lambda (A10).
-    public func hybridisedResonanceProbability(atRange r: Double) -> Double {
+    public func hybridizedResonanceProbability(atRange r: Double) -> Double {
         2.0.squareRoot() * exp(-r * parameters.inverseCorrelationLength) / parameters.resonanceLength
     }
 
@@ -25,12 +25,12 @@ public struct MultipleResonances: Sendable {
     public func relativeShiftVariance(initialRange r: Double) -> Double {
         let invXi = parameters.inverseCorrelationLength
         return exp(-(3 + r) * invXi)
-            / (16 * 2.0.squareRoot() * parameters.resonanceLength * (4 / criticalLocalisationLength + 3 * invXi))
+            / (16 * 2.0.squareRoot() * parameters.resonanceLength * (4 / criticalLocalizationLength + 3 * invXi))
     }
 
     /// (A13): the critical value zeta_c/(64 sqrt(2) Lambda).
     public static func criticalRelativeShiftVariance(resonanceLength lambda: Double) -> Double {
-        criticalLocalisationLength / (64 * 2.0.squareRoot() * lambda)
+        criticalLocalizationLength / (64 * 2.0.squareRoot() * lambda)
     }
 
     /// The exact variance of (A11) as the discrete sum over integer r' in (r, r + terms]:
@@ -39,7 +39,7 @@ public struct MultipleResonances: Sendable {
         let kappa = parameters.matrixElementDecayRate
         var total = 0.0
         for k in 1...max(terms, 1) {
-            total += hybridisedResonanceProbability(atRange: Double(r + k)) * exp(-2 * kappa * Double(k)) / 2
+            total += hybridizedResonanceProbability(atRange: Double(r + k)) * exp(-2 * kappa * Double(k)) / 2
         }
         return total
     }
@@ -49,7 +49,7 @@ public struct MultipleResonances: Sendable {
         let kappa = parameters.matrixElementDecayRate
         var shift = 0.0
         for k in 1...max(terms, 1) {
-            let q = min(hybridisedResonanceProbability(atRange: Double(r + k)), 1)
+            let q = min(hybridizedResonanceProbability(atRange: Double(r + k)), 1)
             let u = rng.nextUnitInterval()
             guard u < q else { continue }
             let amplitude = exp(-kappa * Double(k)) / 2.0.squareRoot()

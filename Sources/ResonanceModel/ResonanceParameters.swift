@@ -1,7 +1,7 @@
 import Foundation
 
-/// The critical bare localisation length, eq. (39): zeta_c = 1/ln 2.
-public let criticalLocalisationLength: Double = 1 / M_LN2
+/// The critical bare localization length, eq. (39): zeta_c = 1/ln 2.
+public let criticalLocalizationLength: Double = 1 / M_LN2
 
 /// Which resonance model: driven (Floquet, Sec. II) or with energy conservation (Hamiltonian, Sec. III).
 public enum ResonanceSetting: String, CaseIterable, Sendable, Codable {
@@ -20,8 +20,8 @@ public enum ResonanceSetting: String, CaseIterable, Sendable, Codable {
 /// Valid ranges: `1/xi > -2/zeta_c` (so that the matrix elements v(r) = J exp(-r/xi - 2r/zeta_c)
 /// decay with range and theta0 is finite), `Lambda > 0`, `J > 0`, `L > 0`, `W > 0`; all finite.
 /// Between `-2/zeta_c` and `-1/zeta_c` the bare zeta of (39) is negative: such points are reached by
-/// the disorder parametrisation 1/xi = ln(W/W_c) of Fig. 9 for W < W_c/2; the RM formulas are
-/// continued there as written, and `localisationLength` reports the (negative) zeta.
+/// the disorder parametrization 1/xi = ln(W/W_c) of Fig. 9 for W < W_c/2; the RM formulas are
+/// continued there as written, and `localizationLength` reports the (negative) zeta.
 public struct ResonanceParameters: Sendable, Equatable {
     /// 1/xi, eq. (39).
     public let inverseCorrelationLength: Double
@@ -40,7 +40,7 @@ public struct ResonanceParameters: Sendable, Equatable {
                 interaction: Double = 1, length: Double, disorder: Double? = nil) throws {
         try ResonanceModelError.require(inverseCorrelationLength.isFinite, "inv_xi", inverseCorrelationLength,
                                         "a finite number")
-        try ResonanceModelError.require(inverseCorrelationLength > -2 / criticalLocalisationLength, "inv_xi",
+        try ResonanceModelError.require(inverseCorrelationLength > -2 / criticalLocalizationLength, "inv_xi",
                                         inverseCorrelationLength,
                                         "inv_xi > -2 ln 2 = -1.386 (matrix elements must decay with range)")
         try ResonanceModelError.require(resonanceLength.isFinite && resonanceLength > 0, "Lambda",
@@ -61,12 +61,12 @@ public struct ResonanceParameters: Sendable, Equatable {
     /// xi = 1/(1/xi); +infinity at the transition (the sign of 1/xi = +0 is used).
     public var correlationLength: Double { 1 / inverseCorrelationLength }
 
-    /// The bare localisation length zeta from (39): 1/zeta = 1/xi + 1/zeta_c (negative for 1/xi < -ln 2).
-    public var localisationLength: Double { 1 / (inverseCorrelationLength + 1 / criticalLocalisationLength) }
+    /// The bare localization length zeta from (39): 1/zeta = 1/xi + 1/zeta_c (negative for 1/xi < -ln 2).
+    public var localizationLength: Double { 1 / (inverseCorrelationLength + 1 / criticalLocalizationLength) }
 
     /// kappa = 1/xi + 2/zeta_c = 1/(theta0 xi): the decay rate of the matrix elements,
     /// v(r) = J exp(-kappa r) (38), (77). Positive for every valid parameter set.
-    public var matrixElementDecayRate: Double { inverseCorrelationLength + 2 / criticalLocalisationLength }
+    public var matrixElementDecayRate: Double { inverseCorrelationLength + 2 / criticalLocalizationLength }
 
     /// theta0 = zeta_c/(2 xi + zeta_c), eq. (51), in the form (1/xi)/(1/xi + 2/zeta_c) that is finite
     /// (zero) at the transition.
@@ -76,13 +76,13 @@ public struct ResonanceParameters: Sendable, Equatable {
     public var maximumRange: Double { 0.5 * length }
 }
 
-// MARK: - Builders from the paper's other parametrisations
+// MARK: - Builders from the paper's other parametrizations
 
 extension ResonanceParameters {
-    /// 1/xi from the bare localisation length, eq. (39): 1/xi = 1/zeta - 1/zeta_c.
-    public static func inverseCorrelationLength(localisationLength zeta: Double) throws -> Double {
+    /// 1/xi from the bare localization length, eq. (39): 1/xi = 1/zeta - 1/zeta_c.
+    public static func inverseCorrelationLength(localizationLength zeta: Double) throws -> Double {
         try ResonanceModelError.require(zeta.isFinite && zeta > 0, "zeta", zeta, "0 < zeta < infinity")
-        return 1 / zeta - 1 / criticalLocalisationLength
+        return 1 / zeta - 1 / criticalLocalizationLength
     }
 
     /// 1/xi from disorder, Fig. 9 and (D4), validated: `DisorderParametrization.inverseCorrelationLength`.
@@ -96,12 +96,12 @@ extension ResonanceParameters {
     public static func resonanceLength(driveFrequency omega: Double, interaction j: Double = 1) throws -> Double {
         try ResonanceModelError.require(omega.isFinite && omega > 0, "Omega", omega, "0 < Omega < infinity")
         try ResonanceModelError.require(j.isFinite && j > 0, "J", j, "0 < J < infinity")
-        return criticalLocalisationLength * omega / (8 * j)
+        return criticalLocalizationLength * omega / (8 * j)
     }
 
     /// Drive frequency from Lambda, inverting (43).
     public static func driveFrequency(resonanceLength lambda: Double, interaction j: Double = 1) -> Double {
-        8 * j * lambda / criticalLocalisationLength
+        8 * j * lambda / criticalLocalizationLength
     }
 
     /// Lambda from disorder, eq. (83), validated: `DisorderParametrization.resonanceLength`.

@@ -1,4 +1,4 @@
-/// The RM's inputs in any of the paper's parametrisations, resolved to `ResonanceParameters`:
+/// The RM's inputs in any of the paper's parametrizations, resolved to `ResonanceParameters`:
 ///
 /// - the distance from the transition from exactly one of 1/xi (39), the bare zeta (39), or the
 ///   disorder W with W_c through 1/xi = ln(W/W_c) (D4);
@@ -51,7 +51,7 @@ public struct ResonanceParametrization: Sendable, Equatable {
         let ways = [inverseCorrelationLength != nil, localizationLength != nil, criticalDisorder != nil].filter { $0 }.count
         guard ways == 1 else { throw Conflict.distanceFromTransition(given: ways) }
         if let x = inverseCorrelationLength { return x }
-        if let zeta = localizationLength { return try ResonanceParameters.inverseCorrelationLength(localisationLength: zeta) }
+        if let zeta = localizationLength { return try ResonanceParameters.inverseCorrelationLength(localizationLength: zeta) }
         guard let w = disorder, let wc = criticalDisorder else { throw Conflict.criticalDisorderWithoutDisorder }
         return try ResonanceParameters.inverseCorrelationLength(disorder: w, criticalDisorder: wc)
     }

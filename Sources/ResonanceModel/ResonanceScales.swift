@@ -59,7 +59,7 @@ public struct ResonanceScales: Sendable, Equatable {
         decayExponent = p.decayExponent
         switch model.setting {
         case .floquet:
-            criticalExponent = criticalLocalisationLength / (2 * p.resonanceLength)
+            criticalExponent = criticalLocalizationLength / (2 * p.resonanceLength)
             driveFrequency = ResonanceParameters.driveFrequency(resonanceLength: p.resonanceLength, interaction: p.interaction)
             heisenbergFrequency = driveFrequency! * pow(2, -p.length)
             disorder = p.disorder

@@ -34,7 +34,7 @@ public struct TwoLevelResonanceModel: Sendable {
     }
 
     /// h(V): the probability that one partner leaves |<sigma^z_P>| < 1/2.
-    public func hybridisation(element v: Double) -> Double { min(1, 4 * abs(v) / (3.squareRoot() * driveFrequency)) }
+    public func hybridization(element v: Double) -> Double { min(1, 4 * abs(v) / (3.squareRoot() * driveFrequency)) }
 
     /// The spectral weight of one partner in `a < omega < b` (one sign of omega).
     public func spectralWeight(element v: Double, from a: Double, to b: Double) -> Double {
@@ -50,8 +50,8 @@ public struct TwoLevelResonanceModel: Sendable {
     }
 
     /// `1 - prod_s (1 - E h_s)^(N_s)`.
-    public var hybridisedFraction: Double {
-        -expm1(shells.reduce(0) { $0 + $1.partnerCount * log1p(-$1.expectation { hybridisation(element: $0) }) })
+    public var hybridizedFraction: Double {
+        -expm1(shells.reduce(0) { $0 + $1.partnerCount * log1p(-$1.expectation { hybridization(element: $0) }) })
     }
 
     /// `integral_a^b [S] d omega` (one sign), first order in the partners.

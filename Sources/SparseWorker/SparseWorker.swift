@@ -15,7 +15,7 @@ import SpinChains
 public enum SparseWorker {
     public static func main(arguments: [String]) -> Int32 {
         guard sparse_window_initialize(0, nil) == 0 else {
-            FileHandle.standardError.write(Data("shift-invert worker: MPI/PETSc/SLEPc initialisation failed\n".utf8))
+            FileHandle.standardError.write(Data("shift-invert worker: MPI/PETSc/SLEPc initialization failed\n".utf8))
             return 1
         }
         defer { sparse_window_finalize() }

@@ -4,7 +4,7 @@ import SpinChains
 import Studies
 
 /// `resonance compare ...`: the resonance model confronted with exact numerics. Each subcommand
-/// runs one comparison in memory (realisation k draws from (seed, k) alone) and prints one row per
+/// runs one comparison in memory (realization k draws from (seed, k) alone) and prints one row per
 /// point with the agreement numbers; `--spectra` prints the curves instead. Costs quoted are wall
 /// times of a release build on two cores.
 struct CompareCommand: ParsableCommand {
@@ -25,17 +25,17 @@ private func lengths(_ text: String, _ name: String) throws -> [Int] {
     try NumericOption.integer("--\(name)", 2...30).integers(from: text, count: 1...100)
 }
 
-/// Parses "8:40,10:20" into realisations per length (L in 2...30, N in 1...1000000, each L once).
+/// Parses "8:40,10:20" into realizations per length (L in 2...30, N in 1...1000000, each L once).
 private func perLength(_ text: String) throws -> [Int: Int] {
     var result: [Int: Int] = [:]
     for (index, item) in text.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
         let parts = item.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 else {
-            throw ValidationError("--realisations: element \(index + 1) '\(item)' is not an L:N pair; expected e.g. 8:40,10:20")
+            throw ValidationError("--realizations: element \(index + 1) '\(item)' is not an L:N pair; expected e.g. 8:40,10:20")
         }
-        let l = try NumericOption.integer("--realisations (L)", 2...30).integer(try NumericOption.finite("--realisations (L)").value(String(parts[0])))
-        let n = try NumericOption.integer("--realisations (N)", 1...1_000_000).integer(try NumericOption.finite("--realisations (N)").value(String(parts[1])))
-        guard result[l] == nil else { throw ValidationError("--realisations: L = \(l) is given twice") }
+        let l = try NumericOption.integer("--realizations (L)", 2...30).integer(try NumericOption.finite("--realizations (L)").value(String(parts[0])))
+        let n = try NumericOption.integer("--realizations (N)", 1...1_000_000).integer(try NumericOption.finite("--realizations (N)").value(String(parts[1])))
+        guard result[l] == nil else { throw ValidationError("--realizations: L = \(l) is given twice") }
         result[l] = n
     }
     return result
@@ -60,11 +60,11 @@ struct CompareLBit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lbit",
         abstract: "Synthetic l-bit model against the Floquet RM at the same zeta, Lambda, L (no fitted parameter).",
-        discussion: "Lambda = zeta_c Omega/(8J) (43), 1/xi = 1/zeta - ln 2 (39). Cost per realisation and (zeta, Omega) (dense Schur of the 2^(L+1) Floquet operator, one core): L = 8 about 1 s, L = 10 about 1 min, L = 12 about an hour. --store-exact keeps the exact averages so that the models can be recomputed on them (--exact-from).")
+        discussion: "Lambda = zeta_c Omega/(8J) (43), 1/xi = 1/zeta - ln 2 (39). Cost per realization and (zeta, Omega) (dense Schur of the 2^(L+1) Floquet operator, one core): L = 8 about 1 s, L = 10 about 1 min, L = 12 about an hour. --store-exact keeps the exact averages so that the models can be recomputed on them (--exact-from).")
     @Option(help: "Even chain length.") var length = 8
-    @Option(help: "Bare localisation lengths zeta, comma-separated.") var zeta = "1,2.5"
+    @Option(help: "Bare localization lengths zeta, comma-separated.") var zeta = "1,2.5"
     @Option(help: "Drive frequencies Omega, comma-separated.") var omega = "6.283185307179586,25.132741228718345,100.53096491487338"
-    @Option(help: "Realisations per point, 1...1000000.") var realisations = 24
+    @Option(help: "Realizations per point, 1...1000000.") var realizations = 24
     @Flag(help: "Print [S(omega)] of every point (ED and RM) instead of the summary.") var spectra = false
     @Flag(help: "Print [Czz(t)] of every point instead of the summary.") var correlators = false
     @Option(help: "Also write the exact disorder averages to this CSV file (reread with --exact-from).") var storeExact: String?
@@ -73,7 +73,7 @@ struct CompareLBit: ParsableCommand {
 
     func validate() throws {
         guard length >= 2, length % 2 == 0, length <= 14 else { throw ValidationError("--length must be even, 2...14 (got \(length))") }
-        try NumericOption.integer("--realisations", 1...1_000_000).check(realisations)
+        try NumericOption.integer("--realizations", 1...1_000_000).check(realizations)
         _ = try numbers(zeta, "zeta")
         _ = try numbers(omega, "omega")
         if let storeExact { try OutputFile.checkWritable(storeExact, option: "--store-exact") }
@@ -83,9 +83,9 @@ struct CompareLBit: ParsableCommand {
     func run() throws {
         var comparison = LBitComparison()
         comparison.length = length
-        comparison.localisationLengths = try numbers(zeta, "zeta")
+        comparison.localizationLengths = try numbers(zeta, "zeta")
         comparison.driveFrequencies = try numbers(omega, "omega")
-        comparison.realisations = realisations
+        comparison.realizations = realizations
         comparison.seed = options.seed
         let exact: [LBitExactAverages]
         if let exactFrom {
@@ -104,7 +104,7 @@ struct CompareLBit: ParsableCommand {
         let points = try exact.map(comparison.point)
         let table = spectra ? ComparisonTables.lbitSpectra(points)
             : correlators ? ComparisonTables.lbitCorrelators(points) : ComparisonTables.lbitSummary(points)
-        try emit(table, [("length", .integer(length)), ("realisations", .integer(realisations))])
+        try emit(table, [("length", .integer(length)), ("realizations", .integer(realizations))])
     }
 
     func emit(_ table: ColumnTable, _ parameters: [(String, JSONValue)]) throws {
@@ -117,19 +117,19 @@ struct CompareGeneralized: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generalized",
         abstract: "Generalised RM (100)-(102) from the measured varrho(v) against the measured [S(omega)]; theta, theta0, xi, Lambda fitted.",
-        discussion: "floquet-o3 and heisenberg-o3 with probe. Cost per realisation and W: L = 8 about 0.2 s, L = 10 about 10 s.")
+        discussion: "floquet-o3 and heisenberg-o3 with probe. Cost per realization and W: L = 8 about 0.2 s, L = 10 about 10 s.")
     @Option(help: "Chain length, 2...30 (refused above 80% of memory).") var length = 8
     @Option(help: "Disorders of floquet-o3.") var floquetW = "1,3,8"
     @Option(help: "Disorders of heisenberg-o3.") var heisenbergW = "2,5,12"
     @Option(help: "Drive frequency Omega of floquet-o3.") var omega = 8 * Double.pi
-    @Option(help: "Realisations per point, 1...1000000.") var realisations = 16
+    @Option(help: "Realizations per point, 1...1000000.") var realizations = 16
     @Flag(help: "Measure varrho in the eigenstates with the probe rather than in the bare chain.") var withProbe = false
     @Flag(help: "Print the spectra (ED and generalised RM) instead of the summary.") var spectra = false
     @OptionGroup var options: ComparisonOptions
 
     func validate() throws {
         try NumericOption.integer("--length", 2...30).check(length)
-        try NumericOption.integer("--realisations", 1...1_000_000).check(realisations)
+        try NumericOption.integer("--realizations", 1...1_000_000).check(realizations)
         try EDLimits.frequency.check(omega)
         _ = try numbers(floquetW, "floquet-w")
         _ = try numbers(heisenbergW, "heisenberg-w")
@@ -145,12 +145,12 @@ struct CompareGeneralized: ParsableCommand {
         comparison.length = length
         comparison.floquetDisorders = try numbers(floquetW, "floquet-w")
         comparison.hamiltonianDisorders = try numbers(heisenbergW, "heisenberg-w")
-        comparison.realisations = realisations
+        comparison.realizations = realizations
         comparison.floquetDriveFrequency = omega
         comparison.seed = options.seed
         comparison.matrixElementsWithProbe = withProbe
         let points = try comparison.run(workers: options.workers)
-        let metadata = OutputMetadata(parameters: [("length", .integer(length)), ("realisations", .integer(realisations)),
+        let metadata = OutputMetadata(parameters: [("length", .integer(length)), ("realizations", .integer(realizations)),
                                                    ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
         let table = spectra ? ComparisonTables.generalizedSpectra(points) : ComparisonTables.generalizedSummary(points)
         try options.output.emit(table, metadata: metadata)
@@ -161,10 +161,10 @@ struct CompareTailExponent: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tail-exponent",
         abstract: "theta0 from the small-v tail of the measured varrho(v) against L; implied 1/xi (51) and Lambda (91) where the fit is valid.",
-        discussion: "heisenberg-o3 (bare chain for varrho, with probe for [Czz] at --memory-lengths). Cost per realisation and W: L = 8 0.2 s, L = 10 5 s, L = 12 about 1 min (bare chain only).")
+        discussion: "heisenberg-o3 (bare chain for varrho, with probe for [Czz] at --memory-lengths). Cost per realization and W: L = 8 0.2 s, L = 10 5 s, L = 12 about 1 min (bare chain only).")
     @Option(help: "Lengths.") var lengths = "8,10,12"
     @Option(help: "Disorders.") var disorders = "2,5,12"
-    @Option(help: "Realisations per length, L:N pairs.") var realisations = "8:16,10:6,12:2"
+    @Option(help: "Realizations per length, L:N pairs.") var realizations = "8:16,10:6,12:2"
     @Option(help: "Lengths at which [Czz] is measured with the probe (for Lambda); comma-separated.") var memoryLengths = "8,10"
     @Option(help: "The tail: |V| at least this many decades below the median, 0.5...6.") var tailDecades = 1.5
     @OptionGroup var options: ComparisonOptions
@@ -178,8 +178,8 @@ struct CompareTailExponent: ParsableCommand {
         study.lengths = try numbers(lengths, "lengths").map { Int($0) }
         guard study.lengths.allSatisfy({ $0 >= 4 && $0 <= 14 }) else { throw ValidationError("--lengths must be 4...14") }
         study.disorders = try numbers(disorders, "disorders")
-        study.realisations = try perLength(realisations)
-        guard study.realisations.values.allSatisfy({ $0 <= 100_000 }) else { throw ValidationError("--realisations must be 1...100000 per length") }
+        study.realizations = try perLength(realizations)
+        guard study.realizations.values.allSatisfy({ $0 <= 100_000 }) else { throw ValidationError("--realizations must be 1...100000 per length") }
         study.memoryLengths = try numbers(memoryLengths, "memory-lengths").map { Int($0) }
         guard study.memoryLengths.allSatisfy({ $0 >= 4 && $0 <= 14 }) else { throw ValidationError("--memory-lengths must be 4...14") }
         study.tailDecades = tailDecades
@@ -194,10 +194,10 @@ struct CompareInverseFrequency: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inverse-frequency",
         abstract: "Fig. 10 analysis of xxz: ([S] omega W)^-2 against (W omega)^-1; widest windows of 1/omega and of (111).",
-        discussion: "Cost per realisation (S^z = 0): L = 10 0.05 s, L = 12 0.5 s, L = 14 about 15 s, L = 16 about 10 min.")
+        discussion: "Cost per realization (S^z = 0): L = 10 0.05 s, L = 12 0.5 s, L = 14 about 15 s, L = 16 about 10 min.")
     @Option(help: "Lengths, integers in 2...30 (refused above 80% of memory).") var lengths = "10,12"
     @Option(help: "Disorders.") var disorders = "0.5,1,1.5,2,2.5"
-    @Option(help: "Realisations per length, L:N pairs (N in 1...1000000).") var realisations = "10:20,12:8,14:2"
+    @Option(help: "Realizations per length, L:N pairs (N in 1...1000000).") var realizations = "10:20,12:8,14:2"
     @Option(help: "Largest acceptable reduced chi^2 of a window.") var chiSquared = 2.0
     @Flag(help: "Print the scaled curves instead of the summary.") var curves = false
     @OptionGroup var options: ComparisonOptions
@@ -209,7 +209,7 @@ struct CompareInverseFrequency: ParsableCommand {
             return problem
         }
         _ = try numbers(disorders, "disorders")
-        _ = try perLength(realisations)
+        _ = try perLength(realizations)
         try NumericOption.positive("--chi-squared", atMost: 1e12).check(chiSquared)
     }
 
@@ -217,7 +217,7 @@ struct CompareInverseFrequency: ParsableCommand {
         var analysis = InverseFrequencyAnalysis()
         analysis.lengths = try CompareLengths.parse(lengths, "lengths")
         analysis.disorders = try numbers(disorders, "disorders")
-        analysis.realisations = try perLength(realisations)
+        analysis.realizations = try perLength(realizations)
         analysis.acceptableChiSquared = chiSquared
         analysis.seed = options.seed
         let points = try analysis.run(workers: options.workers)
@@ -231,10 +231,10 @@ struct CompareDrift: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "drift",
         abstract: "W_delta(L) from [Czz] of heisenberg-o3 with probe against the RM's drift (W_c, Lambda_c fitted).",
-        discussion: "Cost per realisation and W: L = 8 0.1 s, L = 9 0.6 s, L = 10 4 s, L = 11 30 s.")
+        discussion: "Cost per realization and W: L = 8 0.1 s, L = 9 0.6 s, L = 10 4 s, L = 11 30 s.")
     @Option(help: "Lengths, integers in 2...30 (refused above 80% of memory).") var lengths = "6,7,8,9"
     @Option(help: "Disorder grid.") var disorders = "2,3,4,5,6,8,11"
-    @Option(help: "Realisations per length, L:N pairs (N in 1...1000000).") var realisations = "6:30,7:16,8:8,9:4,10:3"
+    @Option(help: "Realizations per length, L:N pairs (N in 1...1000000).") var realizations = "6:30,7:16,8:8,9:4,10:3"
     @Option(help: "The level delta of [Czz](W_delta) = delta (116).") var threshold = 0.3
     @Flag(help: "Print [Czz] against W instead of W_delta(L).") var memory = false
     @OptionGroup var options: ComparisonOptions
@@ -247,14 +247,14 @@ struct CompareDrift: ParsableCommand {
             return problem
         }
         _ = try numbers(disorders, "disorders")
-        _ = try perLength(realisations)
+        _ = try perLength(realizations)
     }
 
     func run() throws {
         var comparison = CrossoverDriftComparison()
         comparison.lengths = try CompareLengths.parse(lengths, "lengths")
         comparison.disorders = try numbers(disorders, "disorders").sorted()
-        comparison.realisations = try perLength(realisations)
+        comparison.realizations = try perLength(realizations)
         comparison.threshold = threshold
         comparison.seed = options.seed
         let result = try comparison.run(workers: options.workers)
@@ -273,11 +273,11 @@ struct CompareCriterion: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "criterion",
         abstract: "rho vbar (129)-(131) against <r> as phase indicators of xxz on both sides of the crossover.",
-        discussion: "Cost per realisation: L = 10 0.05 s, L = 12 0.5 s, L = 14 15 s.")
+        discussion: "Cost per realization: L = 10 0.05 s, L = 12 0.5 s, L = 14 15 s.")
     @Option(help: "Lengths (even).") var lengths = "8,10,12"
     @Option(help: "Thermal-side disorder.") var thermalW = 1.0
-    @Option(help: "Localised-side disorder.") var localisedW = 6.0
-    @Option(help: "Realisations per length, L:N pairs (N in 1...1000000).") var realisations = "8:60,10:30,12:10,14:3"
+    @Option(help: "Localized-side disorder.") var localizedW = 6.0
+    @Option(help: "Realizations per length, L:N pairs (N in 1...1000000).") var realizations = "8:60,10:30,12:10,14:3"
     @OptionGroup var options: ComparisonOptions
 
     func validate() throws {
@@ -287,19 +287,19 @@ struct CompareCriterion: ParsableCommand {
             return problem
         }
         try NumericOption("--thermal-w", atLeast: 0, atMost: WorkLimits.energy).check(thermalW)
-        try NumericOption("--localised-w", atLeast: 0, atMost: WorkLimits.energy).check(localisedW)
-        _ = try perLength(realisations)
+        try NumericOption("--localized-w", atLeast: 0, atMost: WorkLimits.energy).check(localizedW)
+        _ = try perLength(realizations)
     }
 
     func run() throws {
         var comparison = CriterionComparison()
         comparison.lengths = try CompareLengths.parse(lengths, "lengths")
         comparison.thermalDisorder = thermalW
-        comparison.localisedDisorder = localisedW
-        comparison.realisations = try perLength(realisations)
+        comparison.localizedDisorder = localizedW
+        comparison.realizations = try perLength(realizations)
         comparison.seed = options.seed
         let result = try comparison.run(workers: options.workers)
-        let metadata = OutputMetadata(parameters: [("thermal_W", .number(thermalW)), ("localised_W", .number(localisedW)),
+        let metadata = OutputMetadata(parameters: [("thermal_W", .number(thermalW)), ("localised_W", .number(localizedW)),
                                                    ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
         try options.output.emit(ComparisonTables.criterionSummary(result), metadata: metadata)
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Studies
 
-/// Where the realisations of `ed run` and `ed scan` are computed: in this process, or, when the
+/// Where the realizations of `ed run` and `ed scan` are computed: in this process, or, when the
 /// process is a rank of `mpirun`, distributed over the ranks (MPI is started only then).
 enum DistributionOptions {
     /// `--ranks-per-realization R`: 1 for the dense engine; R > 1 shares each sparse solve over

@@ -18,7 +18,7 @@ struct EDChainOptions: ParsableArguments {
     @Option(name: .customLong("Delta"), help: "Anisotropy Delta (xxz).")
     var anisotropy: Double = EDProblem.defaultAnisotropy
 
-    @Option(name: .customLong("zeta"), help: "Localisation length zeta > 0 (lbit).")
+    @Option(name: .customLong("zeta"), help: "Localization length zeta > 0 (lbit).")
     var localizationLength: Double?
 
     @Option(help: "xxz: total S^z of the sector (e.g. 0, 0.5), 'all' (every sector, resolved) or 'full'. Default: 0 (even L), 0.5 (odd L); 'full' with a sigma^x/y probe.")

@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// `resonance ed ...`: exact diagonalisation of disordered spin chains.
+/// `resonance ed ...`: exact diagonalization of disordered spin chains.
 struct EDCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ed",
-        abstract: "Exact diagonalisation of disordered spin chains.",
+        abstract: "Exact diagonalization of disordered spin chains.",
         subcommands: [EDSpectrumCommand.self, EDRun.self, EDDynamics.self, EDScan.self, EDStudy.self, EDMerge.self, EDSlurm.self, EDExport.self]
     )
 }

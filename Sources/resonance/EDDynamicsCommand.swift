@@ -12,14 +12,14 @@ struct EDDynamics: ParsableCommand {
         commandName: "dynamics",
         abstract: "[Czz(t)] and [S(omega)] by dynamical typicality: Haar-random states propagated by Chebyshev or Krylov (matrix-free), Floquet models by gates.",
         discussion: """
-        C(t) = <psi| A(t) A |psi> / <psi|psi> for R Haar-random states per realisation, A = sigma^z_P with the probe, \
-        else sigma^z_0 (the dense engine's normalisation: (1/D) tr(A(t) A)). Hamiltonian models (heisenberg-o3; xxz in the \
+        C(t) = <psi| A(t) A |psi> / <psi|psi> for R Haar-random states per realization, A = sigma^z_P with the probe, \
+        else sigma^z_0 (the dense engine's normalization: (1/D) tr(A(t) A)). Hamiltonian models (heisenberg-o3; xxz in the \
         full space) are propagated by --method chebyshev or krylov on the matrix-free Hamiltonian; --kpm-order N adds \
         S(omega) by the kernel polynomial method (Jackson kernel, resolution sqrt(2) pi a / N, written to the outputs). \
         floquet-o3: stroboscopic times in periods, exp(-i H_J T/2) by Chebyshev and the single-site gate layer; \
         --fourier-periods N adds S(omega) from the Jackson-windowed Fourier series of C(n), n < N. \
         Writes <out>/realizations.jsonl (rerun the same command to resume; --shard i/n for a part), czz.csv \
-        (czz_err: standard error over realisations, or over the states for one realisation; typicality_err: \
+        (czz_err: standard error over realizations, or over the states for one realization; typicality_err: \
         1/sqrt(R N (D+1))), spectral_function.csv and summary.json.
         """
     )
@@ -33,7 +33,7 @@ struct EDDynamics: ParsableCommand {
     var drivingFrequency: Double?
     @Option(help: "Times, strictly increasing, >= 0: t1,t2,..., log:from:to:perDecade or lin:from:to:count (units 1/J; Floquet: whole periods, up to 1e6).")
     var times: String = "log:0.1:1000:10"
-    @Option(help: "Haar-random states per realisation R, 1...100000.")
+    @Option(help: "Haar-random states per realization R, 1...100000.")
     var states: Int = 1
     @Option(help: "Propagation method of the Hamiltonian models: chebyshev or krylov.")
     var method: PropagationMethod = .chebyshev
@@ -45,13 +45,13 @@ struct EDDynamics: ParsableCommand {
     var fourierPeriods: Int = 0
     @Option(help: "Frequencies of S(omega), > 0 and increasing: w1,w2,..., log:from:to:perDecade or lin:from:to:count.")
     var omega: String = "log:0.001:30:10"
-    @Option(help: "Number of disorder realisations, 1...10000000.")
+    @Option(help: "Number of disorder realizations, 1...10000000.")
     var realizations: Int = 1
     @Option(help: "Seed of the run.")
     var seed: UInt64 = 1
     @Option(help: "Threads of each matrix-vector product, 1...1024 (default: every core).")
     var threads: Int?
-    @Option(help: "Compute only shard i of n: the realisations k with k mod n == i.")
+    @Option(help: "Compute only shard i of n: the realizations k with k mod n == i.")
     var shard: String?
     @Option(help: "Output directory (created; rerunning the same command there resumes).")
     var out: String
@@ -94,7 +94,7 @@ struct EDDynamics: ParsableCommand {
                               directory: URL(fileURLWithPath: out))
         if kpmOrder > 0 || fourierPeriods > 0 { run.frequencies = frequencies }
         run.fourierPeriods = fourierPeriods
-        do { run.shard = try shard.map { try RealisationShard(parsing: $0) } } catch { throw ValidationError("\(error)") }
+        do { run.shard = try shard.map { try RealizationShard(parsing: $0) } } catch { throw ValidationError("\(error)") }
         run.quiet = quiet
         run.commandLine = recordedCommandLine()
         return run

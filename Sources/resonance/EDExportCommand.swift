@@ -6,7 +6,7 @@ import Studies
 struct EDExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a run or scan directory (averages, scalar results, every realisation's values) into one HDF5 file.",
+        abstract: "Write a run or scan directory (averages, scalar results, every realization's values) into one HDF5 file.",
         discussion: "The layout is described in the README (\"Runs in HDF5\"): /results, /averages/<name>/{mean,standard_error,count}, /realizations/{index,seconds,<name>}; a scan has one such tree per point."
     )
 
@@ -45,9 +45,9 @@ struct EDExport: ParsableCommand {
                 }
                 let records = try plan.records(in: plan.directory)
                     .filter { $0.realization < plan.realizations && (plan.shard?.contains($0.realization) ?? true) }
-                let result = ExactNumericsResult(problem: plan.realisation.problem, settings: plan.realisation.settings,
-                                                 observables: plan.realisation.observables, records: records)
-                try RunExport.write(result, records: records, manifest: try plan.manifest(), seed: plan.realisation.seed,
+                let result = ExactNumericsResult(problem: plan.realization.problem, settings: plan.realization.settings,
+                                                 observables: plan.realization.observables, records: records)
+                try RunExport.write(result, records: records, manifest: try plan.manifest(), seed: plan.realization.seed,
                                     commandLine: plan.commandLine, to: file, group: name.map { "/" + $0 } ?? "/")
             }
             try file.flush()

@@ -8,11 +8,11 @@ struct EDMerge: ParsableCommand {
         commandName: "merge",
         abstract: "Join shards (--shard i/n, job arrays, MPI ranks) or other runs of one `ed run`/`ed scan` command into one run.",
         discussion: """
-        The merged directory holds every realisation once and the same CSVs and summary.json results, byte for byte, as \
-        the run computed in one directory (averages fold the realisations in index order). Its recorded command is the \
+        The merged directory holds every realization once and the same CSVs and summary.json results, byte for byte, as \
+        the run computed in one directory (averages fold the realizations in index order). Its recorded command is the \
         first source's, without --shard and with this --out. Runs of different commands are refused, naming the parameter \
-        that differs; missing and duplicated realisations are reported by index, and a merge with missing realisations is \
-        refused unless --allow-partial. Copies of one realisation that differ (e.g. other --blas-threads) are refused.
+        that differs; missing and duplicated realizations are reported by index, and a merge with missing realizations is \
+        refused unless --allow-partial. Copies of one realization that differ (e.g. other --blas-threads) are refused.
         """
     )
 
@@ -22,7 +22,7 @@ struct EDMerge: ParsableCommand {
     @Option(help: "Directory of the merged run (created; must not be one of the sources).")
     var out: String
 
-    @Flag(name: .customLong("allow-partial"), help: "Merge what is there when realisations are missing, and list them.")
+    @Flag(name: .customLong("allow-partial"), help: "Merge what is there when realizations are missing, and list them.")
     var allowPartial = false
 
     @Flag(help: "No report on standard error.")
@@ -72,7 +72,7 @@ struct EDMerge: ParsableCommand {
         var incomplete: [String] = []
         for (name, plan) in targetPlans {
             let label = name.map { " \($0)" } ?? ""
-            var sources: [RealisationMerge.Source] = []
+            var sources: [RealizationMerge.Source] = []
             var sourceNames: [String] = []
             for (position, plans) in sourcePlans.enumerated() {
                 let directory = directories[order[position]] + (name.map { "/" + $0 } ?? "")
@@ -84,23 +84,23 @@ struct EDMerge: ParsableCommand {
                 sources.append(.init(name: directory, records: try source.records(in: source.directory)))
                 sourceNames.append(directory)
             }
-            let merge = RealisationMerge(sources: sources, expected: expected)
+            let merge = RealizationMerge(sources: sources, expected: expected)
             if !quiet { FileHandle.standardError.write(Data("ed merge\(label): \(merge.summary)\n".utf8)) }
             guard merge.conflicting.isEmpty else {
-                throw Refusal(description: "ed merge\(label): realisations \(RealisationMerge.ranges(merge.conflicting)) differ between sources (different --blas-threads or versions?); nothing written")
+                throw Refusal(description: "ed merge\(label): realizations \(RealizationMerge.ranges(merge.conflicting)) differ between sources (different --blas-threads or versions?); nothing written")
             }
             guard merge.isComplete || allowPartial else {
-                incomplete.append("\(name ?? "run"): missing \(RealisationMerge.ranges(merge.missing))")
+                incomplete.append("\(name ?? "run"): missing \(RealizationMerge.ranges(merge.missing))")
                 continue
             }
             let (workers, threads) = plan.parallelism()
             let timing = RunTiming(wallSeconds: Date().timeIntervalSince(start), computed: 0, workers: workers, blasThreads: threads,
-                                   realisationSeconds: merge.records.map(\.seconds),
+                                   realizationSeconds: merge.records.map(\.seconds),
                                    stageSeconds: RunTiming.meanStageSeconds(merge.records))
             results.append(try plan.writeMerged(merge.records, sources: sourceNames, timing: timing))
         }
         guard incomplete.isEmpty else {
-            throw Refusal(description: "ed merge: realisations are missing (\(incomplete.joined(separator: "; "))); run the missing shards, or merge with --allow-partial")
+            throw Refusal(description: "ed merge: realizations are missing (\(incomplete.joined(separator: "; "))); run the missing shards, or merge with --allow-partial")
         }
         if case .scan(let scan) = target {
             try RunInvocation(arguments: arguments, realizations: expected, shard: nil).write(to: URL(fileURLWithPath: out))

@@ -12,9 +12,9 @@ enum EDMethod: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// `--method`, `--target-energy`, `--levels`, `--max-memory`, `--ranks`: the choice between dense
-/// diagonalisation (every eigenpair) and a sparse window of eigenpairs around a target energy.
+/// diagonalization (every eigenpair) and a sparse window of eigenpairs around a target energy.
 struct EDMethodOptions: ParsableArguments {
-    @Option(help: "dense (LAPACK, every eigenpair), shift-invert (PETSc/SLEPc + MUMPS, --levels eigenpairs at --target-energy), polynomial-filter (SLEPc's Chebyshev filter, matrix-vector products only), or auto (shift-invert from dimension \(SparseWindowCost.autoCrossoverDimension) on; the polynomial filter where shift-invert's factorisation would exceed --max-memory).")
+    @Option(help: "dense (LAPACK, every eigenpair), shift-invert (PETSc/SLEPc + MUMPS, --levels eigenpairs at --target-energy), polynomial-filter (SLEPc's Chebyshev filter, matrix-vector products only), or auto (shift-invert from dimension \(SparseWindowCost.autoCrossoverDimension) on; the polynomial filter where shift-invert's factorization would exceed --max-memory).")
     var method: EDMethod = .dense
 
     @Option(name: .customLong("target-energy"), help: "Energy density (E - Emin)/(Emax - Emin) of the window's centre, in (0, 1) (sparse methods).")
@@ -23,7 +23,7 @@ struct EDMethodOptions: ParsableArguments {
     @Option(help: "Number of eigenpairs nearest the target (sparse methods), at most the sector dimension.")
     var levels: Int = 50
 
-    @Option(name: .customLong("max-memory"), help: "Memory limit in GiB for the factorisation (default: 80% of physical memory); larger jobs are refused up front.")
+    @Option(name: .customLong("max-memory"), help: "Memory limit in GiB for the factorization (default: 80% of physical memory); larger jobs are refused up front.")
     var maxMemory: Double?
 
     @Option(help: "Run each sparse solve as an mpirun job of this many ranks on this node (default: 1, or the ranks of an enclosing mpirun).")

@@ -6,7 +6,7 @@ import Studies
 
 /// The run options shared by `ed run` and `ed scan`.
 struct EDRunOptions: ParsableArguments {
-    @Option(help: "Number of disorder realisations, 1...10000000 (realisation k draws from (seed, k) only).")
+    @Option(help: "Number of disorder realizations, 1...10000000 (realization k draws from (seed, k) only).")
     var realizations: Int
 
     @Option(help: "Seed of the run.")
@@ -18,19 +18,19 @@ struct EDRunOptions: ParsableArguments {
     @Option(help: "Output directory (created; rerunning the same command there resumes; one process at a time).")
     var out: String
 
-    @Option(help: "Realisations computed in parallel, 1...1024 (default: one per core; 1 with threaded BLAS from dimension 4096).")
+    @Option(help: "Realizations computed in parallel, 1...1024 (default: one per core; 1 with threaded BLAS from dimension 4096).")
     var workers: Int?
 
-    @Option(name: .customLong("blas-threads"), help: "OpenBLAS threads per realisation, 1...1024 (default: 1 when workers > 1, else all cores). Averages are bit-identical between runs with the same value.")
+    @Option(name: .customLong("blas-threads"), help: "OpenBLAS threads per realization, 1...1024 (default: 1 when workers > 1, else all cores). Averages are bit-identical between runs with the same value.")
     var blasThreads: Int?
 
     @Flag(help: "No progress output.")
     var quiet = false
 
-    @Flag(name: .customLong("write-fields"), help: "Write each realisation's fields to <out>/fields/realization_<k>.json.")
+    @Flag(name: .customLong("write-fields"), help: "Write each realization's fields to <out>/fields/realization_<k>.json.")
     var writeFields = false
 
-    @Option(help: "JSON fields file used for every realisation instead of random draws.")
+    @Option(help: "JSON fields file used for every realization instead of random draws.")
     var fields: String?
 
     @Option(name: .customLong("window-fraction"), help: "Middle fraction of each sector's spectrum for <r> and the mid-spectrum observables.")
@@ -53,13 +53,13 @@ struct EDRunOptions: ParsableArguments {
 
     @OptionGroup var methodOptions: EDMethodOptions
 
-    @Option(help: "Compute only shard i of n: the realisations k with k mod n == i, into --out (its own directory; `ed merge` joins the shards).")
+    @Option(help: "Compute only shard i of n: the realizations k with k mod n == i, into --out (its own directory; `ed merge` joins the shards).")
     var shard: String?
 
-    @Option(name: .customLong("ranks-per-realization"), help: "Under mpirun: MPI ranks that share one realisation (the communicator is split into groups of R). The dense engine computes a realisation on one rank, so R = 1; with a sparse --method, R > 1 runs each solve on R ranks of the group's node.")
+    @Option(name: .customLong("ranks-per-realization"), help: "Under mpirun: MPI ranks that share one realization (the communicator is split into groups of R). The dense engine computes a realization on one rank, so R = 1; with a sparse --method, R > 1 runs each solve on R ranks of the group's node.")
     var ranksPerRealization: Int = 1
 
-    @Flag(name: .customLong("save-spectra"), help: "Keep every realisation's eigenvalues (and per-state entanglement of the middle window, if computed) in <out>/spectra.h5 (HDF5).")
+    @Flag(name: .customLong("save-spectra"), help: "Keep every realization's eigenvalues (and per-state entanglement of the middle window, if computed) in <out>/spectra.h5 (HDF5).")
     var saveSpectra = false
 
     func validate() throws {
@@ -78,8 +78,8 @@ struct EDRunOptions: ParsableArguments {
         try DistributionOptions.validate(ranksPerRealization: ranksPerRealization, method: methodOptions)
     }
 
-    func parsedShard() throws -> RealisationShard? {
-        do { return try shard.map { try RealisationShard(parsing: $0) } } catch { throw ValidationError("\(error)") }
+    func parsedShard() throws -> RealizationShard? {
+        do { return try shard.map { try RealizationShard(parsing: $0) } } catch { throw ValidationError("\(error)") }
     }
 
     /// The problem at (L, W, Omega) with the dense memory check only where it is diagonalised densely.
@@ -140,15 +140,15 @@ struct EDRunOptions: ParsableArguments {
     func plan(problem: EDProblem, directory: URL, arguments: [String] = Array(CommandLine.arguments.dropFirst())) throws -> ExactNumericsRun {
         let given = try givenFields(for: problem)
         var window = try methodOptions.plan(for: problem, observables: try parsedObservables())
-        // Under mpirun the ranks share out realisations (each solve then runs as a one-rank MPI
+        // Under mpirun the ranks share out realizations (each solve then runs as a one-rank MPI
         // job); `--ranks P` gives each solve its own P-rank job instead.
         if window != nil, methodOptions.ranks == nil, SparseWindowEngine.launcherSize > 1 {
             window?.engine.launch = .singleton
         }
-        var job = ExactRealisation(problem: problem, observables: try parsedObservables(),
+        var job = ExactRealization(problem: problem, observables: try parsedObservables(),
                                    settings: try settings(for: problem, sparse: window != nil), seed: seed, fields: given)
         job.window = window
-        var run = ExactNumericsRun(realisation: job, realizations: realizations, directory: directory,
+        var run = ExactNumericsRun(realization: job, realizations: realizations, directory: directory,
                                    commandLine: recordedCommandLine(arguments))
         run.arguments = arguments
         run.shard = try parsedShard()
@@ -167,12 +167,12 @@ struct EDRun: ParsableCommand {
         commandName: "run",
         abstract: "Disorder-averaged observables of one model at one (L, W): <r>, S(omega), Czz(t), varrho(v), rho vbar, chi, entanglement.",
         discussion: """
-        Writes <out>/realizations.jsonl (one line per finished realisation, so an interrupted run resumes where it \
+        Writes <out>/realizations.jsonl (one line per finished realization, so an interrupted run resumes where it \
         stopped when the same command is given again), one CSV per observable (spectral_function.csv, czz.csv, \
         matrix_elements.csv, fidelity.csv, probe_entropy.csv, scalars.csv; _err columns are standard errors over \
-        realisations) and summary.json (parameters, seed, results, timings). Models as in `resonance ed spectrum --help`. \
+        realizations) and summary.json (parameters, seed, results, timings). Models as in `resonance ed spectrum --help`. \
         --shard i/n computes part of the run (join the parts with `resonance ed merge`); under mpirun the ranks share \
-        the realisations and rank 0 writes <out>; `resonance ed slurm` prints a job-array script.
+        the realizations and rank 0 writes <out>; `resonance ed slurm` prints a job-array script.
         """
     )
 
@@ -276,7 +276,7 @@ struct EDStudy: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "study",
         abstract: "Published comparisons. luitz: <r> of xxz on L = 12..16, W = 1..5 (PRB 91, 081103 (2015); crossing near W ~ 3.7).",
-        discussion: "--estimate times one realisation at each L and prints the extrapolated cost of the whole study without running it."
+        discussion: "--estimate times one realization at each L and prints the extrapolated cost of the whole study without running it."
     )
 
     @Argument(help: "The study: luitz.")
@@ -285,7 +285,7 @@ struct EDStudy: ParsableCommand {
     var lengths: String = "12,14,16"
     @Option(name: .customLong("W"), help: "Disorder strengths, each 0...1e12.")
     var disorders: String = "1,1.5,2,2.5,3,3.25,3.5,3.75,4,4.5,5"
-    @Option(help: "Realisations per point, per L (comma-separated, one per L; one number applies to all), each 1...10000000.")
+    @Option(help: "Realizations per point, per L (comma-separated, one per L; one number applies to all), each 1...10000000.")
     var realizations: String = "1000,200,50"
     @Option(help: "Seed.")
     var seed: UInt64 = 2015
@@ -297,7 +297,7 @@ struct EDStudy: ParsableCommand {
     var quiet = false
     @OptionGroup var methodOptions: EDMethodOptions
 
-    /// The validated grid: lengths, disorders, realisations per length.
+    /// The validated grid: lengths, disorders, realizations per length.
     func grid() throws -> (lengths: [Int], disorders: [Double], realizations: [Int]) {
         guard name == "luitz" else { throw ValidationError("unknown study '\(name)'; available: luitz") }
         let ls = try EDLimits.length.integers(from: lengths, count: 1...100)

@@ -12,8 +12,8 @@ struct EDSlurm: ParsableCommand {
         --realizations 10000 --seed 1 --out xxz-L16 > job.sh; jobid=$(sbatch --parsable job.sh); \
         sbatch --dependency=afterok:$jobid --wrap "bash job.sh merge". Task i writes <out>/shards/shard-i-of-N (resumable: \
         resubmitting a task continues it); the merge writes <out>. Without --workers/--blas-threads the script sets the \
-        run's defaults for --cpus-per-task cores: one realisation per core with one BLAS thread, or, from dimension 4096, \
-        one realisation at a time with --cpus-per-task BLAS threads.
+        run's defaults for --cpus-per-task cores: one realization per core with one BLAS thread, or, from dimension 4096, \
+        one realization at a time with --cpus-per-task BLAS threads.
         """
     )
 
@@ -88,10 +88,10 @@ struct EDSlurm: ParsableCommand {
     func script(executable: String, workingDirectory: String) throws -> String {
         let out = try outDirectory()
         var arguments = ["ed"] + command
-        // The run's own defaults for --cpus-per-task cores (one realisation per core, or one at a time
+        // The run's own defaults for --cpus-per-task cores (one realization per core, or one at a time
         // with threaded BLAS for large matrices), made explicit: a task must not size itself by the node.
         let plans = try parsedCommand().plans(directory: URL(fileURLWithPath: out), arguments: arguments)
-        if var largest = plans.map(\.plan).max(by: { ($0.realisation.problem.blockDimensions.max() ?? 0) < ($1.realisation.problem.blockDimensions.max() ?? 0) }) {
+        if var largest = plans.map(\.plan).max(by: { ($0.realization.problem.blockDimensions.max() ?? 0) < ($1.realization.problem.blockDimensions.max() ?? 0) }) {
             largest.cores = cpusPerTask
             let (workers, threads) = largest.parallelism()
             if !Self.gives("--workers", arguments) { arguments += ["--workers", String(workers)] }

@@ -5,11 +5,11 @@ import SpinChains
 import Studies
 
 /// `resonance ed spectrum`: the sorted eigenvalues (quasi-energies for Floquet models) of one
-/// disorder realisation.
+/// disorder realization.
 struct EDSpectrumCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spectrum",
-        abstract: "Eigenvalues (quasi-energies for Floquet models) of one disorder realisation, sorted ascending.",
+        abstract: "Eigenvalues (quasi-energies for Floquet models) of one disorder realization, sorted ascending.",
         discussion: """
         Models (spin-1/2 chains, sites n = 0..L-1, periodic unless --open):
           xxz            H = J sum (SxSx + SySy + Delta SzSz) + sum h_n Sz_n, S = sigma/2 (sigma with --pauli),
@@ -17,7 +17,7 @@ struct EDSpectrumCommand: ParsableCommand {
           heisenberg-o3  H = (J/2) sum sigma_n.sigma_n+1 + (W/2) sum v_n.sigma_n.
           floquet-o3     U_F = exp(-i H_J T/2) exp(-i H_W T/2), H_J = J sum sigma.sigma, H_W = W sum v.sigma,
                          T = 2 pi/Omega; quasi-energies in (-Omega/2, Omega/2].
-          lbit           synthetic l-bit model with localisation length zeta, always with the probe.
+          lbit           synthetic l-bit model with localization length zeta, always with the probe.
         --probe adds a probe spin P: + (h/2) sigma^z_P + J sigma^a_0 sigma^x_P (h = W unless --probe-field);
         Floquet: U = exp(-i T V sigma^x_P) (U_F x exp(-(i/2) h T sigma^z_P)).
         """
@@ -34,13 +34,13 @@ struct EDSpectrumCommand: ParsableCommand {
     @Option(name: .customLong("Omega"), help: "Driving frequency Omega > 0 (floquet-o3, lbit).")
     var drivingFrequency: Double?
 
-    @Option(help: "Seed of the disorder generator (realisation k uses the pair (seed, k) only).")
+    @Option(help: "Seed of the disorder generator (realization k uses the pair (seed, k) only).")
     var seed: UInt64?
 
     @Option(help: "JSON fields file instead of a random draw: {\"h\": [...]} (xxz) or {\"v\": [[x,y,z], ...]} (O(3) models).")
     var fields: String?
 
-    @Option(help: "Realisation index k.")
+    @Option(help: "Realization index k.")
     var realization: UInt64 = 0
 
     @Option(name: .customLong("write-fields"), help: "Write the fields used to this JSON file.")
@@ -168,7 +168,7 @@ struct EDSpectrumCommand: ParsableCommand {
     }
 
     /// The problem's record (the one run manifests use, with `"probe"` always written), with how this
-    /// realisation was drawn inserted before `dimension`, then the BLAS it ran on.
+    /// realization was drawn inserted before `dimension`, then the BLAS it ran on.
     func parameterRecord(problem: EDProblem) -> [(String, JSONValue)] {
         let record = problemParameters(problem, alwaysRecordProbe: true)
         var parameters = record.filter { $0.0 != "dimension" }

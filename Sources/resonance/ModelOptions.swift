@@ -12,7 +12,7 @@ enum SettingArgument: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// The RM's inputs, in any of the paper's parametrisations.
+/// The RM's inputs, in any of the paper's parametrizations.
 struct ModelOptions: ParsableArguments {
     @Option(help: "Setting: floquet (Sec. II) or hamiltonian (Sec. III).")
     var model: SettingArgument
@@ -21,7 +21,7 @@ struct ModelOptions: ParsableArguments {
             help: "Inverse correlation length 1/xi (39); 0 is the transition. Range: > -2 ln 2.")
     var inverseCorrelationLength: Double?
 
-    @Option(help: "Bare localisation length zeta (12), > 0; sets 1/xi = 1/zeta - ln 2.")
+    @Option(help: "Bare localization length zeta (12), > 0; sets 1/xi = 1/zeta - ln 2.")
     var zeta: Double?
 
     @Option(name: .customLong("W"), help: "Disorder W > 0: with --Wc sets 1/xi = ln(W/Wc); Hamiltonian: Lambda from (83) unless given.")
@@ -44,7 +44,7 @@ struct ModelOptions: ParsableArguments {
 
     func validate() throws { _ = try resolve() }
 
-    /// The options as the model's parametrisation (which formula gives 1/xi and Lambda is decided there).
+    /// The options as the model's parametrization (which formula gives 1/xi and Lambda is decided there).
     var parametrization: ResonanceParametrization {
         ResonanceParametrization(setting: model.setting, inverseCorrelationLength: inverseCorrelationLength, localizationLength: zeta,
                                  disorder: disorder, criticalDisorder: criticalDisorder, resonanceLength: resonanceLength,

@@ -35,7 +35,7 @@ enum RMLimits {
     }
 }
 
-/// The disorder parametrisation options of Fig. 9: --Wc and --J.
+/// The disorder parametrization options of Fig. 9: --Wc and --J.
 struct DisorderCrossoverOptions: ParsableArguments {
     @Option(name: .customLong("Wc"), help: "Critical disorder W_c > 0 (Fig. 9: 10); 1/xi = ln(W/W_c).")
     var criticalDisorder: Double = 10
@@ -143,9 +143,9 @@ struct RMEntropy: ParsableCommand {
         if exponent {
             var fields = [(String, JSONValue)]()
             let estimates = [
-                try ApparentExponentStudy.direct(relativeDistances: grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true), localisedSide: true),
-                try ApparentExponentStudy.direct(relativeDistances: grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true), localisedSide: false),
-                try ApparentExponentStudy.direct(relativeDistances: grid(from: 0.05, to: 0.5, points: 20, logarithmic: true), localisedSide: true),
+                try ApparentExponentStudy.direct(relativeDistances: grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true), localizedSide: true),
+                try ApparentExponentStudy.direct(relativeDistances: grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true), localizedSide: false),
+                try ApparentExponentStudy.direct(relativeDistances: grid(from: 0.05, to: 0.5, points: 20, logarithmic: true), localizedSide: true),
                 try ApparentExponentStudy.drift(crossover, threshold: 0.01, lengths: lengths.values),
                 try ApparentExponentStudy.drift(crossover, threshold: 0.5, lengths: lengths.values),
                 ApparentExponentStudy.collapse(crossover, lengths: lengths.values, ratios: ratios),
@@ -214,7 +214,7 @@ struct RMRegimes: ParsableCommand {
             table = RegimeMapStudy.lines(map: map, resonanceLength: resonanceLength, lengths: lengths)
         } else if plane == .zeta {
             let inverseZetas = grid(from: 0.01, to: 2 * M_LN2, points: points, logarithmic: false)
-            table = RegimeMapStudy.table(map.classify(inverseLocalisationLengths: inverseZetas, lengths: lengths, resonanceLength: resonanceLength),
+            table = RegimeMapStudy.table(map.classify(inverseLocalizationLengths: inverseZetas, lengths: lengths, resonanceLength: resonanceLength),
                                          abscissaName: "inv_zeta")
         } else {
             let ratios = grid(from: 0.3, to: 3, points: points, logarithmic: true)

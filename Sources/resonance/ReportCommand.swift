@@ -12,13 +12,13 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Regenerate the paper's figures and write an HTML report (default: report/).",
         discussion: """
-        The runs (exact diagonalisation, disorder averages) are kept in resumable stores under \
+        The runs (exact diagonalization, disorder averages) are kept in resumable stores under \
         OUTPUT/runs/, one directory per run named by its parameters and a hash of its manifest: \
         rerunning the report reads them back and only redraws (a few seconds); changing a \
         parameter recomputes only the runs it changes; an interrupted report resumes. Remove \
         OUTPUT/runs/ to start afresh. The standard report costs about two CPU-minutes from \
         scratch (roughly a minute and a half on two idle cores); --full adds <r>(W) of xxz at L = 14, larger [S(omega)], rho vbar \
-        and probe runs, the Fig. 10 analysis at L = 14 and the full realisation counts of the \
+        and probe runs, the Fig. 10 analysis at L = 14 and the full realization counts of the \
         comparisons (about six CPU-minutes). One line per section on standard error with its ETA.
         """
     )
@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Output directory.")
     var output: String = "report"
 
-    @Flag(help: "Larger sizes and realisation counts (about six CPU-minutes from scratch).")
+    @Flag(help: "Larger sizes and realization counts (about six CPU-minutes from scratch).")
     var full = false
 
     @Option(name: .customLong("audit-budget"), help: "Seconds for the claims ledger (`resonance audit`), 0...1e6; 0 skips it.")
@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        InterruptCleanup.install()   // Ctrl-C removes scratch folders; the run store keeps every finished realisation
+        InterruptCleanup.install()   // Ctrl-C removes scratch folders; the run store keeps every finished realization
         let directory = URL(fileURLWithPath: output)
         // The standard report takes the l-bit points at L = 8 from the stored exact averages
         // (written by `resonance compare lbit --store-exact` with the same parameters); --full

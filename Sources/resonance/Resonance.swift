@@ -6,7 +6,7 @@ import Studies
 struct Resonance: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resonance",
-        abstract: "The resonance model of many-body localisation, and exact numerics to test it.",
+        abstract: "The resonance model of many-body localization, and exact numerics to test it.",
         version: ResonanceKitVersion.string,
         subcommands: [RMCommand.self, EDCommand.self, CompareCommand.self, ReportCommand.self, AuditCommand.self]
     )

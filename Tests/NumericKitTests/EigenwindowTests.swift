@@ -21,7 +21,7 @@ final class EigenwindowTests: XCTestCase {
 
     /// Window vectors equal the full driver's columns up to sign (|<v_full|v_window>| = 1 to
     /// 1e-10), all eigenvalues agree to 1e-12, residuals ||A v - lambda v|| <= 1e-10.
-    func testWindowMatchesFullDiagonalisationRestrictedToTheWindow() throws {
+    func testWindowMatchesFullDiagonalizationRestrictedToTheWindow() throws {
         let n = 120
         let a = symmetric(n, seed: 7)
         let full = try symmetricEigensystem(a)

@@ -14,7 +14,7 @@ final class DiscreteResonanceModelTests: XCTestCase {
                 let shell = ResonanceShell(range: 1, partnerCount: 1, law: .sphereCoordinate(radius: radius, dimension: n))
                 let total = quadrature.integrate({ shell.resonantDensity(at: $0, driveFrequency: 1e300) / (2 * $0 / 1e300) },
                                                  from: 0, to: radius).value
-                assertRelative(total, 1, 1e-8, "normalisation n=\(n)")
+                assertRelative(total, 1, 1e-8, "normalization n=\(n)")
                 for w in [0.0, 0.05, 0.3] where w < radius {
                     let expected = quadrature.integrate({ shell.resonantDensity(at: $0, driveFrequency: omega) }, from: w, to: radius).value
                     let tail = shell.resonantTail(above: w, driveFrequency: omega)
@@ -63,7 +63,7 @@ final class DiscreteResonanceModelTests: XCTestCase {
         let zeta = 2.0, omega = 4000.0, length = 24
         let discrete = try DiscreteResonanceModel.syntheticLBit(length: length, driveFrequency: omega, coupling: 1, localizationLength: zeta)
         let continuum = FloquetResonanceModel(try ResonanceParameters(
-            inverseCorrelationLength: try ResonanceParameters.inverseCorrelationLength(localisationLength: zeta),
+            inverseCorrelationLength: try ResonanceParameters.inverseCorrelationLength(localizationLength: zeta),
             resonanceLength: try ResonanceParameters.resonanceLength(driveFrequency: omega), length: Double(length)))
         for r in [6.0, 9.0] {
             let firstOrder = discrete.shells[Int(r)].partnerCount * discrete.shells[Int(r)].resonantTail(above: 0, driveFrequency: omega)

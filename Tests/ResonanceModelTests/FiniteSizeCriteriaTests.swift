@@ -70,7 +70,7 @@ final class FiniteSizeCriteriaTests: XCTestCase {
     }
 
     /// s(r) integrates to 1 - F(L/2) (the resonant fraction), for xi of both signs.
-    func testLongestResonanceDensityNormalisation() throws {
+    func testLongestResonanceDensityNormalization() throws {
         for invXi in [-0.2, 0, 0.1] {
             let p = try ResonanceParameters(inverseCorrelationLength: invXi, resonanceLength: 12, length: 30)
             let chi = FidelitySusceptibility(FloquetResonanceModel(p))
@@ -100,25 +100,25 @@ final class FiniteSizeCriteriaTests: XCTestCase {
         let lambda = 400.0  // sqrt(Lambda) = 20: L < 40 consistent
         for length in [8.0, 16, 30] {
             let thermalLine = RegimeMap.correlationLengthLine(length: length, thermalSide: true)
-            let localisedLine = RegimeMap.correlationLengthLine(length: length, thermalSide: false)
-            let inside = map.classify(inverseLocalisationLengths: [thermalLine - 1e-6, localisedLine + 1e-6], lengths: [length], resonanceLength: lambda)
+            let localizedLine = RegimeMap.correlationLengthLine(length: length, thermalSide: false)
+            let inside = map.classify(inverseLocalizationLengths: [thermalLine - 1e-6, localizedLine + 1e-6], lengths: [length], resonanceLength: lambda)
             XCTAssertEqual(inside.map(\.regime), [.thermal, .localised], "L=\(length)")
-            let outside = map.classify(inverseLocalisationLengths: [thermalLine + 1e-6, M_LN2, localisedLine - 1e-6], lengths: [length], resonanceLength: lambda)
+            let outside = map.classify(inverseLocalizationLengths: [thermalLine + 1e-6, M_LN2, localizedLine - 1e-6], lengths: [length], resonanceLength: lambda)
             XCTAssertEqual(Set(outside.map(\.regime)), [.regionI], "L=\(length)")
         }
-        let lines = map.inconsistentInverseLocalisationLengths(resonanceLength: lambda)
-        let long = map.classify(inverseLocalisationLengths: [lines.thermal + 1e-6, M_LN2, lines.localised - 1e-6], lengths: [50], resonanceLength: lambda)
+        let lines = map.inconsistentInverseLocalizationLengths(resonanceLength: lambda)
+        let long = map.classify(inverseLocalizationLengths: [lines.thermal + 1e-6, M_LN2, lines.localised - 1e-6], lengths: [50], resonanceLength: lambda)
         XCTAssertEqual(Set(long.map(\.regime)), [.inconsistent])
         XCTAssertEqual(map.selfConsistentLength(resonanceLength: lambda), 40)
-        let small = map.classify(inverseLocalisationLengths: [M_LN2], lengths: [2], resonanceLength: 1)
+        let small = map.classify(inverseLocalizationLengths: [M_LN2], lengths: [2], resonanceLength: 1)
         XCTAssertEqual(small.first?.regime, .regionII)
     }
 }
 
-final class GeneralisedCriterionTests: XCTestCase {
+final class GeneralizedCriterionTests: XCTestCase {
     /// rho vbar from the generalised RM with the coarse-grained Floquet varrho(v) = q(r(v))/(2 kappa v^2)
     /// (from 2 v varrho dv = q dr, v = J e^{-kappa r}) equals (1/2) integral_0^{L/2} q dr = (xi/(2 Lambda))(1 - e^{-L/(2 xi)}).
-    func testGeneralisedRhoVbarMatchesFloquetIntegral() throws {
+    func testGeneralizedRhoVbarMatchesFloquetIntegral() throws {
         for invXi in [-0.3, 0, 0.5] {
             let p = try ResonanceParameters(inverseCorrelationLength: invXi, resonanceLength: 7, length: 30)
             let model = FloquetResonanceModel(p)

@@ -42,7 +42,7 @@ final class GeneralizedResonanceModelTests: XCTestCase {
         // Coarse-grained (98) in closed form: varrho(v) = (4/zeta_c) 4^r(v)/(Omega kappa v).
         let vMin = floquet.cutoffFrequency
         let generalized = try GeneralizedResonanceModel(lowerCutoff: vMin, upperCutoff: j) { v in
-            (4 / criticalLocalisationLength) * pow(4, log(j / v) / kappa) / (omegaDrive * kappa * v)
+            (4 / criticalLocalizationLength) * pow(4, log(j / v) / kappa) / (omegaDrive * kappa * v)
         }
         for omega in [0.9, 0.1, 1e-4] {
             assertRelative(generalized.spectralFunction(omega: omega), floquet.spectralFunctionClosedForm(omega: omega),

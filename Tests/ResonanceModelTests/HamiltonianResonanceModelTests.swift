@@ -132,7 +132,7 @@ final class HamiltonianResonanceModelTests: XCTestCase {
         // At 1/xi = 0: ln S = -ln omega - (1/2) ln ln(J/omega) - sqrt(zeta_c ln(J/omega)/(2 Lambda)) + const.
         let omega = 1e-200, logRatio = -log(omega)
         let expected = -1 + 1 / (2 * logRatio)
-            + 0.5 * (criticalLocalisationLength / (2 * 4 * logRatio)).squareRoot()
+            + 0.5 * (criticalLocalizationLength / (2 * 4 * logRatio)).squareRoot()
         assertRelative(logSlope({ critical.spectralFunction(omega: $0) }, at: omega), expected, 1e-8, "critical slope")
     }
 }
@@ -150,19 +150,19 @@ final class HamiltonianDensityOfStatesTests: XCTestCase {
             let dr = richardsonDerivative({ rho(e, $0) }, at: r, step: 1e-2)
             let h = 1e-2
             let d2e = (rho(e + h, r) - 2 * rho(e, r) + rho(e - h, r)) / (h * h)
-            assertRelative(dr, w * w * d2e + 2 / criticalLocalisationLength * rho(e, r), 1e-4, "(81) at e=\(e), r=\(r)")
+            assertRelative(dr, w * w * d2e + 2 / criticalLocalizationLength * rho(e, r), 1e-4, "(81) at e=\(e), r=\(r)")
         }
     }
 
     /// The total number of states at range r: integral rho de = 4 exp(2r/zeta_c)/zeta_c, as (40) with the
     /// Floquet Omega replaced by the energy density.
-    func testDensityOfStatesNormalisation() {
+    func testDensityOfStatesNormalization() {
         let quadrature = GaussKronrod(absoluteTolerance: 0, relativeTolerance: 1e-13)
         for r in [0.0, 2.0, 7.5] {
             let s = model.localEnergyWidth(atRange: r)
             let total = quadrature.integrate({ self.model.densityOfStates(energy: $0, range: r, probeEnergy: 0.4) },
                                              from: 0.4 - 40 * s, to: 0.4 + 40 * s).value
-            assertRelative(total, 4 * exp(2 * r / criticalLocalisationLength) / criticalLocalisationLength, 1e-12, "r=\(r)")
+            assertRelative(total, 4 * exp(2 * r / criticalLocalizationLength) / criticalLocalizationLength, 1e-12, "r=\(r)")
         }
         XCTAssertEqual(model.localEnergyWidth(atRange: 4), 1.7 * 3, accuracy: 1e-15)
     }

@@ -13,7 +13,7 @@ final class MultipleResonancesTests: XCTestCase {
         // (A12) is integral_{r+1}^inf ds q'(s) (v'(s)/v(r))^2: check by quadrature.
         let m = MultipleResonances(try ResonanceParameters(inverseCorrelationLength: 0.3, resonanceLength: 5, length: 40))
         let r = 4.0, kappa = m.parameters.matrixElementDecayRate
-        let integral = GaussKronrod().integrate({ s in m.hybridisedResonanceProbability(atRange: s) * exp(-2 * kappa * (s - r)) / 2 },
+        let integral = GaussKronrod().integrate({ s in m.hybridizedResonanceProbability(atRange: s) * exp(-2 * kappa * (s - r)) / 2 },
                                                 from: r + 1, to: r + 60).value
         assertRelative(m.relativeShiftVariance(initialRange: r), integral, 1e-10, "(A12) against its integral")
     }
@@ -34,7 +34,7 @@ final class MultipleResonancesTests: XCTestCase {
             XCTAssertLessThan(abs(variance - exact), 4 * error, "1/xi = \(invXi): sampled \(variance) +- \(error), exact \(exact)")
             XCTAssertLessThan(abs(s1 / n), 4 * (variance / n).squareRoot(), "mean shift vanishes")
             // The integral (A12) underestimates the sum: ratio c/(1 - e^-c), c = 3/xi + 4/zeta_c.
-            let c = 3 * invXi + 4 / criticalLocalisationLength
+            let c = 3 * invXi + 4 / criticalLocalizationLength
             assertRelative(exact / m.relativeShiftVariance(initialRange: 3), c / (1 - exp(-c)), 1e-10, "sum/integral")
         }
     }

@@ -3,7 +3,7 @@ import XCTest
 @testable import ResonanceModel
 
 /// Each formula exists once: the drift and Fig. 9 use the model's own ln F1 (91) and the one
-/// Lambda(W) (83) and 1/xi(W) (D4); the parametrisations resolve as the paper says.
+/// Lambda(W) (83) and 1/xi(W) (D4); the parametrizations resolve as the paper says.
 final class SingleSourceTests: XCTestCase {
     /// The drift's [Czz] = F1(L/2) is, bit for bit, the F1 of the Hamiltonian RM that `rm curve` and
     /// `rm scales` evaluate, wherever the RM's parameters are valid (W > W_c/4).
@@ -46,7 +46,7 @@ final class SingleSourceTests: XCTestCase {
         XCTAssertEqual(model.logUnresonatedFraction(atRange: 0), 0)
     }
 
-    /// The parametrisations of the command line resolve to (39), (D4), (43) and (83), and the
+    /// The parametrizations of the command line resolve to (39), (D4), (43) and (83), and the
     /// combinations that determine nothing are refused.
     func testParametrizationResolvesThePapersMaps() throws {
         let disorder = try ResonanceParametrization(setting: .hamiltonian, disorder: 8, criticalDisorder: 10, length: 30).parameters()

@@ -23,12 +23,12 @@ final class TwoLevelResonanceModelTests: XCTestCase {
             }
             let n = Double(count)
             assertRelative(model.memoryLoss(element: v), loss / n, 1e-6, "loss V=\(v)")
-            assertAbsolute(model.hybridisation(element: v), hybridised / n, 1e-5, "hybridised V=\(v)")
+            assertAbsolute(model.hybridization(element: v), hybridised / n, 1e-5, "hybridised V=\(v)")
             assertAbsolute(model.spectralWeight(element: v, from: a, to: b), window / n, 1e-5, "[S] weight V=\(v)")
         }
-        // Weak coupling: pi times the RM's resonance probability 2|V|/Omega (41); 2/sqrt(3) for hybridisation.
+        // Weak coupling: pi times the RM's resonance probability 2|V|/Omega (41); 2/sqrt(3) for hybridization.
         assertRelative(model.memoryLoss(element: 1e-6) / (2e-6 / omegaDrive), Double.pi, 1e-6, "pi")
-        assertRelative(model.hybridisation(element: 1e-6) / (2e-6 / omegaDrive), 2 / 3.squareRoot(), 1e-12, "2/sqrt(3)")
+        assertRelative(model.hybridization(element: 1e-6) / (2e-6 / omegaDrive), 2 / 3.squareRoot(), 1e-12, "2/sqrt(3)")
     }
 
     /// The total weight of one partner over both signs is its memory loss.

@@ -14,7 +14,7 @@ final class DisorderTests: XCTestCase {
         XCTAssertEqual((0..<4).map { _ in xoshiro.next() }, [11520, 0, 1_509_978_240, 1_215_971_899_390_074_240])
     }
 
-    func testRealisationsDependOnSeedAndIndexOnly() {
+    func testRealizationsDependOnSeedAndIndexOnly() {
         let problem = EDProblem(model: .xxz, length: 10, disorderStrength: 3)
         let a = problem.drawFields(seed: 42, realization: 7)
         let b = problem.drawFields(seed: 42, realization: 7)
@@ -38,7 +38,7 @@ final class DisorderTests: XCTestCase {
     func testFieldsFileRoundTripAndIgnoresExtraKeys() throws {
         let fields = DisorderFields(longitudinal: [0.1, -2.5, 1e-17], vectors: [SIMD3(1, 2, 3)])
         XCTAssertEqual(try DisorderFields(json: try fields.json()), fields)
-        // Bit-for-bit round trip of many random numbers (a realisation must be rebuildable exactly).
+        // Bit-for-bit round trip of many random numbers (a realization must be rebuildable exactly).
         let problem = EDProblem(model: .heisenbergO3, length: 200, disorderStrength: 1)
         let drawn = problem.drawFields(seed: 3, realization: 4)
         XCTAssertEqual(try DisorderFields(json: try drawn.json()), drawn)

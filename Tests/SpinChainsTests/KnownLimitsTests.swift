@@ -59,7 +59,7 @@ final class KnownLimitsTests: XCTestCase {
     /// Floquet at J = 0: U_F is a product of single-site rotations, so its quasi-energies are the
     /// folded sums of single-spin quasi-energies `+-W |v_n|`, and its matrix is the Kronecker
     /// product of the 2x2 gates.
-    func testFloquetFactorisesAtZeroCoupling() throws {
+    func testFloquetFactorizesAtZeroCoupling() throws {
         let l = 5
         var problem = EDProblem(model: .floquetO3, length: l, disorderStrength: 0.9)
         problem.coupling = 0

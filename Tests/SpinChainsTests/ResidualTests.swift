@@ -4,7 +4,7 @@ import RealModule
 import XCTest
 @testable import SpinChains
 
-/// Eigen-residuals, orthonormality and unitarity of the diagonalisations, at sizes where LAPACK's
+/// Eigen-residuals, orthonormality and unitarity of the diagonalizations, at sizes where LAPACK's
 /// backward error (~ D eps) stays well below the 1e-12 tolerance.
 final class ResidualTests: XCTestCase {
     let tolerance = 1e-12
@@ -41,7 +41,7 @@ final class ResidualTests: XCTestCase {
         XCTAssertLessThan(zip(values, reference).map { abs($0 - $1) }.max()!, 1e-12)
     }
 
-    func testFloquetO3WithProbeIsUnitaryAndItsSchurVectorsDiagonaliseIt() throws {
+    func testFloquetO3WithProbeIsUnitaryAndItsSchurVectorsDiagonalizeIt() throws {
         var g = disorderGenerator(seed: 13, realization: 0)
         let chain = FloquetO3Chain(disorderStrength: 2, drivingFrequency: 3,
                                    fieldVectors: drawFieldVectors(length: 7, distribution: .sphere, using: &g))
@@ -108,7 +108,7 @@ final class ResidualTests: XCTestCase {
     }
 
     /// H_J is diagonalised once per (L, J, boundary), whatever the disorder or the frequency.
-    func testCouplingSpectrumIsDiagonalisedOncePerChain() throws {
+    func testCouplingSpectrumIsDiagonalizedOncePerChain() throws {
         let cache = CouplingPropagatorCache()
         var problem = EDProblem(model: .floquetO3, length: 5, disorderStrength: 1)
         for (realization, omega) in [(0, 2.0), (1, 2.0), (2, 3.0)] {
@@ -116,9 +116,9 @@ final class ResidualTests: XCTestCase {
             let fields = problem.drawFields(seed: 1, realization: UInt64(realization))
             _ = try problem.spectrum(fields: fields, propagators: cache)
         }
-        XCTAssertEqual(cache.diagonalisationCount, 1)
+        XCTAssertEqual(cache.diagonalizationCount, 1)
         problem.coupling = 0.5
         _ = try problem.spectrum(fields: problem.drawFields(seed: 1, realization: 0), propagators: cache)
-        XCTAssertEqual(cache.diagonalisationCount, 2)
+        XCTAssertEqual(cache.diagonalizationCount, 2)
     }
 }

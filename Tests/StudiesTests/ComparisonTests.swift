@@ -29,7 +29,7 @@ final class ComparisonTests: XCTestCase {
         let fit = try XCTUnwrap(ComparisonMath.powerLaw(x: x, y: x.map { 3 * pow($0, -0.7) }, errors: x.map { _ in 0 }, range: 1e-3...1))
         XCTAssertEqual(fit.exponent, -0.7, accuracy: 1e-9)
         let p = try ResonanceParameters(inverseCorrelationLength: 0.3, resonanceLength: 1, length: 8)
-        XCTAssertEqual(ComparisonMath.inverseCorrelationLength(decayExponent: p.decayExponent, criticalLength: criticalLocalisationLength), 0.3, accuracy: 1e-12)
+        XCTAssertEqual(ComparisonMath.inverseCorrelationLength(decayExponent: p.decayExponent, criticalLength: criticalLocalizationLength), 0.3, accuracy: 1e-12)
         let root = try XCTUnwrap(ComparisonMath.solveIncreasing({ $0 * $0 }, target: 2, lower: 1e-3, upper: 1e3))
         XCTAssertEqual(root, 2.squareRoot(), accuracy: 1e-9)
     }
@@ -41,13 +41,13 @@ final class ComparisonTests: XCTestCase {
         let omega = bins.centers, w = 2.0
         let lambda = try! ResonanceParameters.resonanceLength(disorder: w)
         let logarithmic = omega.map { 1 / ($0 * (lambda * log(1 / $0)).squareRoot()) }
-        let a = InverseFrequencyAnalysis.analyse(length: 12, disorder: w, realisations: 10, omega: omega, spectral: logarithmic,
+        let a = InverseFrequencyAnalysis.analyse(length: 12, disorder: w, realizations: 10, omega: omega, spectral: logarithmic,
                                                  errors: logarithmic.map { 0.02 * $0 })
         let usableDecades = log10(omega.filter { $0 < 1 }.last! / omega.first!)
         XCTAssertEqual(a.logarithmic?.decades ?? 0, usableDecades, accuracy: 1e-9)
         XCTAssertLessThan(a.inverseFrequency?.decades ?? 0, 1)
         let pure = omega.map { 0.3 / $0 }
-        let b = InverseFrequencyAnalysis.analyse(length: 12, disorder: w, realisations: 10, omega: omega, spectral: pure,
+        let b = InverseFrequencyAnalysis.analyse(length: 12, disorder: w, realizations: 10, omega: omega, spectral: pure,
                                                  errors: pure.map { 0.02 * $0 })
         XCTAssertEqual(b.inverseFrequency?.decades ?? 0, usableDecades, accuracy: 1e-9)
         XCTAssertEqual(b.constant ?? 0, 1 / (0.3 * w * 0.3 * w), accuracy: 1e-9)
@@ -82,11 +82,11 @@ final class ComparisonTests: XCTestCase {
     func testLBitComparisonAtTinySize() throws {
         var c = LBitComparison()
         c.length = 4
-        c.realisations = 3
-        let p = try c.run(localisationLength: 1, driveFrequency: 4 * Double.pi, workers: 1)
-        XCTAssertEqual(p.resonanceLength, criticalLocalisationLength * 4 * Double.pi / 8, accuracy: 1e-12)
+        c.realizations = 3
+        let p = try c.run(localizationLength: 1, driveFrequency: 4 * Double.pi, workers: 1)
+        XCTAssertEqual(p.resonanceLength, criticalLocalizationLength * 4 * Double.pi / 8, accuracy: 1e-12)
         XCTAssertEqual(p.inverseCorrelationLength, 1 - M_LN2, accuracy: 1e-12)
-        XCTAssert((0...1).contains(p.exactMemory.mean) && (0...1).contains(p.hybridisedFraction.mean))
+        XCTAssert((0...1).contains(p.exactMemory.mean) && (0...1).contains(p.hybridizedFraction.mean))
         XCTAssertEqual(p.exactCorrelator[0], 1, accuracy: 1e-9)
         XCTAssertEqual(p.modelCorrelator[0], 1, accuracy: 1e-6)
         XCTAssertEqual(p.modelMemory + p.modelResonantFraction, 1, accuracy: 1e-12)
@@ -124,7 +124,7 @@ final class ComparisonTests: XCTestCase {
         let omega = bins.centers
         let spectral = omega.map { $0 < 0.01 ? 100 * $0 : 1 / $0 }
         let errors = spectral.map { 0.02 * $0 }
-        let restricted = InverseFrequencyAnalysis.analyse(length: 12, disorder: 1, realisations: 8, omega: omega, spectral: spectral,
+        let restricted = InverseFrequencyAnalysis.analyse(length: 12, disorder: 1, realizations: 8, omega: omega, spectral: spectral,
                                                           errors: errors, lowestFrequency: 0.01)
         guard let window = restricted.inverseFrequency else { return XCTFail("no 1/omega window above the spacing") }
         XCTAssertGreaterThanOrEqual(window.lowerFrequency / pow(10, 0.1), 0.01 * (1 - 1e-9))

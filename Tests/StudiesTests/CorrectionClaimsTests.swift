@@ -31,7 +31,7 @@ final class CorrectionClaimsTests: XCTestCase {
     }
 
     /// `ed spectrum` and run manifests write one record of the problem: the spectrum's parameters
-    /// are the manifest's, plus "probe" when there is one and how the realisation was drawn.
+    /// are the manifest's, plus "probe" when there is one and how the realization was drawn.
     func testSpectrumAndRunShareTheProblemRecord() throws {
         var problem = EDProblem(model: .xxz, length: 8, disorderStrength: 3)
         problem.magnetization = .sector(0)

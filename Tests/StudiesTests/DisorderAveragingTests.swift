@@ -3,14 +3,14 @@ import XCTest
 @testable import Studies
 
 final class DisorderAveragingTests: XCTestCase {
-    /// A deterministic stand-in for a realisation: values depend on k only.
-    static func fake(_ k: Int) -> RealisationRecord {
+    /// A deterministic stand-in for a realization: values depend on k only.
+    static func fake(_ k: Int) -> RealizationRecord {
         var state = UInt64(k) &* 0x9E37_79B9_7F4A_7C15 &+ 1
         func next() -> Double {
             state ^= state >> 12; state ^= state << 25; state ^= state >> 27
             return Double((state &* 0x2545_F491_4F6C_DD1D) >> 11) / Double(1 << 53)
         }
-        return RealisationRecord(realization: k, values: ["r": [next()], "hist": (0..<5).map { _ in next() }])
+        return RealizationRecord(realization: k, values: ["r": [next()], "hist": (0..<5).map { _ in next() }])
     }
 
     func temporaryDirectory() -> URL {
@@ -19,7 +19,7 @@ final class DisorderAveragingTests: XCTestCase {
 
     /// Mean and standard error against the textbook formulas.
     func testStatistics() {
-        let records = [1.0, 2, 4].enumerated().map { RealisationRecord(realization: $0.offset, values: ["x": [$0.element, .nan]]) }
+        let records = [1.0, 2, 4].enumerated().map { RealizationRecord(realization: $0.offset, values: ["x": [$0.element, .nan]]) }
         let average = DisorderAverage(records: records)
         XCTAssertEqual(average["x"]!.mean[0], 7.0 / 3, accuracy: 1e-15)
         // s^2 = ((1-7/3)^2 + (2-7/3)^2 + (4-7/3)^2)/2 = 7/3; error = sqrt(7/9).
@@ -36,7 +36,7 @@ final class DisorderAveragingTests: XCTestCase {
             let directory = temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             let store = try RunStore(directory: directory, manifest: manifest)
-            let records = try RealisationRunner(workers: workers).run(pending: Array(0..<40), store: store, progress: nil) { Self.fake($0) }
+            let records = try RealizationRunner(workers: workers).run(pending: Array(0..<40), store: store, progress: nil) { Self.fake($0) }
             XCTAssertEqual(records.count, 40)
             averages.append(DisorderAverage(records: records))
         }
@@ -46,7 +46,7 @@ final class DisorderAveragingTests: XCTestCase {
         do {
             // One writer at a time: this store (and its lock) is gone before the directory is reopened.
             let store = try RunStore(directory: directory, manifest: manifest)
-            _ = try RealisationRunner(workers: 2).run(pending: Array(0..<15), store: store, progress: nil) { Self.fake($0) }
+            _ = try RealizationRunner(workers: 2).run(pending: Array(0..<15), store: store, progress: nil) { Self.fake($0) }
         }
         let handle = try FileHandle(forWritingTo: directory.appendingPathComponent("realizations.jsonl"))
         try handle.seekToEnd()
@@ -56,7 +56,7 @@ final class DisorderAveragingTests: XCTestCase {
         let done = Set(try reopened.finishedRecords().map(\.realization))
         XCTAssertEqual(done, Set(0..<15))
         let pending = (0..<40).filter { !done.contains($0) }
-        let resumed = try RealisationRunner(workers: 2).run(pending: pending, store: reopened, progress: nil) { Self.fake($0) }
+        let resumed = try RealizationRunner(workers: 2).run(pending: pending, store: reopened, progress: nil) { Self.fake($0) }
         averages.append(DisorderAverage(records: resumed))
         for average in averages.dropFirst() {
             XCTAssertEqual(average.realizations, averages[0].realizations)
@@ -72,7 +72,7 @@ final class DisorderAveragingTests: XCTestCase {
         let directory = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try RunStore(directory: directory, manifest: [("a", .integer(1))])
-        let record = RealisationRecord(realization: 3, values: ["x": [1.0 / 3, 2.1902607619770925e-11, 1e-310, -0.0]])
+        let record = RealizationRecord(realization: 3, values: ["x": [1.0 / 3, 2.1902607619770925e-11, 1e-310, -0.0]])
         try store.append(record)
         XCTAssertEqual(try store.finishedRecords().first?.values["x"]?.map(\.bitPattern), record.values["x"]?.map(\.bitPattern))
     }

@@ -5,7 +5,7 @@ import NumericKit
 import XCTest
 
 /// The window path (middle eigenvectors only) against the full-vector path on the same
-/// realisations; the dsyrk product of a diagonal operator against the general product; the
+/// realizations; the dsyrk product of a diagonal operator against the general product; the
 /// per-stage timings of a run.
 final class EigenvectorWindowTests: XCTestCase {
     func xxz(_ length: Int, _ w: Double) -> EDProblem {
@@ -21,7 +21,7 @@ final class EigenvectorWindowTests: XCTestCase {
     /// the middle third at weak disorder) and two sizes.
     func testWindowRecordsEqualFullVectorRecords() throws {
         for (length, w) in [(10, 0.5), (12, 3.0)] {
-            let window = ExactRealisation(problem: xxz(length, w), observables: windowObservables, seed: 5)
+            let window = ExactRealization(problem: xxz(length, w), observables: windowObservables, seed: 5)
             var full = window
             full.eigenvectors = .all
             XCTAssertTrue(window.usesEigenvectorWindow)
@@ -50,15 +50,15 @@ final class EigenvectorWindowTests: XCTestCase {
 
     /// Spectral, Czz and fidelity need every eigenvector, and so does the entanglement with a probe.
     func testWindowPathOnlyForWindowObservables() {
-        XCTAssertFalse(ExactRealisation(problem: xxz(8, 1), observables: [.levelStatistics], seed: 1).usesEigenvectorWindow)
+        XCTAssertFalse(ExactRealization(problem: xxz(8, 1), observables: [.levelStatistics], seed: 1).usesEigenvectorWindow)
         for extra in [ExactObservable.spectral, .czz, .fidelity] {
-            XCTAssertFalse(ExactRealisation(problem: xxz(8, 1), observables: windowObservables + [extra], seed: 1).usesEigenvectorWindow)
+            XCTAssertFalse(ExactRealization(problem: xxz(8, 1), observables: windowObservables + [extra], seed: 1).usesEigenvectorWindow)
         }
         var probed = EDProblem(model: .xxz, length: 6, disorderStrength: 1)
         probed.probe = ProbeSpin(field: 1, couplingStrength: 1, coupling: .z)
-        XCTAssertFalse(ExactRealisation(problem: probed, observables: [.entanglement], seed: 1).usesEigenvectorWindow)
-        XCTAssertTrue(ExactRealisation(problem: probed, observables: [.criterion], seed: 1).usesEigenvectorWindow)
-        XCTAssertFalse(ExactRealisation(problem: EDProblem(model: .heisenbergO3, length: 5, disorderStrength: 1),
+        XCTAssertFalse(ExactRealization(problem: probed, observables: [.entanglement], seed: 1).usesEigenvectorWindow)
+        XCTAssertTrue(ExactRealization(problem: probed, observables: [.criterion], seed: 1).usesEigenvectorWindow)
+        XCTAssertFalse(ExactRealization(problem: EDProblem(model: .heisenbergO3, length: 5, disorderStrength: 1),
                                         observables: [.criterion], seed: 1).usesEigenvectorWindow)
     }
 
@@ -98,19 +98,19 @@ final class EigenvectorWindowTests: XCTestCase {
     }
 
     /// summary.json lists the mean seconds of each stage (build, eigensolver, products, every
-    /// observable) and the I/O time; the stages add up to no more than a realisation's time.
+    /// observable) and the I/O time; the stages add up to no more than a realization's time.
     func testSummaryHasStageTimings() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stage-timings-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let job = ExactRealisation(problem: xxz(8, 1), observables: ExactObservable.allCases, seed: 1)
-        var run = ExactNumericsRun(realisation: job, realizations: 3, directory: directory, commandLine: "test")
+        let job = ExactRealization(problem: xxz(8, 1), observables: ExactObservable.allCases, seed: 1)
+        var run = ExactNumericsRun(realization: job, realizations: 3, directory: directory, commandLine: "test")
         run.quiet = true
         run.workers = 1
         let (_, timing) = try run.executeTimed()
         let names = timing.stageSeconds.map(\.name)
         XCTAssertEqual(Array(names.prefix(3)), [Stage.build, Stage.eigensolver, Stage.products])
         for observable in ExactObservable.allCases { XCTAssertTrue(names.contains(observable.rawValue), observable.rawValue) }
-        let mean = timing.realisationSeconds.reduce(0, +) / Double(timing.realisationSeconds.count)
+        let mean = timing.realizationSeconds.reduce(0, +) / Double(timing.realizationSeconds.count)
         XCTAssertLessThanOrEqual(timing.stageSeconds.reduce(0) { $0 + $1.seconds }, mean * 1.001 + 1e-4)
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("summary.json"))) as! [String: Any]
         let timings = summary["timings"] as! [String: Any]

@@ -4,7 +4,7 @@ import XCTest
 @testable import Studies
 
 /// The discrete RM of the l-bit model against a brute-force census of resonances (30), (35) in
-/// drawn realisations: F, q_r and G(w) agree within four standard errors of the census.
+/// drawn realizations: F, q_r and G(w) agree within four standard errors of the census.
 final class LBitResonanceCensusTests: XCTestCase {
     func testDiscreteModelMatchesCensus() throws {
         for (length, zeta, omega, count) in [(4, 2.5, 2 * Double.pi, 400), (6, 1.5, 2 * Double.pi, 150), (6, 2.5, 8 * Double.pi, 150)] {
@@ -12,7 +12,7 @@ final class LBitResonanceCensusTests: XCTestCase {
             census.length = length
             census.localizationLength = zeta
             census.driveFrequency = omega
-            census.realisations = count
+            census.realizations = count
             census.frequencies = [0.003, 0.03, 0.1, 0.3, 0.6, 0.999, 1.001]
             let average = try census.run(workers: 2)
             let model = try DiscreteResonanceModel.syntheticLBit(length: length, driveFrequency: omega, coupling: 1, localizationLength: zeta)
@@ -39,18 +39,18 @@ final class LBitResonanceCensusTests: XCTestCase {
     }
 }
 
-/// Exact diagonalisation of the l-bit model at weak coupling (Lambda = 72.5, L = 4): the memory lost
+/// Exact diagonalization of the l-bit model at weak coupling (Lambda = 72.5, L = 4): the memory lost
 /// and the hybridised fraction follow the two-level treatment of every partner within four standard
 /// errors, and exceed the discrete RM's resonant fraction by about pi and 2/sqrt(3) (the RM's rule (30)).
 final class LBitTwoLevelTests: XCTestCase {
     func testExactWeakCouplingFollowsTwoLevelPartners() throws {
         var c = LBitComparison()
         c.length = 4
-        c.realisations = 400
-        let p = try c.point(try c.exact(localisationLength: 1, driveFrequency: 128 * Double.pi, workers: 2))
+        c.realizations = 400
+        let p = try c.point(try c.exact(localizationLength: 1, driveFrequency: 128 * Double.pi, workers: 2))
         let lossError = p.exactMemory.error
         XCTAssertEqual(1 - p.exactMemory.mean, 1 - p.twoLevelMemory, accuracy: 4 * lossError, "memory lost")
-        XCTAssertEqual(p.hybridisedFraction.mean, p.twoLevelHybridised, accuracy: 4 * p.hybridisedFraction.error, "hybridised")
+        XCTAssertEqual(p.hybridizedFraction.mean, p.twoLevelHybridized, accuracy: 4 * p.hybridizedFraction.error, "hybridised")
         XCTAssertEqual(p.memoryLossRatio.mean, Double.pi, accuracy: 4 * p.memoryLossRatio.error + 0.1, "ED/discrete RM loss")
     }
 }

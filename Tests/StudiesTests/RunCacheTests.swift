@@ -17,7 +17,7 @@ final class RunCacheTests: XCTestCase {
     }
 
     /// Asked again with the same manifest, a run computes nothing and gives the same average, bit
-    /// for bit, as the in-memory path; more realisations compute only the new ones, fewer read the
+    /// for bit, as the in-memory path; more realizations compute only the new ones, fewer read the
     /// first ones; a manifest that differs in one parameter gets a directory of its own.
     func testRunsAreReusedExtendedAndKeptApart() throws {
         let root = temporaryDirectory()
@@ -42,7 +42,7 @@ final class RunCacheTests: XCTestCase {
         XCTAssertEqual(again, first)
         XCTAssertEqual(counter.values.count, 12, "nothing recomputed")
         _ = try average(16, key: key)
-        XCTAssertEqual(counter.values, Array(0..<12) + Array(12..<16), "only the four new realisations")
+        XCTAssertEqual(counter.values, Array(0..<12) + Array(12..<16), "only the four new realizations")
         let fewer = try average(5, key: key)
         XCTAssertEqual(fewer.realizations, Array(0..<5))
         XCTAssertEqual(fewer, try ComparisonSampling.average(count: 5, workers: 1) { DisorderAveragingTests.fake($0) })
@@ -63,7 +63,7 @@ final class RunCacheTests: XCTestCase {
     func testExactJobKey() throws {
         var problem = EDProblem(model: .xxz, length: 6, disorderStrength: 2)
         problem.magnetization = .sector(0)
-        let job = ExactRealisation(problem: problem, observables: [.levelStatistics], seed: 3)
+        let job = ExactRealization(problem: problem, observables: [.levelStatistics], seed: 3)
         let key = try ComparisonSampling.key(job)
         XCTAssertEqual(RunCache.key(key.manifest), RunCache.key(try ComparisonSampling.key(job).manifest))
         var other = job

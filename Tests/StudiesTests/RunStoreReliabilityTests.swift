@@ -13,7 +13,7 @@ final class RunStoreReliabilityTests: XCTestCase {
         FileManager.default.temporaryDirectory.appendingPathComponent("run-store-\(UUID())")
     }
 
-    /// A finished 20-realisation run (records from `DisorderAveragingTests.fake`).
+    /// A finished 20-realization run (records from `DisorderAveragingTests.fake`).
     func finishedRun() throws -> URL {
         let directory = temporaryDirectory()
         let store = try RunStore(directory: directory, manifest: manifest, shape: shape)
@@ -78,7 +78,7 @@ final class RunStoreReliabilityTests: XCTestCase {
             XCTAssertTrue(notes.first?.contains("lines 4 and 21") ?? false, "\(notes)")
         }
         try appendLine("{\"realization\":3,\"values\":{\"r\":[0.25],\"hist\":[1,2,3,4,5]},\"seconds\":0}\n", to: directory)
-        assertRefused(directory, ["lines 4 and 22 hold realisation 3 with different values"])
+        assertRefused(directory, ["lines 4 and 22 hold realization 3 with different values"])
     }
 
     func testUnreadableLineInsideIsRefusedTornLastLineRepaired() throws {
@@ -152,10 +152,10 @@ final class RunStoreReliabilityTests: XCTestCase {
             if probe {
                 problem.probe = ProbeSpin(field: 2, couplingStrength: 1, coupling: .z)
             }
-            let job = ExactRealisation(problem: problem, observables: ExactObservable.allCases, seed: 3)
+            let job = ExactRealization(problem: problem, observables: ExactObservable.allCases, seed: 3)
             let record = try job.record(realization: 0)
             XCTAssertEqual(record.values.mapValues(\.count), job.recordShape().lengths, "probe \(probe)")
-            let rOnly = ExactRealisation(problem: problem, observables: [.levelStatistics], seed: 3)
+            let rOnly = ExactRealization(problem: problem, observables: [.levelStatistics], seed: 3)
             XCTAssertEqual(try rOnly.record(realization: 0).values.mapValues(\.count), rOnly.recordShape().lengths)
         }
     }

@@ -2,29 +2,29 @@ import Foundation
 import XCTest
 @testable import Studies
 
-/// Shards partition the realisations; merges account for every index; spectra survive their
+/// Shards partition the realizations; merges account for every index; spectra survive their
 /// part files and HDF5 unchanged.
 final class ShardAndMergeTests: XCTestCase {
-    func testShardsPartitionTheRealisations() throws {
+    func testShardsPartitionTheRealizations() throws {
         for count in [1, 2, 3, 7] {
             for total in [0, 1, 5, 20] {
-                let shards = try (0..<count).map { try RealisationShard(index: $0, count: count) }
+                let shards = try (0..<count).map { try RealizationShard(index: $0, count: count) }
                 let all = shards.flatMap { $0.realizations(below: total) }
                 XCTAssertEqual(all.sorted(), Array(0..<total), "n = \(count), N = \(total)")
                 XCTAssertEqual(Set(all).count, all.count, "shards overlap")
                 for shard in shards { XCTAssertTrue(shard.realizations(below: total).allSatisfy(shard.contains)) }
             }
         }
-        XCTAssertEqual(try RealisationShard(parsing: "2/5"), try RealisationShard(index: 2, count: 5))
+        XCTAssertEqual(try RealizationShard(parsing: "2/5"), try RealizationShard(index: 2, count: 5))
         for bad in ["5/5", "-1/2", "1", "1/0", "x/2", "1/2/3", ""] {
-            XCTAssertThrowsError(try RealisationShard(parsing: bad), bad)
+            XCTAssertThrowsError(try RealizationShard(parsing: bad), bad)
         }
     }
 
-    func record(_ k: Int, _ value: Double) -> RealisationRecord { RealisationRecord(realization: k, values: ["x": [value]]) }
+    func record(_ k: Int, _ value: Double) -> RealizationRecord { RealizationRecord(realization: k, values: ["x": [value]]) }
 
     func testMergeReportsMissingDuplicatedAndConflictingIndices() {
-        let merge = RealisationMerge(sources: [
+        let merge = RealizationMerge(sources: [
             .init(name: "a", records: [record(0, 1), record(2, 3), record(4, 5)]),
             .init(name: "b", records: [record(2, 3), record(3, 4), record(4, 6), record(9, 0)]),
         ], expected: 6)
@@ -33,20 +33,20 @@ final class ShardAndMergeTests: XCTestCase {
         XCTAssertEqual(merge.duplicated, [2])
         XCTAssertEqual(merge.conflicting, [4])
         XCTAssertFalse(merge.isComplete)
-        XCTAssertEqual(RealisationMerge.ranges([7, 1, 2, 3, 5, 9, 10]), "1-3, 5, 7, 9-10")
+        XCTAssertEqual(RealizationMerge.ranges([7, 1, 2, 3, 5, 9, 10]), "1-3, 5, 7, 9-10")
         // The average of a merge is the average of the records in one run, whatever the split.
         let records = (0..<9).map { record($0, Double($0 * $0) / 7) }
-        let split = RealisationMerge(sources: [.init(name: "odd", records: records.filter { $0.realization % 2 == 1 }),
+        let split = RealizationMerge(sources: [.init(name: "odd", records: records.filter { $0.realization % 2 == 1 }),
                                                .init(name: "even", records: records.filter { $0.realization % 2 == 0 }.reversed())],
                                      expected: 9)
         XCTAssertEqual(DisorderAverage(records: split.records), DisorderAverage(records: records))
     }
 
     func testSpectrumSurvivesPartFileAndHDF5() throws {
-        let spectrum = RealisationSpectrum(realization: 12, blocks: [[-1.5, 0.1, .pi], [], [2e-300]],
+        let spectrum = RealizationSpectrum(realization: 12, blocks: [[-1.5, 0.1, .pi], [], [2e-300]],
                                            perState: [("entropy_probe", [0.5, .nan, 0.25, 1, 0.0])],
                                            windowEigenvalues: [0.1], windowPerState: [("entropy_half_chain", [0.7])])
-        XCTAssertEqual(try RealisationSpectrum(decoding: spectrum.encoded()), spectrum)
+        XCTAssertEqual(try RealizationSpectrum(decoding: spectrum.encoded()), spectrum)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("archive-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
         let archive = try SpectrumArchive(directory: folder)

@@ -181,7 +181,7 @@ final class SparseWindowEngineTests: XCTestCase {
         let levels = 24
         var plan = SparseWindowPlan(settings: settings(levels: levels), engine: engine)
         plan.settings.wantVectors = false   // windowRecord asks for them itself
-        var job = ExactRealisation(problem: problem, observables: [.levelStatistics, .spectral, .czz, .matrixElements, .entanglement],
+        var job = ExactRealization(problem: problem, observables: [.levelStatistics, .spectral, .czz, .matrixElements, .entanglement],
                                    seed: 9)
         job.settings.matrixElementWindows = .init(firstCenter: 0.25, secondCenter: 0.75, width: 0.5)
         job.window = plan
@@ -198,7 +198,7 @@ final class SparseWindowEngineTests: XCTestCase {
         let restricted = Eigenstates(blocks: [EigenstateBlock(energies: chosen.map { block.energies[$0] }, vectors: .real(columns),
                                                               basis: block.basis)], period: nil)
         var dense: [String: [Double]] = [:]
-        var spectrum = RealisationSpectrum(realization: 0)
+        var spectrum = RealizationSpectrum(realization: 0)
         try job.addObservables(of: restricted, fraction: 1, to: &dense, spectrum: &spectrum)
 
         for key in ["r_mean", "r_count", "spectral_density", "spectral_diagonal_weight", "czz", "czz_infinite_time",

@@ -33,7 +33,7 @@ final class EDDynamicsCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing is created for refused input")
     }
 
-    /// The records by realisation, without the wall time (which differs between runs).
+    /// The records by realization, without the wall time (which differs between runs).
     func records(_ out: URL) throws -> [Int: NSDictionary] {
         let text = try String(contentsOf: out.appendingPathComponent("realizations.jsonl"), encoding: .utf8)
         var byIndex: [Int: NSDictionary] = [:]
@@ -45,7 +45,7 @@ final class EDDynamicsCommandTests: XCTestCase {
         return byIndex
     }
 
-    /// Two realisations, then the same command asking for three: the first two are kept, the third
+    /// Two realizations, then the same command asking for three: the first two are kept, the third
     /// equals the one an uninterrupted run of three computes.
     func testResumedRunEqualsUninterruptedRun() throws {
         let a = folder(), b = folder()

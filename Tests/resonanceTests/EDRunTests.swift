@@ -58,7 +58,7 @@ final class EDRunTests: XCTestCase {
         XCTAssertEqual(summaries[0], summaries[1], "1 and 2 workers differ")
         XCTAssertTrue(summaries[0].contains("r_mean"))
 
-        // Kill the real process once some realisations are on disk, then rerun the same command.
+        // Kill the real process once some realizations are on disk, then rerun the same command.
         let out = temporaryDirectory()
         folders.append(out)
         let process = try launch(arguments(out, realizations: realizations, extra: ["--workers", "2"]))

@@ -58,7 +58,7 @@ final class EDShiftInvertCommandTests: XCTestCase {
         XCTAssertEqual(large.status, 0, large.errors)
         XCTAssertEqual(try cli.printedNumbers("eigenvalues", in: large.output).count, 10)
         XCTAssertEqual((try cli.json(large.output)["parameters"] as? [String: Any])?["method"] as? String, "shift-invert")
-        // Where the factorisation would not fit the limit, auto falls back to the polynomial filter
+        // Where the factorization would not fit the limit, auto falls back to the polynomial filter
         // (estimates at D = 2048: about 0.17 GiB with the factor, 0.10 GiB without).
         let tight = try cli.run(["ed", "spectrum", "--model", "heisenberg-o3", "--L", "11", "--W", "3", "--seed", "1", "--method", "auto",
                                  "--levels", "10", "--max-memory", "0.15", "--format", "json"])

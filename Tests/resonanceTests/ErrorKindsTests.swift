@@ -37,7 +37,7 @@ final class ErrorKindsTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let varrho = folder.appendingPathComponent("varrho.csv"), cache = folder.appendingPathComponent("cache.csv")
         try "a,b\n1,2\n".write(to: varrho, atomically: true, encoding: .utf8)
-        try "L,zeta,Omega,realisations,seed,quantity,index,mean,err\n8,1,6.28,4,-1,0,0,0.5,0.1\n".write(to: cache, atomically: true, encoding: .utf8)
+        try "L,zeta,Omega,realizations,seed,quantity,index,mean,err\n8,1,6.28,4,-1,0,0,0.5,0.1\n".write(to: cache, atomically: true, encoding: .utf8)
         try assertRefused(["rm", "generalized", "--varrho", varrho.path], naming: ["--varrho", varrho.path, "v and varrho"])
         try assertRefused(["compare", "lbit", "--exact-from", cache.path], naming: ["--exact-from", cache.path, "whole numbers"])
     }

@@ -33,7 +33,7 @@ final class HDF5OutputTests: XCTestCase {
         defer { harness.remove() }
         let folder = try harness.folder("spectra")
         let run = ["ed", "run"] + model + ["--seed", "9", "--observables", "r", "--quiet", "--blas-threads", "1", "--save-spectra", "--out", "sp"]
-        // Three realisations, then the run grown to five: the file is rebuilt from the first one and the new parts.
+        // Three realizations, then the run grown to five: the file is rebuilt from the first one and the new parts.
         for count in ["3", "5"] {
             let result = try harness.resonance(run + ["--realizations", count], in: folder)
             XCTAssertEqual(result.status, 0, result.errors)
@@ -47,7 +47,7 @@ final class HDF5OutputTests: XCTestCase {
             XCTAssertEqual(printed.status, 0, printed.errors)
             let reference = try ResonanceExecutable().printedNumbers("eigenvalues", in: printed.output)
             XCTAssertEqual(saved.count, 70)   // C(8, 4): the S^z = 0 sector
-            XCTAssertEqual(saved.map(\.bitPattern), reference.sorted().map(\.bitPattern), "realisation \(k)")
+            XCTAssertEqual(saved.map(\.bitPattern), reference.sorted().map(\.bitPattern), "realization \(k)")
         }
         XCTAssertTrue(try attribute("/seed", of: file, harness: harness).contains("(0): 9"))
         XCTAssertTrue(try attribute("/disorder_strength", of: file, harness: harness).contains("(0): 2"))
@@ -65,7 +65,7 @@ final class HDF5OutputTests: XCTestCase {
         XCTAssertEqual(exported.status, 0, exported.errors)
         let file = folder.appendingPathComponent("run/run.h5")
 
-        // Per-realisation values against realizations.jsonl, read as text.
+        // Per-realization values against realizations.jsonl, read as text.
         let lines = try String(contentsOf: folder.appendingPathComponent("run/realizations.jsonl"), encoding: .utf8).split(separator: "\n")
         func value(_ key: String, _ line: Substring) throws -> Double {
             let start = try XCTUnwrap(line.range(of: "\"\(key)\":["))

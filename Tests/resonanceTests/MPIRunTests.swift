@@ -25,7 +25,7 @@ final class MPIRunTests: XCTestCase {
         XCTAssertTrue(summary.contains("\"realizations_computed\": 9,"), summary)
         let oneSummary = try String(contentsOf: single.appendingPathComponent("run/summary.json"), encoding: .utf8)
         XCTAssertTrue(oneSummary.contains("\"ranks\": 1,"), oneSummary)
-        // One writer per directory: each rank's shard holds its realisations k = rank mod 2.
+        // One writer per directory: each rank's shard holds its realizations k = rank mod 2.
         for rank in 0..<2 {
             let records = merged.appendingPathComponent("shards/shard-\(rank)-of-2/realizations.jsonl")
             XCTAssertEqual(RunDirectoryHarness.lineCount(records), rank == 0 ? 5 : 4)

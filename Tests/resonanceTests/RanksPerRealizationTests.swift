@@ -20,7 +20,7 @@ final class RanksPerRealizationTests: XCTestCase {
                                       + ["--ranks-per-realization", "2"],
                                   in: shared, environment: ["OMPI_MCA_btl_vader_single_copy_mechanism": "none"])
         XCTAssertEqual(two.status, 0, two.errors + two.output)
-        // One group of two ranks: one shard holding both realisations.
+        // One group of two ranks: one shard holding both realizations.
         let shard = shared.appendingPathComponent("run/shards/shard-0-of-1/realizations.jsonl")
         XCTAssertEqual(RunDirectoryHarness.lineCount(shard), 2)
         let a = try HDF5File(reading: single.appendingPathComponent("run/spectra.h5"))

@@ -31,7 +31,7 @@ final class RunDirectoryTests: XCTestCase {
         try String(contentsOf: out.appendingPathComponent("realizations.jsonl"), encoding: .utf8).split(separator: "\n").map(String.init)
     }
 
-    /// Two identical runs started together: one computes every realisation, the other is refused
+    /// Two identical runs started together: one computes every realization, the other is refused
     /// at once naming the first one's PID; the records file has exactly --realizations lines.
     func testConcurrentIdenticalRunsHaveOneWriter() throws {
         let directory = try folder()
@@ -73,7 +73,7 @@ final class RunDirectoryTests: XCTestCase {
             ("histogram cut", original.enumerated().map { $0.offset == 6 ? Self.cuttingArray("spectral_density", to: 3, in: $0.element) : $0.element },
              "line 7: realization 6: \"spectral_density\" has 3 values"),
             ("conflicting duplicate", original + [Self.removingKey("r_mean", from: original[2]).replacingOccurrences(of: "\"values\":{", with: "\"values\":{\"r_mean\":[0.123],")],
-             "lines 3 and 21 hold realisation 2 with different values"),
+             "lines 3 and 21 hold realization 2 with different values"),
             ("unreadable line", Array(original[0..<10]) + ["not json"] + Array(original[10...]), "line 11: not a readable record"),
         ]
         for (name, lines, expected) in damages {

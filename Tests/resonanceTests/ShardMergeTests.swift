@@ -26,7 +26,7 @@ final class ShardMergeTests: XCTestCase {
                                                             extra: ["--workers", "2", "--shard", "\(index)/3"]), in: sharded)
             XCTAssertEqual(result.status, 0, result.errors)
         }
-        // Shard 1: killed once two realisations are on disk, then the same command again.
+        // Shard 1: killed once two realizations are on disk, then the same command again.
         let arguments = runArguments(realizations: realizations, out: "shard1", extra: ["--workers", "2", "--shard", "1/3"])
         let process = harness.process(harness.executable, arguments, in: sharded)
         process.standardOutput = FileHandle.nullDevice
@@ -42,7 +42,7 @@ final class ShardMergeTests: XCTestCase {
         let resumed = try harness.resonance(arguments, in: sharded)
         XCTAssertEqual(resumed.status, 0, resumed.errors)
 
-        // Each shard holds exactly its realisations k = i mod 3.
+        // Each shard holds exactly its realizations k = i mod 3.
         for index in 0..<3 {
             let text = try String(contentsOf: sharded.appendingPathComponent("shard\(index)/realizations.jsonl"), encoding: .utf8)
             let indices = text.split(separator: "\n").compactMap { line -> Int? in
@@ -77,21 +77,21 @@ final class ShardMergeTests: XCTestCase {
         XCTAssertTrue(other.errors.contains("disorder_strength"), other.errors)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("m1/summary.json").path))
 
-        // A missing shard: refused, listing the missing realisations k = 1 mod 3.
+        // A missing shard: refused, listing the missing realizations k = 1 mod 3.
         let missing = stride(from: 1, to: 10, by: 3).map(String.init).joined(separator: ", ")
         let gap = try harness.resonance(["ed", "merge", "a0", "a2", "--out", "m2"], in: folder)
         XCTAssertNotEqual(gap.status, 0)
         XCTAssertTrue(gap.errors.contains("missing \(missing)"), gap.errors)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("m2/summary.json").path))
 
-        // With --allow-partial: merged, the gap reported, 10 - 3 realisations averaged.
+        // With --allow-partial: merged, the gap reported, 10 - 3 realizations averaged.
         let partial = try harness.resonance(["ed", "merge", "a0", "a2", "--out", "m3", "--allow-partial"], in: folder)
         XCTAssertEqual(partial.status, 0, partial.errors)
         XCTAssertTrue(partial.errors.contains("missing 3: \(missing)"), partial.errors)
         let summary = try String(contentsOf: folder.appendingPathComponent("m3/summary.json"), encoding: .utf8)
         XCTAssertTrue(summary.contains("\"realizations\": 7,"), summary)
 
-        // A shard given twice: its realisations k = 0 mod 3 reported as duplicated; the result is whole.
+        // A shard given twice: its realizations k = 0 mod 3 reported as duplicated; the result is whole.
         try FileManager.default.copyItem(at: folder.appendingPathComponent("a0"), to: folder.appendingPathComponent("a0-copy"))
         let twice = try harness.resonance(["ed", "merge", "a0", "a1", "a2", "a0-copy", "--out", "m4"], in: folder)
         XCTAssertEqual(twice.status, 0, twice.errors)

@@ -24,7 +24,7 @@ final class SlurmScriptTests: XCTestCase {
         }
         let merge = try harness.run(bash, [script.path, "merge"], in: folder)
         XCTAssertEqual(merge.status, 0, merge.errors)
-        XCTAssertTrue(merge.errors.contains("11 of 11 realisations"), merge.errors)
+        XCTAssertTrue(merge.errors.contains("11 of 11 realizations"), merge.errors)
         // The script runs the tasks with the defaults of one CPU made explicit.
         var reference = runOptions
         reference.removeLast(2)

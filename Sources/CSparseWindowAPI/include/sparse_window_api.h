@@ -62,8 +62,8 @@ typedef struct {
     double peak_resident_bytes_max;  // max over ranks of the peak resident set
     double peak_resident_bytes_sum;  // sum over ranks
     double seconds_bounds;           // Krylov-Schur for Emin and Emax
-    double seconds_analysis;         // MUMPS analysis (ordering, symbolic factorisation)
-    double seconds_factorization;    // MUMPS numerical factorisation
+    double seconds_analysis;         // MUMPS analysis (ordering, symbolic factorization)
+    double seconds_factorization;    // MUMPS numerical factorization
     double seconds_solve;            // the Krylov-Schur iteration (shift-invert: its triangular solves)
     double seconds_vectors;          // residuals and gathering the eigenvectors on rank 0
     int64_t matrix_nonzeros;
@@ -72,7 +72,7 @@ typedef struct {
 
 /// Assembles the distributed matrix from each rank's rows, finds the spectral bounds with
 /// Krylov-Schur, then the `levels` eigenpairs nearest Emin + target_density (Emax - Emin) by
-/// shift-and-invert with a MUMPS factorisation (or a polynomial filter). Collective. Returns 0
+/// shift-and-invert with a MUMPS factorization (or a polynomial filter). Collective. Returns 0
 /// on success; otherwise `message` says why (the residual check failing is a failure).
 int sparse_window_solve(const sparse_window_rows *rows, const sparse_window_settings *settings,
                         sparse_window_result *result);

@@ -6,7 +6,7 @@ import Glibc
 
 /// OpenBLAS' process-wide run-time state: its thread count and the compute kernel it picked at
 /// load time. Set the thread count explicitly: OpenBLAS otherwise uses every core, which
-/// oversubscribes the machine when realisations already run in parallel.
+/// oversubscribes the machine when realizations already run in parallel.
 public enum BLASRuntime {
     /// Sets the number of threads OpenBLAS (and the LAPACK on top of it) uses; returns the count
     /// read back, which OpenBLAS clamps to its compiled maximum.

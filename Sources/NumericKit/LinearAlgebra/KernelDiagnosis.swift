@@ -1,5 +1,5 @@
 /// Does OpenBLAS' kernel use the vector units this CPU has? A generic kernel (Prescott, Core2,
-/// Nehalem...) on an AVX-512 machine makes every diagonalisation several times slower; it happens
+/// Nehalem...) on an AVX-512 machine makes every diagonalization several times slower; it happens
 /// when OpenBLAS does not recognise a new CPU. The remedy has to be applied before the process
 /// starts (OpenBLAS reads `OPENBLAS_CORETYPE` when it loads), so this only diagnoses.
 public struct KernelDiagnosis: Equatable, Sendable, CustomStringConvertible {

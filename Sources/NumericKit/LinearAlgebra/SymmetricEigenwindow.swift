@@ -16,7 +16,7 @@ private let lowerTriangle = CChar(UInt8(ascii: "L"))
 /// The eigenvalues of the real symmetric `a` and the eigenvectors of the index range that
 /// `selecting` picks from them (it receives the sorted eigenvalues). LAPACK's index-range path,
 /// composed from its parts so that every eigenvalue comes with it: `dsytrd` (Householder
-/// tridiagonalisation `A = Q T Q^T`), `dstedc` (divide and conquer on `T`: all eigenvalues and
+/// tridiagonalization `A = Q T Q^T`), `dstedc` (divide and conquer on `T`: all eigenvalues and
 /// the eigenvectors of `T`), then `dormtr` back-transforms only the `m` selected columns
 /// (`2 n^2 m` flops instead of the `2 n^3` that `dsyevd` spends on all of them). Measured at
 /// xxz L = 14, S^z = 0 (n = 3432, m = 1448, 1 BLAS thread; `resonance-benchmark observables`):

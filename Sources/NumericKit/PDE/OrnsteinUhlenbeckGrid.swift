@@ -4,7 +4,7 @@ import RealModule
 /// node-centred grid `x_i = -halfWidth + i h`, `i = 0...cells`, with zero-flux walls at
 /// `+-halfWidth` (the end nodes own half cells).
 ///
-/// Discretisation: finite volumes with Scharfetter-Gummel (exponentially fitted) fluxes,
+/// Discretization: finite volumes with Scharfetter-Gummel (exponentially fitted) fluxes,
 /// `J_{i+1/2} = (B(m h) g_i - B(-m h) g_{i+1})/h`, `m = x_{i+1/2}`, `B(z) = z/(e^z - 1)`, so that
 /// the discrete equilibrium is exactly `g_i ~ exp(-x_i^2/2)` (to rounding) and the total mass
 /// `sum_i w_i g_i h` (weights 1/2 at the walls) is conserved exactly. Second order in `h`.

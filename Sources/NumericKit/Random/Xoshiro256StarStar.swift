@@ -1,7 +1,7 @@
 /// xoshiro256** 1.0 (Blackman & Vigna 2018): fast, 256-bit state, passes BigCrush.
 ///
 /// `init(seed:stream:)` derives the state from the pair `(seed, stream)` alone through SplitMix64,
-/// so a disorder realisation `k` of a run with seed `s` is `Xoshiro256StarStar(seed: s, stream: k)`
+/// so a disorder realization `k` of a run with seed `s` is `Xoshiro256StarStar(seed: s, stream: k)`
 /// whatever the thread count, order or resumption of the run.
 public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     public private(set) var state: (UInt64, UInt64, UInt64, UInt64)

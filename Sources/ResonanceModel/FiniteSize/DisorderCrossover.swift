@@ -1,7 +1,7 @@
 import Foundation
 import NumericKit
 
-/// The disorder parametrisation of Fig. 9 and App. D for the Hamiltonian RM:
+/// The disorder parametrization of Fig. 9 and App. D for the Hamiltonian RM:
 /// 1/xi = ln(W/W_c) (D4) and Lambda(W) = pi (zeta_c W/(4J))^2 (83), i.e. Lambda(W) = (W/W_c)^2 Lambda(W_c).
 ///
 /// The infinite-time memory is [Czz] = F1(L/2) (91) and the probe entanglement [S_P] = ln 2 (1 - [Czz])

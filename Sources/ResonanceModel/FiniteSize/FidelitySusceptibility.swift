@@ -33,7 +33,7 @@ public struct FidelitySusceptibility: Sendable {
 
     /// ln(|U|^2 rho(r)^2), with rho from (40).
     public func logSusceptibility(atRange r: Double) -> Double {
-        2 * log(perturbation * model.densityOfStates(atRange: 0)) + 4 * r / criticalLocalisationLength
+        2 * log(perturbation * model.densityOfStates(atRange: 0)) + 4 * r / criticalLocalizationLength
     }
 
     /// [log chi], eq. (126), by adaptive Gauss-Kronrod quadrature.

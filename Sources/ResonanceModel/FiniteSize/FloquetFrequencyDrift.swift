@@ -44,7 +44,7 @@ public struct FloquetFrequencyDrift: Sendable, Equatable {
 
     /// [S_P] = ln 2 (1 - F(L/2)) (120) of the Floquet RM at drive frequency Omega.
     public func probeEntanglement(driveFrequency omega: Double, length: Double) -> Double {
-        let lambda = criticalLocalisationLength * omega / (8 * interaction)
+        let lambda = criticalLocalizationLength * omega / (8 * interaction)
         let r = 0.5 * length, x = r * inverseCorrelationLength
         let logF = x < -30 ? -exp(log(r / lambda) + RelativeExponential.logarithm(x))
             : -(r / lambda) * RelativeExponential.value(x)

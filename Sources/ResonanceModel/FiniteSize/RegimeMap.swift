@@ -1,7 +1,7 @@
 import Foundation
 
 /// The finite-size regime map of Fig. 1 over the plane (1/zeta, L) at fixed Lambda, or over
-/// (W/W_c, L) with the disorder parametrisation (D4), (83). Each point is classified by
+/// (W/W_c, L) with the disorder parametrization (D4), (83). Each point is classified by
 /// `ResonanceScales.classify` with explicit `RegimeThresholds`; the boundaries are returned as
 /// curves so that a figure can draw them.
 public struct RegimeMap: Sendable {
@@ -21,11 +21,11 @@ public struct RegimeMap: Sendable {
 
     /// Classification at fixed Lambda over 1/zeta (1/xi = 1/zeta - ln 2, (39)). Points with
     /// 1/zeta <= -ln 2 (outside the RM's domain) are skipped.
-    public func classify(inverseLocalisationLengths: [Double], lengths: [Double], resonanceLength lambda: Double) -> [Point] {
+    public func classify(inverseLocalizationLengths: [Double], lengths: [Double], resonanceLength lambda: Double) -> [Point] {
         var points = [Point]()
         for length in lengths {
-            for inverseZeta in inverseLocalisationLengths {
-                let invXi = inverseZeta - 1 / criticalLocalisationLength
+            for inverseZeta in inverseLocalizationLengths {
+                let invXi = inverseZeta - 1 / criticalLocalizationLength
                 guard let p = try? ResonanceParameters(inverseCorrelationLength: invXi, resonanceLength: lambda, length: length)
                 else { continue }
                 points.append(Point(abscissa: inverseZeta, length: length, inverseCorrelationLength: invXi,
@@ -52,7 +52,7 @@ public struct RegimeMap: Sendable {
 
     /// The line |xi| = L/2 in the (1/zeta, L) plane: 1/zeta = 1/zeta_c +- 2/L (thermal side -, localised +).
     public static func correlationLengthLine(length: Double, thermalSide: Bool) -> Double {
-        1 / criticalLocalisationLength + (thermalSide ? -2 : 2) / length
+        1 / criticalLocalizationLength + (thermalSide ? -2 : 2) / length
     }
 
     /// The line |xi| = L/2 in the (W/W_c, L) plane: W/W_c = exp(+-2/L).
@@ -71,8 +71,8 @@ public struct RegimeMap: Sendable {
 
     /// The boundary of the inconsistent region on the xi side: |xi| = consistency sqrt(Lambda), i.e.
     /// 1/zeta = 1/zeta_c +- 1/(consistency sqrt(Lambda)) (for L/2 above it).
-    public func inconsistentInverseLocalisationLengths(resonanceLength lambda: Double) -> (thermal: Double, localised: Double) {
+    public func inconsistentInverseLocalizationLengths(resonanceLength lambda: Double) -> (thermal: Double, localised: Double) {
         let d = 1 / (thresholds.consistency * lambda.squareRoot())
-        return (1 / criticalLocalisationLength - d, 1 / criticalLocalisationLength + d)
+        return (1 / criticalLocalizationLength - d, 1 / criticalLocalizationLength + d)
     }
 }

@@ -11,7 +11,7 @@ public enum ThoulessFrequency {
     /// omega_Th(xi, L), eq. (122).
     public static func value(correlationLength xi: Double, length: Double, interaction j: Double = 1) -> Double {
         let a = abs(xi)
-        return j * (a / length) * (a / length) * exp(-2 * a / criticalLocalisationLength)
+        return j * (a / length) * (a / length) * exp(-2 * a / criticalLocalizationLength)
     }
 
     /// omega_Th at disorder W with 1/xi = ln(W/W_c) (thermal side W < W_c).
@@ -39,6 +39,6 @@ public enum ThoulessFrequency {
     /// d|xi|/dW = xi^2/W, so c = J (2 |xi|^2/W)(1/zeta_c - 1/|xi|) = 2J (|xi|^2 ln 2 - |xi|)/W.
     public static func exponentialRate(disorder w: Double, criticalDisorder wc: Double, interaction j: Double = 1) -> Double {
         let a = 1 / log(wc / w)
-        return 2 * j * (a * a / criticalLocalisationLength - a) / w
+        return 2 * j * (a * a / criticalLocalizationLength - a) / w
     }
 }

@@ -51,7 +51,7 @@ public struct DeltaSinkSolution: Sendable {
     /// gamma = integral q de at large r for the energy-dependent rate (C5), eq. (C6):
     /// W mu sqrt(pi zeta_c/(Lambda (4 W^2 + zeta_c mu^2))).
     public static func strength(resonanceLength lambda: Double, disorder w: Double, energyDensityScale mu: Double) -> Double {
-        let zc = criticalLocalisationLength
+        let zc = criticalLocalizationLength
         return w * mu * (Double.pi * zc / (lambda * (4 * w * w + zc * mu * mu))).squareRoot()
     }
 }

@@ -74,7 +74,7 @@ extension LossDiffusionProblem {
                                        energyDensityScale mu: Double, inverseCorrelationLength invXi: Double = 0) throws -> LossDiffusionProblem {
         try ResonanceModelError.require(lambda.isFinite && lambda > 0, "Lambda", lambda, "0 < Lambda < infinity")
         try ResonanceModelError.require(mu.isFinite && mu > 0, "mu", mu, "0 < mu (the paper takes mu < 1)")
-        let zc = criticalLocalisationLength, offset = w / 2
+        let zc = criticalLocalizationLength, offset = w / 2
         @Sendable func precisions(_ r: Double) -> (Double, Double) {
             (2 / (zc * r * mu * mu), 1 / (w * w * (2 * r + 1)))
         }

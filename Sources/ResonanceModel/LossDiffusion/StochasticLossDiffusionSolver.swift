@@ -10,7 +10,7 @@ import NumericKit
 ///
 /// with one-standard-error bars from the sample variance.
 ///
-/// Discretisation: steps uniform in eta = sqrt(r - r_onset) (size `etaStep`, so that the
+/// Discretization: steps uniform in eta = sqrt(r - r_onset) (size `etaStep`, so that the
 /// 1/sqrt(r) onset of q is integrated with bounded error), the loss integral by the midpoint rule
 /// in eta with the walker at the mean of its end points; bias O(etaStep^2). Point sinks
 /// gamma delta(e - e_s) are integrated exactly per step: given the end points a, b of a step of

@@ -22,7 +22,7 @@ public enum MagnetizationChoice: Equatable, Sendable {
     case fullSpace
 }
 
-/// One exact-diagonalisation job: a model, its parameters and how to treat symmetries. Knows
+/// One exact-diagonalization job: a model, its parameters and how to treat symmetries. Knows
 /// how large its dense matrices are and how to draw its disorder.
 public struct EDProblem: Sendable {
     public var model: EDModelKind
@@ -90,7 +90,7 @@ public struct EDProblem: Sendable {
         }
     }
 
-    /// Draws realisation `realization` of a run with `seed`.
+    /// Draws realization `realization` of a run with `seed`.
     public func drawFields(seed: UInt64, realization: UInt64) -> DisorderFields {
         var generator = disorderGenerator(seed: seed, realization: realization)
         switch model {
@@ -105,7 +105,7 @@ public struct EDProblem: Sendable {
         }
     }
 
-    /// The l-bit model of realisation `(seed, realization)`.
+    /// The l-bit model of realization `(seed, realization)`.
     public func lbitModel(seed: UInt64, realization: UInt64) -> LBitModel {
         var generator = disorderGenerator(seed: seed, realization: realization)
         return LBitModel(length: length, drivingFrequency: drivingFrequency, coupling: coupling,

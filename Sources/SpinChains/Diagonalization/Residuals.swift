@@ -2,7 +2,7 @@ import ComplexModule
 import NumericKit
 import RealModule
 
-/// Accuracy checks of a diagonalisation, relative to the operator's scale.
+/// Accuracy checks of a diagonalization, relative to the operator's scale.
 public struct EigenResiduals: Sendable, Equatable {
     /// `||A V - V diag(lambda)||_F / ||A||_F`.
     public var eigenResidual: Double

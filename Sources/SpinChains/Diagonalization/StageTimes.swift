@@ -1,6 +1,6 @@
 import Dispatch
 
-/// Wall-clock seconds per named stage of one realisation (building the matrices, the
+/// Wall-clock seconds per named stage of one realization (building the matrices, the
 /// eigensolver, the operator products, each observable), accumulated over calls with the same
 /// name, in the order stages first ran. A reference type so that nested calls add to one record.
 public final class StageTimes {

@@ -9,7 +9,7 @@ public enum FieldDistribution: String, Sendable, CaseIterable {
     case sphere
 }
 
-/// The generator of disorder realisation `realization` of a run seeded with `seed`: it depends on
+/// The generator of disorder realization `realization` of a run seeded with `seed`: it depends on
 /// this pair only, so results do not depend on thread count, order or resumption.
 public func disorderGenerator(seed: UInt64, realization: UInt64) -> Xoshiro256StarStar {
     Xoshiro256StarStar(seed: seed, stream: realization)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The disorder of one realisation, as read from or written to a fields file (docs/exact-numerics.md,
+/// The disorder of one realization, as read from or written to a fields file (docs/exact-numerics.md,
 /// "Disorder and fields files"): `{"h": [h_0, ...]}` for `xxz` (the `h_n` of its Hamiltonian, in its convention),
 /// `{"v": [[x, y, z], ...]}` for the O(3) models; other keys are ignored when reading. The l-bit
 /// model writes its quasi-energies under `"quasi_energies"` for the record.

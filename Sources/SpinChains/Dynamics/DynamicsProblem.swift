@@ -2,7 +2,7 @@ import ComplexModule
 import NumericKit
 import RealModule
 
-/// What `ed dynamics` propagates for one realisation: an `EDProblem` (xxz in the full space,
+/// What `ed dynamics` propagates for one realization: an `EDProblem` (xxz in the full space,
 /// heisenberg-o3, floquet-o3; with or without the probe), the method, and the operator
 /// `A = sigma^z_P` with the probe, else `sigma^z_0`.
 public struct DynamicsProblem: Sendable {
@@ -59,7 +59,7 @@ public struct DynamicsProblem: Sendable {
         try MatrixFreeOperator(problem.hamiltonianOperator(fields: fields), siteCount: siteCount, threads: threads)
     }
 
-    /// The propagator of one realisation (Floquet models: by whole periods).
+    /// The propagator of one realization (Floquet models: by whole periods).
     public func propagator(fields: DisorderFields) throws -> any StatePropagator {
         if let reason = unsupportedReason { throw EDProblem.ProblemError.unsupported(reason) }
         switch problem.model {
@@ -77,7 +77,7 @@ public struct DynamicsProblem: Sendable {
         }
     }
 
-    /// State `index` of realisation `realization`: Haar-random, drawn from `(seed, realization, index)` only.
+    /// State `index` of realization `realization`: Haar-random, drawn from `(seed, realization, index)` only.
     public func randomState(seed: UInt64, realization: UInt64, index: Int) -> [Complex<Double>] {
         var generator = Xoshiro256StarStar(seed: seed ^ 0x7970_6963_616c_0000, stream: realization &* 1_000_003 &+ UInt64(index))
         return StateVectors.haarRandom(dimension: dimension, using: &generator)

@@ -48,7 +48,7 @@ public struct KrylovPropagator: StatePropagator {
             var w = hamiltonian.applied(to: basis[m])
             productCount += 1
             let alpha = StateVectors.inner(basis[m], w).real
-            // Full reorthogonalisation (twice is enough).
+            // Full reorthogonalization (twice is enough).
             for _ in 0..<2 {
                 for k in 0...m {
                     let c = StateVectors.inner(basis[k], w)

@@ -24,7 +24,7 @@ public struct EigenstateBlock: Sendable {
     public var dimension: Int { energies.count }
 }
 
-/// All eigenstates of one disorder realisation, block by block.
+/// All eigenstates of one disorder realization, block by block.
 ///
 /// Energy differences follow the model: plain differences for Hamiltonians; for Floquet models
 /// (`period` set) quasi-energy differences folded into `(-Omega/2, Omega/2]`, `Omega = 2 pi / T`.

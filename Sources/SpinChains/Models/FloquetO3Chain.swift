@@ -78,7 +78,7 @@ public func probeFloquetOperator(
 }
 
 /// `exp(-i H_J T/2)` for `H_J = J sum sigma_n . sigma_{n+1}`, from one real symmetric
-/// diagonalisation `H_J = Q E Q^T`: `exp(-i H_J T/2) = Q cos(E T/2) Q^T - i Q sin(E T/2) Q^T`.
+/// diagonalization `H_J = Q E Q^T`: `exp(-i H_J T/2) = Q cos(E T/2) Q^T - i Q sin(E T/2) Q^T`.
 public struct CouplingPropagator: Sendable {
     public struct Key: Hashable, Sendable {
         public var length: Int
@@ -116,7 +116,7 @@ public struct CouplingPropagator: Sendable {
     }
 }
 
-/// A process-wide memo, so that disorder realisations diagonalise `H_J` once per
+/// A process-wide memo, so that disorder realizations diagonalise `H_J` once per
 /// `(L, J, boundary)` and form `exp(-i H_J T/2)` once per `(L, J, Omega, boundary)`. Thread-safe.
 public final class CouplingPropagatorCache: @unchecked Sendable {
     public static let shared = CouplingPropagatorCache()
@@ -158,7 +158,7 @@ public final class CouplingPropagatorCache: @unchecked Sendable {
     }
 
     /// How many `H_J` were diagonalised.
-    public var diagonalisationCount: Int { locked { spectra.count } }
+    public var diagonalizationCount: Int { locked { spectra.count } }
 
     public func removeAll() {
         locked {

@@ -37,7 +37,7 @@ public struct LBitModel: Sendable {
 
     public var period: Double { 2 * Double.pi / drivingFrequency }
 
-    /// Draws a realisation. `length` must be even and at least 2.
+    /// Draws a realization. `length` must be even and at least 2.
     public init(length: Int, drivingFrequency: Double, coupling: Double, localizationLength: Double,
                 probeField: Double, using generator: inout some RandomNumberGenerator) {
         precondition(length >= 2 && length % 2 == 0, "the l-bit model needs an even L >= 2")
@@ -104,7 +104,7 @@ public struct LBitModel: Sendable {
     }
 
     /// `U = U_1 U_0` on chain (x) probe (`2^(L+1)` states, probe the slowest index).
-    /// `U_1 = cos(T V) (x) 1 - i sin(T V) (x) sigma^x_P`, from one diagonalisation of `V`.
+    /// `U_1 = cos(T V) (x) 1 - i sin(T V) (x) sigma^x_P`, from one diagonalization of `V`.
     public func floquetOperator() throws -> Matrix<Complex<Double>> {
         let d = 1 << length
         let v = try symmetricEigensystem(couplingOperator)

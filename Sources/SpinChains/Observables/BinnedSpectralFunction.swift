@@ -12,7 +12,7 @@
 /// equals `(1/D) tr A^2` exactly (the convention of the RM's `[S(omega)]`). Floquet models: the
 /// differences are quasi-energy differences folded into `(-Omega/2, Omega/2]`.
 ///
-/// Merges across realisations by averaging `density` and the weights element by element.
+/// Merges across realizations by averaging `density` and the weights element by element.
 public struct BinnedSpectralFunction: Sendable {
     public var bins: LogarithmicBins
     /// Off-diagonal weight per bin (both signs of `omega`).

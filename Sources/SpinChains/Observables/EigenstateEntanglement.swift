@@ -52,6 +52,6 @@ public struct EigenstateEntanglement: Sendable {
 
     public var meanHalfChain: Double { Self.mean(halfChain) }
     public var meanSmallSubsystem: Double { Self.mean(smallSubsystem) }
-    /// `[S_P]` of one realisation (NaN without a probe).
+    /// `[S_P]` of one realization (NaN without a probe).
     public var meanProbe: Double { Self.mean(probe) }
 }

@@ -43,7 +43,7 @@ public struct FidelitySusceptibilities: Sendable {
     }
 
     /// The probability density of `ln chi` on `bins` (samples outside the bins count in the
-    /// normalisation but in no bin).
+    /// normalization but in no bin).
     public func histogram(_ bins: LinearBins) -> [Double] {
         var counts = [Double](repeating: 0, count: bins.count)
         for x in logSusceptibilities where x.isFinite {

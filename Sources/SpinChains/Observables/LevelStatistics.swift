@@ -65,7 +65,7 @@ public struct LevelStatistics: Sendable, Equatable {
         ratioCount += ratios.count
     }
 
-    /// The sectors of a realisation, each on its own.
+    /// The sectors of a realization, each on its own.
     public init(_ eigenstates: Eigenstates, fraction: Double = 1.0 / 3) {
         for block in eigenstates.blocks { add(sortedEnergies: block.energies, period: eigenstates.period, fraction: fraction) }
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Log-spaced bins `[lower * 10^(k/n), lower * 10^((k+1)/n))`, `n` bins per decade, covering
 /// `[lower, upper)`. Fixed by parameters alone, never by data, so histograms of different
-/// realisations share their bins and average element by element.
+/// realizations share their bins and average element by element.
 public struct LogarithmicBins: Sendable, Equatable {
     public var lower: Double
     public var binsPerDecade: Int

@@ -4,7 +4,7 @@
 ///
 /// for each mid-spectrum state `a` (the middle `fraction` of each block by index), with `delta`
 /// an energy window (Floquet: folded quasi-energy differences). The mean over states is the
-/// realisation's value. Thermal chains: grows like `2^(L/2)` (the sum covers `rho delta` states
+/// realization's value. Thermal chains: grows like `2^(L/2)` (the sum covers `rho delta` states
 /// with `|V| ~ rho^(-1/2)`); localised chains: saturates.
 public struct MatrixElementCriterion: Sendable {
     public var meanValue: Double
@@ -19,7 +19,7 @@ public struct MatrixElementCriterion: Sendable {
             let states = middleWindow(count: e.count, fraction: fraction)
             let held = block.held, m = block.weights.rows
             // Every partner b within delta/2 of a mid-spectrum state must be held (a window's
-            // vectors are chosen so; see `ExactRealisation`).
+            // vectors are chosen so; see `ExactRealization`).
             precondition(block.isComplete || states.isEmpty || (held.contains(states.lowerBound) && held.contains(states.upperBound - 1)
                 && (held.lowerBound == 0 || e[states.lowerBound] - e[held.lowerBound - 1] > delta / 2)
                 && (held.upperBound == e.count || e[held.upperBound] - e[states.upperBound - 1] > delta / 2)),

@@ -1,5 +1,5 @@
 /// `<a| sigma^z_P |a>` of each eigenstate held (all of a block's, or a window's): the probe's
-/// magnetisation, `sum_i |v_i|^2 (-1)^{b_P(i)}` with `b_P` the probe's bit (site `probeSite`).
+/// magnetization, `sum_i |v_i|^2 (-1)^{b_P(i)}` with `b_P` the probe's bit (site `probeSite`).
 public func probeMagnetizations(_ eigenstates: Eigenstates, probeSite: Int) -> [Double] {
     var result: [Double] = []
     let bit = UInt64(1) << UInt64(probeSite)

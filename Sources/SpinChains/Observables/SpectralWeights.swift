@@ -1,7 +1,7 @@
 import NumericKit
 
 /// The weights `|A_ab|^2 / D` of an operator `A` between all pairs of eigenstates of one
-/// realisation, block by block, with the eigenvalues they connect. Every spectral observable of
+/// realization, block by block, with the eigenvalues they connect. Every spectral observable of
 /// `A` (the spectral function, the correlator, the infinite-time memory) is a sum over these.
 ///
 /// `A` is a Pauli string (e.g. `sigma^z_0`, `sigma^z_P`) that maps each block's basis into

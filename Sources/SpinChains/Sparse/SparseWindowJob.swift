@@ -2,7 +2,7 @@ import Foundation
 
 /// How the interior eigenpairs are found.
 public enum SparseWindowMethod: String, Sendable, Codable, CaseIterable {
-    /// Shift-and-invert Krylov-Schur with a MUMPS factorisation of `H - sigma`
+    /// Shift-and-invert Krylov-Schur with a MUMPS factorization of `H - sigma`
     /// (Pietracaprina, Mace, Luitz & Alet, SciPost Phys. 5, 045 (2018)).
     case shiftInvert = "shift-invert"
     /// A Chebyshev polynomial filter of `H` (SLEPc's STFILTER): matrix-vector products only
@@ -30,7 +30,7 @@ public struct SparseWindowSettings: Sendable, Equatable, Codable {
 }
 
 /// Everything a worker process needs to assemble its rows and solve: the problem (model and
-/// parameters), the realisation's fields and the settings. JSON, numbers in shortest round-trip
+/// parameters), the realization's fields and the settings. JSON, numbers in shortest round-trip
 /// form, so fields arrive bit for bit.
 public struct SparseWindowJob: Sendable, Codable {
     public var model: String

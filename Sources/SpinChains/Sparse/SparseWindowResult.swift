@@ -17,14 +17,14 @@ public struct SparseWindowResult: Sendable {
     public var dimension: Int
     public var ranks: Int
     public var matrixNonzeros: Int
-    /// MUMPS' analysis estimate and its actual factorisation memory (bytes, all ranks; 0 for the filter).
+    /// MUMPS' analysis estimate and its actual factorization memory (bytes, all ranks; 0 for the filter).
     public var estimatedFactorBytes: Double
     public var factorBytes: Double
     /// Peak resident set of the worker processes: the largest rank and the sum over ranks.
     public var peakResidentBytesMax: Double
     public var peakResidentBytesSum: Double
     /// Seconds of the worker's phases: spectral bounds (Krylov-Schur), MUMPS analysis (ordering,
-    /// symbolic factorisation), numerical factorisation, the shift-and-invert (or filtered)
+    /// symbolic factorization), numerical factorization, the shift-and-invert (or filtered)
     /// Krylov-Schur iteration, and the residuals with the gathering of the eigenvectors.
     public var secondsBounds: Double
     public var secondsAnalysis: Double

@@ -27,7 +27,7 @@ public enum CorrectionClaims {
         let p = model.parameters, j = p.interaction, w = abs(omega)
         let theta0 = p.decayExponent, xi = p.correlationLength
         let logRatio = log(j / w)
-        return (1 / (4 * j)) * (criticalLocalisationLength * (1 - theta0) / (2 * p.resonanceLength * logRatio)).squareRoot()
+        return (1 / (4 * j)) * (criticalLocalizationLength * (1 - theta0) / (2 * p.resonanceLength * logRatio)).squareRoot()
             * pow(w / j, -1 + theta0)
             * exp(-(Double.pi * xi / (4 * p.resonanceLength)).squareRoot() * ErrorFunctions.erf((theta0 * log(4 * j / w)).squareRoot()))
     }
@@ -119,12 +119,12 @@ public enum CorrectionClaims {
         }
         return Measurements([
             Measurement("ratio_min", ratios.min()!), Measurement("ratio_max", ratios.max()!),
-            Measurement("eight_over_zeta_c", 8 / criticalLocalisationLength),
+            Measurement("eight_over_zeta_c", 8 / criticalLocalizationLength),
         ], parameters: [("sets", .string(heisenbergSets.map { "(\($0.invXi), \($0.lambda), \($0.length))" }.joined(separator: ", ")))])
     }
 
     public static func judgeCutoff(_ m: Measurements) -> Assessment {
-        let constant = 8 / criticalLocalisationLength
+        let constant = 8 / criticalLocalizationLength
         return Assessment.decide(
             claim: [Criterion.within("ratio_min", m["ratio_min"], 1, tolerance: 1e-9), Criterion.within("ratio_max", m["ratio_max"], 1, tolerance: 1e-9)],
             corrected: [Criterion.within("ratio_min", m["ratio_min"], constant, tolerance: 1e-9 * constant, expectedName: "8/zeta_c"),
@@ -138,7 +138,7 @@ public enum CorrectionClaims {
 
     public static let scaleFreeFactor = Claim(
         identifier: "correction-115-factor",
-        title: "(115): the normalisation of the Hamiltonian q(r) at the transition",
+        title: "(115): the normalization of the Hamiltonian q(r) at the transition",
         statement: "q(r) -> 1/sqrt(r Lambda) in the Hamiltonian RM at the transition (115).",
         paperLocation: "(82), (89), (115); docs/corrections/eq115-scale-free-resonances.md",
         test: "q(r) sqrt(r Lambda) of the energy-blind q (89) and of (82) at e = e_down, 1/xi = 0, Lambda = 30, r = 1..40.",

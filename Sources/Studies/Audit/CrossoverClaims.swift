@@ -2,7 +2,7 @@ import Foundation
 import NumericKit
 import ResonanceModel
 
-/// Claims about the finite-size crossover of the Hamiltonian RM in the disorder parametrisation of
+/// Claims about the finite-size crossover of the Hamiltonian RM in the disorder parametrization of
 /// Fig. 9 (1/xi = ln(W/W_c), Lambda(W) from (83), W_c = 10, J = 1): the apparent exponent nu (106),
 /// the Thouless frequency (121), (122) and the drift of W_delta(L) (116), (117), App. D.
 public enum CrossoverClaims {
@@ -23,8 +23,8 @@ public enum CrossoverClaims {
 
     static func measureExponent() throws -> Measurements {
         let near = grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true)
-        let localised = try ApparentExponentStudy.direct(relativeDistances: near, localisedSide: true)
-        let thermal = try ApparentExponentStudy.direct(relativeDistances: near, localisedSide: false)
+        let localised = try ApparentExponentStudy.direct(relativeDistances: near, localizedSide: true)
+        let thermal = try ApparentExponentStudy.direct(relativeDistances: near, localizedSide: false)
         let drift = try ApparentExponentStudy.drift(crossover, threshold: threshold, lengths: (10...60).map(Double.init))
         let lengths = stride(from: 5.0, through: 60, by: 5).map { $0 }
         let collapse = ApparentExponentStudy.collapse(crossover, lengths: lengths, ratios: grid(from: 0.05, to: 3, points: 300, logarithmic: false))

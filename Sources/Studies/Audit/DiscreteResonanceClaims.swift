@@ -9,9 +9,9 @@ public enum DiscreteResonanceClaims {
     static var comparison: LBitComparison {
         var c = LBitComparison()
         c.length = 8
-        c.localisationLengths = [1, 2.5]
+        c.localizationLengths = [1, 2.5]
         c.driveFrequencies = [128 * Double.pi]
-        c.realisations = 16
+        c.realizations = 16
         return c
     }
 
@@ -20,21 +20,21 @@ public enum DiscreteResonanceClaims {
         title: "No-fit RM prediction for the synthetic l-bit model (discrete RM)",
         statement: "With zeta and Lambda = zeta_c Omega/(8J) known, the RM predicts the l-bit model's memory [Czz] = F(L/2), its [S(omega)] in omega_c < omega < J and its resonant fraction with no fitted parameter (Sec. II, (41)-(53)).",
         paperLocation: "Sec. II, (30)-(53)",
-        test: "lbit, L = 8, zeta = 1 and 2.5, Omega = 128 pi (Lambda = 72.5, dilute resonances), 16 realisations, J = h = 1: ED divided by the discrete RM for the memory lost 1 - [Czz], the weight of [S] in omega_c < omega < J and the hybridised fraction (|<sigma^z_P>| < 1/2) against 1 - F; the same against the discrete shells with every partner an exact two-level problem. A ratio agrees when within max(3 standard errors, 0.15) of 1. The window is not a fit of a continuum law: both models describe the same finite chain, below its level spacing too.",
-        estimatedCost: 12, relatedCommand: "resonance compare lbit --length 8 --zeta 1,2.5 --omega 402.1238596594935 --realisations 16",
+        test: "lbit, L = 8, zeta = 1 and 2.5, Omega = 128 pi (Lambda = 72.5, dilute resonances), 16 realizations, J = h = 1: ED divided by the discrete RM for the memory lost 1 - [Czz], the weight of [S] in omega_c < omega < J and the hybridised fraction (|<sigma^z_P>| < 1/2) against 1 - F; the same against the discrete shells with every partner an exact two-level problem. A ratio agrees when within max(3 standard errors, 0.15) of 1. The window is not a fit of a continuum law: both models describe the same finite chain, below its level spacing too.",
+        estimatedCost: 12, relatedCommand: "resonance compare lbit --length 8 --zeta 1,2.5 --omega 402.1238596594935 --realizations 16",
         measure: measure, judge: judge)
 
     static func measure() throws -> Measurements {
         let c = comparison
-        var m = Measurements(parameters: [("model", .string("lbit")), ("L", .integer(c.length)), ("realisations", .integer(c.realisations)),
+        var m = Measurements(parameters: [("model", .string("lbit")), ("L", .integer(c.length)), ("realizations", .integer(c.realizations)),
                                           ("Omega", .number(c.driveFrequencies[0])), ("seed", .integer(Int(c.seed)))])
         var worstDiscrete = 0.0, worstTwoLevel = 0.0
         for p in try c.run() {
-            let tag = "zeta\(Measurements.format(p.localisationLength))"
+            let tag = "zeta\(Measurements.format(p.localizationLength))"
             let ratios: [(String, (mean: Double, error: Double), (mean: Double, error: Double))] = [
                 ("loss", p.memoryLossRatio, p.twoLevelMemoryLossRatio),
                 ("S_weight", p.spectralWeightRatio, p.twoLevelSpectralWeightRatio),
-                ("hybridised", p.hybridisedRatio, p.twoLevelHybridisedRatio),
+                ("hybridised", p.hybridizedRatio, p.twoLevelHybridizedRatio),
             ]
             for (name, discrete, twoLevel) in ratios {
                 m.append("ratio_\(name)_\(tag)", discrete.mean, "ED/discrete RM, error \(Measurements.format(discrete.error))")

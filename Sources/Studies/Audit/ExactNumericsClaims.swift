@@ -5,7 +5,7 @@ import SpinChains
 /// Claims that need disorder-averaged exact numerics (Secs. V D, V E, V J; Fig. 10). Each check runs
 /// a comparison of `Studies/Comparison` at a small, fixed configuration (1 to 3 s in a release
 /// build on two cores) and judges it against criteria stated in its `judge`. The
-/// realisation counts are small: the criteria allow for the resulting standard errors, and
+/// realization counts are small: the criteria allow for the resulting standard errors, and
 /// `resonance compare ...` reruns each comparison larger.
 public enum ExactNumericsClaims {
     /// Kept for checks that cannot be made at affordable sizes.
@@ -17,28 +17,28 @@ public enum ExactNumericsClaims {
 
     static let entanglementDisorders: [Double] = [2, 5, 10]
     static let entanglementLength = 8
-    static let entanglementRealisations = 8
+    static let entanglementRealizations = 8
 
     public static let subthermalEntanglement = Claim(
         identifier: "ed-subthermal-entanglement",
         title: "Sub-thermal entanglement of small subsystems",
         statement: "Small subsystems have sub-thermal eigenstate entanglement in region I; [S_P] = ln 2 (1 - [Czz]) (120).",
         paperLocation: "abstract; Sec. I; Sec. V D, (120)",
-        test: "heisenberg-o3 with probe, L = 8, W = 2, 5, 10, 8 realisations: the ED probe entropy [S_P] against ln 2 (1 - [Czz]) with [Czz] measured on the same states; the two-site entropy against its thermal value 2 ln 2 where [Czz] > 0.2.",
+        test: "heisenberg-o3 with probe, L = 8, W = 2, 5, 10, 8 realizations: the ED probe entropy [S_P] against ln 2 (1 - [Czz]) with [Czz] measured on the same states; the two-site entropy against its thermal value 2 ln 2 where [Czz] > 0.2.",
         estimatedCost: 3, relatedCommand: "resonance ed run --model heisenberg-o3 --probe --L 8 --W 5 --observables czz,entanglement",
         measure: measureEntanglement, judge: judgeEntanglement)
 
     static func measureEntanglement() throws -> Measurements {
         var m = Measurements(parameters: [("model", .string("heisenberg-o3")), ("L", .integer(entanglementLength)),
-                                          ("realisations", .integer(entanglementRealisations)), ("seed", .integer(2022))])
+                                          ("realizations", .integer(entanglementRealizations)), ("seed", .integer(2022))])
         var worst = 0.0, worstSmall = 0.0
         for w in entanglementDisorders {
             var problem = EDProblem(model: .heisenbergO3, length: entanglementLength, disorderStrength: w)
             problem.probe = problem.defaultProbe
             var settings = ExactObservableSettings()
             settings.correlatorTimes = [0]
-            let result = try ComparisonSampling.average(ExactRealisation(problem: problem, observables: [.czz, .entanglement],
-                                                                         settings: settings, seed: 2022), count: entanglementRealisations)
+            let result = try ComparisonSampling.average(ExactRealization(problem: problem, observables: [.czz, .entanglement],
+                                                                         settings: settings, seed: 2022), count: entanglementRealizations)
             let czz = result.scalar("czz_infinite_time")!.mean, probe = result.scalar("entropy_probe")!.mean
             let small = result.scalar("entropy_small_subsystem")!.mean
             let predicted = M_LN2 * (1 - czz)
@@ -71,7 +71,7 @@ public enum ExactNumericsClaims {
     static var criterionComparison: CriterionComparison {
         var c = CriterionComparison()
         c.lengths = [8, 10, 12]
-        c.realisations = [8: 40, 10: 20, 12: 6]
+        c.realizations = [8: 40, 10: 20, 12: 6]
         return c
     }
 
@@ -80,7 +80,7 @@ public enum ExactNumericsClaims {
         title: "The rho vbar criterion separates the phases earlier than <r>",
         statement: "rho vbar = integral v varrho(v) dv grows as 2^(L/2) on the thermal side and stays constant in the MBL phase (129)-(131), and separates the phases at smaller L than the level-spacing ratio <r>.",
         paperLocation: "Sec. V J, (128)-(131)",
-        test: "xxz (S^z = 0), W = 1 and 6, L = 8, 10, 12 (40/20/6 realisations): growth exponent of rho vbar per two sites (thermal 1, MBL 0) and the normalised <r>; separations (thermal minus localised indicator) compared at L = 10.",
+        test: "xxz (S^z = 0), W = 1 and 6, L = 8, 10, 12 (40/20/6 realizations): growth exponent of rho vbar per two sites (thermal 1, MBL 0) and the normalised <r>; separations (thermal minus localised indicator) compared at L = 10.",
         estimatedCost: 2, relatedCommand: "resonance compare criterion",
         measure: measureCriterion, judge: judgeCriterion)
 
@@ -88,7 +88,7 @@ public enum ExactNumericsClaims {
         let c = criterionComparison
         let r = try c.run()
         var m = Measurements(parameters: [("model", .string("xxz")), ("thermal_W", .number(c.thermalDisorder)),
-                                          ("localised_W", .number(c.localisedDisorder)), ("seed", .integer(Int(c.seed)))])
+                                          ("localised_W", .number(c.localizedDisorder)), ("seed", .integer(Int(c.seed)))])
         let growth = { (row: Int, i: Int) -> Double in
             log2(r.rhoVbar[row][i].mean / r.rhoVbar[row][i - 1].mean) / (Double(r.lengths[i] - r.lengths[i - 1]) / 2)
         }
@@ -130,7 +130,7 @@ public enum ExactNumericsClaims {
         var a = InverseFrequencyAnalysis()
         a.lengths = [12, 14]
         a.disorders = [2.5, 3.5]
-        a.realisations = [12: 6, 14: 2]
+        a.realizations = [12: 6, 14: 2]
         a.heisenbergMultiple = heisenbergMultiple
         return a
     }
@@ -140,15 +140,15 @@ public enum ExactNumericsClaims {
         title: "Apparent 1/omega in exact numerics",
         statement: "The disorder-averaged spectral function from ED shows the apparent 1/omega of the RM near the crossover.",
         paperLocation: "Fig. 10; Sec. V",
-        test: "xxz, S^z = 0, W = 2.5, 3.5 (near the crossing of <r> at these sizes), L = 12 (6 realisations) and 14 (2): effective exponent of [S(omega)] of sigma^z_0 fitted over [3 x mean mid-spectrum level spacing, 0.3 J] (the spacing measured on the same realisations), and the widest windows of the pure 1/omega law and of (111) in the Fig. 10 scaling, also starting above 3 level spacings; decided at L = 14.",
-        estimatedCost: 45, relatedCommand: "resonance compare inverse-frequency --lengths 12,14 --disorders 2.5,3.5 --realisations 12:6,14:2",
+        test: "xxz, S^z = 0, W = 2.5, 3.5 (near the crossing of <r> at these sizes), L = 12 (6 realizations) and 14 (2): effective exponent of [S(omega)] of sigma^z_0 fitted over [3 x mean mid-spectrum level spacing, 0.3 J] (the spacing measured on the same realizations), and the widest windows of the pure 1/omega law and of (111) in the Fig. 10 scaling, also starting above 3 level spacings; decided at L = 14.",
+        estimatedCost: 45, relatedCommand: "resonance compare inverse-frequency --lengths 12,14 --disorders 2.5,3.5 --realizations 12:6,14:2",
         measure: measureInverseFrequency, judge: judgeInverseFrequency)
 
     static func measureInverseFrequency() throws -> Measurements {
         let a = inverseFrequencyAnalysis
         let largest = a.lengths.max()!
         var m = Measurements(parameters: [("model", .string("xxz")), ("L", .string(a.lengths.map(String.init).joined(separator: ","))),
-                                          ("realisations", .string(a.lengths.map { "\($0):\(a.realisations[$0] ?? 0)" }.joined(separator: ","))),
+                                          ("realizations", .string(a.lengths.map { "\($0):\(a.realizations[$0] ?? 0)" }.joined(separator: ","))),
                                           ("heisenberg_multiple", .number(heisenbergMultiple)), ("fit_upper_J", .number(inverseFrequencyUpper)),
                                           ("seed", .integer(Int(a.seed)))])
         m.append("heisenberg_multiple", heisenbergMultiple, "fit windows start at this many mean level spacings")
@@ -190,7 +190,7 @@ public enum ExactNumericsClaims {
             corrected: some,
             confirmed: "Above 3 level spacings the ED [S(omega)] of xxz has effective exponent -1 within \(Measurements.format(m["max_abs_exponent_plus_one"])) at every W.",
             correction: "Above 3 level spacings the ED [S(omega)] of xxz is an apparent 1/omega at the W nearest the crossover only (|exponent + 1| = \(Measurements.format(m["min_abs_exponent_plus_one"]))); at the other W it is \(Measurements.format(m["max_abs_exponent_plus_one"])) from -1. Fits reaching below the level spacing (1e-3..0.1 J at L = 12) see level repulsion and gave about -0.6 at both W.",
-            failure: "Above 3 level spacings the ED [S(omega)] is not an apparent 1/omega at any W: exponents over [3 spacings, 0.3 J] at W = 2.5, 3.5 are \(Measurements.format(m["exponent_L12_W2.5"])), \(Measurements.format(m["exponent_L12_W3.5"])) at L = 12 and \(Measurements.format(m["exponent_L14_W2.5"])), \(Measurements.format(m["exponent_L14_W3.5"])) at L = 14 (2 realisations): the slope is not stable in L, and the 1e-3..0.1 J fit of L = 12 (about -0.6) reached below the level spacing.")
+            failure: "Above 3 level spacings the ED [S(omega)] is not an apparent 1/omega at any W: exponents over [3 spacings, 0.3 J] at W = 2.5, 3.5 are \(Measurements.format(m["exponent_L12_W2.5"])), \(Measurements.format(m["exponent_L12_W3.5"])) at L = 12 and \(Measurements.format(m["exponent_L14_W2.5"])), \(Measurements.format(m["exponent_L14_W3.5"])) at L = 14 (2 realizations): the slope is not stable in L, and the 1e-3..0.1 J fit of L = 12 (about -0.6) reached below the level spacing.")
     }
 
     // MARK: Drift
@@ -199,7 +199,7 @@ public enum ExactNumericsClaims {
         var d = CrossoverDriftComparison()
         d.lengths = [6, 7, 8]
         d.disorders = [2, 3, 4, 5, 6, 8]
-        d.realisations = [6: 24, 7: 12, 8: 6]
+        d.realizations = [6: 24, 7: 12, 8: 6]
         return d
     }
 
@@ -208,7 +208,7 @@ public enum ExactNumericsClaims {
         title: "Drift of W_delta(L) from exact [Czz]",
         statement: "The crossover W_delta(L) defined by the ED [Czz] = delta drifts with L as the RM predicts (116), (117).",
         paperLocation: "Sec. V E, (116), (117); Fig. 9",
-        test: "heisenberg-o3 with probe, L = 6, 7, 8 (24/12/6 realisations), W = 2..8: W_delta(L) at delta = 0.3; a straight line in L and the RM (Fig. 9 parametrisation) with W_c and Lambda(W_c) fitted.",
+        test: "heisenberg-o3 with probe, L = 6, 7, 8 (24/12/6 realizations), W = 2..8: W_delta(L) at delta = 0.3; a straight line in L and the RM (Fig. 9 parametrization) with W_c and Lambda(W_c) fitted.",
         estimatedCost: 5, relatedCommand: "resonance compare drift",
         measure: measureDrift, judge: judgeDrift)
 

@@ -15,7 +15,7 @@ public enum ResonanceDensityClaims {
         title: "Scale-free resonances at the transition",
         statement: "In regions I and II q(r) is scale invariant: q -> 1/Lambda (Floquet) and 1/sqrt(r Lambda) (Hamiltonian, as printed in (115)).",
         paperLocation: "Sec. I; (41), (42), (82), (89), (115)",
-        test: "At 1/xi = +-1e-9, Lambda = 30, r = 1..40: Floquet q = 2 v(r) rho(r) from (38), (40) against 1/Lambda; Hamiltonian q(e_down, r) of (82): log-log slope against r, and its normalisation q sqrt(4 Lambda r) ((89)) and q sqrt(r Lambda) (printed (115)).",
+        test: "At 1/xi = +-1e-9, Lambda = 30, r = 1..40: Floquet q = 2 v(r) rho(r) from (38), (40) against 1/Lambda; Hamiltonian q(e_down, r) of (82): log-log slope against r, and its normalization q sqrt(4 Lambda r) ((89)) and q sqrt(r Lambda) (printed (115)).",
         estimatedCost: 0.02, relatedCommand: nil,
         measure: measureScaleFree, judge: judgeScaleFree)
 
@@ -37,20 +37,20 @@ public enum ResonanceDensityClaims {
         }
         m.append("floquet_max_relative_deviation", floquetDeviation, "max |2 v rho Lambda - 1|")
         m.append("hamiltonian_loglog_slope", slopes.max(by: { abs($0 + 0.5) < abs($1 + 0.5) })!, "d ln q/d ln r (worst of both signs of 1/xi)")
-        m.append("hamiltonian_q_sqrt_4_Lambda_r", norm89.max(by: { abs($0 - 1) < abs($1 - 1) })!, "(89) normalisation, worst point")
-        m.append("hamiltonian_q_sqrt_r_Lambda", norm115.max(by: { abs($0 - 1) < abs($1 - 1) })!, "printed (115) normalisation, worst point")
+        m.append("hamiltonian_q_sqrt_4_Lambda_r", norm89.max(by: { abs($0 - 1) < abs($1 - 1) })!, "(89) normalization, worst point")
+        m.append("hamiltonian_q_sqrt_r_Lambda", norm115.max(by: { abs($0 - 1) < abs($1 - 1) })!, "printed (115) normalization, worst point")
         return m
     }
 
-    /// Power laws (slope 0 and -1/2 to 1e-6, deviations from 1e-9 in 1/xi); normalisations to 1e-6.
+    /// Power laws (slope 0 and -1/2 to 1e-6, deviations from 1e-9 in 1/xi); normalizations to 1e-6.
     public static func judgeScaleFree(_ m: Measurements) -> Assessment {
         let shape = [Criterion.below("floquet_max_relative_deviation", m["floquet_max_relative_deviation"], 1e-6),
                      Criterion.within("hamiltonian_loglog_slope", m["hamiltonian_loglog_slope"], -0.5, tolerance: 1e-6)]
         return Assessment.decide(
             claim: shape + [Criterion.within("hamiltonian_q_sqrt_r_Lambda", m["hamiltonian_q_sqrt_r_Lambda"], 1, tolerance: 1e-6)],
             corrected: shape + [Criterion.within("hamiltonian_q_sqrt_4_Lambda_r", m["hamiltonian_q_sqrt_4_Lambda_r"], 1, tolerance: 1e-6)],
-            confirmed: "q(r) is scale free with the printed normalisations.",
-            correction: "q(r) is scale free (1/Lambda, and r^(-1/2) for the Hamiltonian RM), but the Hamiltonian normalisation is 1/sqrt(4 Lambda r) as in (89), not the printed 1/sqrt(r Lambda) of (115) (measured q sqrt(r Lambda) = \(Measurements.format(m["hamiltonian_q_sqrt_r_Lambda"]))).",
+            confirmed: "q(r) is scale free with the printed normalizations.",
+            correction: "q(r) is scale free (1/Lambda, and r^(-1/2) for the Hamiltonian RM), but the Hamiltonian normalization is 1/sqrt(4 Lambda r) as in (89), not the printed 1/sqrt(r Lambda) of (115) (measured q sqrt(r Lambda) = \(Measurements.format(m["hamiltonian_q_sqrt_r_Lambda"]))).",
             failure: "q(r) is not scale free at the transition.")
     }
 

@@ -18,7 +18,7 @@ public struct CurveAgreement: Sendable, Equatable {
 
     /// Compares `exact` (with `errors`) and `model` at the indices where `include` holds and both
     /// values are positive and finite. Zero errors are replaced by 5 % of the value (a bin populated
-    /// in a single realisation has no standard error).
+    /// in a single realization has no standard error).
     public init(exact: [Double], errors: [Double], model: [Double], include: (Int) -> Bool = { _ in true }) {
         var logs: [Double] = [], relative: [Double] = [], chi: [Double] = []
         for i in exact.indices where include(i) {

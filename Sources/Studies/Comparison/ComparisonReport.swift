@@ -4,13 +4,13 @@ import ResonanceModel
 /// The report section "The resonance model against exact numerics": the five comparisons at
 /// sizes that keep the section near two minutes on two cores (release). Each figure puts exact
 /// disorder averages (standard-error bars) and the RM on the same axes, and its caption gives the
-/// agreement numbers. Realisation counts are the defaults of each comparison type (documented
+/// agreement numbers. Realization counts are the defaults of each comparison type (documented
 /// there); `resonance compare ...` reruns any of them, larger.
 public struct ComparisonReport: Sendable {
     public var commandLine: String
     public var lbit: LBitComparison = {
         var c = LBitComparison()
-        c.realisations = 16
+        c.realizations = 16
         c.driveFrequencies = [8 * Double.pi, 32 * Double.pi, 128 * Double.pi]
         return c
     }()
@@ -23,7 +23,7 @@ public struct ComparisonReport: Sendable {
     public var inverseFrequency: InverseFrequencyAnalysis = {
         var a = InverseFrequencyAnalysis()
         a.lengths = [10, 12, 14]
-        a.realisations = [10: 20, 12: 8, 14: 2]
+        a.realizations = [10: 20, 12: 8, 14: 2]
         return a
     }()
     public var drift = CrossoverDriftComparison()
@@ -34,9 +34,9 @@ public struct ComparisonReport: Sendable {
     public init(commandLine: String, scope: ReportScope = .full) {
         self.commandLine = commandLine
         guard scope == .standard else { return }
-        generalized.realisations = 8
+        generalized.realizations = 8
         inverseFrequency.lengths = [10, 12]
-        drift.realisations[9] = 2
+        drift.realizations[9] = 2
     }
 
     static func f(_ x: Double, _ digits: Int = 3) -> String { x.isFinite ? String(format: "%.\(digits)g", x) : "n/a" }
@@ -53,9 +53,9 @@ public struct ComparisonReport: Sendable {
         // 1. l-bit model against the Floquet RM.
         let points = try lbit.run()
         let colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2"]
-        let label = { (p: LBitComparison.Point) in "zeta=\(f(p.localisationLength)) Lambda=\(f(p.resonanceLength))" }
-        let storedPoints = points.filter { lbit.stored(localisationLength: $0.localisationLength, driveFrequency: $0.driveFrequency) != nil }.count
-        let lbitParameters = "lbit, L = \(lbit.length), J = \(f(lbit.interaction)), \(lbit.realisations) realisations per point, seed \(lbit.seed)"
+        let label = { (p: LBitComparison.Point) in "zeta=\(f(p.localizationLength)) Lambda=\(f(p.resonanceLength))" }
+        let storedPoints = points.filter { lbit.stored(localizationLength: $0.localizationLength, driveFrequency: $0.driveFrequency) != nil }.count
+        let lbitParameters = "lbit, L = \(lbit.length), J = \(f(lbit.interaction)), \(lbit.realizations) realizations per point, seed \(lbit.seed)"
             + (storedPoints > 0 ? "; exact averages of \(storedPoints) of \(points.count) points read from \(RunCache.current?.lbitSource ?? "") (same parameters; --full recomputes them)" : "")
         let spectralLines = points.enumerated().map { i, p -> String in
             let c = colours[i % colours.count]
@@ -88,7 +88,7 @@ public struct ComparisonReport: Sendable {
             plot \(correlatorLines.joined(separator: ", \\\n     "))
             """))
         let summary = ComparisonTables.lbitSummary(points)
-        let zetas = lbit.localisationLengths
+        let zetas = lbit.localizationLengths
         let memoryLines = zetas.enumerated().flatMap { i, z -> [String] in
             let c = colours[i % colours.count]
             // Columns of `ComparisonTables.lbitSummary`: 1 zeta, 5 czz_ed, 7 czz_rm, 13 hybridised_ed, 15 resonant_rm.
@@ -103,7 +103,7 @@ public struct ComparisonReport: Sendable {
         figures.append(ReportFigure(
             identifier: "compare-lbit-memory", title: "[Czz] and the resonant fraction of the l-bit model against the Floquet RM (45), (48)",
             claim: "[Czz] = F(L/2) (48); a fraction 1 - F(L/2) of the eigenstates has its probe resonant.",
-            caption: "Filled: exact; open: RM. Hybridised: eigenstates with |<sigma^z_P>| < \(f(lbit.hybridisationThreshold)). Relative difference of [Czz]: \(points.map { "\(label($0)): \(f($0.memoryRelativeDifference, 2))" }.joined(separator: "; ")).",
+            caption: "Filled: exact; open: RM. Hybridised: eigenstates with |<sigma^z_P>| < \(f(lbit.hybridizationThreshold)). Relative difference of [Czz]: \(points.map { "\(label($0)): \(f($0.memoryRelativeDifference, 2))" }.joined(separator: "; ")).",
             parameters: lbitParameters,
             data: [ReportData(fileName: "cmp_lbit_summary.csv", table: summary, metadata: metadata([("length", .integer(lbit.length))]))],
             plot: """
@@ -112,7 +112,7 @@ public struct ComparisonReport: Sendable {
             """))
         for p in points {
             rows.append(["lbit \(label(p)), 1/xi = \(f(p.inverseCorrelationLength))",
-                         "[Czz] ED \(f(p.exactMemory.mean)) +- \(f(p.exactMemory.error, 1)), RM \(f(p.modelMemory)) (rel. diff. \(f(p.memoryRelativeDifference, 2))); [S] rms ln ratio \(f(p.spectralAgreement.rmsLogRatio, 2)); hybridised \(f(p.hybridisedFraction.mean)) vs 1 - F \(f(p.modelResonantFraction))"])
+                         "[Czz] ED \(f(p.exactMemory.mean)) +- \(f(p.exactMemory.error, 1)), RM \(f(p.modelMemory)) (rel. diff. \(f(p.memoryRelativeDifference, 2))); [S] rms ln ratio \(f(p.spectralAgreement.rmsLogRatio, 2)); hybridised \(f(p.hybridizedFraction.mean)) vs 1 - F \(f(p.modelResonantFraction))"])
         }
 
         let discreteReport = try LBitDiscreteReport(comparison: lbit, cacheFiles: lbitCacheFiles, commandLine: commandLine).contents(reportPoints: points)
@@ -130,11 +130,11 @@ public struct ComparisonReport: Sendable {
             let c = colours[i % colours.count]
             return "\"cmp_generalized_S.csv\" using \"omega\":\"S_ed_\(i)\":\"S_ed_\(i)_err\" with yerrorbars pt 7 ps 0.5 lc rgb \"\(c)\" title \"\(generalLabel(p))\", \"cmp_generalized_S.csv\" using \"omega\":\"S_gen_\(i)\" with lines lc rgb \"\(c)\" notitle"
         }
-        let generalParameters = "floquet-o3 (Omega = \(f(generalized.floquetDriveFrequency))) and heisenberg-o3 with probe, L = \(generalized.length), J = 1, \(generalized.realisations) realisations per point, seed \(generalized.seed)"
+        let generalParameters = "floquet-o3 (Omega = \(f(generalized.floquetDriveFrequency))) and heisenberg-o3 with probe, L = \(generalized.length), J = 1, \(generalized.realizations) realizations per point, seed \(generalized.seed)"
         figures.append(ReportFigure(
             identifier: "compare-generalized", title: "Generalised RM (102) from the measured varrho(v) against the measured [S(omega)]",
             claim: "The measured matrix-element density varrho(v) (97) predicts [S(omega)] = p(|omega|)/2 through (100)-(102).",
-            caption: "Points: exact [S] of sigma^z_P (4 bins per decade); lines: (102) with varrho of V = J sigma^x_0 measured in the bare chain on the same realisations, averaged over the same bins. Agreement where varrho is populated and omega < J: \(general.map { "\(generalLabel($0)): rms ln ratio \(f($0.agreement.rmsLogRatio, 2)), [Czz] \(f($0.exactMemory.mean, 2)) vs F(0) \(f($0.predictedMemory, 2))" }.joined(separator: "; ")).",
+            caption: "Points: exact [S] of sigma^z_P (4 bins per decade); lines: (102) with varrho of V = J sigma^x_0 measured in the bare chain on the same realizations, averaged over the same bins. Agreement where varrho is populated and omega < J: \(general.map { "\(generalLabel($0)): rms ln ratio \(f($0.agreement.rmsLogRatio, 2)), [Czz] \(f($0.exactMemory.mean, 2)) vs F(0) \(f($0.predictedMemory, 2))" }.joined(separator: "; ")).",
             parameters: generalParameters,
             data: [ReportData(fileName: "cmp_generalized_S.csv", table: ComparisonTables.generalizedSpectra(general), metadata: metadata([("length", .integer(generalized.length))]))],
             plot: """
@@ -172,7 +172,7 @@ public struct ComparisonReport: Sendable {
             identifier: "compare-inverse-frequency", title: "Fig. 10 analysis of the xxz chain: ([S] omega W)^-2 against (W omega)^-1",
             claim: "At weak disorder [S(omega)] follows the RM's 1/(omega sqrt(Lambda ln|J/omega|)) (111) (a straight line here) rather than a pure 1/omega (a horizontal line) (Sec. V, Fig. 10).",
             caption: "L = \(largest), S^z = 0, [S] of sigma^z_0, 5 bins per decade. Widest window (at least \(inverseFrequency.minimumBins) bins below J, reduced chi^2 < \(f(inverseFrequency.acceptableChiSquared))) of each law, in decades of omega: \(fig10Summary).",
-            parameters: "xxz, L = \(inverseFrequency.lengths.map(String.init).joined(separator: ", ")), W = \(inverseFrequency.disorders.map { f($0) }.joined(separator: ", ")), realisations \(inverseFrequency.lengths.map { "L = \($0): \(inverseFrequency.realisations[$0] ?? 4)" }.joined(separator: ", ")), seed \(inverseFrequency.seed)",
+            parameters: "xxz, L = \(inverseFrequency.lengths.map(String.init).joined(separator: ", ")), W = \(inverseFrequency.disorders.map { f($0) }.joined(separator: ", ")), realizations \(inverseFrequency.lengths.map { "L = \($0): \(inverseFrequency.realizations[$0] ?? 4)" }.joined(separator: ", ")), seed \(inverseFrequency.seed)",
             data: [ReportData(fileName: "cmp_inverse_frequency.csv", table: ComparisonTables.inverseFrequencyCurves(fig10), metadata: metadata([])),
                    ReportData(fileName: "cmp_inverse_frequency_windows.csv", table: ComparisonTables.inverseFrequencySummary(fig10), metadata: metadata([]))],
             plot: """
@@ -193,7 +193,7 @@ public struct ComparisonReport: Sendable {
             identifier: "compare-drift", title: "Drift W_delta(L) of heisenberg-o3 with probe against the RM (116)",
             claim: "W_delta(L), defined by [Czz](W_delta) = delta, drifts to larger W with L, linearly at small L, as the RM with 1/xi = ln(W/W_c), Lambda ~ W^2 predicts (116), (117), Fig. 9.",
             caption: "delta = \(f(drift.threshold)). Points: crossings of the exact [Czz](W) (interpolated in ln W); solid: RM with fitted W_c = \(f(d.criticalDisorder)), Lambda(W_c) = \(f(d.criticalResonanceLength)) (rms ln ratio \(f(d.modelRmsLogRatio, 2))); dashed: straight line, slope \(f(d.linearFit?.slope ?? .nan)) +- \(f(d.linearFit?.slopeError ?? .nan, 1)), reduced chi^2 \(f(linearChi, 2)).",
-            parameters: "heisenberg-o3 with probe (h = W, V = J sigma^x_0 sigma^x_P), L = \(drift.lengths.map(String.init).joined(separator: ", ")), realisations \(drift.lengths.map { "L = \($0): \(drift.realisations[$0] ?? 4)" }.joined(separator: ", ")), seed \(drift.seed)",
+            parameters: "heisenberg-o3 with probe (h = W, V = J sigma^x_0 sigma^x_P), L = \(drift.lengths.map(String.init).joined(separator: ", ")), realizations \(drift.lengths.map { "L = \($0): \(drift.realizations[$0] ?? 4)" }.joined(separator: ", ")), seed \(drift.seed)",
             data: [ReportData(fileName: "cmp_drift.csv", table: driftTable, metadata: metadata([("threshold", .number(drift.threshold))])),
                    ReportData(fileName: "cmp_drift_czz.csv", table: ComparisonTables.driftMemory(d), metadata: metadata([]))],
             plot: """
@@ -210,8 +210,8 @@ public struct ComparisonReport: Sendable {
         figures.append(ReportFigure(
             identifier: "compare-criterion", title: "rho vbar against <r> as phase indicators (xxz)",
             claim: "rho vbar (129)-(131) separates the thermal and localised sides at smaller L than <r>.",
-            caption: "Separation = thermal minus localised indicator (1: fully separated). rho vbar: growth exponent log_2 of its ratio per two sites between consecutive L (1 for 2^(L/2), 0 saturated), plotted at the larger L; <r>: (<r> - r_P)/(r_GOE - r_P). W = \(f(criterion.thermalDisorder)) and \(f(criterion.localisedDisorder)).",
-            parameters: "xxz, S^z = 0, L = \(criterion.lengths.map(String.init).joined(separator: ", ")), realisations \(criterion.lengths.map { "L = \($0): \(criterion.realisations[$0] ?? 4)" }.joined(separator: ", ")), seed \(criterion.seed)",
+            caption: "Separation = thermal minus localised indicator (1: fully separated). rho vbar: growth exponent log_2 of its ratio per two sites between consecutive L (1 for 2^(L/2), 0 saturated), plotted at the larger L; <r>: (<r> - r_P)/(r_GOE - r_P). W = \(f(criterion.thermalDisorder)) and \(f(criterion.localizedDisorder)).",
+            parameters: "xxz, S^z = 0, L = \(criterion.lengths.map(String.init).joined(separator: ", ")), realizations \(criterion.lengths.map { "L = \($0): \(criterion.realizations[$0] ?? 4)" }.joined(separator: ", ")), seed \(criterion.seed)",
             data: [ReportData(fileName: "cmp_criterion.csv", table: ComparisonTables.criterionSummary(c), metadata: metadata([]))],
             plot: """
             set xlabel "L"; set ylabel "separation"; set key left top; set yrange [-0.2:1.2]
@@ -223,7 +223,7 @@ public struct ComparisonReport: Sendable {
 
         return ReportSection(
             title: "The resonance model against exact numerics",
-            introduction: "Each comparison puts disorder-averaged exact data (standard-error bars) and the RM on the same axes; the numbers quantifying the agreement are in the captions and the table. Sizes and realisation counts are small to keep the section near two minutes on two cores; `resonance compare lbit|generalized|inverse-frequency|drift|criterion` reruns each with larger L and more realisations (costs in each command's help).",
+            introduction: "Each comparison puts disorder-averaged exact data (standard-error bars) and the RM on the same axes; the numbers quantifying the agreement are in the captions and the table. Sizes and realization counts are small to keep the section near two minutes on two cores; `resonance compare lbit|generalized|inverse-frequency|drift|criterion` reruns each with larger L and more realizations (costs in each command's help).",
             figures: figures,
             tables: [ReportTable(title: "RM against exact numerics: agreement", header: ["comparison", "numbers"], rows: rows)] + extraTables)
     }

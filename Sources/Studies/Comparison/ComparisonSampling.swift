@@ -2,8 +2,8 @@ import Foundation
 import NumericKit
 import SpinChains
 
-/// Disorder averaging for the comparisons and the audit: realisation `k` of a job is computed from
-/// `(seed, k)` alone (as in `ExactNumericsRun`), the records are folded in realisation order, so
+/// Disorder averaging for the comparisons and the audit: realization `k` of a job is computed from
+/// `(seed, k)` alone (as in `ExactNumericsRun`), the records are folded in realization order, so
 /// the averages do not depend on the number of workers. In memory by default; while a `RunCache`
 /// is bound (`RunCache.current`, as `resonance report` does), every run that names its key keeps
 /// its records in a resumable store of that cache and is reused by the next invocation.
@@ -22,11 +22,11 @@ public enum ComparisonSampling {
         }
     }
 
-    /// Runs `record` for realisations `0..<count` on `workers` threads (single-threaded BLAS each
+    /// Runs `record` for realizations `0..<count` on `workers` threads (single-threaded BLAS each
     /// when `workers > 1`) and returns the disorder average; with a `key` and a bound `RunCache`,
-    /// stored realisations are read back and only the missing ones computed.
+    /// stored realizations are read back and only the missing ones computed.
     public static func average(count: Int, workers: Int? = nil, key: RunKey? = nil,
-                               record: @escaping @Sendable (Int) throws -> RealisationRecord) throws -> DisorderAverage {
+                               record: @escaping @Sendable (Int) throws -> RealizationRecord) throws -> DisorderAverage {
         let threads = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, count))
         let previous = BLASRuntime.threads
         BLASRuntime.setThreads(threads > 1 ? 1 : previous)
@@ -36,7 +36,7 @@ public enum ComparisonSampling {
                                      workers: threads, record: record)
         }
         let box = ResultBox(count: count)
-        // Dedicated threads (as `RealisationRunner`): Dispatch's pool may run the workers serially.
+        // Dedicated threads (as `RealizationRunner`): Dispatch's pool may run the workers serially.
         let group = DispatchGroup()
         for worker in 0..<threads {
             group.enter()
@@ -53,8 +53,8 @@ public enum ComparisonSampling {
         return DisorderAverage(records: try box.results.map { try $0!.get() })
     }
 
-    /// The averages of an `ExactRealisation` job (all of its observables) over `count` realisations.
-    public static func average(_ job: ExactRealisation, count: Int, workers: Int? = nil) throws -> ExactNumericsResult {
+    /// The averages of an `ExactRealization` job (all of its observables) over `count` realizations.
+    public static func average(_ job: ExactRealization, count: Int, workers: Int? = nil) throws -> ExactNumericsResult {
         let runKey = RunCache.current == nil ? nil : try Self.key(job)
         let average = try average(count: count, workers: workers, key: runKey) { try job.record(realization: $0) }
         var result = ExactNumericsResult(problem: job.problem, settings: job.settings, observables: job.observables, records: [])
@@ -63,19 +63,19 @@ public enum ComparisonSampling {
     }
 
     /// The key of a job: the manifest `resonance ed run` writes for it, labelled by model, L and W.
-    public static func key(_ job: ExactRealisation) throws -> RunKey {
+    public static func key(_ job: ExactRealization) throws -> RunKey {
         let p = job.problem
         let label = "\(p.model.rawValue)-L\(p.length)-W\(JSONValue.format(p.disorderStrength))"
             + (p.model.isFloquet ? "-Omega\(JSONValue.format(p.drivingFrequency))" : "")
-        let manifest = try ExactNumericsRun(realisation: job, realizations: 0, directory: URL(fileURLWithPath: "/"), commandLine: "").manifest()
+        let manifest = try ExactNumericsRun(realization: job, realizations: 0, directory: URL(fileURLWithPath: "/"), commandLine: "").manifest()
         return RunKey(label: label, manifest: manifest, shape: job.recordShape())
     }
 
     private final class ResultBox: @unchecked Sendable {
         private let lock = NSLock()
-        private(set) var results: [Result<RealisationRecord, Error>?]
+        private(set) var results: [Result<RealizationRecord, Error>?]
         init(count: Int) { results = Array(repeating: nil, count: count) }
-        func store(_ k: Int, _ value: Result<RealisationRecord, Error>) {
+        func store(_ k: Int, _ value: Result<RealizationRecord, Error>) {
             lock.lock(); results[k] = value; lock.unlock()
         }
     }

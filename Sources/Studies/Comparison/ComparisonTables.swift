@@ -12,7 +12,7 @@ public enum ComparisonTables {
 
     public static func lbitSummary(_ points: [LBitComparison.Point]) -> ColumnTable {
         ColumnTable(columns: [
-            ("zeta", points.map(\.localisationLength)), ("Omega", points.map(\.driveFrequency)),
+            ("zeta", points.map(\.localizationLength)), ("Omega", points.map(\.driveFrequency)),
             ("inv_xi", points.map(\.inverseCorrelationLength)), ("Lambda", points.map(\.resonanceLength)),
             ("czz_ed", points.map(\.exactMemory.mean)), ("czz_ed_err", points.map(\.exactMemory.error)),
             ("czz_rm", points.map(\.modelMemory)), ("czz_rel_diff", points.map(\.memoryRelativeDifference)),
@@ -20,23 +20,23 @@ public enum ComparisonTables {
             ("S_mean_rel_diff", points.map(\.spectralAgreement.meanRelativeDifference)),
             ("S_bins", points.map { Double($0.spectralAgreement.points) }),
             ("czz_t_rms_log_ratio", points.map(\.correlatorAgreement.rmsLogRatio)),
-            ("hybridised_ed", points.map(\.hybridisedFraction.mean)), ("hybridised_ed_err", points.map(\.hybridisedFraction.error)),
+            ("hybridised_ed", points.map(\.hybridizedFraction.mean)), ("hybridised_ed_err", points.map(\.hybridizedFraction.error)),
             ("resonant_rm", points.map(\.modelResonantFraction)),
-            ("L", points.map { Double($0.length) }), ("realisations", points.map { Double($0.realisations) }),
+            ("L", points.map { Double($0.length) }), ("realizations", points.map { Double($0.realizations) }),
             ("czz_drm", points.map(\.discreteMemory)),
             ("S_weight_ed", points.map(\.exactWindowWeight.mean)), ("S_weight_ed_err", points.map(\.exactWindowWeight.error)),
             ("S_weight_drm", points.map(\.discreteWindowWeight)), ("S_weight_rm", points.map(\.modelWindowWeight)),
             ("ratio_S_weight", points.map(\.spectralWeightRatio.mean)), ("ratio_S_weight_err", points.map(\.spectralWeightRatio.error)),
             ("ratio_czz", points.map(\.memoryRatio.mean)), ("ratio_czz_err", points.map(\.memoryRatio.error)),
             ("ratio_loss", points.map(\.memoryLossRatio.mean)), ("ratio_loss_err", points.map(\.memoryLossRatio.error)),
-            ("ratio_hybridised", points.map(\.hybridisedRatio.mean)), ("ratio_hybridised_err", points.map(\.hybridisedRatio.error)),
+            ("ratio_hybridised", points.map(\.hybridizedRatio.mean)), ("ratio_hybridised_err", points.map(\.hybridizedRatio.error)),
             ("S_drm_rms_log_ratio", points.map(\.discreteSpectralAgreement.rmsLogRatio)),
             ("S_drm_reduced_chi2", points.map(\.discreteSpectralAgreement.reducedChiSquared)),
             ("czz_t_drm_rms_log_ratio", points.map(\.discreteCorrelatorAgreement.rmsLogRatio)),
-            ("czz_2l", points.map(\.twoLevelMemory)), ("hybridised_2l", points.map(\.twoLevelHybridised)), ("S_weight_2l", points.map(\.twoLevelWindowWeight)),
+            ("czz_2l", points.map(\.twoLevelMemory)), ("hybridised_2l", points.map(\.twoLevelHybridized)), ("S_weight_2l", points.map(\.twoLevelWindowWeight)),
             ("ratio_2l_S_weight", points.map(\.twoLevelSpectralWeightRatio.mean)), ("ratio_2l_S_weight_err", points.map(\.twoLevelSpectralWeightRatio.error)),
             ("ratio_2l_loss", points.map(\.twoLevelMemoryLossRatio.mean)), ("ratio_2l_loss_err", points.map(\.twoLevelMemoryLossRatio.error)),
-            ("ratio_2l_hybridised", points.map(\.twoLevelHybridisedRatio.mean)), ("ratio_2l_hybridised_err", points.map(\.twoLevelHybridisedRatio.error)),
+            ("ratio_2l_hybridised", points.map(\.twoLevelHybridizedRatio.mean)), ("ratio_2l_hybridised_err", points.map(\.twoLevelHybridizedRatio.error)),
         ])
     }
 
@@ -86,7 +86,7 @@ public enum ComparisonTables {
 
     public static func inverseFrequencySummary(_ points: [InverseFrequencyAnalysis.Point]) -> ColumnTable {
         ColumnTable(columns: [
-            ("L", points.map { Double($0.length) }), ("W", points.map(\.disorder)), ("realisations", points.map { Double($0.realisations) }),
+            ("L", points.map { Double($0.length) }), ("W", points.map(\.disorder)), ("realizations", points.map { Double($0.realizations) }),
             ("decades_one_over_omega", points.map { $0.inverseFrequency?.decades ?? 0 }),
             ("omega_low_one_over_omega", points.map { $0.inverseFrequency?.lowerFrequency ?? .nan }),
             ("omega_high_one_over_omega", points.map { $0.inverseFrequency?.upperFrequency ?? .nan }),

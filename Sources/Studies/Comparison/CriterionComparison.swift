@@ -15,8 +15,8 @@ import SpinChains
 public struct CriterionComparison: Sendable {
     public var lengths = [8, 10, 12]
     public var thermalDisorder = 1.0
-    public var localisedDisorder = 6.0
-    public var realisations: [Int: Int] = [8: 60, 10: 30, 12: 10, 14: 3]
+    public var localizedDisorder = 6.0
+    public var realizations: [Int: Int] = [8: 60, 10: 30, 12: 10, 14: 3]
     public var seed: UInt64 = 2022
     public static let poissonRatio = 2 * M_LN2 - 1
     public static let goeRatio = 0.5307
@@ -35,14 +35,14 @@ public struct CriterionComparison: Sendable {
 
     public func run(workers: Int? = nil) throws -> Result {
         var rho: [[(Double, Double)]] = [], r: [[(Double, Double)]] = []
-        for w in [thermalDisorder, localisedDisorder] {
+        for w in [thermalDisorder, localizedDisorder] {
             var rhoRow: [(Double, Double)] = [], rRow: [(Double, Double)] = []
             for length in lengths {
                 var problem = EDProblem(model: .xxz, length: length, disorderStrength: w)
                 problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: nil)
                 let result = try ComparisonSampling.average(
-                    ExactRealisation(problem: problem, observables: [.levelStatistics, .criterion], seed: seed),
-                    count: realisations[length] ?? 4, workers: workers)
+                    ExactRealization(problem: problem, observables: [.levelStatistics, .criterion], seed: seed),
+                    count: realizations[length] ?? 4, workers: workers)
                 rhoRow.append(result.scalar("criterion_rho_vbar")!)
                 rRow.append(result.scalar("r_mean")!)
             }

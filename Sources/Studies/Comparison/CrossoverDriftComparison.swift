@@ -5,7 +5,7 @@ import SpinChains
 
 /// Comparison 5: the drift of the crossover W_delta(L), defined by [Czz](W_delta) = delta (116),
 /// measured in heisenberg-o3 with a probe, against the Hamiltonian RM's drift (Fig. 9 inset) with
-/// the disorder parametrisation 1/xi = ln(W/W_c), Lambda(W) = (W/W_c)^2 Lambda_c (D4), (83).
+/// the disorder parametrization 1/xi = ln(W/W_c), Lambda(W) = (W/W_c)^2 Lambda_c (D4), (83).
 ///
 /// ED: [Czz] on a W grid for each L; W_delta(L) where the averaged curve crosses delta
 /// (interpolated in ln W), with the error sigma_[Czz] / |d[Czz]/dW| of the crossing segment.
@@ -15,7 +15,7 @@ import SpinChains
 public struct CrossoverDriftComparison: Sendable {
     public var lengths = [6, 7, 8, 9]
     public var disorders: [Double] = [2, 3, 4, 5, 6, 8, 11]
-    public var realisations: [Int: Int] = [6: 30, 7: 16, 8: 8, 9: 4, 10: 3]
+    public var realizations: [Int: Int] = [6: 30, 7: 16, 8: 8, 9: 4, 10: 3]
     public var threshold = 0.3
     public var seed: UInt64 = 2022
 
@@ -48,8 +48,8 @@ public struct CrossoverDriftComparison: Sendable {
                 problem.probe = problem.defaultProbe
                 var settings = ExactObservableSettings()
                 settings.correlatorTimes = [0]
-                let result = try ComparisonSampling.average(ExactRealisation(problem: problem, observables: [.czz], settings: settings, seed: seed),
-                                                            count: realisations[length] ?? 4, workers: workers)
+                let result = try ComparisonSampling.average(ExactRealization(problem: problem, observables: [.czz], settings: settings, seed: seed),
+                                                            count: realizations[length] ?? 4, workers: workers)
                 let c = result.scalar("czz_infinite_time")!
                 row.append(c.mean)
                 rowError.append(c.error)
@@ -106,7 +106,7 @@ public struct CrossoverDriftComparison: Sendable {
                       modelRmsLogRatio: valid.isEmpty ? .nan : (best.cost / Double(valid.count)).squareRoot())
     }
 
-    /// The Fig. 9 parametrisation with Lambda(W_c) = Lambda_c, through J in (83).
+    /// The Fig. 9 parametrization with Lambda(W_c) = Lambda_c, through J in (83).
     public static func model(criticalDisorder wc: Double, criticalResonanceLength lambda: Double) -> DisorderCrossover {
         DisorderCrossover(criticalDisorder: wc, interaction: DisorderParametrization.interaction(resonanceLength: lambda, disorder: wc))
     }

@@ -4,11 +4,11 @@ import ResonanceModel
 import SpinChains
 
 /// Comparisons 2 and 3: the generalised RM (Sec. IV A) fed with the matrix-element density
-/// varrho(v) (97) measured by exact diagonalisation, against the probe's [S(omega)] measured on
-/// the same disorder realisations; and the exponents fitted from both.
+/// varrho(v) (97) measured by exact diagonalization, against the probe's [S(omega)] measured on
+/// the same disorder realizations; and the exponents fitted from both.
 ///
 /// For each model (floquet-o3, heisenberg-o3) and disorder W, two runs share their fields
-/// (realisation k draws from (seed, k) alone and the fields do not depend on the probe):
+/// (realization k draws from (seed, k) alone and the fields do not depend on the probe):
 /// - the chain without the probe gives varrho(v) of V = J sigma^x_0 between mid-spectrum
 ///   eigenstates (the RM's unperturbed states) and its small-v exponent -2 + theta0;
 /// - the chain with the probe gives [S(omega)] of sigma^z_P and [Czz].
@@ -25,7 +25,7 @@ public struct GeneralizedComparison: Sendable {
     /// Omega of floquet-o3: at Omega = 2 pi (T = 1) the chain is thermal at every W at L = 8.
     public var floquetDriveFrequency = 8 * Double.pi
     public var hamiltonianDisorders: [Double] = [2, 5, 12]
-    public var realisations = 16
+    public var realizations = 16
     public var seed: UInt64 = 2022
     /// The low end of the theta fit in units of the mean level spacing 1/rho (the Heisenberg
     /// frequency rule of every fit on exact spectra: 3 spacings).
@@ -80,12 +80,12 @@ public struct GeneralizedComparison: Sendable {
     public func run(_ kind: EDModelKind, disorder w: Double, workers: Int? = nil) throws -> Point {
         let withProbe = problem(kind, disorder: w, probe: true)
         let bare = problem(kind, disorder: w, probe: matrixElementsWithProbe)
-        let spectralJob = ExactRealisation(problem: withProbe, observables: matrixElementsWithProbe ? [.spectral, .matrixElements] : [.spectral],
+        let spectralJob = ExactRealization(problem: withProbe, observables: matrixElementsWithProbe ? [.spectral, .matrixElements] : [.spectral],
                                            settings: settings(withProbe), seed: seed)
-        let spectral = try ComparisonSampling.average(spectralJob, count: realisations, workers: workers)
+        let spectral = try ComparisonSampling.average(spectralJob, count: realizations, workers: workers)
         let elements = matrixElementsWithProbe ? spectral
-            : try ComparisonSampling.average(ExactRealisation(problem: bare, observables: [.matrixElements], settings: settings(bare), seed: seed),
-                                             count: realisations, workers: workers)
+            : try ComparisonSampling.average(ExactRealization(problem: bare, observables: [.matrixElements], settings: settings(bare), seed: seed),
+                                             count: realizations, workers: workers)
         let table = elements.matrixElementTable!
         let v = table.values(named: "v")!, varrho = table.values(named: "varrho")!
         let populated = v.indices.filter { varrho[$0] > 0 }
@@ -103,12 +103,12 @@ public struct GeneralizedComparison: Sendable {
         let thetaFit = lowest < j ? ComparisonMath.powerLaw(x: omega, y: exact, errors: errors, range: lowest...j) : nil
         let theta = thetaFit.map { (1 + $0.exponent, $0.error) }
         let theta0 = elements.smallValueExponent.map { ($0.exponent + 2, $0.error) }
-        let invXi = theta0.map { ComparisonMath.inverseCorrelationLength(decayExponent: $0.0, criticalLength: criticalLocalisationLength) } ?? .nan
+        let invXi = theta0.map { ComparisonMath.inverseCorrelationLength(decayExponent: $0.0, criticalLength: criticalLocalizationLength) } ?? .nan
         let memory = spectral.scalar("spectral_diagonal_weight")!
         let defaultLambda = kind.isFloquet ? try ResonanceParameters.resonanceLength(driveFrequency: withProbe.drivingFrequency, interaction: j)
                                            : try ResonanceParameters.resonanceLength(disorder: w, interaction: j)
         var implied: Double?
-        if invXi.isFinite, invXi > -2 / criticalLocalisationLength, memory.mean > 0, memory.mean < 1 {
+        if invXi.isFinite, invXi > -2 / criticalLocalizationLength, memory.mean > 0, memory.mean < 1 {
             implied = ComparisonMath.solveIncreasing({ lambda in
                 guard let p = try? ResonanceParameters(inverseCorrelationLength: invXi, resonanceLength: lambda, interaction: j,
                                                        length: Double(length), disorder: w) else { return .nan }

@@ -14,12 +14,12 @@ import SpinChains
 ///
 /// Windows start above the Heisenberg frequency of the size: bins whose lower edge is below
 /// `heisenbergMultiple` times the mean mid-spectrum level spacing (measured on the same
-/// realisations, 1/rho of the middle of the spectrum) are left out, since below it [S] is level
+/// realizations, 1/rho of the middle of the spectrum) are left out, since below it [S] is level
 /// repulsion of the finite chain, not the RM's continuum law.
 public struct InverseFrequencyAnalysis: Sendable {
     public var lengths = [10, 12]
     public var disorders: [Double] = [0.5, 1, 1.5, 2, 2.5]
-    public var realisations: [Int: Int] = [8: 40, 10: 20, 12: 8, 14: 2]
+    public var realizations: [Int: Int] = [8: 40, 10: 20, 12: 8, 14: 2]
     public var seed: UInt64 = 2022
     public var minimumBins = 4
     public var acceptableChiSquared = 2.0
@@ -39,7 +39,7 @@ public struct InverseFrequencyAnalysis: Sendable {
     public struct Point: Sendable {
         public var length: Int
         public var disorder: Double
-        public var realisations: Int
+        public var realizations: Int
         /// The mean mid-spectrum level spacing 1/rho (J), and the lowest frequency a window may reach.
         public var levelSpacing: Double = .nan
         public var lowestFrequency: Double = 0
@@ -70,15 +70,15 @@ public struct InverseFrequencyAnalysis: Sendable {
                 let problem = problem(length: length, disorder: w)
                 var settings = ExactObservableSettings()
                 settings.frequencyBins = LogarithmicBins(lower: 1e-4, upper: 10, binsPerDecade: 5)
-                let count = realisations[length] ?? 4
+                let count = realizations[length] ?? 4
                 // The matrix elements of sigma^z_0 come with the mid-spectrum density of states.
-                let result = try ComparisonSampling.average(ExactRealisation(problem: problem, observables: [.spectral, .matrixElements],
+                let result = try ComparisonSampling.average(ExactRealization(problem: problem, observables: [.spectral, .matrixElements],
                                                                              settings: settings, seed: seed),
                                                             count: count, workers: workers)
                 let table = result.spectralTable!
                 let spacing = 1 / (result.scalar("matrix_element_density_of_states")?.mean ?? .nan)
                 let lowest = spacing.isFinite ? heisenbergMultiple * spacing : 0
-                var point = Self.analyse(length: length, disorder: w, realisations: count, omega: table.values(named: "omega")!,
+                var point = Self.analyse(length: length, disorder: w, realizations: count, omega: table.values(named: "omega")!,
                                          spectral: table.values(named: "S")!, errors: table.values(named: "S_err")!,
                                          minimumBins: minimumBins, acceptableChiSquared: acceptableChiSquared,
                                          lowestFrequency: lowest, binsPerDecade: Double(settings.frequencyBins!.binsPerDecade))
@@ -92,12 +92,12 @@ public struct InverseFrequencyAnalysis: Sendable {
     /// The fits of one curve (pure: usable on synthetic data). Bins with omega >= J = 1 or no
     /// weight, and bins whose lower edge (from the centre and `binsPerDecade`) is below
     /// `lowestFrequency`, are left out.
-    public static func analyse(length: Int, disorder w: Double, realisations: Int, omega: [Double], spectral: [Double],
+    public static func analyse(length: Int, disorder w: Double, realizations: Int, omega: [Double], spectral: [Double],
                                errors: [Double], minimumBins: Int = 4, acceptableChiSquared: Double = 2,
                                lowestFrequency: Double = 0, binsPerDecade: Double = 5) -> Point {
         let x = omega.map { 1 / (w * $0) }
         let y = zip(omega, spectral).map { o, s in s > 0 ? 1 / ((s * o * w) * (s * o * w)) : .nan }
-        // dy/y = 2 dS/S; a bin seen in one realisation only gets 10 %.
+        // dy/y = 2 dS/S; a bin seen in one realization only gets 10 %.
         let yError = zip(y, zip(spectral, errors)).map { y, se in
             let (s, e) = se
             return y * 2 * max(e > 0 && e.isFinite ? e / s : 0.1, 0.01)
@@ -130,7 +130,7 @@ public struct InverseFrequencyAnalysis: Sendable {
                 }
             }
         }
-        return Point(length: length, disorder: w, realisations: realisations, lowestFrequency: lowestFrequency, omega: omega, spectral: spectral,
+        return Point(length: length, disorder: w, realizations: realizations, lowestFrequency: lowestFrequency, omega: omega, spectral: spectral,
                      spectralError: errors, x: x, y: y, yError: yError, inverseFrequency: best.constant?.0,
                      logarithmic: best.log?.0, logarithmicCoefficients: best.log.map { ($0.1, $0.2) }, constant: best.constant?.1)
     }

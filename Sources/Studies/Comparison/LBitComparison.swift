@@ -23,23 +23,23 @@ import SpinChains
 /// models are recomputed on cached exact data at sizes too slow to rerun.
 public struct LBitComparison: Sendable {
     public var length = 8
-    /// Bare localisation lengths zeta; zeta_c = 1/ln 2 = 1.443 separates the RM phases.
-    public var localisationLengths: [Double] = [1.0, 2.5]
+    /// Bare localization lengths zeta; zeta_c = 1/ln 2 = 1.443 separates the RM phases.
+    public var localizationLengths: [Double] = [1.0, 2.5]
     /// Drive frequencies Omega (J = 1): Lambda = zeta_c Omega/8 = 0.18 Omega.
     public var driveFrequencies: [Double] = [2 * Double.pi, 8 * Double.pi, 32 * Double.pi]
     public var interaction = 1.0
-    public var realisations = 24
+    public var realizations = 24
     public var seed: UInt64 = 2022
     /// |<sigma^z_P>| below this counts the probe as hybridised (resonant).
-    public var hybridisationThreshold = 0.5
+    public var hybridizationThreshold = 0.5
 
     public init() {}
 
     /// The exact and RM numbers at one (zeta, Omega).
     public struct Point: Sendable {
         public var length: Int
-        public var realisations: Int
-        public var localisationLength: Double
+        public var realizations: Int
+        public var localizationLength: Double
         public var driveFrequency: Double
         public var parameters: ResonanceParameters
         public var omega: [Double]
@@ -52,7 +52,7 @@ public struct LBitComparison: Sendable {
         public var modelCorrelator: [Double]
         public var exactMemory: (mean: Double, error: Double)
         public var modelMemory: Double
-        public var hybridisedFraction: (mean: Double, error: Double)
+        public var hybridizedFraction: (mean: Double, error: Double)
         public var modelResonantFraction: Double
         /// [S] in omega_c < omega < J.
         public var spectralAgreement: CurveAgreement
@@ -71,7 +71,7 @@ public struct LBitComparison: Sendable {
         /// The same shells with each resonance an exact two-level problem (`TwoLevelResonanceModel`).
         public var twoLevelSpectral: [Double]
         public var twoLevelMemory: Double
-        public var twoLevelHybridised: Double
+        public var twoLevelHybridized: Double
         public var twoLevelWindowWeight: Double
 
         public var resonanceLength: Double { parameters.resonanceLength }
@@ -89,8 +89,8 @@ public struct LBitComparison: Sendable {
         public var memoryRatio: (mean: Double, error: Double) {
             (exactMemory.mean / discreteMemory, exactMemory.error / discreteMemory)
         }
-        public var hybridisedRatio: (mean: Double, error: Double) {
-            (hybridisedFraction.mean / (1 - discreteMemory), hybridisedFraction.error / (1 - discreteMemory))
+        public var hybridizedRatio: (mean: Double, error: Double) {
+            (hybridizedFraction.mean / (1 - discreteMemory), hybridizedFraction.error / (1 - discreteMemory))
         }
         /// ED/two-level of the same three numbers.
         public var twoLevelSpectralWeightRatio: (mean: Double, error: Double) {
@@ -99,12 +99,12 @@ public struct LBitComparison: Sendable {
         public var twoLevelMemoryLossRatio: (mean: Double, error: Double) {
             ((1 - exactMemory.mean) / (1 - twoLevelMemory), exactMemory.error / (1 - twoLevelMemory))
         }
-        public var twoLevelHybridisedRatio: (mean: Double, error: Double) {
-            (hybridisedFraction.mean / twoLevelHybridised, hybridisedFraction.error / twoLevelHybridised)
+        public var twoLevelHybridizedRatio: (mean: Double, error: Double) {
+            (hybridizedFraction.mean / twoLevelHybridized, hybridizedFraction.error / twoLevelHybridized)
         }
     }
 
-    public func problem(localisationLength zeta: Double, driveFrequency omega: Double) -> EDProblem {
+    public func problem(localizationLength zeta: Double, driveFrequency omega: Double) -> EDProblem {
         var problem = EDProblem(model: .lbit, length: length, disorderStrength: 1)
         problem.localizationLength = zeta
         problem.drivingFrequency = omega
@@ -128,20 +128,20 @@ public struct LBitComparison: Sendable {
     /// The exact averages of every (zeta, Omega), zeta outer.
     public func exact(workers: Int? = nil) throws -> [LBitExactAverages] {
         var averages: [LBitExactAverages] = []
-        for zeta in localisationLengths {
-            for omega in driveFrequencies { averages.append(try exact(localisationLength: zeta, driveFrequency: omega, workers: workers)) }
+        for zeta in localizationLengths {
+            for omega in driveFrequencies { averages.append(try exact(localizationLength: zeta, driveFrequency: omega, workers: workers)) }
         }
         return averages
     }
 
-    public func run(localisationLength zeta: Double, driveFrequency drive: Double, workers: Int? = nil) throws -> Point {
-        try point(try exact(localisationLength: zeta, driveFrequency: drive, workers: workers))
+    public func run(localizationLength zeta: Double, driveFrequency drive: Double, workers: Int? = nil) throws -> Point {
+        try point(try exact(localizationLength: zeta, driveFrequency: drive, workers: workers))
     }
 
     /// The continuum Floquet RM of one (zeta, Omega) at this comparison's L and J.
-    public func continuumModel(localisationLength zeta: Double, driveFrequency drive: Double, length: Int) throws -> FloquetResonanceModel {
+    public func continuumModel(localizationLength zeta: Double, driveFrequency drive: Double, length: Int) throws -> FloquetResonanceModel {
         FloquetResonanceModel(try ResonanceParameters(
-            inverseCorrelationLength: try ResonanceParameters.inverseCorrelationLength(localisationLength: zeta),
+            inverseCorrelationLength: try ResonanceParameters.inverseCorrelationLength(localizationLength: zeta),
             resonanceLength: try ResonanceParameters.resonanceLength(driveFrequency: drive, interaction: interaction),
             interaction: interaction, length: Double(length)))
     }
@@ -153,27 +153,27 @@ public struct LBitComparison: Sendable {
 
     /// The stored averages of one (zeta, Omega) that the bound `RunCache` offers (`lbitAverages`,
     /// read by `resonance report` from `data/lbit_exact_L8.csv`), when one matches this comparison
-    /// exactly: same L, zeta, Omega, realisations and seed, with the default J and hybridisation
+    /// exactly: same L, zeta, Omega, realizations and seed, with the default J and hybridization
     /// threshold (which the files assume).
-    public func stored(localisationLength zeta: Double, driveFrequency drive: Double) -> LBitExactAverages? {
+    public func stored(localizationLength zeta: Double, driveFrequency drive: Double) -> LBitExactAverages? {
         let defaults = LBitComparison()
-        guard interaction == defaults.interaction, hybridisationThreshold == defaults.hybridisationThreshold else { return nil }
+        guard interaction == defaults.interaction, hybridizationThreshold == defaults.hybridizationThreshold else { return nil }
         return RunCache.current?.lbitAverages.first {
-            $0.length == length && $0.realisations == realisations && $0.seed == seed
-                && abs($0.localisationLength - zeta) <= 1e-12 * zeta && abs($0.driveFrequency - drive) <= 1e-12 * drive
+            $0.length == length && $0.realizations == realizations && $0.seed == seed
+                && abs($0.localizationLength - zeta) <= 1e-12 * zeta && abs($0.driveFrequency - drive) <= 1e-12 * drive
         }
     }
 
     /// The disorder-averaged exact numbers of one (zeta, Omega) (the expensive part): stored, or computed.
-    public func exact(localisationLength zeta: Double, driveFrequency drive: Double, workers: Int? = nil) throws -> LBitExactAverages {
-        if let stored = stored(localisationLength: zeta, driveFrequency: drive), let cache = RunCache.current {
+    public func exact(localizationLength zeta: Double, driveFrequency drive: Double, workers: Int? = nil) throws -> LBitExactAverages {
+        if let stored = stored(localizationLength: zeta, driveFrequency: drive), let cache = RunCache.current {
             cache.note(RunCache.Use(label: "lbit-L\(length)-zeta\(JSONValue.format(zeta))-Omega\(JSONValue.format(drive)) (stored averages, \(cache.lbitSource))",
-                                    directory: "", reused: realisations, computed: 0, seconds: 0))
+                                    directory: "", reused: realizations, computed: 0, seconds: 0))
             return stored
         }
-        let problem = problem(localisationLength: zeta, driveFrequency: drive)
-        let bins = bins(problem), times = times(), seed = seed, threshold = hybridisationThreshold
-        let cutoff = try continuumModel(localisationLength: zeta, driveFrequency: drive, length: length).cutoffFrequency
+        let problem = problem(localizationLength: zeta, driveFrequency: drive)
+        let bins = bins(problem), times = times(), seed = seed, threshold = hybridizationThreshold
+        let cutoff = try continuumModel(localizationLength: zeta, driveFrequency: drive, length: length).cutoffFrequency
         let window = (0..<bins.count).filter { inWindow(bins, $0, cutoff: cutoff) }
         let widths = bins.widths
         let key = ComparisonSampling.RunKey(label: "lbit-L\(length)-zeta\(JSONValue.format(zeta))-Omega\(JSONValue.format(drive))", manifest: problemParameters(problem) + [
@@ -181,10 +181,10 @@ public struct LBitComparison: Sendable {
             ("record", .string("lbit comparison: [S] of sigma^z_P on log bins, diagonal weight, Czz at integer periods, hybridised fraction, window weight")),
             ("frequency_bins", .object([("lower", .number(bins.lower)), ("per_decade", .integer(bins.binsPerDecade)), ("count", .integer(bins.count))])),
             ("czz_times", .array(times.map { .number($0) })),
-            ("hybridisation_threshold", .number(threshold)),
+            ("hybridisation_threshold", .number(threshold)),  // manifest key of existing run directories, kept
             ("window_bins", .array(window.map { .integer($0) })),
         ])
-        let average = try ComparisonSampling.average(count: realisations, workers: workers, key: key) { k in
+        let average = try ComparisonSampling.average(count: realizations, workers: workers, key: key) { k in
             let states = try problem.eigenstates(fields: DisorderFields(), seed: seed, realization: UInt64(k))
             let weights = try SpectralWeights(operator: PauliString(.z, at: problem.length), eigenstates: states)
             let spectral = BinnedSpectralFunction(weights, bins: bins)
@@ -195,7 +195,7 @@ public struct LBitComparison: Sendable {
                 }
             }
             let density = spectral.density
-            return RealisationRecord(realization: k, values: [
+            return RealizationRecord(realization: k, values: [
                 "spectral_density": density,
                 "memory": [weights.diagonalWeight],
                 "czz": try SpinAutocorrelation(weights, times: times).values,
@@ -205,21 +205,21 @@ public struct LBitComparison: Sendable {
         }
         let s = average["spectral_density"]!, c = average["czz"]!
         let scalar = { (name: String) in (average[name]!.mean[0], average[name]!.standardError[0]) }
-        return LBitExactAverages(length: length, localisationLength: zeta, driveFrequency: drive, realisations: realisations, seed: seed,
+        return LBitExactAverages(length: length, localizationLength: zeta, driveFrequency: drive, realizations: realizations, seed: seed,
                                  spectral: s.mean, spectralError: s.standardError, correlator: c.mean, correlatorError: c.standardError,
-                                 memory: scalar("memory"), hybridisedFraction: scalar("hybridised_fraction"), windowWeight: scalar("window_weight"))
+                                 memory: scalar("memory"), hybridizedFraction: scalar("hybridised_fraction"), windowWeight: scalar("window_weight"))
     }
 
     /// Both RMs on the exact numbers' bins and times (cheap: milliseconds).
     public func point(_ exact: LBitExactAverages) throws -> Point {
         var comparison = self
         comparison.length = exact.length
-        let problem = comparison.problem(localisationLength: exact.localisationLength, driveFrequency: exact.driveFrequency)
+        let problem = comparison.problem(localizationLength: exact.localizationLength, driveFrequency: exact.driveFrequency)
         let bins = comparison.bins(problem), times = comparison.times()
-        let model = try comparison.continuumModel(localisationLength: exact.localisationLength, driveFrequency: exact.driveFrequency, length: exact.length)
+        let model = try comparison.continuumModel(localizationLength: exact.localizationLength, driveFrequency: exact.driveFrequency, length: exact.length)
         let parameters = model.parameters
         let discrete = try DiscreteResonanceModel.syntheticLBit(length: exact.length, driveFrequency: exact.driveFrequency,
-                                                                 coupling: interaction, localizationLength: exact.localisationLength)
+                                                                 coupling: interaction, localizationLength: exact.localizationLength)
         let modelSpectral = ComparisonMath.binAverages({ model.spectralFunction(omega: $0) }, bins: bins)
         let discreteSpectral = (0..<bins.count).map { discrete.spectralBinAverage(from: bins.edge($0), to: bins.edge($0 + 1)) }
         let twoLevel = TwoLevelResonanceModel(discrete)
@@ -234,19 +234,19 @@ public struct LBitComparison: Sendable {
         let weight = { (values: [Double]) in window.reduce(0) { $0 + values[$1] * widths[$1] } }
         let spectralWindow = { (k: Int) in comparison.inWindow(bins, k, cutoff: omegaC) }
         return Point(
-            length: exact.length, realisations: exact.realisations,
-            localisationLength: exact.localisationLength, driveFrequency: exact.driveFrequency, parameters: parameters,
+            length: exact.length, realizations: exact.realizations,
+            localizationLength: exact.localizationLength, driveFrequency: exact.driveFrequency, parameters: parameters,
             omega: bins.centers, exactSpectral: exact.spectral, exactSpectralError: exact.spectralError, modelSpectral: modelSpectral,
             times: times, exactCorrelator: exact.correlator, exactCorrelatorError: exact.correlatorError, modelCorrelator: modelCorrelator,
             exactMemory: exact.memory, modelMemory: model.infiniteTimeMemory,
-            hybridisedFraction: exact.hybridisedFraction, modelResonantFraction: 1 - model.infiniteTimeMemory,
+            hybridizedFraction: exact.hybridizedFraction, modelResonantFraction: 1 - model.infiniteTimeMemory,
             spectralAgreement: CurveAgreement(exact: exact.spectral, errors: exact.spectralError, model: modelSpectral, include: spectralWindow),
             correlatorAgreement: CurveAgreement(exact: exact.correlator, errors: exact.correlatorError, model: modelCorrelator) { times[$0] >= 1 },
             discreteSpectral: discreteSpectral, discreteCorrelator: discreteCorrelator, discreteMemory: discrete.infiniteTimeMemory,
             discreteSpectralAgreement: CurveAgreement(exact: exact.spectral, errors: exact.spectralError, model: discreteSpectral, include: spectralWindow),
             discreteCorrelatorAgreement: CurveAgreement(exact: exact.correlator, errors: exact.correlatorError, model: discreteCorrelator) { times[$0] >= 1 },
             exactWindowWeight: exact.windowWeight, discreteWindowWeight: weight(discreteSpectral), modelWindowWeight: weight(modelSpectral),
-            twoLevelSpectral: twoLevelSpectral, twoLevelMemory: twoLevel.infiniteTimeMemory, twoLevelHybridised: twoLevel.hybridisedFraction,
+            twoLevelSpectral: twoLevelSpectral, twoLevelMemory: twoLevel.infiniteTimeMemory, twoLevelHybridized: twoLevel.hybridizedFraction,
             twoLevelWindowWeight: weight(twoLevelSpectral))
     }
 }

@@ -31,15 +31,15 @@ public struct LBitDiscreteReport: Sendable {
 
     public static func ratioTable(_ points: [LBitComparison.Point]) -> ColumnTable {
         ColumnTable(columns: [
-            ("L", points.map { Double($0.length) }), ("zeta", points.map(\.localisationLength)), ("Lambda", points.map(\.resonanceLength)),
-            ("realisations", points.map { Double($0.realisations) }),
+            ("L", points.map { Double($0.length) }), ("zeta", points.map(\.localizationLength)), ("Lambda", points.map(\.resonanceLength)),
+            ("realizations", points.map { Double($0.realizations) }),
             ("ratio_S_weight", points.map(\.spectralWeightRatio.mean)), ("ratio_S_weight_err", points.map(\.spectralWeightRatio.error)),
             ("ratio_loss", points.map(\.memoryLossRatio.mean)), ("ratio_loss_err", points.map(\.memoryLossRatio.error)),
-            ("ratio_hybridised", points.map(\.hybridisedRatio.mean)), ("ratio_hybridised_err", points.map(\.hybridisedRatio.error)),
+            ("ratio_hybridised", points.map(\.hybridizedRatio.mean)), ("ratio_hybridised_err", points.map(\.hybridizedRatio.error)),
             ("ratio_czz", points.map(\.memoryRatio.mean)), ("ratio_czz_err", points.map(\.memoryRatio.error)),
             ("ratio_2l_S_weight", points.map(\.twoLevelSpectralWeightRatio.mean)), ("ratio_2l_S_weight_err", points.map(\.twoLevelSpectralWeightRatio.error)),
             ("ratio_2l_loss", points.map(\.twoLevelMemoryLossRatio.mean)), ("ratio_2l_loss_err", points.map(\.twoLevelMemoryLossRatio.error)),
-            ("ratio_2l_hybridised", points.map(\.twoLevelHybridisedRatio.mean)), ("ratio_2l_hybridised_err", points.map(\.twoLevelHybridisedRatio.error)),
+            ("ratio_2l_hybridised", points.map(\.twoLevelHybridizedRatio.mean)), ("ratio_2l_hybridised_err", points.map(\.twoLevelHybridizedRatio.error)),
         ])
     }
 
@@ -62,13 +62,13 @@ public struct LBitDiscreteReport: Sendable {
         lines.append("pi with lines dt 2 lc rgb \"black\" title \"pi\"")
         lines.append("1 with lines dt 3 lc rgb \"black\" notitle")
         let largest = points.filter { $0.resonanceLength == points.map(\.resonanceLength).max() }
-        let summary = largest.map { "L = \($0.length), zeta = \(f($0.localisationLength)): (1-[Czz]) \(pm($0.memoryLossRatio)), [S] weight \(pm($0.spectralWeightRatio)), hybridised \(pm($0.hybridisedRatio)); against the two-level partners \(pm($0.twoLevelMemoryLossRatio)), \(pm($0.twoLevelSpectralWeightRatio)), \(pm($0.twoLevelHybridisedRatio))" }.joined(separator: "; ")
-        let sources = ["L = \(comparison.length): this report's run (\(comparison.realisations) realisations per point, seed \(comparison.seed))"]
+        let summary = largest.map { "L = \($0.length), zeta = \(f($0.localizationLength)): (1-[Czz]) \(pm($0.memoryLossRatio)), [S] weight \(pm($0.spectralWeightRatio)), hybridised \(pm($0.hybridizedRatio)); against the two-level partners \(pm($0.twoLevelMemoryLossRatio)), \(pm($0.twoLevelSpectralWeightRatio)), \(pm($0.twoLevelHybridizedRatio))" }.joined(separator: "; ")
+        let sources = ["L = \(comparison.length): this report's run (\(comparison.realizations) realizations per point, seed \(comparison.seed))"]
             + cacheFiles.filter { !missing.contains($0) }.map { "\($0) (stored exact averages; its first lines record the command)" }
         let figure = ReportFigure(
             identifier: "compare-lbit-discrete-ratios", title: "l-bit model: ED over the discrete RM, and over two-level partners, against Lambda",
             claim: "With zeta and Lambda known the RM predicts the l-bit model's [Czz], [S(omega)] in omega_c < omega < J and resonant fraction with no fitted parameter; the discrete RM (integer ranges, the exact N_r and element law of (13)) is the reference free of continuum approximations.",
-            caption: "Filled: ED divided by the discrete RM; open: ED divided by the same shells with every partner an exact two-level problem (no fitted parameter either). (1 - [Czz]): memory lost; [S] weight: integral of [S] over omega_c < omega < J. Errors: ED standard errors over realisations. At the largest Lambda: \(summary). The discrete RM's rule (30) (resonant iff |Delta| < |V|, then fully hybridised) undercounts the memory lost by pi at weak coupling (a partner at detuning Delta removes 4V^2/(Delta^2 + 4V^2) of the memory, whose average over Delta is 2 pi |V|/Omega, not 2|V|/Omega) and the hybridised fraction by 2/sqrt(3); the two-level partners (no fitted parameter) account for the memory lost and the hybridised fraction within errors or 10 % at Lambda >~ 18 at every L here. Their [S] weight is first order in the partners: it matches the ED at L = 8 but exceeds it by up to 20 % at L = 10 where states have several partners (zeta = 2.5, the RM's thermal side), a many-partner effect the dilute treatment leaves out. Sources: \(sources.joined(separator: "; "))." + (missing.isEmpty ? "" : " Missing stored sizes (rerun the command recorded in the README to regenerate): \(missing.joined(separator: ", ")).") ,
+            caption: "Filled: ED divided by the discrete RM; open: ED divided by the same shells with every partner an exact two-level problem (no fitted parameter either). (1 - [Czz]): memory lost; [S] weight: integral of [S] over omega_c < omega < J. Errors: ED standard errors over realizations. At the largest Lambda: \(summary). The discrete RM's rule (30) (resonant iff |Delta| < |V|, then fully hybridised) undercounts the memory lost by pi at weak coupling (a partner at detuning Delta removes 4V^2/(Delta^2 + 4V^2) of the memory, whose average over Delta is 2 pi |V|/Omega, not 2|V|/Omega) and the hybridised fraction by 2/sqrt(3); the two-level partners (no fitted parameter) account for the memory lost and the hybridised fraction within errors or 10 % at Lambda >~ 18 at every L here. Their [S] weight is first order in the partners: it matches the ED at L = 8 but exceeds it by up to 20 % at L = 10 where states have several partners (zeta = 2.5, the RM's thermal side), a many-partner effect the dilute treatment leaves out. Sources: \(sources.joined(separator: "; "))." + (missing.isEmpty ? "" : " Missing stored sizes (rerun the command recorded in the README to regenerate): \(missing.joined(separator: ", ")).") ,
             parameters: "lbit, J = 1, h = 1, bins 5 per decade; L = \(lengths.map(String.init).joined(separator: ", "))",
             data: [ReportData(fileName: "cmp_lbit_ratios.csv", table: Self.ratioTable(points), metadata: OutputMetadata(parameters: [], commandLine: commandLine))],
             plot: """
@@ -76,12 +76,12 @@ public struct LBitDiscreteReport: Sendable {
             plot \(lines.joined(separator: ", \\\n     "))
             """)
         let rows = points.map { p in
-            ["\(p.length)", f(p.localisationLength), f(p.resonanceLength), "\(p.realisations)",
-             pm(p.spectralWeightRatio), pm(p.memoryLossRatio), pm(p.hybridisedRatio), pm(p.memoryRatio),
-             pm(p.twoLevelSpectralWeightRatio), pm(p.twoLevelMemoryLossRatio), pm(p.twoLevelHybridisedRatio)]
+            ["\(p.length)", f(p.localizationLength), f(p.resonanceLength), "\(p.realizations)",
+             pm(p.spectralWeightRatio), pm(p.memoryLossRatio), pm(p.hybridizedRatio), pm(p.memoryRatio),
+             pm(p.twoLevelSpectralWeightRatio), pm(p.twoLevelMemoryLossRatio), pm(p.twoLevelHybridizedRatio)]
         }
         let table = ReportTable(title: "l-bit model: ED / discrete RM and ED / two-level partners (standard errors of the ED)",
-                                header: ["L", "zeta", "Lambda", "realisations", "[S] weight ED/discrete", "1-[Czz] ED/discrete", "hybridised ED/(1-F)",
+                                header: ["L", "zeta", "Lambda", "realizations", "[S] weight ED/discrete", "1-[Czz] ED/discrete", "hybridised ED/(1-F)",
                                          "[Czz] ED/F", "[S] weight ED/two-level", "1-[Czz] ED/two-level", "hybridised ED/two-level"],
                                 rows: rows)
         return (figure, table)

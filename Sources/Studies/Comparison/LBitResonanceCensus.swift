@@ -2,14 +2,14 @@ import Foundation
 import NumericKit
 import SpinChains
 
-/// A brute-force census of the RM's resonances in realisations of the synthetic l-bit model: for
+/// A brute-force census of the RM's resonances in realizations of the synthetic l-bit model: for
 /// every reference state `|epsilon_a, sigma>` (both probe states) and every partner `|epsilon_b, -sigma>`
 /// with `V_ba != 0`, the resonance condition (30), `min_n |epsilon_a - epsilon_b + sigma h + n Omega| < |V_ba|`,
 /// is applied to the drawn quasi-energies and matrix elements; the probe's frequency is the largest
 /// resonant `|V_ba|` (35). No ensemble law is assumed, so the census tests the discrete RM's
 /// partner counts, element law and product rule independently.
 ///
-/// Per realisation (averaged with standard errors over realisations):
+/// Per realization (averaged with standard errors over realizations):
 /// - `unresonated`: the fraction of reference states with no resonance (`F`);
 /// - `resonant_at_range`: for each `r = 0..L/2`, the fraction with a resonant partner at range `r` (`q_r`);
 /// - `no_stronger`: for each frequency in `frequencies`, the fraction whose largest resonant `|V|`
@@ -20,7 +20,7 @@ public struct LBitResonanceCensus: Sendable {
     public var coupling = 1.0
     public var localizationLength = 1.0
     public var probeField = 1.0
-    public var realisations = 200
+    public var realizations = 200
     public var seed: UInt64 = 7
     public var frequencies: [Double] = [0.01, 0.03, 0.1, 0.3, 1]
 
@@ -35,8 +35,8 @@ public struct LBitResonanceCensus: Sendable {
         return problem
     }
 
-    /// The census of one realisation.
-    public func record(realization k: Int) -> RealisationRecord {
+    /// The census of one realization.
+    public func record(realization k: Int) -> RealizationRecord {
         let model = problem().lbitModel(seed: seed, realization: UInt64(k))
         let v = model.couplingOperator
         let d = 1 << length, half = length / 2, omega = driveFrequency
@@ -62,7 +62,7 @@ public struct LBitResonanceCensus: Sendable {
             }
         }
         let states = Double(2 * d)
-        return RealisationRecord(realization: k, values: [
+        return RealizationRecord(realization: k, values: [
             "unresonated": [unresonated / states],
             "resonant_at_range": atRange.map { $0 / states },
             "no_stronger": noStronger.map { $0 / states },
@@ -78,6 +78,6 @@ public struct LBitResonanceCensus: Sendable {
 
     public func run(workers: Int? = nil) throws -> DisorderAverage {
         let census = self
-        return try ComparisonSampling.average(count: realisations, workers: workers) { census.record(realization: $0) }
+        return try ComparisonSampling.average(count: realizations, workers: workers) { census.record(realization: $0) }
     }
 }

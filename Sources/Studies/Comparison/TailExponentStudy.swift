@@ -10,7 +10,7 @@ import SpinChains
 /// the median and so sees the bulk of the distribution (a Gaussian element has a flat density at
 /// small v: exponent 0, theta0 = 2). Here the fit is restricted to the tail: bins whose upper edge
 /// is `tailDecades` decades or more below the median |V| and that are populated in at least three
-/// realisations.
+/// realizations.
 /// The fit is valid when the tail spans at least `minimumBins` bins, the slopes of its lower and
 /// upper halves agree within two combined standard errors (a power law, not curvature) and theta0 is
 /// in (0, 1] within two standard errors. Valid fits give 1/xi by (51) and, where [Czz] is measured
@@ -19,7 +19,7 @@ public struct TailExponentStudy: Sendable {
     public var model: EDModelKind = .heisenbergO3
     public var lengths = [8, 10, 12]
     public var disorders: [Double] = [2, 5, 12]
-    public var realisations: [Int: Int] = [8: 16, 10: 6, 12: 2]
+    public var realizations: [Int: Int] = [8: 16, 10: 6, 12: 2]
     /// Lengths at which [Czz] is also measured with the probe (for the implied Lambda).
     public var memoryLengths = [8, 10]
     public var tailDecades = 1.5
@@ -31,7 +31,7 @@ public struct TailExponentStudy: Sendable {
     public struct Point: Sendable {
         public var length: Int
         public var disorder: Double
-        public var realisations: Int
+        public var realizations: Int
         /// theta0 from the tail fit, and from every bin below the median (the bulk fit).
         public var theta0: (value: Double, error: Double)?
         public var bulkTheta0: (value: Double, error: Double)?
@@ -47,7 +47,7 @@ public struct TailExponentStudy: Sendable {
     }
 
     /// The fit of one averaged histogram (pure, usable on synthetic data): `centers`, `edges`
-    /// (count + 1), probability density and its errors, realisations populating each bin, the
+    /// (count + 1), probability density and its errors, realizations populating each bin, the
     /// fraction of pairs below the first bin.
     public static func tailFit(centers: [Double], edges: [Double], density: [Double], errors: [Double], populated: [Int],
                                below: Double, decadesBelowMedian: Double, minimumBins: Int)
@@ -89,8 +89,8 @@ public struct TailExponentStudy: Sendable {
         var points: [Point] = []
         for length in lengths {
             for w in disorders {
-                let count = realisations[length] ?? 2
-                let elements = try ComparisonSampling.average(ExactRealisation(problem: problem(length: length, disorder: w, probe: false),
+                let count = realizations[length] ?? 2
+                let elements = try ComparisonSampling.average(ExactRealization(problem: problem(length: length, disorder: w, probe: false),
                                                                                observables: [.matrixElements], settings: settings, seed: seed),
                                                               count: count, workers: workers)
                 let p = elements.average["matrix_element_probability"]!
@@ -98,13 +98,13 @@ public struct TailExponentStudy: Sendable {
                 let tail = Self.tailFit(centers: bins.centers, edges: (0...bins.count).map { bins.edge($0) }, density: p.mean,
                                         errors: p.standardError, populated: p.count,
                                         below: elements.scalar("matrix_element_outside")?.mean ?? 0, decadesBelowMedian: tailDecades, minimumBins: minimumBins)
-                let invXi = tail.valid ? ComparisonMath.inverseCorrelationLength(decayExponent: tail.theta0!.value, criticalLength: criticalLocalisationLength) : .nan
+                let invXi = tail.valid ? ComparisonMath.inverseCorrelationLength(decayExponent: tail.theta0!.value, criticalLength: criticalLocalizationLength) : .nan
                 var memory: (mean: Double, error: Double)?
                 var implied: Double?
                 if memoryLengths.contains(length) {
                     var czz = ExactObservableSettings()
                     czz.correlatorTimes = [0]
-                    let withProbe = try ComparisonSampling.average(ExactRealisation(problem: problem(length: length, disorder: w, probe: true),
+                    let withProbe = try ComparisonSampling.average(ExactRealization(problem: problem(length: length, disorder: w, probe: true),
                                                                                     observables: [.czz], settings: czz, seed: seed),
                                                                    count: count, workers: workers)
                     memory = withProbe.scalar("czz_infinite_time")
@@ -116,7 +116,7 @@ public struct TailExponentStudy: Sendable {
                         }, target: m.mean, lower: 1e-4, upper: 1e6)
                     }
                 }
-                points.append(Point(length: length, disorder: w, realisations: count, theta0: tail.theta0,
+                points.append(Point(length: length, disorder: w, realizations: count, theta0: tail.theta0,
                                     bulkTheta0: elements.smallValueExponent.map { ($0.exponent + 2, $0.error) },
                                     tailUpper: tail.upper, tailBins: tail.bins, halfSlopes: tail.halves.map { ($0.0, $0.1, $0.2) },
                                     valid: tail.valid, inverseCorrelationLength: invXi, memory: memory, impliedResonanceLength: implied))
@@ -127,7 +127,7 @@ public struct TailExponentStudy: Sendable {
 
     public static func table(_ points: [Point]) -> ColumnTable {
         ColumnTable(columns: [
-            ("L", points.map { Double($0.length) }), ("W", points.map(\.disorder)), ("realisations", points.map { Double($0.realisations) }),
+            ("L", points.map { Double($0.length) }), ("W", points.map(\.disorder)), ("realizations", points.map { Double($0.realizations) }),
             ("theta0_tail", points.map { $0.theta0?.value ?? .nan }), ("theta0_tail_err", points.map { $0.theta0?.error ?? .nan }),
             ("theta0_bulk", points.map { $0.bulkTheta0?.value ?? .nan }), ("theta0_bulk_err", points.map { $0.bulkTheta0?.error ?? .nan }),
             ("tail_upper_v", points.map(\.tailUpper)), ("tail_bins", points.map { Double($0.tailBins) }),

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Element-wise mean and standard error of named arrays over realisations.
+/// Element-wise mean and standard error of named arrays over realizations.
 ///
-/// A fold over records sorted by realisation index: the result depends only on the set of
+/// A fold over records sorted by realization index: the result depends only on the set of
 /// records, never on the order workers finished in or on whether the run was resumed, so it is
 /// bit-identical across thread counts and interruptions. Non-finite samples (e.g. an empty bin's
 /// log) are skipped per element and counted.
@@ -18,7 +18,7 @@ public struct DisorderAverage: Sendable, Equatable {
     public var realizations: [Int]
     public var statistics: [String: Statistic]
 
-    public init(records: [RealisationRecord]) {
+    public init(records: [RealizationRecord]) {
         let sorted = records.sorted { $0.realization < $1.realization }
         realizations = sorted.map(\.realization)
         var statistics = [String: Statistic]()
@@ -29,7 +29,7 @@ public struct DisorderAverage: Sendable, Equatable {
             var mean = [Double](repeating: 0, count: width)
             var m2 = [Double](repeating: 0, count: width)
             var count = [Int](repeating: 0, count: width)
-            // Welford's update, in realisation order.
+            // Welford's update, in realization order.
             for sample in samples {
                 for (i, x) in sample.enumerated() where x.isFinite {
                     count[i] += 1

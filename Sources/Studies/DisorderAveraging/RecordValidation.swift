@@ -1,16 +1,16 @@
 import Foundation
 
 /// What every record of a run must hold: each key with its number of values (from the run's
-/// observables and settings, see `ExactRealisation.recordShape`).
+/// observables and settings, see `ExactRealization.recordShape`).
 public struct RecordShape: Sendable, Equatable {
     public var lengths: [String: Int]
     public init(lengths: [String: Int]) { self.lengths = lengths }
 }
 
 /// The records file read back on resume, checked line by line against the run: a readable
-/// record, a realisation index >= 0, exactly the expected keys with their array lengths, finite
+/// record, a realization index >= 0, exactly the expected keys with their array lengths, finite
 /// values, one record per index. A line cut short by an interrupted write (the last line, with
-/// no newline) is noted and removed so that its realisation is recomputed; an identical repeated
+/// no newline) is noted and removed so that its realization is recomputed; an identical repeated
 /// record is noted and used once; anything else is damage, reported with line numbers and
 /// refused — never used or dropped silently.
 public struct RecordsFileReader {
@@ -25,7 +25,7 @@ public struct RecordsFileReader {
     }
 
     public struct Contents {
-        public var records: [RealisationRecord]
+        public var records: [RealizationRecord]
         /// Things repaired or worth knowing (torn last line removed, identical duplicates).
         public var notes: [String]
         /// Byte length of the intact part (shorter than the file when the last line was torn).
@@ -37,10 +37,10 @@ public struct RecordsFileReader {
     public init(shape: RecordShape?) { self.shape = shape }
 
     public func read(_ data: Data, path: String) throws -> Contents {
-        var records: [RealisationRecord] = []
+        var records: [RealizationRecord] = []
         var notes: [String] = []
         var problems: [String] = []
-        var firstLine: [Int: (line: Int, record: RealisationRecord)] = [:]
+        var firstLine: [Int: (line: Int, record: RealizationRecord)] = [:]
         let decoder = JSONDecoder()
         let bytes = [UInt8](data)
         var start = 0
@@ -53,9 +53,9 @@ public struct RecordsFileReader {
             let isLast = end >= bytes.count
             defer { start = end + 1 }
             if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) { continue }
-            guard let record = try? decoder.decode(RealisationRecord.self, from: line) else {
+            guard let record = try? decoder.decode(RealizationRecord.self, from: line) else {
                 if isLast {
-                    notes.append("line \(lineNumber) of \(path) was cut short by an interrupted write; it is removed and its realisation recomputed")
+                    notes.append("line \(lineNumber) of \(path) was cut short by an interrupted write; it is removed and its realization recomputed")
                     intactLength = start
                 } else {
                     problems.append("line \(lineNumber): not a readable record")
@@ -69,9 +69,9 @@ public struct RecordsFileReader {
             }
             if let earlier = firstLine[record.realization] {
                 if earlier.record.values == record.values {
-                    notes.append("lines \(earlier.line) and \(lineNumber) of \(path) both hold realisation \(record.realization) with identical values; it is counted once")
+                    notes.append("lines \(earlier.line) and \(lineNumber) of \(path) both hold realization \(record.realization) with identical values; it is counted once")
                 } else {
-                    problems.append("lines \(earlier.line) and \(lineNumber) hold realisation \(record.realization) with different values")
+                    problems.append("lines \(earlier.line) and \(lineNumber) hold realization \(record.realization) with different values")
                 }
                 continue
             }
@@ -83,7 +83,7 @@ public struct RecordsFileReader {
     }
 
     /// The problems of one record (empty when it is sound).
-    func check(_ record: RealisationRecord) -> [String] {
+    func check(_ record: RealizationRecord) -> [String] {
         var problems: [String] = []
         if record.realization < 0 { problems.append("realization \(record.realization) is negative") }
         if let shape {

@@ -2,9 +2,9 @@ import Foundation
 
 /// A folder of resumable runs, one `RunStore` directory per run, named by a readable label and a
 /// hash of the run's manifest (every parameter that defines its numbers). Asking again for a run
-/// with the same manifest finds its directory and computes only the realisations it lacks; a run
+/// with the same manifest finds its directory and computes only the realizations it lacks; a run
 /// that differs in any parameter gets a directory of its own, so a changed parameter recomputes
-/// only the runs it changes. More realisations than stored extend a run; fewer use the first ones.
+/// only the runs it changes. More realizations than stored extend a run; fewer use the first ones.
 ///
 /// While a cache is bound to `RunCache.current` (`RunCache.$current.withValue(cache) { ... }`),
 /// the disorder averages of the comparisons and of the audit (`ComparisonSampling`) and the report's
@@ -15,7 +15,7 @@ public final class RunCache: @unchecked Sendable {
     /// The cache in effect for the current task (nil: no cache).
     @TaskLocal public static var current: RunCache?
 
-    /// One run asked of the cache: how many realisations were found and how many computed.
+    /// One run asked of the cache: how many realizations were found and how many computed.
     public struct Use: Sendable, Equatable {
         public var label: String
         /// The run's directory relative to the cache root.
@@ -23,7 +23,7 @@ public final class RunCache: @unchecked Sendable {
         public var reused: Int
         public var computed: Int
         public var seconds: Double
-        /// Nothing computed: every realisation came from the store.
+        /// Nothing computed: every realization came from the store.
         public var isReused: Bool { computed == 0 }
     }
 
@@ -70,18 +70,18 @@ public final class RunCache: @unchecked Sendable {
         return log
     }
 
-    /// The disorder average of realisations `0..<count` of the run `label`/`manifest`: the records
+    /// The disorder average of realizations `0..<count` of the run `label`/`manifest`: the records
     /// already in its store are read back, the missing ones computed by `record` on `workers`
-    /// threads and appended as each finishes (`RealisationRunner`), so an interrupted run resumes.
+    /// threads and appended as each finishes (`RealizationRunner`), so an interrupted run resumes.
     public func average(label: String, manifest: [(String, JSONValue)], shape: RecordShape?, count: Int, workers: Int,
-                        record: @escaping @Sendable (Int) throws -> RealisationRecord) throws -> DisorderAverage {
+                        record: @escaping @Sendable (Int) throws -> RealizationRecord) throws -> DisorderAverage {
         let start = Date()
         let directory = directory(label: label, manifest: manifest)
         let store = try RunStore(directory: directory, manifest: manifest, shape: shape)
         do {
             let finished = Set(try store.finishedRecords().map(\.realization))
             let pending = (0..<count).filter { !finished.contains($0) }
-            let records = try RealisationRunner(workers: workers).run(pending: pending, store: store, progress: nil, compute: record)
+            let records = try RealizationRunner(workers: workers).run(pending: pending, store: store, progress: nil, compute: record)
                 .filter { $0.realization < count }
             note(Use(label: label, directory: directory.lastPathComponent, reused: count - pending.count,
                      computed: pending.count, seconds: Date().timeIntervalSince(start)))

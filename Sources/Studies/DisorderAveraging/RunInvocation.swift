@@ -1,17 +1,17 @@
 import Foundation
 
 /// How a run directory was started: the command's arguments (without the program name), the
-/// number of realisations asked for and the shard, as `invocation.json`. A merge re-reads the
+/// number of realizations asked for and the shard, as `invocation.json`. A merge re-reads the
 /// arguments to rebuild the run's plan, so that the merged outputs are written by the same code,
 /// from the same parameters, as a run computed in one directory.
 public struct RunInvocation: Codable, Sendable, Equatable {
     public var arguments: [String]
     public var realizations: Int
-    public var shard: RealisationShard?
+    public var shard: RealizationShard?
 
     public static let fileName = "invocation.json"
 
-    public init(arguments: [String], realizations: Int, shard: RealisationShard?) {
+    public init(arguments: [String], realizations: Int, shard: RealizationShard?) {
         self.arguments = arguments
         self.realizations = realizations
         self.shard = shard

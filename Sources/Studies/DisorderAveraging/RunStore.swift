@@ -1,10 +1,10 @@
 import Foundation
 
 /// A run's directory: `manifest.json` (what was asked: parameters, seed, command line, version)
-/// and `realizations.jsonl`, one JSON record per finished realisation, appended and flushed as
+/// and `realizations.jsonl`, one JSON record per finished realization, appended and flushed as
 /// each finishes. One process writes a directory at a time (`RunDirectoryLock`). A crash loses
-/// at most the realisations in flight; a torn last line is noted, removed and recomputed.
-/// Re-running the same command finds the finished realisations (checked by `RecordsFileReader`)
+/// at most the realizations in flight; a torn last line is noted, removed and recomputed.
+/// Re-running the same command finds the finished realizations (checked by `RecordsFileReader`)
 /// and computes only the rest; a different command in the same directory is refused, naming
 /// each parameter that differs with both values; records without a manifest are refused.
 public struct RunStore: Sendable {
@@ -25,7 +25,7 @@ public struct RunStore: Sendable {
 
     /// Opens (or creates) the run directory, locks it, and checks that its manifest describes the
     /// same run. `manifest` holds the parameters that define the run (not the number of
-    /// realisations, which may grow between invocations).
+    /// realizations, which may grow between invocations).
     public init(directory: URL, manifest: [(String, JSONValue)], shape: RecordShape? = nil) throws {
         self.directory = directory
         self.shape = shape
@@ -46,7 +46,7 @@ public struct RunStore: Sendable {
             }
         } else {
             if let records = try? Data(contentsOf: recordsURL), records.contains(where: { !Character(UnicodeScalar($0)).isWhitespace }) {
-                throw Mismatch(description: "\(directory.path) holds realisation records but no manifest.json, so it cannot tell which run they belong to; use another --out or remove it")
+                throw Mismatch(description: "\(directory.path) holds realization records but no manifest.json, so it cannot tell which run they belong to; use another --out or remove it")
             }
             try text.write(to: manifestURL, atomically: true, encoding: .utf8)
         }
@@ -86,9 +86,9 @@ public struct RunStore: Sendable {
         return "\(directory) holds a different run: \(list); use another --out or remove it"
     }
 
-    /// The finished realisations, each once, checked against the run (see `RecordsFileReader`);
+    /// The finished realizations, each once, checked against the run (see `RecordsFileReader`);
     /// a torn last line is cut off the file. Notes (repairs, identical duplicates) go to `notes`.
-    public func finishedRecords(notes: ((String) -> Void)? = nil) throws -> [RealisationRecord] {
+    public func finishedRecords(notes: ((String) -> Void)? = nil) throws -> [RealizationRecord] {
         let data = try Data(contentsOf: recordsURL)
         let contents = try RecordsFileReader(shape: shape).read(data, path: recordsURL.path)
         if contents.intactLength < data.count {
@@ -114,13 +114,13 @@ public struct RunStore: Sendable {
     }
 
     /// Appends one record and flushes it to disk before returning.
-    public func append(_ record: RealisationRecord) throws {
+    public func append(_ record: RealizationRecord) throws {
         do { try appendLine(record) } catch let error as EncodingError { throw error } catch {
             throw Failure(description: "cannot append to \(recordsURL.path): \(describeFileError(error))")
         }
     }
 
-    private func appendLine(_ record: RealisationRecord) throws {
+    private func appendLine(_ record: RealizationRecord) throws {
         var line = try JSONEncoder().encode(record)
         line.append(UInt8(ascii: "\n"))
         let handle = try FileHandle(forUpdating: recordsURL)

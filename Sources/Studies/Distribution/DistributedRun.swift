@@ -1,22 +1,22 @@
 import Foundation
 
-/// A run whose realisations are distributed over the ranks of an MPI job.
+/// A run whose realizations are distributed over the ranks of an MPI job.
 ///
 /// The ranks form groups of `ranksPerRealization` (`MPI_Comm_split`); group `g` of `G` computes
-/// shard `g/G` of the run (realisations `k mod G == g`) into `<out>/shards/shard-g-of-G`, its
+/// shard `g/G` of the run (realizations `k mod G == g`) into `<out>/shards/shard-g-of-G`, its
 /// own directory with its own writer (the group's first rank), resumable like any run. When
-/// every group is done, rank 0 joins the shards (`RealisationMerge`) and writes `<out>` exactly
+/// every group is done, rank 0 joins the shards (`RealizationMerge`) and writes `<out>` exactly
 /// as a run computed in one process would be written, recording the number of ranks. The
-/// results are those of one process provided each realisation runs with the same number of
+/// results are those of one process provided each realization runs with the same number of
 /// BLAS threads (`--blas-threads`).
 ///
-/// The dense engine computes a realisation on one rank, so `ranksPerRealization` is 1 there. A
+/// The dense engine computes a realization on one rank, so `ranksPerRealization` is 1 there. A
 /// sparse window (shift-invert, polynomial filter) with `ranksPerRealization` R > 1 runs each
 /// solve of a group on R ranks: the group's first rank starts the worker as a fresh
 /// `mpirun -n R` job on its node (the worker processes cannot join this job, whose ranks have
 /// started MPI themselves), and the group's other ranks wait without polling, leaving their
 /// cores to that job. The group's ranks therefore belong on one node (`--map-by core`, or R
-/// dividing the ranks per node); the results equal those of one rank per realisation.
+/// dividing the ranks per node); the results equal those of one rank per realization.
 public struct DistributedRun {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
@@ -44,7 +44,7 @@ public struct DistributedRun {
         let start = Date()
         let group = world.rank / ranksPerRealization
         let part = try world.split(color: group, key: world.rank)
-        let shard = try RealisationShard(index: group, count: groups)
+        let shard = try RealizationShard(index: group, count: groups)
         var shardPlan = plan
         shardPlan.shard = shard
         shardPlan.directory = Self.shardsFolder(of: plan.directory).appendingPathComponent(shard.directoryName)
@@ -53,11 +53,11 @@ public struct DistributedRun {
         let cores = plan.cores ?? ProcessInfo.processInfo.activeProcessorCount
         shardPlan.cores = max(1, cores / max(1, MPIEnvironment.localRanks()))
         if ranksPerRealization > 1 {
-            guard var window = shardPlan.realisation.window else {
+            guard var window = shardPlan.realization.window else {
                 throw Failure(description: "--ranks-per-realization: R = \(ranksPerRealization) shares a sparse (shift-invert or polynomial-filter) solve over R ranks, but this run is diagonalised densely (LAPACK, one rank per realization): use R = 1")
             }
             window.engine.launch = .mpirun(ranks: ranksPerRealization)
-            shardPlan.realisation.window = window
+            shardPlan.realization.window = window
             shardPlan.cores = shardPlan.cores! * ranksPerRealization
         }
         var failure: Error?
@@ -85,17 +85,17 @@ public struct DistributedRun {
 
     func merge(_ plan: ExactNumericsRun, shardPlan: ExactNumericsRun, start: Date, computed totalComputed: Int) throws -> ExactNumericsResult {
         do {
-            let sources = try (0..<groups).map { g -> RealisationMerge.Source in
-                let name = try RealisationShard(index: g, count: groups).directoryName
+            let sources = try (0..<groups).map { g -> RealizationMerge.Source in
+                let name = try RealizationShard(index: g, count: groups).directoryName
                 return .init(name: name, records: try plan.records(in: Self.shardsFolder(of: plan.directory).appendingPathComponent(name)))
             }
-            let merge = RealisationMerge(sources: sources, expected: plan.realizations)
+            let merge = RealizationMerge(sources: sources, expected: plan.realizations)
             guard merge.isComplete, merge.conflicting.isEmpty else {
                 throw Failure(description: "the shards of \(plan.directory.path) do not make a whole run: \(merge.summary)")
             }
             let (workers, threads) = shardPlan.parallelism()
             let timing = RunTiming(wallSeconds: Date().timeIntervalSince(start), computed: totalComputed, workers: workers,
-                                   blasThreads: threads, realisationSeconds: merge.records.map(\.seconds), ranks: world.size,
+                                   blasThreads: threads, realizationSeconds: merge.records.map(\.seconds), ranks: world.size,
                                    stageSeconds: RunTiming.meanStageSeconds(merge.records))
             return try plan.writeMerged(merge.records, sources: sources.map { "shards/" + $0.name }, timing: timing)
         }

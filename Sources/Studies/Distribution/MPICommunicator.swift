@@ -16,7 +16,7 @@ public struct MPIError: Error, CustomStringConvertible {
 
 /// A communicator of Open MPI: the ranks of a run launched by `mpirun`, or a part of them.
 ///
-/// MPI is started only when a run actually distributes realisations (`MPIEnvironment.isLaunched`):
+/// MPI is started only when a run actually distributes realizations (`MPIEnvironment.isLaunched`):
 /// a plain `resonance` process never calls `MPI_Init`, and child processes it starts can run as
 /// MPI singletons. Only the thread that initialised MPI calls it (`MPI_THREAD_FUNNELED`): the
 /// worker threads of a rank never communicate.
@@ -76,7 +76,7 @@ public final class MPICommunicator: @unchecked Sendable {
 
     /// The sum of every rank's `value` (on every rank), waiting in short sleeps instead of
     /// Open MPI's busy polling: a rank that waits here leaves its core to the processes that
-    /// still compute (another group's realisations, or a sparse solve its own group runs).
+    /// still compute (another group's realizations, or a sparse solve its own group runs).
     public func sumSleeping(_ value: Int, interval: useconds_t = 20_000) throws -> Int {
         let input = UnsafeMutablePointer<Int64>.allocate(capacity: 2)
         defer { input.deallocate() }
@@ -111,7 +111,7 @@ public final class MPICommunicator: @unchecked Sendable {
 /// How this process was launched.
 public enum MPIEnvironment {
     /// True when the process is a rank started by `mpirun`/`mpiexec` (Open MPI or PMIx), so that a
-    /// run should distribute its realisations over the ranks.
+    /// run should distribute its realizations over the ranks.
     public static func isLaunched(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
         environment["OMPI_COMM_WORLD_SIZE"] != nil || environment["PMIX_RANK"] != nil || environment["PMI_RANK"] != nil
     }

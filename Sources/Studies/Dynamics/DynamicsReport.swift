@@ -3,19 +3,19 @@ import NumericKit
 import ResonanceModel
 import SpinChains
 
-/// The report's section on dynamics beyond diagonalisation: the probe's `[Czz(t)]` and `[S(omega)]`
+/// The report's section on dynamics beyond diagonalization: the probe's `[Czz(t)]` and `[S(omega)]`
 /// of heisenberg-o3 by dynamical typicality, beside the Hamiltonian RM (eqs. (47), (92), (93)) and
 /// the dense engine.
 ///
 /// The large-`L` runs cost minutes to hours, so they are read from a cache, `data/dynamics/L<L>_W<W>/`
 /// (`czz.csv` and `spectral_function.csv` written by `resonance ed dynamics`, whose command line
 /// they record; rerunning it in that folder reproduces them). A small size is recomputed on every
-/// report by both engines (typicality and LAPACK on the same realisations), so that the overlay of
+/// report by both engines (typicality and LAPACK on the same realizations), so that the overlay of
 /// the two is checked each time.
 public struct DynamicsReport: Sendable {
     public var commandLine: String
     public var cacheDirectory = URL(fileURLWithPath: "data/dynamics")
-    /// The recomputed size and its realisations.
+    /// The recomputed size and its realizations.
     public var smallLength = 8
     public var smallRealizations = 4
     public var disorders: [Double] = [3, 6, 20]
@@ -73,7 +73,7 @@ public struct DynamicsReport: Sendable {
             RunCache.current?.note(RunCache.Use(label: label, directory: run.directory.lastPathComponent,
                                                 reused: smallRealizations - computed, computed: computed,
                                                 seconds: Date().timeIntervalSince(started)))
-            // The dense engine on the same realisations (fields from (seed, k)).
+            // The dense engine on the same realizations (fields from (seed, k)).
             var dense = [Double](repeating: 0, count: times.count)
             for k in 0..<smallRealizations {
                 let fields = problem.drawFields(seed: seed, realization: UInt64(k))
@@ -141,11 +141,11 @@ public struct DynamicsReport: Sendable {
                     + "\"dynamics_czz_rm.csv\" using \"t\":\"rm_W\(labels[i])\" with lines lw 1 dt 3 lc rgb \"\(colors[i % 4])\" title \"RM L=\(largeLength)\""
             }
         }
-        let largeText = largeLength.map { "L = \($0) + probe (cached runs, one state per realisation; realisations \(counts.joined(separator: ", ")); for one realisation there is no error bar; \(cachedCommand))" } ?? "no cached large-L run"
+        let largeText = largeLength.map { "L = \($0) + probe (cached runs, one state per realization; realizations \(counts.joined(separator: ", ")); for one realization there is no error bar; \(cachedCommand))" } ?? "no cached large-L run"
         figures.append(ReportFigure(
             identifier: "dynamics-czz", title: "[Czz(t)] of the probe by dynamical typicality beside the RM",
             claim: "The probe's memory [Czz(t)] decays to a plateau that grows with W; the RM predicts its time dependence from the statistics of resonances (eqs. (47), (92)).",
-            caption: "heisenberg-o3 with the probe ((h/2) sigma^z_P + J sigma^x_0 sigma^x_P, h = W), A = sigma^z_P. Points: one Haar-random state per realisation propagated by Chebyshev (matrix-free) at L = \(small); dashed: the dense engine (LAPACK) on the same \(smallRealizations) realisations, largest difference over the \(times.count) times and \(disorders.count) disorders \(String(format: "%.3f", deviation)), i.e. \(String(format: "%.1f", deviation / bound)) typicality standard errors 1/sqrt(R N (D+1)) = \(String(format: "%.3f", bound)) (the largest of that many correlated Gaussian deviations is typically 2-3 of them). Error bars: standard errors over realisations at \(largeText). Dotted: Hamiltonian RM with 1/xi = ln(W/W_c), W_c = \(JSONValue.format(criticalDisorder)), Lambda(W) from (83).",
+            caption: "heisenberg-o3 with the probe ((h/2) sigma^z_P + J sigma^x_0 sigma^x_P, h = W), A = sigma^z_P. Points: one Haar-random state per realization propagated by Chebyshev (matrix-free) at L = \(small); dashed: the dense engine (LAPACK) on the same \(smallRealizations) realizations, largest difference over the \(times.count) times and \(disorders.count) disorders \(String(format: "%.3f", deviation)), i.e. \(String(format: "%.1f", deviation / bound)) typicality standard errors 1/sqrt(R N (D+1)) = \(String(format: "%.3f", bound)) (the largest of that many correlated Gaussian deviations is typically 2-3 of them). Error bars: standard errors over realizations at \(largeText). Dotted: Hamiltonian RM with 1/xi = ln(W/W_c), W_c = \(JSONValue.format(criticalDisorder)), Lambda(W) from (83).",
             parameters: "heisenberg-o3 + probe, W = \(labels.joined(separator: ", ")), L = \(small)\(largeLength.map { " and \($0)" } ?? ""), seed \(seed)",
             data: data,
             plot: """
@@ -160,7 +160,7 @@ public struct DynamicsReport: Sendable {
             figures.append(ReportFigure(
                 identifier: "dynamics-spectral-function", title: "[S(omega)] of the probe by the kernel polynomial method beside the RM",
                 claim: "On the localised side S(omega) develops a power law at small omega and weight moves into the omega = 0 delta function; the RM's closed form (93) gives the off-diagonal part.",
-                caption: "Two-dimensional kernel polynomial method (Chebyshev moments of one Haar-random state per realisation, Jackson kernel), normalised as the dense engine: integral S d omega = (1/D) tr A^2 = 1 with the delta function at omega = 0 broadened into the central peak, so below the resolution the curves hold the diagonal weight too. Resolution sqrt(2) pi a / N: \(resolutions.joined(separator: "; ")). Dotted: RM closed form (93), same parameters as the Czz figure.",
+                caption: "Two-dimensional kernel polynomial method (Chebyshev moments of one Haar-random state per realization, Jackson kernel), normalised as the dense engine: integral S d omega = (1/D) tr A^2 = 1 with the delta function at omega = 0 broadened into the central peak, so below the resolution the curves hold the diagonal weight too. Resolution sqrt(2) pi a / N: \(resolutions.joined(separator: "; ")). Dotted: RM closed form (93), same parameters as the Czz figure.",
                 parameters: "heisenberg-o3 + probe, L = \(largeLength), W = \(labels.joined(separator: ", "))",
                 data: [ReportData(fileName: "dynamics_s_large.csv", table: ColumnTable(columns: sColumns),
                                   metadata: OutputMetadata(parameters: [("L", .integer(largeLength))], commandLine: cachedCommand))],
@@ -170,7 +170,7 @@ public struct DynamicsReport: Sendable {
                 """))
         }
         return ReportSection(
-            title: "Dynamics beyond diagonalisation",
+            title: "Dynamics beyond diagonalization",
             introduction: "Dynamical typicality: C(t) = <psi|A(t) A|psi>/<psi|psi> for Haar-random states propagated by a Chebyshev expansion of exp(-iHt) on the matrix-free Hamiltonian (`resonance ed dynamics`), and S(omega) by the kernel polynomial method. The error of one state is at most 1/sqrt(D+1), so sizes beyond the dense engine's reach come at the cost of a few state vectors.",
             figures: figures)
     }

@@ -2,13 +2,13 @@ import Foundation
 import NumericKit
 import SpinChains
 
-/// The averages of a dynamics run: `[C(t)]` with its standard error over realisations (which
+/// The averages of a dynamics run: `[C(t)]` with its standard error over realizations (which
 /// holds the states' spread) and the typicality bound `1/sqrt(R N (D + 1))`, and `[S(omega)]`.
 public struct DynamicsResult: Sendable {
     public var times: [Double]
     public var correlator: [Double]
     public var correlatorError: [Double]
-    /// `1/sqrt(R N_realisations (D + 1))`: the D^(-1/2) error of typicality alone.
+    /// `1/sqrt(R N_realizations (D + 1))`: the D^(-1/2) error of typicality alone.
     public var typicalityError: Double
     public var frequencies: [Double]
     public var spectralFunction: [Double]
@@ -20,7 +20,7 @@ public struct DynamicsResult: Sendable {
     public var productsPerRealization: Double
     public var seconds: [Double]
 
-    init(run: DynamicsRun, records: [RealisationRecord]) {
+    init(run: DynamicsRun, records: [RealizationRecord]) {
         let average = DisorderAverage(records: records)
         times = run.times
         correlator = average["czz"]?.mean ?? []

@@ -3,10 +3,10 @@ import Foundation
 import NumericKit
 import SpinChains
 
-/// A disorder-averaged `ed dynamics` run in a resumable run store (`RunStore`): realisation `k`
+/// A disorder-averaged `ed dynamics` run in a resumable run store (`RunStore`): realization `k`
 /// draws its fields from `(seed, k)` and its `R` Haar-random states from `(seed, k, state)`, so
 /// any interruption, shard split or worker count gives the same records. Each record holds the
-/// realisation's `C(t)` averaged over its states (`czz`), the states' standard error
+/// realization's `C(t)` averaged over its states (`czz`), the states' standard error
 /// (`czz_state_error`), `S(omega)` (kernel polynomial for Hamiltonian models, Jackson-windowed
 /// Fourier transform of the stroboscopic `C(n)` for Floquet ones), the spectral interval and the
 /// number of products.
@@ -20,7 +20,7 @@ public struct DynamicsRun: Sendable {
     public var frequencies: [Double] = []
     /// Floquet: periods `0..<N` of `C(n)` behind `S(omega)` (0: no `S`).
     public var fourierPeriods: Int = 0
-    public var shard: RealisationShard?
+    public var shard: RealizationShard?
     public var quiet = false
     public var commandLine = ""
 
@@ -36,7 +36,7 @@ public struct DynamicsRun: Sendable {
     var problem: EDProblem { dynamics.problem }
     var hasSpectralFunction: Bool { !frequencies.isEmpty && (dynamics.kernelOrder > 0 || fourierPeriods > 0) }
 
-    /// The parameters that define the run (not the number of realisations, which may grow).
+    /// The parameters that define the run (not the number of realizations, which may grow).
     public var manifest: [(String, JSONValue)] {
         var m: [(String, JSONValue)] = [
             ("kind", .string("dynamics")),
@@ -75,13 +75,13 @@ public struct DynamicsRun: Sendable {
         return RecordShape(lengths: lengths)
     }
 
-    /// Computes the missing realisations (of this shard) and writes the averages.
+    /// Computes the missing realizations (of this shard) and writes the averages.
     @discardableResult
     public func run() throws -> DynamicsResult {
         try runCounted().result
     }
 
-    /// `run()`, with the number of realisations it computed (the rest were read back).
+    /// `run()`, with the number of realizations it computed (the rest were read back).
     public func runCounted() throws -> (result: DynamicsResult, computed: Int) {
         let store = try RunStore(directory: directory, manifest: manifest, shape: recordShape)
         let finished = try store.finishedRecords()
@@ -91,10 +91,10 @@ public struct DynamicsRun: Sendable {
         let progress = ProgressReporter(total: wanted.count, alreadyDone: wanted.count - pending.count,
                                         label: "dynamics L=\(problem.length) W=\(JSONValue.format(problem.disorderStrength))", quiet: quiet)
         let job = self
-        let records: [RealisationRecord]
+        let records: [RealizationRecord]
         do {
-            records = try RealisationRunner(workers: 1).run(pending: pending, store: store, progress: progress) { k in
-                try job.realisation(k, progress: progress)
+            records = try RealizationRunner(workers: 1).run(pending: pending, store: store, progress: progress) { k in
+                try job.realization(k, progress: progress)
             }
         } catch {
             store.discardIfEmpty()
@@ -105,8 +105,8 @@ public struct DynamicsRun: Sendable {
         return (result, pending.count)
     }
 
-    /// One realisation's record.
-    public func realisation(_ k: Int, progress: ProgressReporter? = nil) throws -> RealisationRecord {
+    /// One realization's record.
+    public func realization(_ k: Int, progress: ProgressReporter? = nil) throws -> RealizationRecord {
         let fields = problem.drawFields(seed: seed, realization: UInt64(k))
         var propagator = try dynamics.propagator(fields: fields)
         let site = dynamics.operatorSite
@@ -147,7 +147,7 @@ public struct DynamicsRun: Sendable {
             "products": [Double(propagator.productCount)],
         ]
         if hasSpectralFunction { values["S"] = Self.mean(spectra) }
-        return RealisationRecord(realization: k, values: values)
+        return RealizationRecord(realization: k, values: values)
     }
 
     /// `S(omega) = (T/2 pi) [C(0) + 2 sum_{n=1}^{N-1} g_n C(n) cos(omega n T)]`: the Fourier series

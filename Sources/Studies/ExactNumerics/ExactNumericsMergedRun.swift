@@ -3,17 +3,17 @@ import Foundation
 extension ExactNumericsRun {
     /// The finished records of another directory of this run (a shard, or a run of the same
     /// command elsewhere); refused if that directory holds a different run.
-    public func records(in other: URL) throws -> [RealisationRecord] {
+    public func records(in other: URL) throws -> [RealizationRecord] {
         try RunStore(directory: other, manifest: try manifest()).finishedRecords()
     }
 
     /// Writes into `directory` the run made of `records` (joined from shards or other runs of this
-    /// command): `realizations.jsonl` in realisation order, then the same CSVs and summary.json as
-    /// `execute` writes, from the same fold in realisation order; so they are byte-identical to
+    /// command): `realizations.jsonl` in realization order, then the same CSVs and summary.json as
+    /// `execute` writes, from the same fold in realization order; so they are byte-identical to
     /// those of the run computed in one directory, apart from summary.json's timings and the
     /// `merged_from` list of sources.
     @discardableResult
-    public func writeMerged(_ records: [RealisationRecord], sources: [String], timing: RunTiming) throws -> ExactNumericsResult {
+    public func writeMerged(_ records: [RealizationRecord], sources: [String], timing: RunTiming) throws -> ExactNumericsResult {
         let store = try RunStore(directory: directory, manifest: try manifest())
         let encoder = JSONEncoder()
         var lines = ""
@@ -22,8 +22,8 @@ extension ExactNumericsRun {
         }
         try store.write(lines, to: "realizations.jsonl")
         if let arguments { try RunInvocation(arguments: arguments, realizations: realizations, shard: nil).write(to: directory) }
-        let result = ExactNumericsResult(problem: realisation.problem, settings: realisation.settings,
-                                         observables: realisation.observables, records: records)
+        let result = ExactNumericsResult(problem: realization.problem, settings: realization.settings,
+                                         observables: realization.observables, records: records)
         var output = ExactNumericsOutput(result: result, manifest: try manifest(), commandLine: commandLine, timing: timing)
         output.extra.append(("merged_from", .array(sources.map { .string($0) })))
         try output.write(to: store)

@@ -2,8 +2,8 @@ import Foundation
 import NumericKit
 
 /// Writes a run's averages: one CSV per observable (`#` metadata lines, a header row; `_err`
-/// columns are standard errors over realisations) and `summary.json` (parameters, seed,
-/// realisations, the scalar results with errors, timings, version, command line).
+/// columns are standard errors over realizations) and `summary.json` (parameters, seed,
+/// realizations, the scalar results with errors, timings, version, command line).
 struct ExactNumericsOutput {
     var result: ExactNumericsResult
     var manifest: [(String, JSONValue)]
@@ -38,7 +38,7 @@ struct ExactNumericsOutput {
 
     /// `tablesSeconds`: the time spent writing the CSV files (counted in `io_seconds`).
     func summary(tablesSeconds: Double = 0) -> JSONValue {
-        let seconds = timing.realisationSeconds
+        let seconds = timing.realizationSeconds
         var results: [(String, JSONValue)] = result.scalars.map {
             ($0.name, .object([("mean", .number($0.mean)), ("standard_error", .number($0.error))]))
         }
@@ -50,7 +50,7 @@ struct ExactNumericsOutput {
             ("timings", .object([
                 ("wall_seconds", .number(timing.wallSeconds)),
                 ("realizations_computed", .integer(timing.computed)),
-                ("realizations_per_hour", .number(timing.realisationsPerHour)),
+                ("realizations_per_hour", .number(timing.realizationsPerHour)),
                 ("realization_seconds_mean", .number(seconds.isEmpty ? .nan : seconds.reduce(0, +) / Double(seconds.count))),
                 ("ranks", .integer(timing.ranks)),
                 ("workers", .integer(timing.workers)),

@@ -4,24 +4,24 @@ import SpinChains
 /// The report section on exact numerics: level statistics of the xxz chain against `W` (the
 /// MBL crossover and the drift of its crossing with `L`), `[S(omega)]` of xxz, `[Czz]` and the
 /// probe entropy `[S_P]` of the Heisenberg chain with a probe against `W`, and `rho vbar` against
-/// `L`. Sizes and realisation counts keep the section at a few minutes on two cores (`.full`) or
+/// `L`. Sizes and realization counts keep the section at a few minutes on two cores (`.full`) or
 /// about half a minute (`.standard`); every averaged curve has standard-error bars. Runs are kept
 /// in the bound `RunCache` (the report's run store), else in a scratch directory that is removed.
 public struct ExactNumericsReport: Sendable {
     public var commandLine: String
     public var seed: UInt64 = 2022
-    /// `<r>` of xxz: lengths, disorders and realisations per length.
+    /// `<r>` of xxz: lengths, disorders and realizations per length.
     public var levelLengths = [8, 10, 12, 14]
     public var levelDisorders: [Double] = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 5, 6, 8]
-    public var levelRealisations = [8: 200, 10: 100, 12: 30, 14: 4]
+    public var levelRealizations = [8: 200, 10: 100, 12: 30, 14: 4]
     /// `[S(omega)]` and `rho vbar` of xxz.
     public var spectralLengths = [8, 10, 12]
     public var spectralDisorders: [Double] = [0.5, 1, 2, 3, 4]
-    public var spectralRealisations = [8: 60, 10: 30, 12: 10]
+    public var spectralRealizations = [8: 60, 10: 30, 12: 10]
     /// heisenberg-o3 with a probe.
     public var probeLengths = [6, 7, 8, 9]
     public var probeDisorders: [Double] = [1, 2, 3, 4, 6, 8, 11, 15]
-    public var probeRealisations = [6: 40, 7: 24, 8: 12, 9: 4]
+    public var probeRealizations = [6: 40, 7: 24, 8: 12, 9: 4]
 
     /// The report at `scope`: `.full` keeps the sizes above; `.standard` (the default report)
     /// draws the same figures from smaller runs (see `ReportScope`).
@@ -29,9 +29,9 @@ public struct ExactNumericsReport: Sendable {
         self.commandLine = commandLine
         guard scope == .standard else { return }
         levelLengths = [8, 10, 12]
-        levelRealisations = [8: 200, 10: 100, 12: 20]
-        spectralRealisations = [8: 60, 10: 30, 12: 6]
-        probeRealisations = [6: 40, 7: 24, 8: 8, 9: 2]
+        levelRealizations = [8: 200, 10: 100, 12: 20]
+        spectralRealizations = [8: 60, 10: 30, 12: 6]
+        probeRealizations = [6: 40, 7: 24, 8: 8, 9: 2]
     }
 
     public func section() throws -> ReportSection {
@@ -46,7 +46,7 @@ public struct ExactNumericsReport: Sendable {
         var rCurves: [[Double]] = []
         for length in levelLengths {
             let results = try scan(levelDisorders.map { xxz(length: length, disorder: $0) }, observables: [.levelStatistics],
-                                   realizations: { levelRealisations[$0.length] ?? 10 }, scratch: scratch.appendingPathComponent("r"))
+                                   realizations: { levelRealizations[$0.length] ?? 10 }, scratch: scratch.appendingPathComponent("r"))
             let r = results.map { $0.scalar("r_mean")?.mean ?? .nan }
             rCurves.append(r)
             rColumns.append(("r_L\(length)", r))
@@ -59,7 +59,7 @@ public struct ExactNumericsReport: Sendable {
         let rFigure = ReportFigure(
             identifier: "ed-level-statistics", title: "<r> of the random-field xxz chain against W",
             claim: "Level statistics cross over from GOE (0.5307) to Poisson (0.3863); the crossing of the curves drifts to larger W with L (Luitz, Laflorencie and Alet find W ~ 3.7 at L = 12..22).",
-            caption: "Mean gap ratio over the middle third of the S^z = 0 spectrum, periodic chain, S = sigma/2, J = Delta = 1, h_n uniform in [-W, W]. Crossings of consecutive curves (linear interpolation): \(crossingText). Error bars: standard errors over realisations (\(levelLengths.map { "L = \($0): \(levelRealisations[$0] ?? 10)" }.joined(separator: ", "))).",
+            caption: "Mean gap ratio over the middle third of the S^z = 0 spectrum, periodic chain, S = sigma/2, J = Delta = 1, h_n uniform in [-W, W]. Crossings of consecutive curves (linear interpolation): \(crossingText). Error bars: standard errors over realizations (\(levelLengths.map { "L = \($0): \(levelRealizations[$0] ?? 10)" }.joined(separator: ", "))).",
             parameters: "xxz, L = \(levelLengths.map(String.init).joined(separator: ", ")), S^z = 0, seed \(seed)",
             data: [ReportData(fileName: "ed_r.csv", table: ColumnTable(columns: rColumns), metadata: metadata([("model", .string("xxz"))]))],
             plot: """
@@ -73,7 +73,7 @@ public struct ExactNumericsReport: Sendable {
         var spectral: [Int: [ExactNumericsResult]] = [:]
         for length in spectralLengths {
             spectral[length] = try scan(spectralDisorders.map { xxz(length: length, disorder: $0) }, observables: [.spectral, .criterion],
-                                        realizations: { spectralRealisations[$0.length] ?? 10 }, scratch: scratch.appendingPathComponent("spectral"))
+                                        realizations: { spectralRealizations[$0.length] ?? 10 }, scratch: scratch.appendingPathComponent("spectral"))
         }
         let largest = spectralLengths.max()!
         let sResults = spectral[largest]!
@@ -88,7 +88,7 @@ public struct ExactNumericsReport: Sendable {
             identifier: "ed-spectral-function", title: "[S(omega)] of sigma^z_0 in the xxz chain",
             claim: "On the thermal side S(omega) is flat below the Thouless scale; on the localised side it develops a power law S ~ omega^(-1 + theta) at small omega and weight moves into the omega = 0 delta function [Czz] (Secs. III, IV).",
             caption: "Off-diagonal spectral density on log-spaced |omega| bins (6 per decade), L = \(largest), S^z = 0. The delta weights [Czz] at W = \(spectralDisorders.map { JSONValue.format($0) }.joined(separator: ", ")) are \(memory). Sum rule integral S + [Czz] = 1 holds to \(String(format: "%.1e", residual)) in every run.",
-            parameters: "xxz, L = \(largest), S^z = 0, \(spectralRealisations[largest] ?? 10) realisations, seed \(seed)",
+            parameters: "xxz, L = \(largest), S^z = 0, \(spectralRealizations[largest] ?? 10) realizations, seed \(seed)",
             data: [ReportData(fileName: "ed_spectral.csv", table: ColumnTable(columns: sColumns), metadata: metadata([("length", .integer(largest))]))],
             plot: """
             set logscale xy; set format y "10^{%L}"; set format x "10^{%L}"; set xlabel "|{/Symbol w}| / J"; set ylabel "[S({/Symbol w})]"; set key left bottom; set yrange [1e-6:30]
@@ -121,7 +121,7 @@ public struct ExactNumericsReport: Sendable {
             var settings = ExactObservableSettings()
             settings.correlatorTimes = [0]
             let results = try scan(probeDisorders.map { heisenbergWithProbe(length: length, disorder: $0) }, observables: [.czz, .entanglement],
-                                   settings: settings, realizations: { probeRealisations[$0.length] ?? 4 }, scratch: scratch.appendingPathComponent("probe"))
+                                   settings: settings, realizations: { probeRealizations[$0.length] ?? 4 }, scratch: scratch.appendingPathComponent("probe"))
             for name in ["czz_infinite_time", "entropy_probe"] {
                 let short = name == "czz_infinite_time" ? "czz" : "S_P"
                 pColumns.append(("\(short)_L\(length)", results.map { $0.scalar(name)?.mean ?? .nan }))
@@ -133,7 +133,7 @@ public struct ExactNumericsReport: Sendable {
             ReportFigure(
                 identifier: id, title: "\(label) of the probe against W (heisenberg-o3)",
                 claim: claim,
-                caption: "Probe P at site 0: (h/2) sigma^z_P + J sigma^x_0 sigma^x_P, h = W; [Czz] is the infinite-time memory of sigma^z_P (the diagonal weight of its spectral function), [S_P] the probe's entropy averaged over all eigenstates. Realisations: \(probeLengths.map { "L = \($0): \(probeRealisations[$0] ?? 4)" }.joined(separator: ", ")).",
+                caption: "Probe P at site 0: (h/2) sigma^z_P + J sigma^x_0 sigma^x_P, h = W; [Czz] is the infinite-time memory of sigma^z_P (the diagonal weight of its spectral function), [S_P] the probe's entropy averaged over all eigenstates. Realizations: \(probeLengths.map { "L = \($0): \(probeRealizations[$0] ?? 4)" }.joined(separator: ", ")).",
                 parameters: "heisenberg-o3 with probe, L = \(probeLengths.map(String.init).joined(separator: ", ")), seed \(seed)",
                 data: [ReportData(fileName: "ed_probe.csv", table: pTable, metadata: metadata([("model", .string("heisenberg-o3"))]))],
                 plot: """
@@ -151,7 +151,7 @@ public struct ExactNumericsReport: Sendable {
         ])
         return ReportSection(
             title: "Exact numerics",
-            introduction: "Exact diagonalisation of the disordered chains of docs/exact-numerics.md, disorder-averaged with standard errors; each point is a resumable `resonance ed run` (the command line in each CSV regenerates it; `resonance ed study luitz` runs the published <r> grid).",
+            introduction: "Exact diagonalization of the disordered chains of docs/exact-numerics.md, disorder-averaged with standard errors; each point is a resumable `resonance ed run` (the command line in each CSV regenerates it; `resonance ed study luitz` runs the published <r> grid).",
             figures: [rFigure] + (LuitzShiftInvertFigure.figure().map { [$0] } ?? []) + [sFigure, cFigure, czzFigure, entropyFigure],
             tables: [table])
     }
@@ -165,10 +165,10 @@ public struct ExactNumericsReport: Sendable {
                                              seed: seed, directory: scratch, quiet: true, commandLine: commandLine)
         }
         return try problems.map { problem in
-            let job = ExactRealisation(problem: problem, observables: observables, settings: settings, seed: seed)
+            let job = ExactRealization(problem: problem, observables: observables, settings: settings, seed: seed)
             let key = try ComparisonSampling.key(job)
             let count = realizations(problem)
-            var run = ExactNumericsRun(realisation: job, realizations: count,
+            var run = ExactNumericsRun(realization: job, realizations: count,
                                        directory: cache.directory(label: key.label, manifest: key.manifest), commandLine: commandLine)
             run.quiet = true
             let (result, timing) = try run.executeTimed()

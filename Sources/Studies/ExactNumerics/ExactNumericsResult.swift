@@ -2,7 +2,7 @@ import Foundation
 import SpinChains
 
 /// The disorder averages of a run with the tables of each observable. Every averaged curve
-/// carries its standard error over realisations (`_err` columns).
+/// carries its standard error over realizations (`_err` columns).
 public struct ExactNumericsResult: Sendable {
     public var problem: EDProblem
     public var settings: ExactObservableSettings
@@ -10,7 +10,7 @@ public struct ExactNumericsResult: Sendable {
     public var average: DisorderAverage
 
     public init(problem: EDProblem, settings: ExactObservableSettings, observables: [ExactObservable],
-                records: [RealisationRecord]) {
+                records: [RealizationRecord]) {
         self.problem = problem
         self.settings = settings
         self.observables = observables
@@ -77,7 +77,7 @@ public struct ExactNumericsResult: Sendable {
 
     /// The small-`v` exponent `-2 + theta0` of `varrho(v)` and its error: a weighted fit of
     /// `ln p` against `ln v` over the bins below the median `|V|` (the small-`v` side of the
-    /// distribution) that are populated in at least three realisations.
+    /// distribution) that are populated in at least three realizations.
     public var smallValueExponent: (exponent: Double, error: Double)? {
         guard let p = average["matrix_element_probability"], let median = matrixElementMedian else { return nil }
         let bins = settings.matrixElementBins
@@ -102,7 +102,7 @@ public struct ExactNumericsResult: Sendable {
         return out
     }
 
-    /// The largest `|integral S + diagonal - (1/D) tr A^2|` over realisations' means (sum rule).
+    /// The largest `|integral S + diagonal - (1/D) tr A^2|` over realizations' means (sum rule).
     public var sumRuleResidual: Double? {
         average["spectral_sum_rule_residual"].map { abs($0.mean[0]) }
     }

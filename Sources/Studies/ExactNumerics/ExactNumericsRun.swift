@@ -3,21 +3,21 @@ import NumericKit
 import SpinChains
 
 /// A disorder-averaged exact-numerics run in its own directory (docs/exact-numerics.md, "Disorder averaging"):
-/// realisation `k` draws from `(seed, k)` alone; each finished realisation is appended to
+/// realization `k` draws from `(seed, k)` alone; each finished realization is appended to
 /// `realizations.jsonl` at once (`RunStore`); running the same plan again computes only the
-/// missing realisations; the averages fold the records in realisation order, so they are
-/// bit-identical for any worker count and after any interruption, provided each realisation is
+/// missing realizations; the averages fold the records in realization order, so they are
+/// bit-identical for any worker count and after any interruption, provided each realization is
 /// computed with the same number of BLAS threads (OpenBLAS' summation order depends on it).
 ///
-/// A run may be one shard (`shard`: the realisations `k mod n == i`) of a larger run; shards, or
+/// A run may be one shard (`shard`: the realizations `k mod n == i`) of a larger run; shards, or
 /// MPI ranks (`DistributedRun`), are joined by `writeMerged` into the run computed in one
 /// directory, byte for byte.
 ///
-/// Parallelism: small matrices run one realisation per core with single-threaded BLAS; from
-/// `threadedDimension` on, one realisation at a time with BLAS on every core (less memory, and
+/// Parallelism: small matrices run one realization per core with single-threaded BLAS; from
+/// `threadedDimension` on, one realization at a time with BLAS on every core (less memory, and
 /// LAPACK's own parallelism pays off). Both are overridable.
 public struct ExactNumericsRun: Sendable {
-    public var realisation: ExactRealisation
+    public var realization: ExactRealization
     public var realizations: Int
     public var directory: URL
     /// nil: automatic.
@@ -26,15 +26,15 @@ public struct ExactNumericsRun: Sendable {
     public var blasThreads: Int?
     public var quiet = false
     public var commandLine: String
-    /// Write each realisation's fields to `fields/realization_<k>.json`.
+    /// Write each realization's fields to `fields/realization_<k>.json`.
     public var writeFields = false
-    /// The dimension from which one realisation uses all cores. Measured on the 2-core
+    /// The dimension from which one realization uses all cores. Measured on the 2-core
     /// development machine (xxz L = 14, S^z = 0, D = 3432, every observable): 2 workers x 1
-    /// BLAS thread 695 realisations/h, 1 worker x 2 threads 593/h; so parallel realisations win
+    /// BLAS thread 695 realizations/h, 1 worker x 2 threads 593/h; so parallel realizations win
     /// up to at least D = 3432, and the threaded mode is kept for D >= 4096 (memory per worker).
     public var threadedDimension = 4096
-    /// Only this shard's realisations (`k mod n == i`), for job arrays and MPI ranks.
-    public var shard: RealisationShard?
+    /// Only this shard's realizations (`k mod n == i`), for job arrays and MPI ranks.
+    public var shard: RealizationShard?
     /// The arguments that started the run (without the program name), kept in `invocation.json`
     /// so that shards can be merged; nil: none recorded.
     public var arguments: [String]?
@@ -42,26 +42,26 @@ public struct ExactNumericsRun: Sendable {
     public var cores: Int?
     /// Ranks of the MPI job that computed the run (recorded in summary.json).
     public var ranks = 1
-    /// Keep each realisation's eigenvalues in `spectra.h5` (see `SpectrumArchive`).
+    /// Keep each realization's eigenvalues in `spectra.h5` (see `SpectrumArchive`).
     public var saveSpectra = false
 
-    public init(realisation: ExactRealisation, realizations: Int, directory: URL, commandLine: String) {
-        self.realisation = realisation
+    public init(realization: ExactRealization, realizations: Int, directory: URL, commandLine: String) {
+        self.realization = realization
         self.realizations = realizations
         self.directory = directory
         self.commandLine = commandLine
     }
 
     /// Workers and BLAS threads this run uses. The BLAS setting follows the requested workers,
-    /// not the number of realisations left, so a resumed run computes them exactly as before.
+    /// not the number of realizations left, so a resumed run computes them exactly as before.
     public func parallelism() -> (workers: Int, blasThreads: Int) {
         let cores = max(1, self.cores ?? ProcessInfo.processInfo.activeProcessorCount)
-        if let window = realisation.window {
-            // Each sparse solve is a worker process (one core per rank): realisations in parallel.
+        if let window = realization.window {
+            // Each sparse solve is a worker process (one core per rank): realizations in parallel.
             var ranks = 1
             if case let .mpirun(p) = window.engine.launch { ranks = p }
             // As many parallel solves as cores, and as fit in the memory limit together.
-            let each = SparseWindowCost.estimatedBytes(problem: realisation.problem, levels: window.settings.levels,
+            let each = SparseWindowCost.estimatedBytes(problem: realization.problem, levels: window.settings.levels,
                                                        method: window.settings.method, ranks: ranks)
             let limit = window.settings.memoryLimitBytes > 0 ? window.settings.memoryLimitBytes
                                                                : 0.8 * Double(ProcessInfo.processInfo.physicalMemory)
@@ -69,24 +69,26 @@ public struct ExactNumericsRun: Sendable {
             let parallel = max(1, workers ?? min(max(1, cores / ranks), fitting))
             return (parallel, blasThreads ?? 1)
         }
-        let dimension = realisation.problem.blockDimensions.max() ?? 0
+        let dimension = realization.problem.blockDimensions.max() ?? 0
         let workers = max(1, workers ?? (dimension >= threadedDimension ? 1 : cores))
         return (workers, blasThreads ?? (workers > 1 ? 1 : cores))
     }
 
     /// The parameters that define the run's numbers (the manifest of its directory).
     public func manifest() throws -> [(String, JSONValue)] {
-        var fields: [(String, JSONValue)] = problemParameters(realisation.problem)
-        fields.append(("seed", .string(String(realisation.seed))))
-        fields.append(("fields_given", .bool(realisation.fields != nil)))
-        if let given = realisation.fields { fields.append(("fields_hash", .string(try contentHash(given)))) }
-        fields.append(("observables", .array(realisation.observables.map { .string($0.rawValue) })))
-        fields += try realisation.settings.manifest(for: realisation.problem)
-        if let window = realisation.window {
+        var fields: [(String, JSONValue)] = problemParameters(realization.problem)
+        fields.append(("seed", .string(String(realization.seed))))
+        fields.append(("fields_given", .bool(realization.fields != nil)))
+        if let given = realization.fields { fields.append(("fields_hash", .string(try contentHash(given)))) }
+        fields.append(("observables", .array(realization.observables.map { .string($0.rawValue) })))
+        fields += try realization.settings.manifest(for: realization.problem)
+        if let window = realization.window {
             fields.append(("method", .string(window.settings.method.rawValue)))
             fields.append(("target_energy_density", .number(window.settings.targetDensity)))
             fields.append(("levels", .integer(window.settings.levels)))
             fields.append(("residual_tolerance", .number(window.settings.residualTolerance)))
+            // The text is part of the manifest of existing run directories: changing its wording would
+            // stop them from being resumed or reused.
             fields.append(("window_estimators", .string("<r> from the N levels; entanglement, S_P, probe magnetisation over the N eigenstates; S(omega) from pairs inside the window (weights 1/N), complete only for |omega| well below window_spread; [Czz] at infinite time from the window's diagonal elements (1/N) sum_a |A_aa|^2; varrho(v) with both windows inside the window")))
         }
         return fields
@@ -99,7 +101,7 @@ public struct ExactNumericsRun: Sendable {
     /// Runs (or resumes) and writes the outputs; returns the averages and how long it took.
     public func executeTimed() throws -> (result: ExactNumericsResult, timing: RunTiming) {
         let start = Date()
-        let store = try RunStore(directory: directory, manifest: try manifest(), shape: realisation.recordShape())
+        let store = try RunStore(directory: directory, manifest: try manifest(), shape: realization.recordShape())
         do {
             return try execute(in: store, start: start)
         } catch {
@@ -119,13 +121,13 @@ public struct ExactNumericsRun: Sendable {
         let progress = ProgressReporter(total: owned.count, alreadyDone: owned.count - pending.count,
                                         label: runLabel, quiet: quiet)
         if !pending.isEmpty && pending.count < owned.count {
-            progress.note("\(runLabel): resuming, \(owned.count - pending.count) of \(owned.count) realisations already done")
+            progress.note("\(runLabel): resuming, \(owned.count - pending.count) of \(owned.count) realizations already done")
         }
         let beyond = finished.filter { $0 >= realizations }.count
         if beyond > 0 {
             progress.note("\(runLabel): \(beyond) records beyond --realizations \(realizations) are kept in the directory but not averaged")
         }
-        var shared = realisation
+        var shared = realization
         if var window = shared.window {
             // The parallel solves share the cores; --blas-threads fixes each rank's threads.
             window.engine.cores = max(1, (cores ?? ProcessInfo.processInfo.activeProcessorCount) / workers)
@@ -137,14 +139,14 @@ public struct ExactNumericsRun: Sendable {
         if let fieldsFolder { try FileManager.default.createDirectory(at: fieldsFolder, withIntermediateDirectories: true) }
         let spectra = saveSpectra ? try SpectrumArchive(directory: directory) : nil
         let io = SecondsAccumulator()
-        let records = try RealisationRunner(workers: workers).run(pending: pending, store: store, progress: progress,
+        let records = try RealizationRunner(workers: workers).run(pending: pending, store: store, progress: progress,
                                                                   appendSeconds: io) { k in
             if let fieldsFolder {
                 try job.fields(realization: k).json().write(to: fieldsFolder.appendingPathComponent("realization_\(k).json"))
             }
-            let record: RealisationRecord
+            let record: RealizationRecord
             if let spectra {
-                var spectrum = RealisationSpectrum(realization: k)
+                var spectrum = RealizationSpectrum(realization: k)
                 record = try job.record(realization: k, spectrum: &spectrum)
                 let kept = Date()
                 try spectra.keep(spectrum)
@@ -160,13 +162,13 @@ public struct ExactNumericsRun: Sendable {
             return record
         }.filter { $0.realization < realizations && (shard?.contains($0.realization) ?? true) }
         let assembled = Date()
-        if let spectra { try spectra.assemble(attributes: try manifest(), seed: realisation.seed, commandLine: commandLine, shard: shard) }
+        if let spectra { try spectra.assemble(attributes: try manifest(), seed: realization.seed, commandLine: commandLine, shard: shard) }
         io.add(Date().timeIntervalSince(assembled))
-        let result = ExactNumericsResult(problem: realisation.problem, settings: realisation.settings,
-                                         observables: realisation.observables, records: records)
+        let result = ExactNumericsResult(problem: realization.problem, settings: realization.settings,
+                                         observables: realization.observables, records: records)
         let timing = RunTiming(wallSeconds: Date().timeIntervalSince(start), computed: pending.count,
                                workers: workers, blasThreads: threads,
-                               realisationSeconds: records.map(\.seconds), ranks: ranks,
+                               realizationSeconds: records.map(\.seconds), ranks: ranks,
                                stageSeconds: RunTiming.meanStageSeconds(records), ioSeconds: io.seconds)
         var output = ExactNumericsOutput(result: result, manifest: try manifest(), commandLine: commandLine, timing: timing)
         if let shard { output.extra.append(("shard", .string(shard.description))) }
@@ -175,7 +177,7 @@ public struct ExactNumericsRun: Sendable {
     }
 
     var runLabel: String {
-        let p = realisation.problem
+        let p = realization.problem
         return "\(p.model.rawValue) L=\(p.length) W=\(JSONValue.format(p.disorderStrength))"
             + (p.model.isFloquet ? " Omega=\(JSONValue.format(p.drivingFrequency))" : "")
     }
@@ -184,28 +186,28 @@ public struct ExactNumericsRun: Sendable {
 /// How long a run took and how it was parallelised.
 public struct RunTiming: Sendable {
     public var wallSeconds: Double
-    /// Realisations computed in this invocation.
+    /// Realizations computed in this invocation.
     public var computed: Int
     public var workers: Int
     public var blasThreads: Int
-    /// Compute time of each realisation (all records, including resumed ones).
-    public var realisationSeconds: [Double]
+    /// Compute time of each realization (all records, including resumed ones).
+    public var realizationSeconds: [Double]
 
     /// MPI ranks that computed the run (1: one process).
     public var ranks = 1
-    /// Mean wall time per realisation of each stage (build, eigensolver, operator products,
+    /// Mean wall time per realization of each stage (build, eigensolver, operator products,
     /// each observable), over the records that carry stage times, in pipeline order.
     public var stageSeconds: [(name: String, seconds: Double)] = []
     /// Time this invocation spent writing records, spectra and output files.
     public var ioSeconds = 0.0
 
-    public init(wallSeconds: Double, computed: Int, workers: Int, blasThreads: Int, realisationSeconds: [Double], ranks: Int = 1,
+    public init(wallSeconds: Double, computed: Int, workers: Int, blasThreads: Int, realizationSeconds: [Double], ranks: Int = 1,
                 stageSeconds: [(name: String, seconds: Double)] = [], ioSeconds: Double = 0) {
         self.wallSeconds = wallSeconds
         self.computed = computed
         self.workers = workers
         self.blasThreads = blasThreads
-        self.realisationSeconds = realisationSeconds
+        self.realizationSeconds = realizationSeconds
         self.ranks = ranks
         self.stageSeconds = stageSeconds
         self.ioSeconds = ioSeconds
@@ -215,7 +217,7 @@ public struct RunTiming: Sendable {
     static let stageOrder = [Stage.build, Stage.eigensolver, Stage.products] + ExactObservable.allCases.map(\.rawValue)
 
     /// Mean seconds per stage over the records that carry stage times.
-    public static func meanStageSeconds(_ records: [RealisationRecord]) -> [(name: String, seconds: Double)] {
+    public static func meanStageSeconds(_ records: [RealizationRecord]) -> [(name: String, seconds: Double)] {
         let timed = records.compactMap(\.stageSeconds)
         guard !timed.isEmpty else { return [] }
         var totals: [String: Double] = [:]
@@ -224,8 +226,8 @@ public struct RunTiming: Sendable {
         return names.map { ($0, totals[$0]! / Double(timed.count)) }
     }
 
-    /// Realisations per hour of this invocation (NaN if none were computed).
-    public var realisationsPerHour: Double {
+    /// Realizations per hour of this invocation (NaN if none were computed).
+    public var realizationsPerHour: Double {
         computed > 0 ? Double(computed) / wallSeconds * 3600 : .nan
     }
 }

@@ -3,7 +3,7 @@ import SpinChains
 
 /// Tables over the points of a scan (one run per `(L, W, Omega)`).
 public enum ExactNumericsScan {
-    /// One row per run: `L`, `W`, `Omega`, realisations, then every scalar result and its
+    /// One row per run: `L`, `W`, `Omega`, realizations, then every scalar result and its
     /// standard error (`_err`); NaN where a run lacks the quantity.
     public static func table(_ results: [ExactNumericsResult]) -> ColumnTable {
         var names: [String] = []
@@ -29,9 +29,9 @@ public enum ExactNumericsScan {
         try problems.map { problem in
             let name = "L\(problem.length)_W\(JSONValue.format(problem.disorderStrength))"
                 + (problem.model.isFloquet ? "_Omega\(JSONValue.format(problem.drivingFrequency))" : "")
-            var job = ExactRealisation(problem: problem, observables: observables, settings: settings, seed: seed)
+            var job = ExactRealization(problem: problem, observables: observables, settings: settings, seed: seed)
             job.window = window
-            var run = ExactNumericsRun(realisation: job,
+            var run = ExactNumericsRun(realization: job,
                                        realizations: realizations(problem), directory: directory.appendingPathComponent(name),
                                        commandLine: commandLine)
             run.quiet = quiet

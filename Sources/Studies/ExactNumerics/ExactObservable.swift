@@ -23,7 +23,7 @@ public enum ExactObservable: String, CaseIterable, Sendable, Comparable {
 
     /// The `--observables` help: which observables need every eigenvector.
     public static var eigenvectorNeeds: String {
-        "r needs eigenvalues only; matrix-elements, criterion and entanglement (without a probe) need only the eigenvectors of the middle of each sector's spectrum (computed alone when all requested observables are of this kind: xxz); spectral, czz, fidelity, and entanglement with a probe (S_P and the probe magnetisation average every eigenstate) need all eigenvectors"
+        "r needs eigenvalues only; matrix-elements, criterion and entanglement (without a probe) need only the eigenvectors of the middle of each sector's spectrum (computed alone when all requested observables are of this kind: xxz); spectral, czz, fidelity, and entanglement with a probe (S_P and the probe magnetization average every eigenstate) need all eigenvectors"
     }
 
     public static func < (lhs: ExactObservable, rhs: ExactObservable) -> Bool {
@@ -45,7 +45,7 @@ public enum ExactObservable: String, CaseIterable, Sendable, Comparable {
     }
 }
 
-/// Which eigenvectors a realisation computes.
+/// Which eigenvectors a realization computes.
 public enum EigenvectorSelection: String, Sendable {
     /// A middle window when every selected observable is a window observable, else all.
     case automatic
@@ -69,7 +69,7 @@ public enum ExactNumericsError: Error, CustomStringConvertible {
 }
 
 /// The parameters of the observables (every one fixed before the run, so that histograms of all
-/// realisations share their bins). Energies and frequencies in the model's units (`J = 1`).
+/// realizations share their bins). Energies and frequencies in the model's units (`J = 1`).
 public struct ExactObservableSettings: Sendable, Equatable {
     /// The middle fraction of each sector's spectrum (by index) used by `<r>` and by every
     /// mid-spectrum observable (criterion, fidelity, half-chain entanglement).

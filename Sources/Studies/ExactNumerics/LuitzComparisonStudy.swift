@@ -8,14 +8,14 @@ import SpinChains
 /// (the two-stage LAPACK driver); the window is the middle third of the sector's spectrum (they use
 /// energy densities near the middle: the same physics, a slightly different cut).
 ///
-/// Cost: dense diagonalisation grows like `D^3`, `D = C(L, L/2)` (924, 3432, 12870 for
-/// L = 12, 14, 16), so L = 16 dominates: `estimateCost` times one realisation at each L
-/// (threaded BLAS from D = 4096 on, i.e. L = 16) and multiplies by the realisation counts.
+/// Cost: dense diagonalization grows like `D^3`, `D = C(L, L/2)` (924, 3432, 12870 for
+/// L = 12, 14, 16), so L = 16 dominates: `estimateCost` times one realization at each L
+/// (threaded BLAS from D = 4096 on, i.e. L = 16) and multiplies by the realization counts.
 ///
 /// With a sparse `window` (shift-invert, the method of the paper at these sizes) `<r>` comes from
 /// the `levels` eigenvalues nearest energy density `epsilon` (0.5 as in the paper), and L = 18, 20
 /// become affordable; the cost of sizes above 16 is extrapolated from the two largest sizes
-/// measured (power law in D) instead of timing one realisation.
+/// measured (power law in D) instead of timing one realization.
 public struct LuitzComparisonStudy: Sendable {
     public var lengths: [Int]
     public var disorders: [Double]
@@ -47,20 +47,20 @@ public struct LuitzComparisonStudy: Sendable {
     public struct Cost: Sendable {
         public var length: Int
         public var dimension: Int
-        /// Measured seconds of one realisation (eigenvalues and <r>).
-        public var secondsPerRealisation: Double
-        public var realisations: Int
-        /// Realisations per point times points, over the workers that will run them.
+        /// Measured seconds of one realization (eigenvalues and <r>).
+        public var secondsPerRealization: Double
+        public var realizations: Int
+        /// Realizations per point times points, over the workers that will run them.
         public var estimatedSeconds: Double
         public var workers: Int
     }
 
-    /// Times one realisation at each L with the parallelism the run will use.
+    /// Times one realization at each L with the parallelism the run will use.
     public func estimateCost() throws -> [Cost] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         var costs: [Cost] = []
         // A sparse study of large sizes only is extrapolated from L = 14 and 16, timed here, rather
-        // than from one realisation of its largest size.
+        // than from one realization of its largest size.
         var timedLengths = Array(zip(lengths, realizations))
         if window != nil, lengths.contains(where: { $0 > Self.largestTimedLength }),
            lengths.filter({ $0 <= Self.largestTimedLength }).count < 2 {
@@ -69,38 +69,38 @@ public struct LuitzComparisonStudy: Sendable {
         for (length, count) in timedLengths {
             let problem = problem(length: length, disorder: disorders[disorders.count / 2])
             let dimension = problem.blockDimensions.max() ?? 0
-            var job = ExactRealisation(problem: problem, observables: [.levelStatistics], seed: seed)
+            var job = ExactRealization(problem: problem, observables: [.levelStatistics], seed: seed)
             job.window = window
             let workers: Int
             if window != nil {
-                workers = ExactNumericsRun(realisation: job, realizations: 1, directory: URL(fileURLWithPath: "/"),
+                workers = ExactNumericsRun(realization: job, realizations: 1, directory: URL(fileURLWithPath: "/"),
                                            commandLine: "").parallelism().workers
             } else {
                 workers = dimension >= 4096 ? 1 : cores
                 BLASRuntime.setThreads(workers > 1 ? 1 : cores)
             }
             let seconds: Double
-            let timed = costs.filter { $0.secondsPerRealisation > 0 }
+            let timed = costs.filter { $0.secondsPerRealization > 0 }
             if window != nil, length > Self.largestTimedLength, timed.count >= 2 {
                 let (a, b) = (timed[timed.count - 2], timed[timed.count - 1])
-                let exponent = log(b.secondsPerRealisation / a.secondsPerRealisation) / log(Double(b.dimension) / Double(a.dimension))
-                seconds = b.secondsPerRealisation * pow(Double(dimension) / Double(b.dimension), exponent)
+                let exponent = log(b.secondsPerRealization / a.secondsPerRealization) / log(Double(b.dimension) / Double(a.dimension))
+                seconds = b.secondsPerRealization * pow(Double(dimension) / Double(b.dimension), exponent)
             } else {
                 let start = Date()
                 _ = try job.record(realization: 0)
                 seconds = Date().timeIntervalSince(start)
             }
-            costs.append(Cost(length: length, dimension: dimension, secondsPerRealisation: seconds, realisations: count,
+            costs.append(Cost(length: length, dimension: dimension, secondsPerRealization: seconds, realizations: count,
                               estimatedSeconds: seconds * Double(count * disorders.count) / Double(workers), workers: workers))
         }
-        return costs.filter { $0.realisations > 0 || lengths.contains($0.length) }
+        return costs.filter { $0.realizations > 0 || lengths.contains($0.length) }
     }
 
     public static func describe(_ costs: [Cost]) -> String {
-        var lines = ["L   D       s/realisation  realisations x points  workers  estimated wall time"]
+        var lines = ["L   D       s/realization  realizations x points  workers  estimated wall time"]
         for c in costs {
-            lines.append(String(format: "%-3d %-7d %-14.3f ", c.length, c.dimension, c.secondsPerRealisation)
-                         + "\(c.realisations) x points".padding(toLength: 23, withPad: " ", startingAt: 0)
+            lines.append(String(format: "%-3d %-7d %-14.3f ", c.length, c.dimension, c.secondsPerRealization)
+                         + "\(c.realizations) x points".padding(toLength: 23, withPad: " ", startingAt: 0)
                          + String(c.workers).padding(toLength: 9, withPad: " ", startingAt: 0)
                          + ProgressReporter.duration(c.estimatedSeconds))
         }

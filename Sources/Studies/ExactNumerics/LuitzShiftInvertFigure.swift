@@ -39,7 +39,7 @@ public enum LuitzShiftInvertFigure {
         return ReportFigure(
             identifier: "ed-level-statistics-shift-invert", title: "<r> of the random-field xxz chain by shift-invert, L up to 18",
             claim: "The <r>(W) curves of consecutive sizes cross, and the crossing drifts to larger W with L towards W_c ~ 3.7 (Luitz, Laflorencie and Alet, L = 12..22).",
-            caption: "Mean gap ratio of the 50 levels nearest energy density 0.5 (shift-invert, PETSc/SLEPc + MUMPS), S^z = 0, periodic, S = sigma/2, J = Delta = 1, h_n uniform in [-W, W]; error bars: standard errors over realisations. Crossings (errors by resampling): \(crossingText). Cached run: \(command).",
+            caption: "Mean gap ratio of the 50 levels nearest energy density 0.5 (shift-invert, PETSc/SLEPc + MUMPS), S^z = 0, periodic, S = sigma/2, J = Delta = 1, h_n uniform in [-W, W]; error bars: standard errors over realizations. Crossings (errors by resampling): \(crossingText). Cached run: \(command).",
             parameters: "xxz, L = \(lengths.joined(separator: ", ")), S^z = 0, 50 levels at epsilon = 0.5",
             data: [ReportData(fileName: "ed_r_shift_invert.csv", table: table, metadata: OutputMetadata(parameters: [], commandLine: command))],
             plot: """

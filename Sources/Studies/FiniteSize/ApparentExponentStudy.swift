@@ -20,12 +20,12 @@ public enum ApparentExponentStudy {
     }
 
     /// Method 1: slope of ln|xi| against ln|zeta - zeta_c| on the given side.
-    public static func direct(relativeDistances: [Double], localisedSide: Bool) throws -> Estimate {
-        let zc = criticalLocalisationLength
-        let zetas = relativeDistances.map { zc * (1 + (localisedSide ? -$0 : $0)) }
+    public static func direct(relativeDistances: [Double], localizedSide: Bool) throws -> Estimate {
+        let zc = criticalLocalizationLength
+        let zetas = relativeDistances.map { zc * (1 + (localizedSide ? -$0 : $0)) }
         let xis = zetas.map { abs(1 / (1 / $0 - 1 / zc)) }
         let fit = try LinearLeastSquares.line(x: zetas.map { log(abs($0 - zc)) }, y: xis.map(log))
-        return Estimate(method: "direct (39), \(localisedSide ? "zeta < zeta_c" : "zeta > zeta_c")",
+        return Estimate(method: "direct (39), \(localizedSide ? "zeta < zeta_c" : "zeta > zeta_c")",
                         exponent: -fit.slope, error: fit.slopeError,
                         window: "|zeta/zeta_c - 1| in [\(relativeDistances.min()!), \(relativeDistances.max()!)]")
     }

@@ -58,7 +58,7 @@ public struct FiniteSizeReport: Sendable {
 
         let map = RegimeMap()
         let lambda = 30.0
-        let points = map.classify(inverseLocalisationLengths: grid(from: 0.01, to: 2 * M_LN2, points: 121, logarithmic: false),
+        let points = map.classify(inverseLocalizationLengths: grid(from: 0.01, to: 2 * M_LN2, points: 121, logarithmic: false),
                                   lengths: (1...80).map(Double.init), resonanceLength: lambda)
         let regimeFigure = ReportFigure(
             identifier: "fig1-regimes", title: "Regime map over (1/zeta, L) (Fig. 1)",
@@ -112,7 +112,7 @@ public struct FiniteSizeReport: Sendable {
             plot for [c=3:6] "log_chi.csv" using 1:c with lines title columnhead(c), "log_chi.csv" using 1:"two_ln2_L" with lines dt 2 lc rgb "black" title "2 ln 2 L"
             """)
 
-        let nuDirect = try ApparentExponentStudy.direct(relativeDistances: grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true), localisedSide: true)
+        let nuDirect = try ApparentExponentStudy.direct(relativeDistances: grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true), localizedSide: true)
         let nuDrift = try ApparentExponentStudy.drift(crossover, threshold: threshold, lengths: (10...60).map(Double.init))
         let chiFit = try FiniteSizePredictionsStudy.fidelityFit(resonanceLength: 20, inverseCorrelationLength: 0, lengths: grid(from: 160, to: 400, points: 25, logarithmic: false))
         let table = ReportTable(

@@ -88,7 +88,7 @@ public struct EnergyDependentAsymptotics: Sendable {
     }
 
     /// kappa = 2/zeta_c at 1/xi = 0: v(r) = J exp(-kappa r).
-    var kappa: Double { 2 / criticalLocalisationLength }
+    var kappa: Double { 2 / criticalLocalizationLength }
 
     /// [Czz(t)] ~ F(r(t)) with the light cone r(t) = ln(J t)/kappa (49), and [S(omega)] from (52),
     /// (1/(2 kappa |omega|)) p(ln|J/omega|/kappa), from a solution; with the log-derivatives

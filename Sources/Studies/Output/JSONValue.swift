@@ -14,7 +14,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         lhs.serialized() == rhs.serialized()
     }
 
-    /// Compact or indented serialisation. Doubles are written with 17 significant digits (they
+    /// Compact or indented serialization. Doubles are written with 17 significant digits (they
     /// read back bit-identical); non-finite numbers, which JSON cannot hold, become null.
     public func serialized(indent: Int? = 2, level: Int = 0) -> String {
         let pad = indent.map { String(repeating: " ", count: $0 * (level + 1)) } ?? ""

@@ -2,7 +2,7 @@ import Foundation
 
 /// How large the report's runs are: `standard` (what `resonance report` and `make run` draw, about
 /// two CPU-minutes from scratch) or `full` (`--full`: the larger sizes and
-/// realisation counts). Both draw every section and figure.
+/// realization counts). Both draw every section and figure.
 public enum ReportScope: String, Sendable, CaseIterable {
     case standard, full
 
@@ -10,9 +10,9 @@ public enum ReportScope: String, Sendable, CaseIterable {
     public var summary: String {
         switch self {
         case .standard:
-            return "Standard report: every section and figure, from smaller runs; resonance report --full adds larger sizes and more realisations (see Runs)."
+            return "Standard report: every section and figure, from smaller runs; resonance report --full adds larger sizes and more realizations (see Runs)."
         case .full:
-            return "Full report (resonance report --full): every section at its full sizes and realisation counts."
+            return "Full report (resonance report --full): every section at its full sizes and realization counts."
         }
     }
 
@@ -20,9 +20,9 @@ public enum ReportScope: String, Sendable, CaseIterable {
     public var description: String {
         switch self {
         case .standard:
-            return "Standard report (resonance report): every section and figure, from smaller runs; the l-bit points at L = 8 (comparison and claims ledger) are the stored exact averages of data/lbit_exact_L8.csv, written with the same parameters. --full adds <r>(W) of xxz at L = 14 and 30 (not 20) realisations at L = 12, 10 (not 6) realisations of [S(omega)] and rho vbar at L = 12, 12 and 4 (not 8 and 2) of the probe at L = 8 and 9, the Fig. 10 analysis at L = 14, 16 (not 8) realisations of the generalised RM, 4 (not 2) of the drift at L = 9, and recomputes the l-bit points."
+            return "Standard report (resonance report): every section and figure, from smaller runs; the l-bit points at L = 8 (comparison and claims ledger) are the stored exact averages of data/lbit_exact_L8.csv, written with the same parameters. --full adds <r>(W) of xxz at L = 14 and 30 (not 20) realizations at L = 12, 10 (not 6) realizations of [S(omega)] and rho vbar at L = 12, 12 and 4 (not 8 and 2) of the probe at L = 8 and 9, the Fig. 10 analysis at L = 14, 16 (not 8) realizations of the generalised RM, 4 (not 2) of the drift at L = 9, and recomputes the l-bit points."
         case .full:
-            return "Full report (resonance report --full): every section at its full sizes and realisation counts."
+            return "Full report (resonance report --full): every section at its full sizes and realization counts."
         }
     }
 }

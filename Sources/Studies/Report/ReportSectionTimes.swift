@@ -2,7 +2,7 @@ import Foundation
 
 /// How long each section of a report took, kept in the run store (`<runs>/section-times.json`) for
 /// the next report's ETA: per scope and section, the seconds of the last time it computed
-/// realisations (cold) and of the last time it only read its runs back (warm), and the run
+/// realizations (cold) and of the last time it only read its runs back (warm), and the run
 /// directories it used. The ETA of a section is its warm time when every one of those
 /// directories is still there, else its cold time, else the built-in estimate.
 public struct ReportSectionTimes: Sendable {

@@ -24,7 +24,7 @@ public struct ReportSummary: Sendable {
         self.seconds = seconds
     }
 
-    /// "12 of 40 runs reused (... realisations read back), 28 computed (... realisations)".
+    /// "12 of 40 runs reused (... realizations read back), 28 computed (... realizations)".
     public var runsSentence: String {
         Self.runsSentence(runs)
     }
@@ -34,8 +34,8 @@ public struct ReportSummary: Sendable {
         let reused = runs.filter(\.isReused).count
         let computed = runs.reduce(0) { $0 + $1.computed }
         let read = runs.reduce(0) { $0 + $1.reused }
-        return "\(reused) of \(runs.count) runs reused from the run store (\(read) realisations read back), "
-            + "\(runs.count - reused) computed or extended (\(computed) realisations computed)"
+        return "\(reused) of \(runs.count) runs reused from the run store (\(read) realizations read back), "
+            + "\(runs.count - reused) computed or extended (\(computed) realizations computed)"
     }
 
     /// The summary's HTML (a `<section>`), given the figures of the report (for thumbnails).
@@ -74,9 +74,9 @@ public struct ReportSummary: Sendable {
         return body + "</section>\n"
     }
 
-    /// The runs table (label, directory, realisations reused and computed, seconds).
+    /// The runs table (label, directory, realizations reused and computed, seconds).
     func runsTable() -> ReportTable {
-        ReportTable(title: "Runs of this report (\(runsSentence))", header: ["run", "store", "realisations reused", "computed", "seconds"],
+        ReportTable(title: "Runs of this report (\(runsSentence))", header: ["run", "store", "realizations reused", "computed", "seconds"],
                     rows: runs.map { [$0.label, $0.directory.isEmpty ? "-" : "runs/" + $0.directory, String($0.reused), String($0.computed),
                                       String(format: "%.1f", $0.seconds)] })
     }

@@ -73,7 +73,7 @@ public struct ResonanceModelReport {
         }
         let lambdas: [Double] = [1, 4, 16]
         var critical: [(name: String, values: [Double])] = [("inv_zeta", lambdas.map { _ in log(2.0) }), ("Lambda", lambdas)]
-        let thetaC = lambdas.map { setting == .floquet ? criticalLocalisationLength / (2 * $0) : 0 }
+        let thetaC = lambdas.map { setting == .floquet ? criticalLocalizationLength / (2 * $0) : 0 }
         critical.append(("theta_c", thetaC))
         let atTransition = try lengths.map { l in apparentExponent(resonanceModel(setting, try parameters(0, length: l, lambda: 4))) }
         let name = setting == .floquet ? "fig2a-theta-floquet" : "fig2d-theta-hamiltonian"

@@ -4,7 +4,7 @@ import SpinChains
 /// Up-front estimates for the sparse engines: memory (so a job too large is refused before it
 /// starts) and the dimension from which `--method auto` prefers shift-invert to dense LAPACK.
 ///
-/// The factorisation's memory is what MUMPS used (INFOG(22)), measured on this machine (MUMPS
+/// The factorization's memory is what MUMPS used (INFOG(22)), measured on this machine (MUMPS
 /// 5.5.1 with the SCOTCH ordering, Debian's libmumps-ptscotch, which the workers load; 50 levels,
 /// one rank):
 ///
@@ -20,10 +20,10 @@ import SpinChains
 /// so the real fit goes through the two largest sizes, `767 MB (D/48620)^1.94`. The complex
 /// models follow `224 MB (D/4096)^1.7` (PORD, within 5% of its five points; an upper bound with
 /// SCOTCH). The factor's pattern does not depend on the
-/// realisation (only delayed pivots do), so a 10% margin is kept. Without libmumps-ptscotch the
+/// realization (only delayed pivots do), so a 10% margin is kept. Without libmumps-ptscotch the
 /// workers fall back to PORD, whose factor is up to 1.45x larger: the worker's own check of
 /// MUMPS' analysis estimate (INFOG(17)) against the same limit, before the numerical
-/// factorisation, still refuses what does not fit.
+/// factorization, still refuses what does not fit.
 public enum SparseWindowCost {
     /// Resident memory of a worker rank before any matrix (MPI, PETSc, SLEPc, MUMPS): measured
     /// about 70 MB; 100 MB kept.

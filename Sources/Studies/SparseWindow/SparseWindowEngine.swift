@@ -8,9 +8,9 @@ import SpinChains
 /// How the worker is started (`Launch`):
 /// - `.inherit`: as a child with this process's environment. Under `mpirun -n P resonance ...`
 ///   each `resonance` rank (which never calls `MPI_Init` itself) starts its worker, and the
-///   workers join as the P ranks of the job: the matrix and the factorisation are distributed.
+///   workers join as the P ranks of the job: the matrix and the factorization are distributed.
 /// - `.singleton`: with every `OMPI_*`/`PMIX_*` variable removed, so the worker is a one-rank MPI
-///   job even when this process is an MPI rank that distributes realisations.
+///   job even when this process is an MPI rank that distributes realizations.
 /// - `.mpirun(ranks:)`: as `mpirun -n P worker ...` (a fresh P-rank job on this node).
 ///
 /// Data go through two files in a private temporary directory: the job (JSON) and the result
@@ -86,7 +86,7 @@ public struct SparseWindowEngine: Sendable {
         return executable.resolvingSymlinksInPath().deletingLastPathComponent()
     }
 
-    /// The window of realisation `fields` of `problem`. On ranks other than 0 of an inherited
+    /// The window of realization `fields` of `problem`. On ranks other than 0 of an inherited
     /// mpirun job the worker writes nothing and this returns nil.
     public func solve(problem: EDProblem, fields: DisorderFields, settings: SparseWindowSettings) throws -> SparseWindowResult? {
         if let reason = problem.sparseWindowUnsupportedReason { throw EngineError.unsupported(reason) }
@@ -155,7 +155,7 @@ public struct SparseWindowEngine: Sendable {
     /// Debian's PETSc links the MUMPS build whose only ordering is PORD; Debian's
     /// `libmumps-ptscotch-5.5` is the same MUMPS with SCOTCH and PT-SCOTCH. Loaded ahead of the
     /// other (LD_PRELOAD), it serves PETSc's calls, and the worker asks for SCOTCH (ICNTL(7) = 3):
-    /// at xxz L = 18 its nested dissection halves the factorisation's operations and cuts the
+    /// at xxz L = 18 its nested dissection halves the factorization's operations and cuts the
     /// factor by a quarter (docs/shift-invert.md). nil (PORD) where the package is missing, where
     /// LD_PRELOAD is set already, or with `RESONANCE_MUMPS=pord`.
     static func scotchMUMPSPreload(complex: Bool, environment: [String: String]) -> String? {
@@ -185,7 +185,7 @@ public struct SparseWindowEngine: Sendable {
 
     /// `cores / ranks` threads per rank, but only as many as the other processes leave idle (one
     /// minute load average): a second BLAS thread on a core another process keeps busy slows the
-    /// factorisation down (measured, docs/shift-invert.md). At least 1.
+    /// factorization down (measured, docs/shift-invert.md). At least 1.
     public static func defaultBLASThreads(cores: Int, ranks: Int, loadAverage: Double?) -> Int {
         let share = max(1, cores / max(1, ranks))
         guard let loadAverage, loadAverage.isFinite, loadAverage >= 0 else { return share }

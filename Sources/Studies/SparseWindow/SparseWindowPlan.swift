@@ -16,19 +16,19 @@ public struct SparseWindowPlan: Sendable {
     public static let windowObservables: Set<ExactObservable> = [.levelStatistics, .spectral, .czz, .matrixElements, .entanglement]
 }
 
-extension ExactRealisation {
-    /// Realisation `k` on the window of `plan.settings.levels` eigenpairs nearest the target
-    /// energy density: `<r>` from all N levels; entanglement, `S_P` and the probe magnetisation
+extension ExactRealization {
+    /// Realization `k` on the window of `plan.settings.levels` eigenpairs nearest the target
+    /// energy density: `<r>` from all N levels; entanglement, `S_P` and the probe magnetization
     /// over the N eigenstates; `|<a|A|b>|^2` for a, b in the window, so that `S(omega)` (weights
     /// `1/N`) is the window's estimate, complete for `|omega|` well below the window's spread
     /// (`window_spread`, recorded); `[Czz]` at infinite time from the window's diagonal elements
     /// `(1/N) sum_a |A_aa|^2`; `varrho(v)` with the two windows placed inside the window.
     func windowRecord(realization k: Int, fields drawn: DisorderFields, plan: SparseWindowPlan,
-                      spectrum: inout RealisationSpectrum) throws -> RealisationRecord {
+                      spectrum: inout RealizationSpectrum) throws -> RealizationRecord {
         var settings = plan.settings
         settings.wantVectors = observables.contains { $0.needsEigenvectors }
         guard let window = try plan.engine.solve(problem: problem, fields: drawn, settings: settings) else {
-            return RealisationRecord(realization: k, values: [:])
+            return RealizationRecord(realization: k, values: [:])
         }
         var values: [String: [Double]] = [
             "window_target_energy": [window.targetEnergy],
@@ -45,6 +45,6 @@ extension ExactRealisation {
             values["r_mean"] = [statistics.meanRatio]
             values["r_count"] = [Double(statistics.ratioCount)]
         }
-        return RealisationRecord(realization: k, values: values)
+        return RealizationRecord(realization: k, values: values)
     }
 }

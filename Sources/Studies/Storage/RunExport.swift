@@ -11,19 +11,19 @@ import Foundation
 /// /results/<name>                     float64 [2]: mean and standard error of each scalar result of
 ///                                     summary.json (r_mean, theta0, ...)
 /// /averages/<name>/mean               float64 [width]: the disorder average of each recorded quantity
-/// /averages/<name>/standard_error     float64 [width]: its standard error over realisations
+/// /averages/<name>/standard_error     float64 [width]: its standard error over realizations
 /// /averages/<name>/count              int64 [width]: finite samples per element
-/// /realizations/index                 int64 [N]: the realisation indices k, ascending
-/// /realizations/seconds               float64 [N]: compute time of each realisation
+/// /realizations/index                 int64 [N]: the realization indices k, ascending
+/// /realizations/seconds               float64 [N]: compute time of each realization
 /// /realizations/<name>                float64 [N] for a one-number quantity, [N, width] for a curve or
-///                                     histogram: each realisation's values (NaN where absent)
+///                                     histogram: each realization's values (NaN where absent)
 /// ```
 ///
 /// A scan (one run per point) is written with one such tree per point under `/<point>/` (e.g.
 /// `/L12_W3/results/r_mean`), the point's parameters as that group's attributes.
 public enum RunExport {
     /// Writes one run under `group` ("/" for a file holding one run).
-    public static func write(_ result: ExactNumericsResult, records: [RealisationRecord], manifest: [(String, JSONValue)],
+    public static func write(_ result: ExactNumericsResult, records: [RealizationRecord], manifest: [(String, JSONValue)],
                              seed: UInt64, commandLine: String, to file: HDF5File, group: String = "/") throws {
         let root = group == "/" ? "" : group
         try file.createGroup(group)

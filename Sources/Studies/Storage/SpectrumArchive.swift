@@ -8,7 +8,7 @@ import Foundation
 /// /                                  attributes: every run parameter (as in manifest.json; numbers
 ///                                    as float64 or int64, other values as JSON text), seed (uint64),
 ///                                    command_line, version, shard ("i/n", or "" for a whole run)
-/// /realizations/<k>                  one group per realisation, k zero-padded to 8 digits;
+/// /realizations/<k>                  one group per realization, k zero-padded to 8 digits;
 ///                                    attribute realization (int64)
 /// /realizations/<k>/eigenvalues      float64 [D]: each block ascending, blocks concatenated
 /// /realizations/<k>/block_sizes      int64 [blocks]: the dimension of each block, in order
@@ -21,7 +21,7 @@ import Foundation
 ///                                    (entropy_half_chain, entropy_small_subsystem)
 /// ```
 ///
-/// Crash safety: while the run is in progress each finished realisation's spectrum is written
+/// Crash safety: while the run is in progress each finished realization's spectrum is written
 /// to its own part file `spectra.parts/realization_<k>.bin` (atomically); at the end of the
 /// invocation the parts and any previous `spectra.h5` are copied into a new file that replaces
 /// the old one by a rename, and only then are the parts removed. An interrupted run therefore
@@ -42,8 +42,8 @@ public final class SpectrumArchive: @unchecked Sendable {
         return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
     }
 
-    /// Keeps one realisation's spectrum until `assemble` (safe to call from several threads).
-    public func keep(_ spectrum: RealisationSpectrum) throws {
+    /// Keeps one realization's spectrum until `assemble` (safe to call from several threads).
+    public func keep(_ spectrum: RealizationSpectrum) throws {
         try FileManager.default.createDirectory(at: partsFolder, withIntermediateDirectories: true)
         try spectrum.encoded().write(to: partsFolder.appendingPathComponent("realization_\(spectrum.realization).bin"),
                                      options: .atomic)
@@ -51,7 +51,7 @@ public final class SpectrumArchive: @unchecked Sendable {
 
     /// Writes `spectra.h5` from the previous file and the part files, then removes the parts.
     public func assemble(attributes: [(String, JSONValue)], seed: UInt64, commandLine: String,
-                         shard: RealisationShard?) throws {
+                         shard: RealizationShard?) throws {
         let parts = try FileManager.default.contentsOfDirectory(at: partsFolder, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "bin" }
         let temporary = directory.appendingPathComponent(Self.fileName + ".tmp")
@@ -65,7 +65,7 @@ public final class SpectrumArchive: @unchecked Sendable {
             try file.setAttribute("shard", .string(shard?.description ?? ""))
             try file.createGroup("/realizations")
             for part in parts {
-                let spectrum = try RealisationSpectrum(decoding: Data(contentsOf: part))
+                let spectrum = try RealizationSpectrum(decoding: Data(contentsOf: part))
                 if written.insert(spectrum.realization).inserted { try Self.write(spectrum, to: file) }
             }
             if FileManager.default.fileExists(atPath: fileURL.path) {
@@ -93,7 +93,7 @@ public final class SpectrumArchive: @unchecked Sendable {
         }
     }
 
-    static func write(_ spectrum: RealisationSpectrum, to file: HDF5File) throws {
+    static func write(_ spectrum: RealizationSpectrum, to file: HDF5File) throws {
         let group = "/realizations/" + groupName(spectrum.realization)
         try file.createGroup(group)
         try file.setAttribute("realization", .integer(Int64(spectrum.realization)), on: group)
@@ -104,8 +104,8 @@ public final class SpectrumArchive: @unchecked Sendable {
         for (name, values) in spectrum.windowPerState { try file.write(values, to: group + "/window/" + name) }
     }
 
-    /// Reads one realisation's group back.
-    public static func read(group: String, from file: HDF5File) throws -> RealisationSpectrum {
+    /// Reads one realization's group back.
+    public static func read(group: String, from file: HDF5File) throws -> RealizationSpectrum {
         let values = try file.readDoubles(group + "/eigenvalues")
         let sizes = try file.readIntegers(group + "/block_sizes")
         var blocks: [[Double]] = [], start = 0
@@ -114,7 +114,7 @@ public final class SpectrumArchive: @unchecked Sendable {
             start += size
         }
         let realization = Int(group.split(separator: "/").last.flatMap { Int($0) } ?? -1)
-        var spectrum = RealisationSpectrum(realization: realization, blocks: blocks)
+        var spectrum = RealizationSpectrum(realization: realization, blocks: blocks)
         if file.exists(group + "/per_state") {
             for name in try file.members(of: group + "/per_state") {
                 spectrum.perState.append((name, try file.readDoubles(group + "/per_state/" + name)))

@@ -6,16 +6,30 @@ import Studies
 import Glibc
 #endif
 
+/// Option names with British spelling that earlier versions used, and the names that replace
+/// them. They are still accepted (scripts keep working) but the help and the error messages show
+/// only the American names: the parser never sees the old ones.
+let britishOptionAliases = ["--realisations": "--realizations", "--localised-w": "--localized-w"]
+
+/// `--realisations 8` and `--realisations=8` as `--realizations 8` and `--realizations=8`
+/// (see `britishOptionAliases`); anything else unchanged.
+func americanOptionName(_ argument: String) -> String {
+    let name = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0]
+    guard let american = britishOptionAliases[String(name)] else { return argument }
+    return american + argument.dropFirst(name.count)
+}
+
 /// The arguments as the parser should see them: a negative number after an option name
 /// (`--Delta -0.5`, `--sector -1`, `--W -inf`) is that option's value, written `--Delta=-0.5`,
 /// so every numeric option accepts negative values without `=` (the parser would otherwise read
-/// `-0.5` as a short flag).
+/// `-0.5` as a short flag); option names in British spelling are replaced by the American ones
+/// (`britishOptionAliases`).
 func normalizedArguments(_ arguments: [String]) -> [String] {
     var result: [String] = []
     var index = 0
     var afterTerminator = false
     while index < arguments.count {
-        let argument = arguments[index]
+        let argument = afterTerminator ? arguments[index] : americanOptionName(arguments[index])
         if argument == "--" { afterTerminator = true }
         if !afterTerminator, argument.hasPrefix("--"), argument.count > 2, !argument.contains("="),
            index + 1 < arguments.count, looksLikeNegativeNumber(arguments[index + 1]) {

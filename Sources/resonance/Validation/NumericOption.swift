@@ -140,7 +140,7 @@ struct NumericOption: Sendable {
 
 /// Upper bounds of the options that set work or memory (documented in each option's help).
 enum WorkLimits {
-    /// Realisations of one run or one comparison point.
+    /// Realizations of one run or one comparison point.
     static let realizations = 10_000_000
     /// Worker or BLAS threads.
     static let threads = 1024

@@ -2,12 +2,12 @@ import Foundation
 import SpinChains
 
 /// One exact-numerics job: a model, the observables and their settings, and the run's seed.
-/// `record(realization:)` turns realisation `k` (disorder drawn from `(seed, k)` alone) into its
-/// reduced results, named arrays that average element by element over realisations:
+/// `record(realization:)` turns realization `k` (disorder drawn from `(seed, k)` alone) into its
+/// reduced results, named arrays that average element by element over realizations:
 ///
 /// | name | content |
 /// |---|---|
-/// | `r_mean`, `r_count` | `<r>` of the realisation (sectors pooled after resolving), number of ratios |
+/// | `r_mean`, `r_count` | `<r>` of the realization (sectors pooled after resolving), number of ratios |
 /// | `spectral_density` | `S(omega)` on the `|omega|` bins (see `BinnedSpectralFunction`) |
 /// | `spectral_diagonal_weight`, `spectral_below_range`, `spectral_above_range` | the delta weight and the off-range weights |
 /// | `spectral_sum_rule_residual` | `integral S + diagonal - (1/D) tr A^2` |
@@ -18,12 +18,12 @@ import SpinChains
 /// | `entropy_half_chain`, `entropy_small_subsystem`, `entropy_probe`, `entropy_probe_density` | mean entropies; `S_P` histogram |
 /// | `probe_magnetization` | mean `<a| sigma^z_P |a>` (with the probe's entropy) |
 /// | `window_*` | with a sparse window: target energy, spread, largest residual, seconds (see `windowRecord`) |
-public struct ExactRealisation: Sendable {
+public struct ExactRealization: Sendable {
     public var problem: EDProblem
     public var observables: [ExactObservable]
     public var settings: ExactObservableSettings
     public var seed: UInt64
-    /// Given fields replace the random draw (every realisation then uses them).
+    /// Given fields replace the random draw (every realization then uses them).
     public var fields: DisorderFields?
     /// Set: the observables are computed on the window of eigenpairs a sparse engine returns
     /// (see `record(realization:)` and `windowRecord`), not on the full spectrum.
@@ -83,12 +83,12 @@ public struct ExactRealisation: Sendable {
         return RecordShape(lengths: lengths)
     }
 
-    public func record(realization k: Int) throws -> RealisationRecord {
-        var spectrum = RealisationSpectrum(realization: k)
+    public func record(realization k: Int) throws -> RealizationRecord {
+        var spectrum = RealizationSpectrum(realization: k)
         return try record(realization: k, spectrum: &spectrum)
     }
 
-    /// Whether realisation records compute only a middle window of eigenvectors per block: every
+    /// Whether realization records compute only a middle window of eigenvectors per block: every
     /// selected observable needing vectors is a window observable (`ExactObservable.isWindowObservable`;
     /// the entanglement only without a probe, whose entropy averages every eigenstate), the model
     /// is real symmetric (xxz) and `eigenvectors` is `.automatic`.
@@ -123,10 +123,10 @@ public struct ExactRealisation: Sendable {
         return lower < upper ? lower..<upper : 0..<0
     }
 
-    /// The record of realisation `k`, and its eigenvalues (with the per-state entanglement of the
+    /// The record of realization `k`, and its eigenvalues (with the per-state entanglement of the
     /// middle window when that is computed) in `spectrum`. The record carries the wall time of
     /// each stage (`stageSeconds`).
-    public func record(realization k: Int, spectrum: inout RealisationSpectrum) throws -> RealisationRecord {
+    public func record(realization k: Int, spectrum: inout RealizationSpectrum) throws -> RealizationRecord {
         let drawn = fields(realization: k)
         if let window { return try windowRecord(realization: k, fields: drawn, plan: window, spectrum: &spectrum) }
         var values: [String: [Double]] = [:]
@@ -145,7 +145,7 @@ public struct ExactRealisation: Sendable {
             spectrum.blocks = states.blocks.map(\.energies)
             try addObservables(of: states, fraction: settings.spectralFraction, to: &values, spectrum: &spectrum, stages: stages)
         }
-        return RealisationRecord(realization: k, values: values, stageSeconds: stages.dictionary)
+        return RealizationRecord(realization: k, values: values, stageSeconds: stages.dictionary)
     }
 
     /// `r_mean`, `r_count` of sector spectra (each sector on its own; Floquet: on the circle).
@@ -162,7 +162,7 @@ public struct ExactRealisation: Sendable {
     /// The window observables from each block's eigenvalues and middle eigenvectors; the same
     /// numbers as `addObservables` on all eigenstates (to the rounding of the eigensolvers).
     func addWindowObservables(of windows: [EigenstateWindow], to values: inout [String: [Double]],
-                              spectrum: inout RealisationSpectrum, stages: StageTimes) throws {
+                              spectrum: inout RealizationSpectrum, stages: StageTimes) throws {
         let selected = Set(observables)
         if selected.contains(.levelStatistics) {
             stages.measure(ExactObservable.levelStatistics.rawValue) { addLevelStatistics(windows.map(\.energies), to: &values) }
@@ -211,10 +211,10 @@ public struct ExactRealisation: Sendable {
         }
     }
 
-    /// The entropies' means (and the probe's histogram and magnetisation when there is a probe),
+    /// The entropies' means (and the probe's histogram and magnetization when there is a probe),
     /// and the per-state entropies of the middle window into `spectrum`.
     func addEntanglement(_ entanglement: EigenstateEntanglement, magnetizations: [Double]?, to values: inout [String: [Double]],
-                         spectrum: inout RealisationSpectrum) {
+                         spectrum: inout RealizationSpectrum) {
         spectrum.windowPerState = [("entropy_half_chain", entanglement.halfChain), ("entropy_small_subsystem", entanglement.smallSubsystem)]
         values["entropy_half_chain"] = [entanglement.meanHalfChain]
         values["entropy_small_subsystem"] = [entanglement.meanSmallSubsystem]
@@ -231,7 +231,7 @@ public struct ExactRealisation: Sendable {
     /// The selected observables of `states` (all eigenstates, or a window of them with
     /// `fraction` 1) into `values`; the window's eigenvalues and per-state entropies into `spectrum`.
     func addObservables(of states: Eigenstates, fraction: Double, to values: inout [String: [Double]],
-                        spectrum: inout RealisationSpectrum, stages: StageTimes = StageTimes()) throws {
+                        spectrum: inout RealizationSpectrum, stages: StageTimes = StageTimes()) throws {
         let selected = Set(observables)
         if selected.contains(.levelStatistics) {
             let statistics = stages.measure(ExactObservable.levelStatistics.rawValue) { LevelStatistics(states, fraction: fraction) }

@@ -1,7 +1,7 @@
-/// A part of a run for a job array or an MPI rank: shard `index` of `count` holds the realisations
-/// `k` with `k mod count == index`. Realisation `k` depends on `(seed, k)` alone, so the shards of a
-/// run together hold exactly the realisations of the run computed in one directory.
-public struct RealisationShard: Sendable, Equatable, Codable, CustomStringConvertible {
+/// A part of a run for a job array or an MPI rank: shard `index` of `count` holds the realizations
+/// `k` with `k mod count == index`. Realization `k` depends on `(seed, k)` alone, so the shards of a
+/// run together hold exactly the realizations of the run computed in one directory.
+public struct RealizationShard: Sendable, Equatable, Codable, CustomStringConvertible {
     public var index: Int
     public var count: Int
 
@@ -31,7 +31,7 @@ public struct RealisationShard: Sendable, Equatable, Codable, CustomStringConver
 
     public func contains(_ realization: Int) -> Bool { realization % count == index }
 
-    /// The realisations of this shard among `0..<total`, ascending.
+    /// The realizations of this shard among `0..<total`, ascending.
     public func realizations(below total: Int) -> [Int] {
         Array(stride(from: index, to: max(total, index), by: count))
     }

@@ -1,30 +1,30 @@
 /// Joins the records of several runs of one command (shards, or runs resumed in different
-/// places) into the records of one run: each realisation once, and an account of what is missing
-/// or held twice. A realisation held by two sources must be bit-identical in both (same seed,
+/// places) into the records of one run: each realization once, and an account of what is missing
+/// or held twice. A realization held by two sources must be bit-identical in both (same seed,
 /// same BLAS threads); if not, the merge is refused.
-public struct RealisationMerge: Sendable {
+public struct RealizationMerge: Sendable {
     /// The records of one source (a run directory), named for messages.
     public struct Source: Sendable {
         public var name: String
-        public var records: [RealisationRecord]
-        public init(name: String, records: [RealisationRecord]) {
+        public var records: [RealizationRecord]
+        public init(name: String, records: [RealizationRecord]) {
             self.name = name
             self.records = records
         }
     }
 
-    /// Realisations in `0..<expected` held by no source.
+    /// Realizations in `0..<expected` held by no source.
     public var missing: [Int]
-    /// Realisations held by more than one source, with identical values.
+    /// Realizations held by more than one source, with identical values.
     public var duplicated: [Int]
-    /// Realisations whose copies differ (then `records` is not usable).
+    /// Realizations whose copies differ (then `records` is not usable).
     public var conflicting: [Int]
-    /// Every realisation in `0..<expected` found, once each, in realisation order.
-    public var records: [RealisationRecord]
+    /// Every realization in `0..<expected` found, once each, in realization order.
+    public var records: [RealizationRecord]
     public var expected: Int
 
     public init(sources: [Source], expected: Int) {
-        var chosen = [Int: RealisationRecord]()
+        var chosen = [Int: RealizationRecord]()
         var duplicated = Set<Int>(), conflicting = Set<Int>()
         for source in sources {
             for record in source.records where record.realization >= 0 && record.realization < expected {
@@ -58,9 +58,9 @@ public struct RealisationMerge: Sendable {
         return parts.joined(separator: ", ")
     }
 
-    /// One line for the terminal: counts, then the missing and duplicated realisations by index.
+    /// One line for the terminal: counts, then the missing and duplicated realizations by index.
     public var summary: String {
-        var line = "\(records.count) of \(expected) realisations"
+        var line = "\(records.count) of \(expected) realizations"
         if !missing.isEmpty { line += "; missing \(missing.count): \(Self.ranges(missing))" }
         if !duplicated.isEmpty { line += "; duplicated (identical, kept once) \(duplicated.count): \(Self.ranges(duplicated))" }
         if !conflicting.isEmpty { line += "; conflicting copies \(conflicting.count): \(Self.ranges(conflicting))" }

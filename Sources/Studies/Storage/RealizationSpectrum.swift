@@ -1,12 +1,12 @@
 import Foundation
 
-/// The spectrum of one disorder realisation as kept by `--save-spectra`: the eigenvalues
+/// The spectrum of one disorder realization as kept by `--save-spectra`: the eigenvalues
 /// (quasi-energies for Floquet models) of each symmetry block, ascending within a block;
 /// per-state observables of every state (in the order of the eigenvalues); and the eigenvalues of
 /// a window of states with that window's per-state observables (for the dense engine the middle
 /// fraction of each block, where the entanglement entropies are computed; for a window engine
 /// its own window).
-public struct RealisationSpectrum: Sendable, Equatable {
+public struct RealizationSpectrum: Sendable, Equatable {
     public var realization: Int
     public var blocks: [[Double]]
     /// Per-state observables of every state, e.g. `entropy_probe`, in the order of the eigenvalues.
@@ -26,7 +26,7 @@ public struct RealisationSpectrum: Sendable, Equatable {
     }
 
     /// Equal bit for bit (so a NaN equals the same NaN).
-    public static func == (lhs: RealisationSpectrum, rhs: RealisationSpectrum) -> Bool {
+    public static func == (lhs: RealizationSpectrum, rhs: RealizationSpectrum) -> Bool {
         func bits(_ values: [Double]) -> [UInt64] { values.map(\.bitPattern) }
         func bits(_ named: [(name: String, values: [Double])]) -> [String] {
             named.map { $0.name + ":" + bits($0.values).map(String.init).joined(separator: ",") }

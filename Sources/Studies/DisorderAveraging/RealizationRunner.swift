@@ -1,12 +1,12 @@
 import Dispatch
 import Foundation
 
-/// Runs realisations on `workers` threads, appending each finished record to the store at once.
+/// Runs realizations on `workers` threads, appending each finished record to the store at once.
 ///
-/// Realisation k depends on (seed, k) only, so the set of records, and hence every average, is the
+/// Realization k depends on (seed, k) only, so the set of records, and hence every average, is the
 /// same for any number of workers and any interruption. The caller sets the BLAS thread count
 /// (one thread per worker when workers > 1).
-public struct RealisationRunner: Sendable {
+public struct RealizationRunner: Sendable {
     public var workers: Int
 
     public init(workers: Int) { self.workers = max(1, workers) }
@@ -14,7 +14,7 @@ public struct RealisationRunner: Sendable {
     /// Computes every index in `pending` not already in the store; returns all records (old and new).
     /// `appendSeconds` (if given) accumulates the time spent appending records to the store.
     public func run(pending: [Int], store: RunStore, progress: ProgressReporter?, appendSeconds: SecondsAccumulator? = nil,
-                    compute: @escaping @Sendable (Int) throws -> RealisationRecord) throws -> [RealisationRecord] {
+                    compute: @escaping @Sendable (Int) throws -> RealizationRecord) throws -> [RealizationRecord] {
         let queue = WorkQueue(pending)
         let failure = FailureBox()
         let storeLock = NSLock()
@@ -60,7 +60,7 @@ public final class SecondsAccumulator: @unchecked Sendable {
     public func add(_ seconds: Double) { lock.lock(); defer { lock.unlock() }; total += seconds }
 }
 
-/// The store, as the worker threads see it (see `RealisationRunner.run`).
+/// The store, as the worker threads see it (see `RealizationRunner.run`).
 final class StoreBox: @unchecked Sendable {
     var store: RunStore?
     init(_ store: RunStore) { self.store = store }

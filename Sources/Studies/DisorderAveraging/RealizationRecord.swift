@@ -1,10 +1,10 @@
-/// The reduced results of one disorder realisation: named arrays of numbers (a scalar is an array
-/// of one; a histogram is its bin values). Realisation k is drawn from (seed, k) alone, so a record
+/// The reduced results of one disorder realization: named arrays of numbers (a scalar is an array
+/// of one; a histogram is its bin values). Realization k is drawn from (seed, k) alone, so a record
 /// can be recomputed anywhere from `realization` and the run's seed.
-public struct RealisationRecord: Codable, Sendable, Equatable {
+public struct RealizationRecord: Codable, Sendable, Equatable {
     public var realization: Int
     public var values: [String: [Double]]
-    /// Wall time spent on this realisation (informational; not part of the averages).
+    /// Wall time spent on this realization (informational; not part of the averages).
     public var seconds: Double
     /// Wall time of each stage (build, eigensolver, operator products, each observable); nil in
     /// records written before stages were timed.
