@@ -99,12 +99,15 @@ final class SparseWindowEngineTests: XCTestCase {
     }
 
     /// Larger sizes, kept quick for the dense reference: xxz L = 13 (S^z = 1/2, D = 1716, Cholesky,
-    /// open), heisenberg-o3 L = 11 (D = 2048, LU) and with the probe at L = 10 (D = 2048).
+    /// open) and L = 14 (S^z = 0, D = 3432, periodic), heisenberg-o3 L = 11 (D = 2048, LU) and with the probe at L = 10 (D = 2048).
     func testLargerSizesMatchDense() throws {
         var problem = EDProblem(model: .xxz, length: 13, disorderStrength: 3)
         problem.magnetization = .sector(0.5)
         problem.boundary = .open
         try compare(problem, seed: 7)
+        problem = EDProblem(model: .xxz, length: 14, disorderStrength: 3)
+        problem.magnetization = .sector(0)
+        try compare(problem, seed: 10)                      // D = 3432, periodic
         try compare(EDProblem(model: .heisenbergO3, length: 11, disorderStrength: 2), seed: 8, density: 0.6)
         var probed = EDProblem(model: .heisenbergO3, length: 10, disorderStrength: 4)
         probed.probe = probed.defaultProbe
