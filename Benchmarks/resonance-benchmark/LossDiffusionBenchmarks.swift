@@ -5,11 +5,6 @@ import ResonanceModel
 /// 1e-4 (target: < 10 s), its accuracy against (C17) and F1 (91), and the random-walk throughput
 /// in path-steps per second per core (target: >= 3e7).
 func runLossDiffusionBenchmarks() {
-    func seconds(_ body: () throws -> Void) rethrows -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
-        try body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
-    }
     do {
         let lambda = 30.0
         let ranges = (0...40).map { 0.01 * lambda * pow(1e4, Double($0) / 40) }  // r/Lambda from 0.01 to 100

@@ -6,11 +6,7 @@ import Studies
 func medianTime(repeats: Int, _ work: () throws -> Void) rethrows -> Double {
     try work()
     var times = [Double]()
-    for _ in 0..<repeats {
-        let start = DispatchTime.now().uptimeNanoseconds
-        try work()
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9)
-    }
+    for _ in 0..<repeats { times.append(try seconds(work)) }
     times.sort()
     return times[times.count / 2]
 }

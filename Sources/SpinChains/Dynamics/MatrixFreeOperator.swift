@@ -105,44 +105,44 @@ public struct MatrixFreeOperator: Sendable {
         let cr = c.real, ci = c.imaginary
         let diagonal = self.diagonal
         let flat = flattenedGroups
-                        let body: @Sendable (Int) -> Void = { chunk in
-                            let xs = UnsafePointer<Double>(bitPattern: xAddress)!
-                            let zs = UnsafeMutablePointer<Double>(bitPattern: zAddress)!
-                            let acc = accAddress.map { UnsafeMutablePointer<Double>(bitPattern: $0)! }
-                            diagonal.withUnsafeBufferPointer { diag in
-                            flat.masks.withUnsafeBufferPointer { masks in
-                            flat.bitStarts.withUnsafeBufferPointer { bitStarts in
-                            flat.bits.withUnsafeBufferPointer { bits in
-                            flat.tableStarts.withUnsafeBufferPointer { tableStarts in
-                            flat.table.withUnsafeBufferPointer { table in
-                            let lower = chunk * size, upper = min(d, lower + size)
-                            guard lower < upper else { return }
-                            for i in lower..<upper {
-                                let xr = xs[2 * i], xi = xs[2 * i + 1]
-                                var hr = diag[i] * xr, hi = diag[i] * xi
-                                for g in 0..<masks.count {
-                                    let j = i ^ masks[g]
-                                    // h_f(j) from the group's table, indexed by the bits of j its signs read.
-                                    var index = 0
-                                    let first = bitStarts[g]
-                                    for b in first..<bitStarts[g + 1] { index |= ((j &>> bits[b]) & 1) &<< (b - first) }
-                                    let er = table[2 * (tableStarts[g] + index)], ei = table[2 * (tableStarts[g] + index) + 1]
-                                    let yr = xs[2 * j], yi = xs[2 * j + 1]
-                                    hr += er * yr - ei * yi
-                                    hi += er * yi + ei * yr
-                                }
-                                let nr = alpha * hr + beta * xr + gamma * zs[2 * i]
-                                let ni = alpha * hi + beta * xi + gamma * zs[2 * i + 1]
-                                zs[2 * i] = nr
-                                zs[2 * i + 1] = ni
-                                if let acc {
-                                    acc[2 * i] += cr * nr - ci * ni
-                                    acc[2 * i + 1] += cr * ni + ci * nr
-                                }
-                            }
-                            } } } } } }
-                        }
-                        if chunks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: body) }
+        let body: @Sendable (Int) -> Void = { chunk in
+            let xs = UnsafePointer<Double>(bitPattern: xAddress)!
+            let zs = UnsafeMutablePointer<Double>(bitPattern: zAddress)!
+            let acc = accAddress.map { UnsafeMutablePointer<Double>(bitPattern: $0)! }
+            diagonal.withUnsafeBufferPointer { diag in
+            flat.masks.withUnsafeBufferPointer { masks in
+            flat.bitStarts.withUnsafeBufferPointer { bitStarts in
+            flat.bits.withUnsafeBufferPointer { bits in
+            flat.tableStarts.withUnsafeBufferPointer { tableStarts in
+            flat.table.withUnsafeBufferPointer { table in
+            let lower = chunk * size, upper = min(d, lower + size)
+            guard lower < upper else { return }
+            for i in lower..<upper {
+                let xr = xs[2 * i], xi = xs[2 * i + 1]
+                var hr = diag[i] * xr, hi = diag[i] * xi
+                for g in 0..<masks.count {
+                    let j = i ^ masks[g]
+                    // h_f(j) from the group's table, indexed by the bits of j its signs read.
+                    var index = 0
+                    let first = bitStarts[g]
+                    for b in first..<bitStarts[g + 1] { index |= ((j &>> bits[b]) & 1) &<< (b - first) }
+                    let er = table[2 * (tableStarts[g] + index)], ei = table[2 * (tableStarts[g] + index) + 1]
+                    let yr = xs[2 * j], yi = xs[2 * j + 1]
+                    hr += er * yr - ei * yi
+                    hi += er * yi + ei * yr
+                }
+                let nr = alpha * hr + beta * xr + gamma * zs[2 * i]
+                let ni = alpha * hi + beta * xi + gamma * zs[2 * i + 1]
+                zs[2 * i] = nr
+                zs[2 * i + 1] = ni
+                if let acc {
+                    acc[2 * i] += cr * nr - ci * ni
+                    acc[2 * i + 1] += cr * ni + ci * nr
+                }
+            }
+            } } } } } }
+        }
+        if chunks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: body) }
     }
 
     /// The fused update of `recurrence` for two vectors at once (`x1 -> z1, acc1` and

@@ -60,7 +60,7 @@ public enum DynamicsGrids {
         }
         return try text.split(separator: ",").map { item in
             guard let x = Double(item.trimmingCharacters(in: .whitespaces)) else {
-                throw InvalidGrid(description: "\(option): '\(item)' is not a number (give t1,t2,..., log:from:to:perDecade or lin:from:to:count)")
+                throw InvalidGrid(description: "\(option): '\(item)' is not a number (give x1,x2,..., log:from:to:perDecade or lin:from:to:count)")
             }
             return x
         }
