@@ -24,13 +24,7 @@ struct EDDynamics: ParsableCommand {
         """
     )
 
-    @OptionGroup var chain: EDChainOptions
-    @Option(name: .customLong("L"), help: "Number of chain sites L, 2...30 (probe not counted; refused above 80% of memory).")
-    var length: Int
-    @Option(name: .customLong("W"), help: "Disorder strength W, 0...1e12.")
-    var disorderStrength: Double
-    @Option(name: .customLong("Omega"), help: "Driving frequency Omega > 0 (floquet-o3).")
-    var drivingFrequency: Double?
+    @OptionGroup var point: EDChainPointOptions
     @Option(help: "Times, strictly increasing, >= 0: t1,t2,..., log:from:to:perDecade or lin:from:to:count (units 1/J; Floquet: whole periods, up to 1e6).")
     var times: String = "log:0.1:1000:10"
     @Option(help: "Haar-random states per realization R, 1...100000.")
@@ -59,7 +53,7 @@ struct EDDynamics: ParsableCommand {
     var quiet = false
 
     func dynamicsProblem() throws -> DynamicsProblem {
-        let problem = try chain.problem(length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency, checkDenseMemory: false)
+        let problem = try point.problem(checkDenseMemory: false)
         try NumericOption.integer("--states", 1...100_000).check(states)
         try NumericOption.integer("--krylov-dimension", 4...200).check(krylovDimension)
         try EDLimits.realizations.check(realizations)
@@ -74,7 +68,7 @@ struct EDDynamics: ParsableCommand {
         if let reason = dynamics.unsupportedReason { throw ValidationError(reason) }
         let available = Double(ProcessInfo.processInfo.physicalMemory)
         if dynamics.memoryEstimate > 0.8 * available {
-            throw ValidationError("refused: L = \(length)\(problem.probe == nil ? "" : " + probe") (dimension \(dynamics.dimension)) needs about "
+            throw ValidationError("refused: L = \(problem.length)\(problem.probe == nil ? "" : " + probe") (dimension \(dynamics.dimension)) needs about "
                                   + String(format: "%.1f GiB of state vectors, more than 80%% of the %.1f GiB of memory",
                                            dynamics.memoryEstimate / 1_073_741_824, available / 1_073_741_824))
         }

@@ -83,14 +83,8 @@ struct EDRunOptions: ParsableArguments {
     }
 
     /// The problem at (L, W, Omega) with the dense memory check only where it is diagonalised densely.
-    func problem(_ chain: EDChainOptions, length: Int, disorder: Double, drivingFrequency: Double?) throws -> EDProblem {
-        let problem = try chain.problem(length: length, disorder: disorder, drivingFrequency: drivingFrequency, checkDenseMemory: false)
-        if methodOptions.sparseMethod(for: problem) == nil {
-            try refuseAboveMemory(problem, matricesAlive: 2)
-        } else {
-            _ = try methodOptions.plan(for: problem, observables: try parsedObservables())
-        }
-        return problem
+    func problem(_ point: EDChainPointOptions) throws -> EDProblem {
+        try point.problem(methodOptions: methodOptions, matricesAlive: 2, observables: try parsedObservables())
     }
 
     func parsedObservables() throws -> [ExactObservable] {
@@ -176,22 +170,16 @@ struct EDRun: ParsableCommand {
         """
     )
 
-    @OptionGroup var chain: EDChainOptions
-    @Option(name: .customLong("L"), help: "Number of chain sites L, 2...30 (probe not counted; refused above 80% of memory).")
-    var length: Int
-    @Option(name: .customLong("W"), help: "Disorder strength W, 0...1e12.")
-    var disorderStrength: Double
-    @Option(name: .customLong("Omega"), help: "Driving frequency Omega > 0 (floquet-o3, lbit).")
-    var drivingFrequency: Double?
+    @OptionGroup var point: EDChainPointOptions
     @OptionGroup var runOptions: EDRunOptions
 
     func validate() throws {
-        let problem = try runOptions.problem(chain, length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency)
+        let problem = try runOptions.problem(point)
         try runOptions.check(problem: problem)
     }
 
     func run() throws {
-        let problem = try runOptions.problem(chain, length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency)
+        let problem = try runOptions.problem(point)
         let plan = try runOptions.plan(problem: problem, directory: URL(fileURLWithPath: runOptions.out))
         let result = try DistributionOptions.execute(plan, ranksPerRealization: runOptions.ranksPerRealization)
         if let result, !runOptions.quiet { try printScalars(result) }
@@ -221,7 +209,8 @@ struct EDScan: ParsableCommand {
         let omegas: [Double?] = try frequencies.map { try EDLimits.frequency.values(from: $0, count: 1...1000) } ?? [nil]
         var problems: [EDProblem] = []
         for l in ls { for w in ws { for omega in omegas {
-            problems.append(try runOptions.problem(chain, length: l, disorder: w, drivingFrequency: omega))
+            problems.append(try chain.problem(length: l, disorder: w, drivingFrequency: omega, methodOptions: runOptions.methodOptions,
+                                              matricesAlive: 2, observables: try runOptions.parsedObservables()))
         } } }
         return problems
     }

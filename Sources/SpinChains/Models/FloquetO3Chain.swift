@@ -167,3 +167,37 @@ public final class CouplingPropagatorCache: @unchecked Sendable {
         }
     }
 }
+
+/// `floquet-o3` in the model catalog: the Floquet operator on the full space.
+public struct FloquetO3ChainModel: ChainModel {
+    public let name = "floquet-o3"
+    public let summary = "U_F = exp(-i H_J T/2) exp(-i H_W T/2), H_J = J sum sigma.sigma, H_W = W sum v.sigma, T = 2 pi/Omega; quasi-energies in (-Omega/2, Omega/2]"
+    public let structure = ModelStructure.floquet
+    public let disorder = ModelDisorder.fieldVectors
+
+    public func drawFields(of problem: EDProblem, seed: UInt64, realization: UInt64) -> DisorderFields {
+        problem.drawFieldVectorsFields(seed: seed, realization: realization)
+    }
+
+    func chain(of problem: EDProblem, fields: DisorderFields) throws -> FloquetO3Chain {
+        FloquetO3Chain(coupling: problem.coupling, disorderStrength: problem.disorderStrength,
+                       drivingFrequency: problem.drivingFrequency, fieldVectors: try problem.fieldVectors(fields),
+                       boundary: problem.boundary)
+    }
+
+    public func floquetOperator(of problem: EDProblem, fields: DisorderFields, seed: UInt64, realization: UInt64,
+                                propagators: CouplingPropagatorCache) throws -> Matrix<Complex<Double>> {
+        let chain = try chain(of: problem, fields: fields)
+        let propagator = try propagators.propagator(for: chain.propagatorKey)
+        return problem.probe.map { chain.floquetOperator(couplingPropagator: propagator, probe: $0) }
+            ?? chain.floquetOperator(couplingPropagator: propagator)
+    }
+
+    public func floquetStatePropagator(of problem: EDProblem, fields: DisorderFields, threads: Int) throws -> any StatePropagator {
+        try FloquetStatePropagator(chain: chain(of: problem, fields: fields), probe: problem.probe, threads: threads)
+    }
+}
+
+extension EDModelKind {
+    public static let floquetO3 = EDModelKind(FloquetO3ChainModel())
+}

@@ -46,3 +46,25 @@ public func fieldTerms(_ vectors: [SIMD3<Double>], strength: Double) -> SpinOper
     }
     return h
 }
+
+/// `heisenberg-o3` in the model catalog: one complex Hermitian matrix on the full space.
+public struct HeisenbergO3ChainModel: ChainModel {
+    public let name = "heisenberg-o3"
+    public let summary = "H = (J/2) sum sigma_n.sigma_n+1 + (W/2) sum v_n.sigma_n"
+    public let structure = ModelStructure.hermitian
+    public let disorder = ModelDisorder.fieldVectors
+
+    public func drawFields(of problem: EDProblem, seed: UInt64, realization: UInt64) -> DisorderFields {
+        problem.drawFieldVectorsFields(seed: seed, realization: realization)
+    }
+
+    public func hamiltonian(of problem: EDProblem, fields: DisorderFields) throws -> SpinOperator {
+        let chain = HeisenbergO3Chain(coupling: problem.coupling, disorderStrength: problem.disorderStrength,
+                                      fieldVectors: try problem.fieldVectors(fields), boundary: problem.boundary)
+        return problem.probe.map { chain.hamiltonian + $0.terms(chainLength: problem.length) } ?? chain.hamiltonian
+    }
+}
+
+extension EDModelKind {
+    public static let heisenbergO3 = EDModelKind(HeisenbergO3ChainModel())
+}

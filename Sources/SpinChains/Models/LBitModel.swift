@@ -137,3 +137,30 @@ public struct LBitModel: Sendable {
         return u
     }
 }
+
+/// `lbit` in the model catalog: the Floquet operator of a realization drawn from the seed, always
+/// with the probe.
+public struct LBitChainModel: ChainModel {
+    public let name = "lbit"
+    public let summary = "synthetic l-bit model with localization length zeta, always with the probe"
+    public let structure = ModelStructure.floquet
+    public let disorder = ModelDisorder.drawnFromSeed
+    public var alwaysHasProbe: Bool { true }
+    public var readsLocalizationLength: Bool { true }
+    public var supportsDynamics: Bool { false }
+
+    public func lengthRequirement(_ length: Int) -> String? { length % 2 == 0 ? nil : "must be even for \(name)" }
+
+    public func drawFields(of problem: EDProblem, seed: UInt64, realization: UInt64) -> DisorderFields {
+        DisorderFields(quasiEnergies: problem.lbitModel(seed: seed, realization: realization).quasiEnergies)
+    }
+
+    public func floquetOperator(of problem: EDProblem, fields: DisorderFields, seed: UInt64, realization: UInt64,
+                                propagators: CouplingPropagatorCache) throws -> Matrix<Complex<Double>> {
+        try problem.lbitModel(seed: seed, realization: realization).floquetOperator()
+    }
+}
+
+extension EDModelKind {
+    public static let lbit = EDModelKind(LBitChainModel())
+}

@@ -36,3 +36,63 @@ public struct XXZChain: Sendable {
         return h
     }
 }
+
+/// `xxz` in the model catalog: real symmetric blocks, one per `S^z` sector (`EDProblem.magnetization`).
+public struct XXZChainModel: ChainModel {
+    public let name = "xxz"
+    public let summary = "H = J sum (SxSx + SySy + Delta SzSz) + sum h_n Sz_n, S = sigma/2 (sigma with --pauli), h_n uniform in [-W, W]; one S^z sector (--sector)"
+    public let structure = ModelStructure.realSymmetricBlocks
+    public let disorder = ModelDisorder.longitudinalFields
+    public var hasMagnetizationSectors: Bool { true }
+
+    public func blockDimensions(of problem: EDProblem) -> [Int] {
+        let length = problem.length
+        let probeFactor = problem.probe == nil ? 1 : 2
+        let combinadic = Combinadic(bits: length)
+        switch problem.magnetization {
+        case let .sector(sz):
+            let down = Int((Double(length) / 2 - sz).rounded())
+            return [combinadic.choose(length, down) * probeFactor]
+        case .allSectors:
+            return (0...length).map { combinadic.choose(length, $0) * probeFactor }
+        case .fullSpace:
+            return [(1 << length) * probeFactor]
+        }
+    }
+
+    public func bases(of problem: EDProblem) throws -> [any SpinBasis] {
+        let length = problem.length
+        let withProbe = problem.probe != nil
+        if withProbe, problem.magnetization != .fullSpace, problem.probe?.conservesChainMagnetization != true {
+            throw EDProblem.ProblemError.unsupported("S^z sectors with a probe need a sigma^z coupling; use the full space")
+        }
+        switch problem.magnetization {
+        case let .sector(sz):
+            guard let sector = MagnetizationSector(chainLength: length, totalSz: sz, withProbe: withProbe) else {
+                throw EDProblem.ProblemError.unsupported("no S^z = \(sz) sector for L = \(length)")
+            }
+            return [sector]
+        case .allSectors:
+            return (0...length).map { MagnetizationSector(chainLength: length, downSpins: $0, withProbe: withProbe) }
+        case .fullSpace:
+            return [FullBasis(siteCount: length + (withProbe ? 1 : 0))]
+        }
+    }
+
+    public func drawFields(of problem: EDProblem, seed: UInt64, realization: UInt64) -> DisorderFields {
+        var generator = disorderGenerator(seed: seed, realization: realization)
+        return DisorderFields(longitudinal: drawLongitudinalFields(length: problem.length, strength: problem.disorderStrength,
+                                                                   using: &generator))
+    }
+
+    public func hamiltonian(of problem: EDProblem, fields: DisorderFields) throws -> SpinOperator {
+        let chain = XXZChain(coupling: problem.coupling, anisotropy: problem.anisotropy,
+                             fields: try problem.longitudinalFields(fields),
+                             boundary: problem.boundary, convention: problem.convention)
+        return problem.probe.map { chain.hamiltonian + $0.terms(chainLength: problem.length) } ?? chain.hamiltonian
+    }
+}
+
+extension EDModelKind {
+    public static let xxz = EDModelKind(XXZChainModel())
+}

@@ -45,7 +45,7 @@ public struct DynamicsRun: Sendable {
             ("W", .number(problem.disorderStrength)),
             ("J", .number(problem.coupling)),
         ]
-        if problem.model == .xxz { m += [("Delta", .number(problem.anisotropy)), ("convention", .string(problem.convention.rawValue))] }
+        if problem.model.definition.hasMagnetizationSectors { m += [("Delta", .number(problem.anisotropy)), ("convention", .string(problem.convention.rawValue))] }
         if problem.model.isFloquet { m.append(("Omega", .number(problem.drivingFrequency))) }
         if let probe = problem.probe {
             m.append(("probe", .object([("h", .number(probe.field)), ("coupling", .number(probe.couplingStrength)),

@@ -94,7 +94,7 @@ public struct ExactObservableSettings: Sendable, Equatable {
     /// The operator `A` of `S(omega)` and `Czz(t)`; nil: `sigma^z_P` with a probe, else `sigma^z_0`.
     public var spectralOperator: String?
     /// The perturbation `V = strength * string` of the matrix elements, criterion and fidelity;
-    /// nil: `sigma^z_0` for xxz (it conserves `S^z`), the probe's chain coupling `sigma^a_0` otherwise.
+    /// nil: `sigma^z_0` for models that conserve `S^z` (xxz), the probe's chain coupling `sigma^a_0` otherwise.
     public var perturbation: String?
     /// Its strength; nil: `J`.
     public var perturbationStrength: Double?
@@ -123,7 +123,7 @@ public struct ExactObservableSettings: Sendable, Equatable {
 
     public func perturbationString(for problem: EDProblem) throws -> PauliString {
         if let perturbation { return try parsePauliString(perturbation, chainLength: problem.length, hasProbe: problem.probe != nil) }
-        if problem.model == .xxz { return PauliString(.z, at: 0) }
+        if problem.model.definition.hasMagnetizationSectors { return PauliString(.z, at: 0) }
         return PauliString((problem.probe ?? problem.defaultProbe).coupling, at: 0)
     }
 
