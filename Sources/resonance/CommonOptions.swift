@@ -43,3 +43,17 @@ func recordedCommandLine(_ arguments: [String] = Array(CommandLine.arguments.dro
         return safe && !name.isEmpty ? name : "'" + name.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }.joined(separator: " ")
 }
+
+/// Runs `body`, which writes into the directory `path` named by `option`: a file-system error
+/// about that directory or a file inside it names the option ("--out /proc/x: no such file or
+/// directory"); other errors pass unchanged.
+func writing<T>(into path: String, option: String, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch {
+        let nsError = error as NSError
+        guard nsError.domain == NSCocoaErrorDomain || nsError.domain == NSPOSIXErrorDomain else { throw error }
+        let failing = (nsError.userInfo[NSFilePathErrorKey] as? String) ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path
+        let directory = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard let failing, URL(fileURLWithPath: failing).standardizedFileURL.path.hasPrefix(directory) else { throw error }
+        throw FileError(option: option, path: failing, detail: fileErrorReason(error))
+    }
+}

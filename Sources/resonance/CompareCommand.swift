@@ -299,7 +299,7 @@ struct CompareCriterion: ParsableCommand {
         comparison.realizations = try perLength(realizations)
         comparison.seed = options.seed
         let result = try comparison.run(workers: options.workers)
-        let metadata = OutputMetadata(parameters: [("thermal_W", .number(thermalW)), ("localised_W", .number(localizedW)),
+        let metadata = OutputMetadata(parameters: [("thermal_W", .number(thermalW)), ("localized_W", .number(localizedW)),
                                                    ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
         try options.output.emit(ComparisonTables.criterionSummary(result), metadata: metadata)
     }

@@ -10,20 +10,20 @@ extension FieldDistribution: ExpressibleByArgument {}
 /// The model options shared by `ed spectrum`, `ed run`, `ed scan` and `ed study` (everything but the sizes and
 /// disorder strengths, which `scan` takes as lists).
 struct EDChainOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Model: \(EDModelKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+    @Option(help: ArgumentHelp("The model:",
                                discussion: EDModelKind.allCases.map { "\($0.rawValue): \($0.definition.summary)." }.joined(separator: "\n")))
     var model: EDModelKind
 
     @Option(name: .customLong("J"), help: "Coupling J.")
     var coupling: Double = EDProblem.defaultCoupling
 
-    @Option(name: .customLong("Delta"), help: "Anisotropy Delta (xxz).")
+    @Option(name: .customLong("Delta"), help: "Anisotropy Delta (\(EDModelKind.names(where: \.hasMagnetizationSectors))).")
     var anisotropy: Double = EDProblem.defaultAnisotropy
 
-    @Option(name: .customLong("zeta"), help: "Localization length zeta > 0 (lbit).")
+    @Option(name: .customLong("zeta"), help: "Localization length zeta > 0 (\(EDModelKind.names(where: \.readsLocalizationLength)); required there).")
     var localizationLength: Double?
 
-    @Option(help: "xxz: total S^z of the sector (e.g. 0, 0.5), 'all' (every sector, resolved) or 'full'. Default: 0 (even L), 0.5 (odd L); 'full' with a sigma^x/y probe.")
+    @Option(help: "\(EDModelKind.names(where: \.hasMagnetizationSectors)): total S^z of the sector (e.g. 0, 0.5), 'all' (every sector, resolved) or 'full'. Default: 0 (even L), 0.5 (odd L); 'full' with a sigma^x/y probe.")
     var sector: String?
 
     @Flag(help: "Couple a probe spin at site 0.")
@@ -38,7 +38,7 @@ struct EDChainOptions: ParsableArguments {
     @Flag(name: .customLong("open"), help: "Open boundary conditions (default periodic).")
     var openBoundary = false
 
-    @Flag(help: "xxz: Pauli matrices instead of spins S = sigma/2 in the Hamiltonian.")
+    @Flag(help: "\(EDModelKind.names(where: \.hasMagnetizationSectors)): Pauli matrices instead of spins S = sigma/2 in the Hamiltonian.")
     var pauli = false
 
     @Option(name: .customLong("field-distribution"), help: "O(3) fields: gaussian or sphere.")

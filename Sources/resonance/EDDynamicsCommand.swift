@@ -58,8 +58,8 @@ struct EDDynamics: ParsableCommand {
         try NumericOption.integer("--krylov-dimension", 4...200).check(krylovDimension)
         try EDLimits.realizations.check(realizations)
         try EDLimits.threads("--threads").check(threads)
-        if kpmOrder != 0 { try NumericOption.integer("--kpm-order", 8...100_000).check(kpmOrder) }
-        if fourierPeriods != 0 { try NumericOption.integer("--fourier-periods", 8...1_000_000).check(fourierPeriods) }
+        try NumericOption.integer("--kpm-order", 8...100_000).orNone().check(kpmOrder)
+        try NumericOption.integer("--fourier-periods", 8...1_000_000).orNone().check(fourierPeriods)
         if fourierPeriods > 0 && !problem.model.isFloquet { throw ValidationError("--fourier-periods applies to floquet-o3; use --kpm-order for \(problem.model.rawValue)") }
         var dynamics = DynamicsProblem(problem: problem, method: method)
         dynamics.krylovDimension = krylovDimension
@@ -96,7 +96,9 @@ struct EDDynamics: ParsableCommand {
 
     func validate() throws { _ = try plan() }
 
-    func run() throws {
+    func run() throws { try writing(into: out, option: "--out") { try runInDirectory() } }
+
+    func runInDirectory() throws {
         let result = try plan().run()
         guard !quiet else { return }
         var lines = ["realizations  \(result.realizationCount)",

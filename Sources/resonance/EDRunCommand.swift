@@ -178,7 +178,9 @@ struct EDRun: ParsableCommand {
         try runOptions.check(problem: problem)
     }
 
-    func run() throws {
+    func run() throws { try writing(into: runOptions.out, option: "--out") { try runInDirectory() } }
+
+    func runInDirectory() throws {
         let problem = try runOptions.problem(point)
         let plan = try runOptions.plan(problem: problem, directory: URL(fileURLWithPath: runOptions.out))
         let result = try DistributionOptions.execute(plan, ranksPerRealization: runOptions.ranksPerRealization)
@@ -225,7 +227,9 @@ struct EDScan: ParsableCommand {
             + (problem.model.isFloquet ? "_Omega\(JSONValue.format(problem.drivingFrequency))" : "")
     }
 
-    func run() throws {
+    func run() throws { try writing(into: runOptions.out, option: "--out") { try runInDirectory() } }
+
+    func runInDirectory() throws {
         let base = URL(fileURLWithPath: runOptions.out)
         let distributed = MPIEnvironment.isLaunched()
         if !distributed {
@@ -310,7 +314,9 @@ struct EDStudy: ParsableCommand {
         try OutputDirectory.check(out, option: "--out")
     }
 
-    func run() throws {
+    func run() throws { try writing(into: out, option: "--out") { try runInDirectory() } }
+
+    func runInDirectory() throws {
         let (ls, ws, counts) = try grid()
         var study = LuitzComparisonStudy(lengths: ls, disorders: ws, realizations: counts, seed: seed)
         if methodOptions.method != .dense {

@@ -11,7 +11,7 @@ struct EDSpectrumCommand: ParsableCommand {
         commandName: "spectrum",
         abstract: "Eigenvalues (quasi-energies for Floquet models) of one disorder realization, sorted ascending.",
         discussion: """
-        Models (spin-1/2 chains, sites n = 0..L-1, periodic unless --open; --help lists them with --model). \
+        Models: spin-1/2 chains, sites n = 0..L-1, periodic unless --open, listed under --model below. \
         --probe adds a probe spin P: + (h/2) sigma^z_P + J sigma^a_0 sigma^x_P (h = W unless --probe-field);
         Floquet: U = exp(-i T V sigma^x_P) (U_F x exp(-(i/2) h T sigma^z_P)).
         """

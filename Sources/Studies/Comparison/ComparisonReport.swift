@@ -96,7 +96,7 @@ public struct ComparisonReport: Sendable {
             return [
                 "\"cmp_lbit_summary.csv\" using \"Lambda\":\(select.replacingOccurrences(of: "%@", with: "5")):\"czz_ed_err\" with yerrorbars pt 7 lc rgb \"\(c)\" title \"[Czz] ED, zeta = \(f(z))\"",
                 "\"cmp_lbit_summary.csv\" using \"Lambda\":\(select.replacingOccurrences(of: "%@", with: "7")) with linespoints pt 6 dt 2 lc rgb \"\(c)\" title \"F(L/2) RM\"",
-                "\"cmp_lbit_summary.csv\" using \"Lambda\":\(select.replacingOccurrences(of: "%@", with: "13")):\"hybridised_ed_err\" with yerrorbars pt 5 lc rgb \"\(c)\" title \"hybridised fraction ED\"",
+                "\"cmp_lbit_summary.csv\" using \"Lambda\":\(select.replacingOccurrences(of: "%@", with: "13")):\"hybridized_ed_err\" with yerrorbars pt 5 lc rgb \"\(c)\" title \"hybridised fraction ED\"",
                 "\"cmp_lbit_summary.csv\" using \"Lambda\":\(select.replacingOccurrences(of: "%@", with: "15")) with linespoints pt 4 dt 3 lc rgb \"\(c)\" title \"1 - F(L/2) RM\"",
             ]
         }

@@ -188,10 +188,10 @@ public struct LBitComparison: Sendable {
             let states = try problem.eigenstates(fields: DisorderFields(), seed: seed, realization: UInt64(k))
             let weights = try SpectralWeights(operator: PauliString(.z, at: problem.length), eigenstates: states)
             let spectral = BinnedSpectralFunction(weights, bins: bins)
-            var hybridised = 0
+            var hybridized = 0
             for block in weights.blocks {
                 for a in 0..<block.energies.count where (Double(weights.dimension) * block.weights[a, a]).squareRoot() < threshold {
-                    hybridised += 1
+                    hybridized += 1
                 }
             }
             let density = spectral.density
@@ -199,15 +199,18 @@ public struct LBitComparison: Sendable {
                 "spectral_density": density,
                 "memory": [weights.diagonalWeight],
                 "czz": try SpinAutocorrelation(weights, times: times).values,
-                "hybridised_fraction": [Double(hybridised) / Double(weights.dimension)],
+                "hybridized_fraction": [Double(hybridized) / Double(weights.dimension)],
                 "window_weight": [window.reduce(0) { $0 + density[$1] * widths[$1] }],
             ])
         }
-        let s = average["spectral_density"]!, c = average["czz"]!
-        let scalar = { (name: String) in (average[name]!.mean[0], average[name]!.standardError[0]) }
+        let s = try average.required("spectral_density", source: key.label), c = try average.required("czz", source: key.label)
+        let scalar = { (name: String) throws in
+            let statistic = try average.required(name, source: key.label)
+            return (statistic.mean[0], statistic.standardError[0])
+        }
         return LBitExactAverages(length: length, localizationLength: zeta, driveFrequency: drive, realizations: realizations, seed: seed,
                                  spectral: s.mean, spectralError: s.standardError, correlator: c.mean, correlatorError: c.standardError,
-                                 memory: scalar("memory"), hybridizedFraction: scalar("hybridised_fraction"), windowWeight: scalar("window_weight"))
+                                 memory: try scalar("memory"), hybridizedFraction: try scalar("hybridized_fraction"), windowWeight: try scalar("window_weight"))
     }
 
     /// Both RMs on the exact numbers' bins and times (cheap: milliseconds).
