@@ -14,8 +14,8 @@ struct EDChainOptions: ParsableArguments {
                                discussion: EDModelKind.allCases.map { "\($0.rawValue): \($0.definition.summary)." }.joined(separator: "\n")))
     var model: EDModelKind
 
-    @Option(name: .customLong("J"), help: "Coupling J.")
-    var coupling: Double = EDProblem.defaultCoupling
+    @Option(name: .customLong("J"), help: "Interaction strength J.")
+    var interaction: Double = EDProblem.defaultInteraction
 
     @Option(name: .customLong("Delta"), help: "Anisotropy Delta (\(EDModelKind.names(where: \.hasMagnetizationSectors))).")
     var anisotropy: Double = EDProblem.defaultAnisotropy
@@ -47,15 +47,15 @@ struct EDChainOptions: ParsableArguments {
     /// The validated problem, or a ValidationError naming the option. `matricesAlive` counts the
     /// dense matrices a job holds at once beyond the eigensolver's own (2 when eigenvectors feed
     /// observables), for the up-front memory check.
-    func problem(length: Int, disorder: Double, drivingFrequency: Double?, matricesAlive: Double = 2,
+    func problem(length: Int, disorder: Double, driveFrequency: Double?, matricesAlive: Double = 2,
                  checkDenseMemory: Bool = true) throws -> EDProblem {
         try EDLimits.length.check(length)
         try EDLimits.disorder.check(disorder)
-        try EDLimits.energy("--J").check(coupling)
+        try EDLimits.energy("--J").check(interaction)
         try EDLimits.energy("--Delta").check(anisotropy)
         try EDLimits.energy("--probe-field").check(probeField)
         try NumericOption.positive("--zeta", atMost: WorkLimits.energy).check(localizationLength)
-        try EDLimits.frequency.check(drivingFrequency)
+        try EDLimits.frequency.check(driveFrequency)
         let definition = model.definition
         if pauli && !definition.hasMagnetizationSectors {
             throw ValidationError("--pauli applies only to \(EDModelKind.names(where: \.hasMagnetizationSectors)) (the O(3) models are written with Pauli matrices)")
@@ -64,14 +64,14 @@ struct EDChainOptions: ParsableArguments {
             throw ValidationError("--zeta applies only to \(EDModelKind.names(where: \.readsLocalizationLength))")
         }
         var problem = EDProblem(model: model, length: length, disorderStrength: disorder)
-        problem.coupling = coupling
+        problem.interaction = interaction
         problem.anisotropy = anisotropy
         if definition.isFloquet {
-            guard let omega = drivingFrequency, omega.isFinite, omega > 0 else {
+            guard let omega = driveFrequency, omega.isFinite, omega > 0 else {
                 throw ValidationError("--Omega (a finite number > 0) is required for \(model.rawValue)")
             }
-            problem.drivingFrequency = omega
-        } else if drivingFrequency != nil {
+            problem.driveFrequency = omega
+        } else if driveFrequency != nil {
             throw ValidationError("--Omega applies only to \(EDModelKind.names(where: \.isFloquet))")
         }
         if definition.readsLocalizationLength {
@@ -85,7 +85,7 @@ struct EDChainOptions: ParsableArguments {
         problem.convention = pauli ? .pauli : .spin
         problem.fieldDistribution = fieldDistribution
         if probe || definition.alwaysHasProbe {
-            problem.probe = ProbeSpin(field: probeField ?? disorder, couplingStrength: coupling, coupling: probeCoupling)
+            problem.probe = ProbeSpin(field: probeField ?? disorder, couplingStrength: interaction, coupling: probeCoupling)
         }
         if definition.hasMagnetizationSectors {
             if let sector {
@@ -114,9 +114,9 @@ struct EDChainOptions: ParsableArguments {
     /// The problem, with the dense memory check (`matricesAlive` dense matrices beyond the
     /// eigensolver's) only where `methodOptions` diagonalise it densely; a sparse window is
     /// checked by its own plan (`observables`: what the window must serve).
-    func problem(length: Int, disorder: Double, drivingFrequency: Double?, methodOptions: EDMethodOptions,
+    func problem(length: Int, disorder: Double, driveFrequency: Double?, methodOptions: EDMethodOptions,
                  matricesAlive: Double, observables: [ExactObservable]) throws -> EDProblem {
-        let problem = try problem(length: length, disorder: disorder, drivingFrequency: drivingFrequency, checkDenseMemory: false)
+        let problem = try problem(length: length, disorder: disorder, driveFrequency: driveFrequency, checkDenseMemory: false)
         if methodOptions.sparseMethod(for: problem) == nil {
             try refuseAboveMemory(problem, matricesAlive: matricesAlive)
         } else {
@@ -145,14 +145,14 @@ struct EDChainPointOptions: ParsableArguments {
 
     /// The validated problem (see `EDChainOptions.problem`).
     func problem(matricesAlive: Double = 2, checkDenseMemory: Bool = true) throws -> EDProblem {
-        try chain.problem(length: length, disorder: disorderStrength, drivingFrequency: driveFrequency,
+        try chain.problem(length: length, disorder: disorderStrength, driveFrequency: driveFrequency,
                           matricesAlive: matricesAlive, checkDenseMemory: checkDenseMemory)
     }
 
     /// The problem with the dense memory check only where `methodOptions` diagonalise it densely
-    /// (see `EDChainOptions.problem(length:disorder:drivingFrequency:methodOptions:matricesAlive:observables:)`).
+    /// (see `EDChainOptions.problem(length:disorder:driveFrequency:methodOptions:matricesAlive:observables:)`).
     func problem(methodOptions: EDMethodOptions, matricesAlive: Double, observables: [ExactObservable]) throws -> EDProblem {
-        try chain.problem(length: length, disorder: disorderStrength, drivingFrequency: driveFrequency,
+        try chain.problem(length: length, disorder: disorderStrength, driveFrequency: driveFrequency,
                           methodOptions: methodOptions, matricesAlive: matricesAlive, observables: observables)
     }
 }

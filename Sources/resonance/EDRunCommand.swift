@@ -211,7 +211,7 @@ struct EDScan: ParsableCommand {
         let omegas: [Double?] = try frequencies.map { try EDLimits.frequency.values(from: $0, count: 1...1000) } ?? [nil]
         var problems: [EDProblem] = []
         for l in ls { for w in ws { for omega in omegas {
-            problems.append(try chain.problem(length: l, disorder: w, drivingFrequency: omega, methodOptions: runOptions.methodOptions,
+            problems.append(try chain.problem(length: l, disorder: w, driveFrequency: omega, methodOptions: runOptions.methodOptions,
                                               matricesAlive: 2, observables: try runOptions.parsedObservables()))
         } } }
         return problems
@@ -224,7 +224,7 @@ struct EDScan: ParsableCommand {
     /// The sub-directory of a point: `L<L>_W<W>[_Omega<Omega>]`.
     static func pointName(_ problem: EDProblem) -> String {
         "L\(problem.length)_W\(JSONValue.format(problem.disorderStrength))"
-            + (problem.model.isFloquet ? "_Omega\(JSONValue.format(problem.drivingFrequency))" : "")
+            + (problem.model.isFloquet ? "_Omega\(JSONValue.format(problem.driveFrequency))" : "")
     }
 
     func run() throws { try writing(into: runOptions.out, option: "--out") { try runInDirectory() } }

@@ -9,7 +9,7 @@ final class ModelCatalogTests: XCTestCase {
     /// A problem of each catalog model at `length` sites, with the parameters its options require.
     func problem(_ model: EDModelKind, length: Int, probe: Bool) -> EDProblem {
         var problem = EDProblem(model: model, length: length, disorderStrength: 1.5)
-        problem.drivingFrequency = 5
+        problem.driveFrequency = 5
         problem.localizationLength = 1.2
         if probe || model.definition.alwaysHasProbe { problem.probe = problem.defaultProbe }
         if model.definition.hasMagnetizationSectors {
@@ -41,7 +41,7 @@ final class ModelCatalogTests: XCTestCase {
                 if model.isFloquet {
                     XCTAssertThrowsError(try p.hamiltonianOperator(fields: fields))
                     XCTAssertNotNil(p.sparseWindowUnsupportedReason)
-                    for e in levels { XCTAssertTrue(e > -p.drivingFrequency / 2 - 1e-12 && e <= p.drivingFrequency / 2 + 1e-12, "\(model)") }
+                    for e in levels { XCTAssertTrue(e > -p.driveFrequency / 2 - 1e-12 && e <= p.driveFrequency / 2 + 1e-12, "\(model)") }
                 } else if levels.count == 1 << (p.length + (p.probe == nil ? 0 : 1)) {
                     // Whole space (a single S^z sector is not traceless: its Sz Sz terms do not cancel).
                     XCTAssertEqual(levels.reduce(0, +), 0, accuracy: 1e-9 * Double(levels.count), "trace of \(model)")

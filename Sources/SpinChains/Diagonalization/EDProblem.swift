@@ -19,12 +19,12 @@ public struct EDProblem: Sendable {
     public var length: Int
     /// `W`.
     public var disorderStrength: Double
-    /// `J`.
-    public var coupling: Double = EDProblem.defaultCoupling
+    /// `J`, the interaction strength (the chain's exchange; `coupling` is the probe's).
+    public var interaction: Double = EDProblem.defaultInteraction
     /// `Delta` (xxz).
     public var anisotropy: Double = EDProblem.defaultAnisotropy
     /// `Omega` (Floquet models).
-    public var drivingFrequency: Double = 2 * Double.pi
+    public var driveFrequency: Double = 2 * Double.pi
     /// `zeta` (lbit).
     public var localizationLength: Double = 1
     public var magnetization: MagnetizationChoice = .fullSpace
@@ -42,10 +42,24 @@ public struct EDProblem: Sendable {
 
     /// The default probe (docs/exact-numerics.md): `h = W`, `V = J sigma^x_0`.
     public var defaultProbe: ProbeSpin {
-        ProbeSpin(field: disorderStrength, couplingStrength: coupling, coupling: EDProblem.defaultProbeCoupling)
+        ProbeSpin(field: disorderStrength, couplingStrength: interaction, coupling: EDProblem.defaultProbeCoupling)
     }
 
-    public var period: Double { 2 * Double.pi / drivingFrequency }
+    public var period: Double { 2 * Double.pi / driveFrequency }
+
+    /// The earlier name of `interaction`.
+    @available(*, deprecated, renamed: "interaction")
+    public var coupling: Double {
+        get { interaction }
+        set { interaction = newValue }
+    }
+
+    /// The earlier name of `driveFrequency`.
+    @available(*, deprecated, renamed: "driveFrequency")
+    public var drivingFrequency: Double {
+        get { driveFrequency }
+        set { driveFrequency = newValue }
+    }
 
     /// The dimensions of the dense matrices diagonalised, one per block.
     public var blockDimensions: [Int] { model.definition.blockDimensions(of: self) }
@@ -71,7 +85,7 @@ public struct EDProblem: Sendable {
     /// The l-bit model of realization `(seed, realization)`.
     public func lbitModel(seed: UInt64, realization: UInt64) -> LBitModel {
         var generator = disorderGenerator(seed: seed, realization: realization)
-        return LBitModel(length: length, drivingFrequency: drivingFrequency, coupling: coupling,
+        return LBitModel(length: length, driveFrequency: driveFrequency, interaction: interaction,
                          localizationLength: localizationLength,
                          probeField: (probe ?? defaultProbe).field, using: &generator)
     }

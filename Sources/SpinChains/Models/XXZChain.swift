@@ -5,16 +5,16 @@
 /// with `S = sigma/2` (convention `.spin`) or `S -> sigma` (convention `.pauli`), fields `h_n`
 /// uniform in `[-W, W]` in either convention. Conserves total `S^z`; the matrix is real.
 public struct XXZChain: Sendable {
-    public var coupling: Double
+    public var interaction: Double
     public var anisotropy: Double
     /// `h_n`, one per site, in the Hamiltonian's own convention.
     public var fields: [Double]
     public var boundary: ChainBoundary
     public var convention: SpinConvention
 
-    public init(coupling: Double = 1, anisotropy: Double = 1, fields: [Double],
+    public init(interaction: Double = 1, anisotropy: Double = 1, fields: [Double],
                 boundary: ChainBoundary = .periodic, convention: SpinConvention = .spin) {
-        self.coupling = coupling
+        self.interaction = interaction
         self.anisotropy = anisotropy
         self.fields = fields
         self.boundary = boundary
@@ -28,9 +28,9 @@ public struct XXZChain: Sendable {
         let s = convention.operatorScale
         var h = SpinOperator()
         for (i, j) in boundary.bonds(length: length) {
-            h.add(coupling * s * s, PauliString(.x, at: i, j))
-            h.add(coupling * s * s, PauliString(.y, at: i, j))
-            h.add(coupling * anisotropy * s * s, PauliString(.z, at: i, j))
+            h.add(interaction * s * s, PauliString(.x, at: i, j))
+            h.add(interaction * s * s, PauliString(.y, at: i, j))
+            h.add(interaction * anisotropy * s * s, PauliString(.z, at: i, j))
         }
         for (n, field) in fields.enumerated() { h.add(field * s, PauliString(.z, at: n)) }
         return h
@@ -86,7 +86,7 @@ public struct XXZChainModel: ChainModel {
     }
 
     public func hamiltonian(of problem: EDProblem, fields: DisorderFields) throws -> SpinOperator {
-        let chain = XXZChain(coupling: problem.coupling, anisotropy: problem.anisotropy,
+        let chain = XXZChain(interaction: problem.interaction, anisotropy: problem.anisotropy,
                              fields: try problem.longitudinalFields(fields),
                              boundary: problem.boundary, convention: problem.convention)
         return problem.probe.map { chain.hamiltonian + $0.terms(chainLength: problem.length) } ?? chain.hamiltonian

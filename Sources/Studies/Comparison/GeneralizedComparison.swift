@@ -58,7 +58,7 @@ public struct GeneralizedComparison: Sendable {
 
     func problem(_ model: EDModelKind, disorder: Double, probe: Bool) -> EDProblem {
         var problem = EDProblem(model: model, length: length, disorderStrength: disorder)
-        if model.isFloquet { problem.drivingFrequency = floquetDriveFrequency }
+        if model.isFloquet { problem.driveFrequency = floquetDriveFrequency }
         if probe { problem.probe = problem.defaultProbe }
         return problem
     }
@@ -66,7 +66,7 @@ public struct GeneralizedComparison: Sendable {
     func settings(_ problem: EDProblem) -> ExactObservableSettings {
         var settings = ExactObservableSettings()
         settings.frequencyBins = problem.model.isFloquet
-            ? LogarithmicBins(lower: 1e-5, upper: problem.drivingFrequency / 2 * (1 + 1e-12), binsPerDecade: 4)
+            ? LogarithmicBins(lower: 1e-5, upper: problem.driveFrequency / 2 * (1 + 1e-12), binsPerDecade: 4)
             : LogarithmicBins(lower: 1e-5, upper: 1e2, binsPerDecade: 4)
         settings.perturbation = "x0"
         return settings
@@ -94,7 +94,7 @@ public struct GeneralizedComparison: Sendable {
         let predicted = ComparisonMath.binAverages({ model.spectralFunction(omega: $0) }, bins: bins)
         let s = spectral.spectralTable!
         let omega = s.values(named: "omega")!, exact = s.values(named: "S")!, errors = s.values(named: "S_err")!
-        let j = withProbe.coupling
+        let j = withProbe.interaction
         let agreement = CurveAgreement(exact: exact, errors: errors, model: predicted) {
             bins.edge($0) >= model.lowerCutoff && bins.edge($0 + 1) <= j
         }
@@ -105,7 +105,7 @@ public struct GeneralizedComparison: Sendable {
         let theta0 = elements.smallValueExponent.map { ($0.exponent + 2, $0.error) }
         let invXi = theta0.map { ComparisonMath.inverseCorrelationLength(decayExponent: $0.0, criticalLength: criticalLocalizationLength) } ?? .nan
         let memory = spectral.scalar("spectral_diagonal_weight")!
-        let defaultLambda = kind.isFloquet ? try ResonanceParameters.resonanceLength(driveFrequency: withProbe.drivingFrequency, interaction: j)
+        let defaultLambda = kind.isFloquet ? try ResonanceParameters.resonanceLength(driveFrequency: withProbe.driveFrequency, interaction: j)
                                            : try ResonanceParameters.resonanceLength(disorder: w, interaction: j)
         var implied: Double?
         if invXi.isFinite, invXi > -2 / criticalLocalizationLength, memory.mean > 0, memory.mean < 1 {

@@ -179,7 +179,7 @@ public struct ExactNumericsRun: Sendable {
     var runLabel: String {
         let p = realization.problem
         return "\(p.model.rawValue) L=\(p.length) W=\(JSONValue.format(p.disorderStrength))"
-            + (p.model.isFloquet ? " Omega=\(JSONValue.format(p.drivingFrequency))" : "")
+            + (p.model.isFloquet ? " Omega=\(JSONValue.format(p.driveFrequency))" : "")
     }
 }
 
@@ -241,7 +241,7 @@ public func problemParameters(_ problem: EDProblem, alwaysRecordProbe: Bool = fa
         ("model", .string(problem.model.rawValue)),
         ("length", .integer(problem.length)),
         ("disorder_strength", .number(problem.disorderStrength)),
-        ("coupling", .number(problem.coupling)),
+        ("coupling", .number(problem.interaction)),
     ]
     let model = problem.model.definition
     if model.hasMagnetizationSectors {
@@ -256,7 +256,7 @@ public func problemParameters(_ problem: EDProblem, alwaysRecordProbe: Bool = fa
     if model.disorder == .fieldVectors { fields.append(("field_distribution", .string(problem.fieldDistribution.rawValue))) }
     if model.readsLocalizationLength { fields.append(("localization_length", .number(problem.localizationLength))) }
     if problem.model.isFloquet {
-        fields.append(("driving_frequency", .number(problem.drivingFrequency)))
+        fields.append(("driving_frequency", .number(problem.driveFrequency)))
         fields.append(("quasi_energy_range", .string("(-Omega/2, Omega/2]")))
     }
     fields.append(("boundary", .string(problem.boundary.rawValue)))

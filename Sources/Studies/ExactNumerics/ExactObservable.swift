@@ -104,7 +104,7 @@ public struct ExactObservableSettings: Sendable, Equatable {
     public func frequencyBins(for problem: EDProblem) -> LogarithmicBins {
         if let frequencyBins { return frequencyBins }
         if problem.model.isFloquet {
-            return LogarithmicBins(lower: 1e-5 * problem.drivingFrequency, upper: problem.drivingFrequency / 2 * (1 + 1e-12),
+            return LogarithmicBins(lower: 1e-5 * problem.driveFrequency, upper: problem.driveFrequency / 2 * (1 + 1e-12),
                                    binsPerDecade: 6)
         }
         return LogarithmicBins(lower: 1e-5, upper: 1e2, binsPerDecade: 6)
@@ -147,7 +147,7 @@ public struct ExactObservableSettings: Sendable, Equatable {
             ("small_subsystem_size", .integer(smallSubsystemSize)),
             ("spectral_operator", .string(describe(try spectralString(for: problem), chainLength: problem.length))),
             ("perturbation", .string(describe(try perturbationString(for: problem), chainLength: problem.length))),
-            ("perturbation_strength", .number(perturbationStrength ?? problem.coupling)),
+            ("perturbation_strength", .number(perturbationStrength ?? problem.interaction)),
         ]
     }
 }
