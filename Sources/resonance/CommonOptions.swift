@@ -32,7 +32,13 @@ struct OutputOptions: ParsableArguments {
 
 enum OutputFormatArgument: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json
-    var format: OutputFormat { OutputFormat(rawValue: rawValue)! }
+    var format: OutputFormat {
+        switch self {
+        case .table: return .table
+        case .csv: return .csv
+        case .json: return .json
+        }
+    }
 }
 
 /// The command line as typed (or `arguments` after the program name), shell-quoted, for the

@@ -43,8 +43,8 @@ public struct CriterionComparison: Sendable {
                 let result = try ComparisonSampling.average(
                     ExactRealization(problem: problem, observables: [.levelStatistics, .criterion], seed: seed),
                     count: realizations[length] ?? 4, workers: workers)
-                rhoRow.append(result.scalar("criterion_rho_vbar")!)
-                rRow.append(result.scalar("r_mean")!)
+                rhoRow.append(try result.requiredScalar("criterion_rho_vbar"))
+                rRow.append(try result.requiredScalar("r_mean"))
             }
             rho.append(rhoRow)
             r.append(rRow)

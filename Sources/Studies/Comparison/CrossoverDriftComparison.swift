@@ -50,7 +50,7 @@ public struct CrossoverDriftComparison: Sendable {
                 settings.correlatorTimes = [0]
                 let result = try ComparisonSampling.average(ExactRealization(problem: problem, observables: [.czz], settings: settings, seed: seed),
                                                             count: realizations[length] ?? 4, workers: workers)
-                let c = result.scalar("czz_infinite_time")!
+                let c = try result.requiredScalar("czz_infinite_time")
                 row.append(c.mean)
                 rowError.append(c.error)
             }

@@ -86,14 +86,14 @@ public struct GeneralizedComparison: Sendable {
         let elements = matrixElementsWithProbe ? spectral
             : try ComparisonSampling.average(ExactRealization(problem: bare, observables: [.matrixElements], settings: settings(bare), seed: seed),
                                              count: realizations, workers: workers)
-        let table = elements.matrixElementTable!
-        let v = table.values(named: "v")!, varrho = table.values(named: "varrho")!
+        let table = try elements.required(elements.matrixElementTable, "matrix_element_probability")
+        let v = try table.requiredValues(named: "v"), varrho = try table.requiredValues(named: "varrho")
         let populated = v.indices.filter { varrho[$0] > 0 }
         let model = try GeneralizedResonanceModel(matrixElements: populated.map { v[$0] }, density: populated.map { varrho[$0] })
         let bins = spectralJob.settings.frequencyBins(for: withProbe)
         let predicted = ComparisonMath.binAverages({ model.spectralFunction(omega: $0) }, bins: bins)
-        let s = spectral.spectralTable!
-        let omega = s.values(named: "omega")!, exact = s.values(named: "S")!, errors = s.values(named: "S_err")!
+        let s = try spectral.required(spectral.spectralTable, "spectral_density")
+        let omega = try s.requiredValues(named: "omega"), exact = try s.requiredValues(named: "S"), errors = try s.requiredValues(named: "S_err")
         let j = withProbe.interaction
         let agreement = CurveAgreement(exact: exact, errors: errors, model: predicted) {
             bins.edge($0) >= model.lowerCutoff && bins.edge($0 + 1) <= j
@@ -104,7 +104,7 @@ public struct GeneralizedComparison: Sendable {
         let theta = thetaFit.map { (1 + $0.exponent, $0.error) }
         let theta0 = elements.smallValueExponent.map { ($0.exponent + 2, $0.error) }
         let invXi = theta0.map { ComparisonMath.inverseCorrelationLength(decayExponent: $0.0, criticalLength: criticalLocalizationLength) } ?? .nan
-        let memory = spectral.scalar("spectral_diagonal_weight")!
+        let memory = try spectral.requiredScalar("spectral_diagonal_weight")
         let defaultLambda = kind.isFloquet ? try ResonanceParameters.resonanceLength(driveFrequency: withProbe.driveFrequency, interaction: j)
                                            : try ResonanceParameters.resonanceLength(disorder: w, interaction: j)
         var implied: Double?

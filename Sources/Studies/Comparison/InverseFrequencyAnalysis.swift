@@ -75,11 +75,11 @@ public struct InverseFrequencyAnalysis: Sendable {
                 let result = try ComparisonSampling.average(ExactRealization(problem: problem, observables: [.spectral, .matrixElements],
                                                                              settings: settings, seed: seed),
                                                             count: count, workers: workers)
-                let table = result.spectralTable!
+                let table = try result.required(result.spectralTable, "spectral_density")
                 let spacing = 1 / (result.scalar("matrix_element_density_of_states")?.mean ?? .nan)
                 let lowest = spacing.isFinite ? heisenbergMultiple * spacing : 0
-                var point = Self.analyse(length: length, disorder: w, realizations: count, omega: table.values(named: "omega")!,
-                                         spectral: table.values(named: "S")!, errors: table.values(named: "S_err")!,
+                var point = Self.analyse(length: length, disorder: w, realizations: count, omega: try table.requiredValues(named: "omega"),
+                                         spectral: try table.requiredValues(named: "S"), errors: try table.requiredValues(named: "S_err"),
                                          minimumBins: minimumBins, acceptableChiSquared: acceptableChiSquared,
                                          lowestFrequency: lowest, binsPerDecade: Double(settings.frequencyBins!.binsPerDecade))
                 point.levelSpacing = spacing

@@ -93,7 +93,7 @@ public struct TailExponentStudy: Sendable {
                 let elements = try ComparisonSampling.average(ExactRealization(problem: problem(length: length, disorder: w, probe: false),
                                                                                observables: [.matrixElements], settings: settings, seed: seed),
                                                               count: count, workers: workers)
-                let p = elements.average["matrix_element_probability"]!
+                let p = try elements.average.required("matrix_element_probability", source: "the matrix-element run at L = \(length), W = \(JSONValue.format(w))")
                 let bins = settings.matrixElementBins
                 let tail = Self.tailFit(centers: bins.centers, edges: (0...bins.count).map { bins.edge($0) }, density: p.mean,
                                         errors: p.standardError, populated: p.count,

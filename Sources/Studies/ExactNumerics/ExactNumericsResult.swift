@@ -25,6 +25,24 @@ public struct ExactNumericsResult: Sendable {
         return (s.mean[0], s.standardError[0])
     }
 
+    /// `scalar(name)`, or an error naming the entry and the run when its records lack it (a run
+    /// read back from a store written by other code), never a crash.
+    public func requiredScalar(_ name: String) throws -> (mean: Double, error: Double) {
+        guard let value = scalar(name) else { throw missing(name) }
+        return value
+    }
+
+    /// `table` (one of this result's tables, nil when its records lack the entry behind it), or
+    /// an error naming the `entry` and the run.
+    public func required(_ table: ColumnTable?, _ entry: String) throws -> ColumnTable {
+        guard let table else { throw missing(entry) }
+        return table
+    }
+
+    func missing(_ name: String) -> InputError {
+        InputError(parameter: name, detail: "not in the records of the run \(problem.model.rawValue) L=\(problem.length) W=\(JSONValue.format(problem.disorderStrength)); remove its run directory to recompute it")
+    }
+
     /// `[S(omega)]` against `|omega|` (bin centre and edges).
     public var spectralTable: ColumnTable? {
         guard let s = average["spectral_density"] else { return nil }
