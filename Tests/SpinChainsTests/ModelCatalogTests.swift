@@ -62,12 +62,6 @@ final class ModelCatalogTests: XCTestCase {
         let structure = ModelStructure.hermitian
         let disorder = ModelDisorder.longitudinalFields
 
-        func drawFields(of problem: EDProblem, seed: UInt64, realization: UInt64) -> DisorderFields {
-            var generator = disorderGenerator(seed: seed, realization: realization)
-            return DisorderFields(longitudinal: drawLongitudinalFields(length: problem.length, strength: problem.disorderStrength,
-                                                                       using: &generator))
-        }
-
         func hamiltonian(of problem: EDProblem, fields: DisorderFields) throws -> SpinOperator {
             var h = SpinOperator()
             for (n, field) in try problem.longitudinalFields(fields).enumerated() { h.add(field, PauliString(.z, at: n)) }

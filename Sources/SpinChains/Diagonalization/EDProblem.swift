@@ -76,12 +76,6 @@ public struct EDProblem: Sendable {
         model.definition.drawFields(of: self, seed: seed, realization: realization)
     }
 
-    /// The O(3) field vectors of realization `realization` of a run with `seed`.
-    func drawFieldVectorsFields(seed: UInt64, realization: UInt64) -> DisorderFields {
-        var generator = disorderGenerator(seed: seed, realization: realization)
-        return DisorderFields(vectors: drawFieldVectors(length: length, distribution: fieldDistribution, using: &generator))
-    }
-
     /// The l-bit model of realization `(seed, realization)`.
     public func lbitModel(seed: UInt64, realization: UInt64) -> LBitModel {
         var generator = disorderGenerator(seed: seed, realization: realization)

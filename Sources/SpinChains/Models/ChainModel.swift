@@ -45,7 +45,9 @@ public protocol ChainModel: Sendable {
     func blockDimensions(of problem: EDProblem) -> [Int]
     /// The bases of the blocks (one basis: the full space of chain and probe).
     func bases(of problem: EDProblem) throws -> [any SpinBasis]
-    /// Draws realization `realization` of a run with `seed`.
+    /// Draws realization `realization` of a run with `seed` (default: by `disorder`, the fields
+    /// `h_n` uniform in `[-W, W]` or the vectors `v_n` of `EDProblem.fieldDistribution`; a model
+    /// drawn from the seed only supplies its own).
     func drawFields(of problem: EDProblem, seed: UInt64, realization: UInt64) -> DisorderFields
     /// The Hamiltonian with the probe's terms (Hamiltonian models).
     func hamiltonian(of problem: EDProblem, fields: DisorderFields) throws -> SpinOperator
@@ -70,6 +72,20 @@ extension ChainModel {
     }
 
     public func bases(of problem: EDProblem) throws -> [any SpinBasis] { [problem.fullBasis] }
+
+    public func drawFields(of problem: EDProblem, seed: UInt64, realization: UInt64) -> DisorderFields {
+        var generator = disorderGenerator(seed: seed, realization: realization)
+        switch disorder {
+        case .longitudinalFields:
+            return DisorderFields(longitudinal: drawLongitudinalFields(length: problem.length, strength: problem.disorderStrength,
+                                                                       using: &generator))
+        case .fieldVectors:
+            return DisorderFields(vectors: drawFieldVectors(length: problem.length, distribution: problem.fieldDistribution,
+                                                            using: &generator))
+        case .drawnFromSeed:
+            preconditionFailure("\(name) draws its disorder from the seed: it implements drawFields(of:seed:realization:)")
+        }
+    }
 
     public func hamiltonian(of problem: EDProblem, fields: DisorderFields) throws -> SpinOperator {
         throw EDProblem.ProblemError.unsupported("\(name) is a Floquet model: it has no Hamiltonian")

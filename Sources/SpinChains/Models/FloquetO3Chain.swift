@@ -175,10 +175,6 @@ public struct FloquetO3ChainModel: ChainModel {
     public let structure = ModelStructure.floquet
     public let disorder = ModelDisorder.fieldVectors
 
-    public func drawFields(of problem: EDProblem, seed: UInt64, realization: UInt64) -> DisorderFields {
-        problem.drawFieldVectorsFields(seed: seed, realization: realization)
-    }
-
     func chain(of problem: EDProblem, fields: DisorderFields) throws -> FloquetO3Chain {
         FloquetO3Chain(interaction: problem.interaction, disorderStrength: problem.disorderStrength,
                        driveFrequency: problem.driveFrequency, fieldVectors: try problem.fieldVectors(fields),

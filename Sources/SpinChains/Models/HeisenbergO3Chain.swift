@@ -54,10 +54,6 @@ public struct HeisenbergO3ChainModel: ChainModel {
     public let structure = ModelStructure.hermitian
     public let disorder = ModelDisorder.fieldVectors
 
-    public func drawFields(of problem: EDProblem, seed: UInt64, realization: UInt64) -> DisorderFields {
-        problem.drawFieldVectorsFields(seed: seed, realization: realization)
-    }
-
     public func hamiltonian(of problem: EDProblem, fields: DisorderFields) throws -> SpinOperator {
         let chain = HeisenbergO3Chain(interaction: problem.interaction, disorderStrength: problem.disorderStrength,
                                       fieldVectors: try problem.fieldVectors(fields), boundary: problem.boundary)

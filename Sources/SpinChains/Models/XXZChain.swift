@@ -79,12 +79,6 @@ public struct XXZChainModel: ChainModel {
         }
     }
 
-    public func drawFields(of problem: EDProblem, seed: UInt64, realization: UInt64) -> DisorderFields {
-        var generator = disorderGenerator(seed: seed, realization: realization)
-        return DisorderFields(longitudinal: drawLongitudinalFields(length: problem.length, strength: problem.disorderStrength,
-                                                                   using: &generator))
-    }
-
     public func hamiltonian(of problem: EDProblem, fields: DisorderFields) throws -> SpinOperator {
         let chain = XXZChain(interaction: problem.interaction, anisotropy: problem.anisotropy,
                              fields: try problem.longitudinalFields(fields),
