@@ -1,10 +1,10 @@
 import CLapack
 import ComplexModule
 
-/// The element types of LAPACK's self-adjoint eigensolvers: `Double` (real symmetric, `dsy*`)
-/// and `Complex<Double>` (complex Hermitian, `zhe*`). Each conformance only forwards to its
-/// LAPACKE routines; the driver logic (checks, job, workspace, what is returned) is written once,
-/// in `selfAdjointEigen`.
+/// The element types of LAPACK's self-adjoint routines: `Double` (real symmetric, `dsy*`) and
+/// `Complex<Double>` (complex Hermitian, `zhe*`). Each conformance only forwards to its
+/// LAPACKE/CBLAS routines; the logic (checks, job, workspace, what is returned) is written once,
+/// in `selfAdjointEigen` and `gramDifference`.
 protocol SelfAdjointElement {
     /// "dsy" or "zhe", for the routine names in errors.
     static var routinePrefix: String { get }
@@ -17,6 +17,15 @@ protocol SelfAdjointElement {
     static func relativelyRobust(job: CChar, n: Int32, a: UnsafeMutablePointer<Self>?, w: UnsafeMutablePointer<Double>?,
                                  z: UnsafeMutablePointer<Self>?, ldz: Int32, found: inout Int32,
                                  support: UnsafeMutablePointer<Int32>?) -> Int32
+    /// "dsyrk" or "zherk".
+    static var rankUpdateRoutine: String { get }
+    /// `c = alpha a^dagger a + beta c` on the lower triangle of the `n x n` `c` (`a`: `k x n`).
+    static func adjointRankUpdate(n: Int32, k: Int32, alpha: Double, a: UnsafePointer<Self>?, beta: Double,
+                                  c: UnsafeMutablePointer<Self>?)
+    /// The conjugate (real: the number itself).
+    var adjoint: Self { get }
+    /// A diagonal entry of a self-adjoint matrix: its real part.
+    var selfAdjointDiagonal: Self { get }
 }
 
 let selfAdjointJobValues = CChar(UInt8(ascii: "N"))
@@ -27,6 +36,14 @@ private let rangeAll = CChar(UInt8(ascii: "A"))
 
 extension Double: SelfAdjointElement {
     static var routinePrefix: String { "dsy" }
+    static var rankUpdateRoutine: String { "dsyrk" }
+    var adjoint: Double { self }
+    var selfAdjointDiagonal: Double { self }
+
+    static func adjointRankUpdate(n: Int32, k: Int32, alpha: Double, a: UnsafePointer<Double>?, beta: Double,
+                                  c: UnsafeMutablePointer<Double>?) {
+        cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, n, k, alpha, a, k, beta, c, n)
+    }
 
     static func divideAndConquer(twoStage: Bool, job: CChar, n: Int32, a: UnsafeMutablePointer<Double>?,
                                  w: UnsafeMutablePointer<Double>?) -> Int32 {
@@ -44,6 +61,14 @@ extension Double: SelfAdjointElement {
 
 extension Complex: SelfAdjointElement where RealType == Double {
     static var routinePrefix: String { "zhe" }
+    static var rankUpdateRoutine: String { "zherk" }
+    var adjoint: Complex<Double> { conjugate }
+    var selfAdjointDiagonal: Complex<Double> { Complex(real, 0) }
+
+    static func adjointRankUpdate(n: Int32, k: Int32, alpha: Double, a: UnsafePointer<Complex<Double>>?, beta: Double,
+                                  c: UnsafeMutablePointer<Complex<Double>>?) {
+        cblas_zherk(CblasColMajor, CblasLower, CblasConjTrans, n, k, alpha, a, k, beta, c, n)
+    }
 
     static func divideAndConquer(twoStage: Bool, job: CChar, n: Int32, a: UnsafeMutablePointer<Complex<Double>>?,
                                  w: UnsafeMutablePointer<Double>?) -> Int32 {
