@@ -41,9 +41,17 @@ private func perLength(_ text: String) throws -> [Int: Int] {
     return result
 }
 
-/// Refuses lengths whose dense matrices would not fit in memory (with the estimate).
-private func refuseAboveMemory(_ lengths: [Int], _ make: (Int) -> EDProblem) throws {
-    for length in lengths { try refuseAboveMemory(make(length)) }
+/// Refuses lengths at which `model` (with the default probe if `probe`, in its default
+/// S^z sector if it has sectors) would not fit in memory (with the estimate).
+private func refuseAboveMemory(_ lengths: [Int], _ model: EDModelKind, probe: Bool) throws {
+    for length in lengths {
+        var problem = EDProblem(model: model, length: length, disorderStrength: 1)
+        if probe { problem.probe = problem.defaultProbe }
+        if model.definition.hasMagnetizationSectors {
+            problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: problem.probe?.coupling)
+        }
+        try refuseAboveMemory(problem)
+    }
 }
 
 struct ComparisonOptions: ParsableArguments {
@@ -133,11 +141,7 @@ struct CompareGeneralized: ParsableCommand {
         try EDLimits.frequency.check(omega)
         _ = try numbers(floquetW, "floquet-w")
         _ = try numbers(heisenbergW, "heisenberg-w")
-        for model in [EDModelKind.floquetO3, .heisenbergO3] {
-            var problem = EDProblem(model: model, length: length, disorderStrength: 1)
-            problem.probe = problem.defaultProbe
-            try refuseAboveMemory(problem)
-        }
+        for model in [EDModelKind.floquetO3, .heisenbergO3] { try refuseAboveMemory([length], model, probe: true) }
     }
 
     func run() throws {
@@ -203,11 +207,7 @@ struct CompareInverseFrequency: ParsableCommand {
     @OptionGroup var options: ComparisonOptions
 
     func validate() throws {
-        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths")) { length in
-            var problem = EDProblem(model: .xxz, length: length, disorderStrength: 1)
-            problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: nil)
-            return problem
-        }
+        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths"), .xxz, probe: false)
         _ = try numbers(disorders, "disorders")
         _ = try perLength(realizations)
         try NumericOption.positive("--chi-squared", atMost: 1e12).check(chiSquared)
@@ -241,11 +241,7 @@ struct CompareDrift: ParsableCommand {
 
     func validate() throws {
         try NumericOption("--threshold", above: 0, below: 1).check(threshold)
-        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths")) { length in
-            var problem = EDProblem(model: .heisenbergO3, length: length, disorderStrength: 1)
-            problem.probe = problem.defaultProbe
-            return problem
-        }
+        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths"), .heisenbergO3, probe: true)
         _ = try numbers(disorders, "disorders")
         _ = try perLength(realizations)
     }
@@ -281,11 +277,7 @@ struct CompareCriterion: ParsableCommand {
     @OptionGroup var options: ComparisonOptions
 
     func validate() throws {
-        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths")) { length in
-            var problem = EDProblem(model: .xxz, length: length, disorderStrength: 1)
-            problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: nil)
-            return problem
-        }
+        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths"), .xxz, probe: false)
         try NumericOption("--thermal-w", atLeast: 0, atMost: WorkLimits.energy).check(thermalW)
         try NumericOption("--localized-w", atLeast: 0, atMost: WorkLimits.energy).check(localizedW)
         _ = try perLength(realizations)

@@ -201,7 +201,7 @@ struct EDScan: ParsableCommand {
     var lengths: String
     @Option(name: .customLong("W"), help: "Disorder strengths, comma-separated, each 0...1e12.")
     var disorders: String
-    @Option(name: .customLong("Omega"), help: "Driving frequencies, comma-separated (Floquet models).")
+    @Option(name: .customLong("Omega"), help: "Drive frequencies, comma-separated (Floquet models).")
     var frequencies: String?
     @OptionGroup var runOptions: EDRunOptions
 
