@@ -20,15 +20,15 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Time budget in seconds, in (0, 1e6].")
     var budget: Double = 120
 
-    @Option(help: "Directory for claims.html and claims.json.")
-    var out: String = "audit"
+    @Option(help: "Directory for claims.html and claims.json (default: audit).")
+    var out: String?
 
     /// `--output`, the earlier name of `--out` (hidden: `--output` names a file elsewhere).
-    @Option(name: .customLong("output"), help: .hidden)
+    @Option(name: .customLong("output"), help: ArgumentHelp("Earlier name of --out: the output directory.", visibility: .hidden))
     var legacyOutput: String?
 
     /// The directory and the option that named it.
-    var directory: (path: String, option: String) { legacyOutput.map { ($0, "--output") } ?? (out, "--out") }
+    var directory: (path: String, option: String) { legacyOutput.map { ($0, "--output") } ?? (out ?? "audit", "--out") }
 
     @Option(name: .customLong("claim"), help: "Run only these claims (comma list of identifiers), regardless of the budget.")
     var claims: String?
@@ -41,6 +41,9 @@ struct AuditCommand: ParsableCommand {
 
     func validate() throws {
         try NumericOption.positive("--budget", atMost: 1e6).check(budget)
+        if legacyOutput != nil && out != nil {
+            throw ValidationError("--output is the earlier name of --out: give one of them")
+        }
         try OutputDirectory.check(directory.path, option: directory.option)
         _ = try selectedClaims()
     }

@@ -23,15 +23,15 @@ struct ReportCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Output directory.")
-    var out: String = "report"
+    @Option(help: "Output directory (default: report).")
+    var out: String?
 
     /// `--output`, the earlier name of `--out` (hidden: `--output` names a file elsewhere).
-    @Option(name: .customLong("output"), help: .hidden)
+    @Option(name: .customLong("output"), help: ArgumentHelp("Earlier name of --out: the output directory.", visibility: .hidden))
     var legacyOutput: String?
 
     /// The directory and the option that named it.
-    var directory: (path: String, option: String) { legacyOutput.map { ($0, "--output") } ?? (out, "--out") }
+    var directory: (path: String, option: String) { legacyOutput.map { ($0, "--output") } ?? (out ?? "report", "--out") }
 
     @Flag(help: "Larger sizes and realization counts (about six CPU-minutes from scratch).")
     var full = false
@@ -45,6 +45,9 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         try NumericOption("--audit-budget", atLeast: 0, atMost: 1e6).check(auditBudget)
         // Checked before minutes of computing, not per section afterwards.
+        if legacyOutput != nil && out != nil {
+            throw ValidationError("--output is the earlier name of --out: give one of them")
+        }
         try OutputDirectory.check(directory.path, option: directory.option)
     }
 

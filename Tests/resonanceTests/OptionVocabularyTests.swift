@@ -28,6 +28,11 @@ final class OptionVocabularyTests: XCTestCase {
             XCTAssertTrue(help.output.contains("--out <out>"), "\(command[0]) --help")
             XCTAssertFalse(help.output.contains("--output"), "\(command[0]) --help shows the hidden alias")
         }
+        // Both names at once are refused rather than one silently ignored.
+        let both = try cli.run(["audit", "--budget", "1", "--out", folder.appendingPathComponent("a").path,
+                                "--output", folder.appendingPathComponent("b").path])
+        XCTAssertNotEqual(both.status, 0)
+        XCTAssertTrue(both.errors.contains("--output is the earlier name of --out"), both.errors)
         // The alias writes where the new name does.
         let written = folder.appendingPathComponent("claims")
         let result = try cli.run(["audit", "--claim", "correction-55-constant", "--output", written.path, "--quiet"])
