@@ -39,8 +39,8 @@ public enum ExactNumericsClaims {
             settings.correlatorTimes = [0]
             let result = try ComparisonSampling.average(ExactRealization(problem: problem, observables: [.czz, .entanglement],
                                                                          settings: settings, seed: 2022), count: entanglementRealizations)
-            let czz = result.scalar("czz_infinite_time")!.mean, probe = result.scalar("entropy_probe")!.mean
-            let small = result.scalar("entropy_small_subsystem")!.mean
+            let czz = try result.required(.czzInfiniteTime).mean, probe = try result.required(.entropyProbe).mean
+            let small = try result.required(.entropySmallSubsystem).mean
             let predicted = M_LN2 * (1 - czz)
             m.append("czz_W\(Measurements.format(w))", czz)
             m.append("S_P_W\(Measurements.format(w))", probe)
@@ -68,8 +68,8 @@ public enum ExactNumericsClaims {
 
     // MARK: rho vbar against <r>
 
-    static var criterionComparison: CriterionComparison {
-        var c = CriterionComparison()
+    static var criterionComparison: CriterionComparison.Config {
+        var c = CriterionComparison.Config()
         c.lengths = [8, 10, 12]
         c.realizations = [8: 40, 10: 20, 12: 6]
         return c
@@ -86,7 +86,7 @@ public enum ExactNumericsClaims {
 
     static func measureCriterion() throws -> Measurements {
         let c = criterionComparison
-        let r = try c.run()
+        let r = try CriterionComparison.run(c)
         var m = Measurements(parameters: [("model", .string("xxz")), ("thermal_W", .number(c.thermalDisorder)),
                                           ("localised_W", .number(c.localizedDisorder)), ("seed", .integer(Int(c.seed)))])
         let growth = { (row: Int, i: Int) -> Double in
@@ -126,8 +126,8 @@ public enum ExactNumericsClaims {
     /// The upper end of the exponent fit (J).
     public static let inverseFrequencyUpper = 0.3
 
-    static var inverseFrequencyAnalysis: InverseFrequencyAnalysis {
-        var a = InverseFrequencyAnalysis()
+    static var inverseFrequencyAnalysis: InverseFrequencyAnalysis.Config {
+        var a = InverseFrequencyAnalysis.Config()
         a.lengths = [12, 14]
         a.disorders = [2.5, 3.5]
         a.realizations = [12: 6, 14: 2]
@@ -153,7 +153,7 @@ public enum ExactNumericsClaims {
                                           ("seed", .integer(Int(a.seed)))])
         m.append("heisenberg_multiple", heisenbergMultiple, "fit windows start at this many mean level spacings")
         var best = Double.infinity, worst = 0.0, narrowest = Double.infinity, shortest = Double.infinity
-        for p in try a.run() {
+        for p in try InverseFrequencyAnalysis.run(a) {
             let tag = "L\(p.length)_W\(Measurements.format(p.disorder))"
             let lower = heisenbergMultiple * p.levelSpacing
             let fit = lower < inverseFrequencyUpper
@@ -195,8 +195,8 @@ public enum ExactNumericsClaims {
 
     // MARK: Drift
 
-    static var driftComparison: CrossoverDriftComparison {
-        var d = CrossoverDriftComparison()
+    static var driftComparison: CrossoverDriftComparison.Config {
+        var d = CrossoverDriftComparison.Config()
         d.lengths = [6, 7, 8]
         d.disorders = [2, 3, 4, 5, 6, 8]
         d.realizations = [6: 24, 7: 12, 8: 6]
@@ -214,7 +214,7 @@ public enum ExactNumericsClaims {
 
     static func measureDrift() throws -> Measurements {
         let d = driftComparison
-        let r = try d.run()
+        let r = try CrossoverDriftComparison.run(d)
         var m = Measurements(parameters: [("model", .string("heisenberg-o3")), ("threshold", .number(d.threshold)), ("seed", .integer(Int(d.seed)))])
         for (l, w) in zip(r.lengths, r.crossover) { m.append("W_delta_L\(l)", w) }
         m.append("linear_slope", r.linearFit?.slope ?? .nan)

@@ -19,15 +19,15 @@ public struct ComparisonReport: Sendable {
     public var lbitCacheFiles = ["data/lbit_exact_L10.csv"]
     /// Stored runs of `resonance compare tail-exponent` (theta0 from the tail of varrho against L).
     public var tailExponentFiles = ["data/tail_exponent_L8_10.csv"]
-    public var generalized = GeneralizedComparison()
-    public var inverseFrequency: InverseFrequencyAnalysis = {
-        var a = InverseFrequencyAnalysis()
+    public var generalized = GeneralizedComparison.Config()
+    public var inverseFrequency: InverseFrequencyAnalysis.Config = {
+        var a = InverseFrequencyAnalysis.Config()
         a.lengths = [10, 12, 14]
         a.realizations = [10: 20, 12: 8, 14: 2]
         return a
     }()
-    public var drift = CrossoverDriftComparison()
-    public var criterion = CriterionComparison()
+    public var drift = CrossoverDriftComparison.Config()
+    public var criterion = CriterionComparison.Config()
 
     /// The report at `scope`: `.full` keeps the sizes above; `.standard` (the default report)
     /// draws the same figures from smaller runs (see `ReportScope`).
@@ -41,7 +41,11 @@ public struct ComparisonReport: Sendable {
 
     static func f(_ x: Double, _ digits: Int = 3) -> String { x.isFinite ? String(format: "%.\(digits)g", x) : "n/a" }
 
-    public func section() throws -> ReportSection {
+    /// The section, its disorder-averaged runs in the sink in effect (`StudySinks.current`).
+    public func section() throws -> ReportSection { try section(sink: StudySinks.current()) }
+
+    /// The section, its disorder-averaged runs in `sink`.
+    public func section(sink: any StudySink) throws -> ReportSection {
         func metadata(_ extra: [(String, JSONValue)]) -> OutputMetadata {
             OutputMetadata(parameters: extra, commandLine: commandLine)
         }
@@ -124,7 +128,7 @@ public struct ComparisonReport: Sendable {
                      "ed-apparent-one-over-omega and the Fig. 10 windows: applied (windows and exponent fits start at 3 mid-spectrum spacings, decided at L = 14); generalised RM theta fit: starts at \(f(generalized.lowFrequencyFactor)) spacings of the bare chain; ed-subthermal-entanglement, ed-rho-vbar-criterion, ed-drift-czz: no frequency window (infinite-time or integrated quantities), not affected; ed-lbit-discrete-rm: not a fit of a continuum law, the discrete RM and the two-level partners describe the same finite chain below its spacing Omega 2^-(L+1) too"])
 
         // 2, 3. Generalised RM from measured varrho; exponents.
-        let general = try generalized.run()
+        let general = try GeneralizedComparison.run(generalized, sink: sink)
         let generalLabel = { (p: GeneralizedComparison.Point) in "\(p.model.rawValue) W=\(f(p.disorder))" }
         let generalLines = general.enumerated().map { i, p -> String in
             let c = colours[i % colours.count]
@@ -161,7 +165,7 @@ public struct ComparisonReport: Sendable {
         }
 
         // 4. Fig. 10.
-        let fig10 = try inverseFrequency.run()
+        let fig10 = try InverseFrequencyAnalysis.run(inverseFrequency, sink: sink)
         let largest = inverseFrequency.lengths.max() ?? 0
         let fig10Lines = fig10.enumerated().filter { $0.element.length == largest }.enumerated().map { j, pair -> String in
             let (i, p) = pair
@@ -172,7 +176,7 @@ public struct ComparisonReport: Sendable {
             identifier: "compare-inverse-frequency", title: "Fig. 10 analysis of the xxz chain: ([S] omega W)^-2 against (W omega)^-1",
             claim: "At weak disorder [S(omega)] follows the RM's 1/(omega sqrt(Lambda ln|J/omega|)) (111) (a straight line here) rather than a pure 1/omega (a horizontal line) (Sec. V, Fig. 10).",
             caption: "L = \(largest), S^z = 0, [S] of sigma^z_0, 5 bins per decade. Widest window (at least \(inverseFrequency.minimumBins) bins below J, reduced chi^2 < \(f(inverseFrequency.acceptableChiSquared))) of each law, in decades of omega: \(fig10Summary).",
-            parameters: "xxz, L = \(inverseFrequency.lengths.map(String.init).joined(separator: ", ")), W = \(inverseFrequency.disorders.map { f($0) }.joined(separator: ", ")), realizations \(inverseFrequency.lengths.map { "L = \($0): \(inverseFrequency.realizations[$0] ?? 4)" }.joined(separator: ", ")), seed \(inverseFrequency.seed)",
+            parameters: "xxz, L = \(inverseFrequency.lengths.map(String.init).joined(separator: ", ")), W = \(inverseFrequency.disorders.map { f($0) }.joined(separator: ", ")), realizations \(inverseFrequency.lengths.map { "L = \($0): \(inverseFrequency.realizations(at: $0))" }.joined(separator: ", ")), seed \(inverseFrequency.seed)",
             data: [ReportData(fileName: "cmp_inverse_frequency.csv", table: ComparisonTables.inverseFrequencyCurves(fig10), metadata: metadata([])),
                    ReportData(fileName: "cmp_inverse_frequency_windows.csv", table: ComparisonTables.inverseFrequencySummary(fig10), metadata: metadata([]))],
             plot: """
@@ -186,14 +190,14 @@ public struct ComparisonReport: Sendable {
         }
 
         // 5. Drift.
-        let d = try drift.run()
+        let d = try CrossoverDriftComparison.run(drift, sink: sink)
         let driftTable = ComparisonTables.driftSummary(d)
         let linearChi = d.linearFit.map { $0.chiSquared / Double(max($0.degreesOfFreedom, 1)) } ?? .nan
         figures.append(ReportFigure(
             identifier: "compare-drift", title: "Drift W_delta(L) of heisenberg-o3 with probe against the RM (116)",
             claim: "W_delta(L), defined by [Czz](W_delta) = delta, drifts to larger W with L, linearly at small L, as the RM with 1/xi = ln(W/W_c), Lambda ~ W^2 predicts (116), (117), Fig. 9.",
             caption: "delta = \(f(drift.threshold)). Points: crossings of the exact [Czz](W) (interpolated in ln W); solid: RM with fitted W_c = \(f(d.criticalDisorder)), Lambda(W_c) = \(f(d.criticalResonanceLength)) (rms ln ratio \(f(d.modelRmsLogRatio, 2))); dashed: straight line, slope \(f(d.linearFit?.slope ?? .nan)) +- \(f(d.linearFit?.slopeError ?? .nan, 1)), reduced chi^2 \(f(linearChi, 2)).",
-            parameters: "heisenberg-o3 with probe (h = W, V = J sigma^x_0 sigma^x_P), L = \(drift.lengths.map(String.init).joined(separator: ", ")), realizations \(drift.lengths.map { "L = \($0): \(drift.realizations[$0] ?? 4)" }.joined(separator: ", ")), seed \(drift.seed)",
+            parameters: "heisenberg-o3 with probe (h = W, V = J sigma^x_0 sigma^x_P), L = \(drift.lengths.map(String.init).joined(separator: ", ")), realizations \(drift.lengths.map { "L = \($0): \(drift.realizations(at: $0))" }.joined(separator: ", ")), seed \(drift.seed)",
             data: [ReportData(fileName: "cmp_drift.csv", table: driftTable, metadata: metadata([("threshold", .number(drift.threshold))])),
                    ReportData(fileName: "cmp_drift_czz.csv", table: ComparisonTables.driftMemory(d), metadata: metadata([]))],
             plot: """
@@ -206,12 +210,12 @@ public struct ComparisonReport: Sendable {
                      "ED \(zip(d.lengths, d.crossover).map { "L=\($0): \(f($1))" }.joined(separator: ", ")); RM fit W_c = \(f(d.criticalDisorder)), Lambda_c = \(f(d.criticalResonanceLength)), rms ln ratio \(f(d.modelRmsLogRatio, 2)); linear reduced chi^2 \(f(linearChi, 2))"])
 
         // 6. rho vbar against <r>.
-        let c = try criterion.run()
+        let c = try CriterionComparison.run(criterion, sink: sink)
         figures.append(ReportFigure(
             identifier: "compare-criterion", title: "rho vbar against <r> as phase indicators (xxz)",
             claim: "rho vbar (129)-(131) separates the thermal and localised sides at smaller L than <r>.",
             caption: "Separation = thermal minus localised indicator (1: fully separated). rho vbar: growth exponent log_2 of its ratio per two sites between consecutive L (1 for 2^(L/2), 0 saturated), plotted at the larger L; <r>: (<r> - r_P)/(r_GOE - r_P). W = \(f(criterion.thermalDisorder)) and \(f(criterion.localizedDisorder)).",
-            parameters: "xxz, S^z = 0, L = \(criterion.lengths.map(String.init).joined(separator: ", ")), realizations \(criterion.lengths.map { "L = \($0): \(criterion.realizations[$0] ?? 4)" }.joined(separator: ", ")), seed \(criterion.seed)",
+            parameters: "xxz, S^z = 0, L = \(criterion.lengths.map(String.init).joined(separator: ", ")), realizations \(criterion.lengths.map { "L = \($0): \(criterion.realizations(at: $0))" }.joined(separator: ", ")), seed \(criterion.seed)",
             data: [ReportData(fileName: "cmp_criterion.csv", table: ComparisonTables.criterionSummary(c), metadata: metadata([]))],
             plot: """
             set xlabel "L"; set ylabel "separation"; set key left top; set yrange [-0.2:1.2]
