@@ -122,7 +122,7 @@ public enum ExactNumericsClaims {
 
     /// Fit windows of claims on exact spectra start at this multiple of the mean mid-spectrum level
     /// spacing (the Heisenberg frequency of the size): below it [S] is level repulsion.
-    public static let heisenbergMultiple = 3.0
+    public static let heisenbergMultiple = ComparisonMath.heisenbergMultiple
     /// The upper end of the exponent fit (J).
     public static let inverseFrequencyUpper = 0.3
 

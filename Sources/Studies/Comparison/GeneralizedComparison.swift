@@ -30,7 +30,7 @@ public enum GeneralizedComparison: Study {
         public var seed: UInt64 = 2022
         /// The low end of the theta fit in units of the mean level spacing 1/rho (the Heisenberg
         /// frequency rule of every fit on exact spectra: 3 spacings).
-        public var lowFrequencyFactor = 3.0
+        public var lowFrequencyFactor = ComparisonMath.heisenbergMultiple
         /// Measure varrho with the probe present (its eigenstates) rather than in the bare chain.
         public var matrixElementsWithProbe = false
 

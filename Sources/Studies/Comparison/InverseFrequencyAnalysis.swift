@@ -25,7 +25,7 @@ public enum InverseFrequencyAnalysis: Study {
         public var minimumBins = 4
         public var acceptableChiSquared = 2.0
         /// Fit windows start at this multiple of the mean mid-spectrum level spacing.
-        public var heisenbergMultiple = 3.0
+        public var heisenbergMultiple = ComparisonMath.heisenbergMultiple
 
         public init() {}
 

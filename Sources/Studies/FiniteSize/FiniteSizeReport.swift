@@ -18,8 +18,10 @@ public struct FiniteSizeReport: Sendable {
 
     public func section() throws -> ReportSection {
         let study = CrossoverDriftStudy(crossover: crossover, threshold: threshold)
-        let lengths = stride(from: 5.0, through: 60, by: 5).map { $0 }
-        let ratios = grid(from: 0.05, to: 3, points: 300, logarithmic: false)
+        var exponents = ApparentExponentStudy.Config()
+        exponents.crossover = crossover
+        exponents.threshold = threshold
+        let lengths = exponents.collapseLengths, ratios = exponents.collapseRatios
         let smallL = (1...60).map(Double.init)
         let analysis = try study.analyse(lengths: smallL)
         var drift = try study.driftTable(lengths: smallL)
@@ -83,7 +85,7 @@ public struct FiniteSizeReport: Sendable {
                  \(2 * lambda.squareRoot()) with lines dt 3 lc rgb "black" title "L = 2 sqrt(Lambda)"
             """)
 
-        let thoulessLengths = [10.0, 20, 40, 60]
+        let thoulessLengths = FiniteSizePredictionsStudy.thoulessLengths
         let thoulessFigure = ReportFigure(
             identifier: "thouless", title: "Thouless frequency (122) against W",
             claim: "omega_Th ~ exp(-c W) (121) follows from omega_Th ~ J (xi/L)^2 exp(-2|xi|/zeta_c) near W_delta (Sec. V F).",
@@ -103,18 +105,19 @@ public struct FiniteSizeReport: Sendable {
             identifier: "log-chi", title: "[log chi] (126) against L (Floquet RM)",
             claim: "[log chi] = L (2 ln 2 + O(Lambda/L)) in regions I/II: maximal chaos approached once L > Lambda (Sec. V H).",
             caption: "[log chi] by quadrature of (126) at 1/xi = 0, +-0.005, the 1/xi = 0 closed form, and 2 ln 2 L.",
-            parameters: "Lambda = 20",
+            parameters: "Lambda = \(JSONValue.format(FiniteSizePredictionsStudy.fidelityResonanceLength))",
             data: [ReportData(fileName: "log_chi.csv",
-                              table: try FiniteSizePredictionsStudy.fidelityTable(resonanceLength: 20, inverseCorrelationLengths: [0, 0.005, -0.005], lengths: chiLengths),
-                              metadata: metadata([("Lambda", .number(20))]))],
+                              table: try FiniteSizePredictionsStudy.fidelityTable(resonanceLength: FiniteSizePredictionsStudy.fidelityResonanceLength, inverseCorrelationLengths: [0, 0.005, -0.005], lengths: chiLengths),
+                              metadata: metadata([("Lambda", .number(FiniteSizePredictionsStudy.fidelityResonanceLength))]))],
             plot: """
             set xlabel "L"; set ylabel "[log {/Symbol c}]"; set key left top
             plot for [c=3:6] "log_chi.csv" using 1:c with lines title columnhead(c), "log_chi.csv" using 1:"two_ln2_L" with lines dt 2 lc rgb "black" title "2 ln 2 L"
             """)
 
-        let nuDirect = try ApparentExponentStudy.direct(relativeDistances: grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true), localizedSide: true)
-        let nuDrift = try ApparentExponentStudy.drift(crossover, threshold: threshold, lengths: (10...60).map(Double.init))
-        let chiFit = try FiniteSizePredictionsStudy.fidelityFit(resonanceLength: 20, inverseCorrelationLength: 0, lengths: grid(from: 160, to: 400, points: 25, logarithmic: false))
+        let nuDirect = try ApparentExponentStudy.direct(relativeDistances: exponents.relativeDistances, localizedSide: true)
+        let nuDrift = try ApparentExponentStudy.drift(crossover, threshold: threshold, lengths: exponents.driftLengths)
+        let chiFit = try FiniteSizePredictionsStudy.fidelityFit(resonanceLength: FiniteSizePredictionsStudy.fidelityResonanceLength, inverseCorrelationLength: 0,
+                                                                 lengths: FiniteSizePredictionsStudy.fidelityFitLengths)
         let table = ReportTable(
             title: "Finite-size predictions: measured against the paper",
             header: ["quantity", "measured", "paper"],
