@@ -39,16 +39,20 @@ public enum CriterionComparison: Study {
         public var ratioSeparation: [(mean: Double, error: Double)]
     }
 
+    /// The exact-numerics job of one (L, W): xxz in the middle sector, `<r>` and `rho vbar`.
+    public static func job(_ config: Config, length: Int, disorder w: Double) -> ExactRealization {
+        var problem = EDProblem(model: .xxz, length: length, disorderStrength: w)
+        problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: nil)
+        return ExactRealization(problem: problem, observables: [.levelStatistics, .criterion], seed: config.seed)
+    }
+
     public static func run(_ config: Config, sink: any StudySink) throws -> Result {
         var rho: [[(Double, Double)]] = [], r: [[(Double, Double)]] = []
         for w in [config.thermalDisorder, config.localizedDisorder] {
             var rhoRow: [(Double, Double)] = [], rRow: [(Double, Double)] = []
             for length in config.lengths {
-                var problem = EDProblem(model: .xxz, length: length, disorderStrength: w)
-                problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: nil)
-                let result = try ComparisonSampling.average(
-                    ExactRealization(problem: problem, observables: [.levelStatistics, .criterion], seed: config.seed),
-                    count: config.realizations(at: length), sink: sink)
+                let result = try ComparisonSampling.average(job(config, length: length, disorder: w),
+                                                            count: config.realizations(at: length), sink: sink)
                 rhoRow.append(try result.required(.criterionRhoVbar))
                 rRow.append(try result.required(.meanRatio))
             }

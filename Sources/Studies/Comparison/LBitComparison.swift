@@ -196,18 +196,31 @@ public struct LBitComparison: Sendable {
             }
             let density = spectral.density
             return RealizationRecord(realization: k, values: [
-                "spectral_density": density,
-                "memory": [weights.diagonalWeight],
-                "czz": try SpinAutocorrelation(weights, times: times).values,
-                "hybridised_fraction": [Double(hybridised) / Double(weights.dimension)],
-                "window_weight": [window.reduce(0) { $0 + density[$1] * widths[$1] }],
+                RecordQuantity.spectralDensity.rawValue: density,
+                RecordQuantity.memory.rawValue: [weights.diagonalWeight],
+                RecordQuantity.czz.rawValue: try SpinAutocorrelation(weights, times: times).values,
+                RecordQuantity.hybridizedFraction.rawValue: [Double(hybridised) / Double(weights.dimension)],
+                RecordQuantity.windowWeight.rawValue: [window.reduce(0) { $0 + density[$1] * widths[$1] }],
             ])
         }
-        let s = average["spectral_density"]!, c = average["czz"]!
-        let scalar = { (name: String) in (average[name]!.mean[0], average[name]!.standardError[0]) }
+        func statistic(_ quantity: RecordQuantity) throws -> DisorderAverage.Statistic {
+            guard let s = average[quantity.rawValue], !s.mean.isEmpty else {
+                throw NumericalError(quantity: quantity.rawValue, detail: "missing from the l-bit records of zeta = \(zeta), Omega = \(drive)")
+            }
+            return s
+        }
+        let s = try statistic(.spectralDensity), c = try statistic(.czz)
+        let scalar = { (quantity: RecordQuantity) throws in (try statistic(quantity).mean[0], try statistic(quantity).standardError[0]) }
         return LBitExactAverages(length: length, localizationLength: zeta, driveFrequency: drive, realizations: realizations, seed: seed,
                                  spectral: s.mean, spectralError: s.standardError, correlator: c.mean, correlatorError: c.standardError,
-                                 memory: scalar("memory"), hybridizedFraction: scalar("hybridised_fraction"), windowWeight: scalar("window_weight"))
+                                 memory: try scalar(.memory), hybridizedFraction: try scalar(.hybridizedFraction), windowWeight: try scalar(.windowWeight))
+    }
+
+    /// The arrays of an l-bit realization record; the raw values are the names in existing run
+    /// directories (`hybridised_fraction` kept as written).
+    enum RecordQuantity: String {
+        case spectralDensity = "spectral_density", memory, czz
+        case hybridizedFraction = "hybridised_fraction", windowWeight = "window_weight"
     }
 
     /// Both RMs on the exact numbers' bins and times (cheap: milliseconds).
