@@ -93,15 +93,17 @@ public struct ComparisonReport: Sendable {
             """))
         let summary = ComparisonTables.lbitSummary(points)
         let zetas = lbit.localizationLengths
-        let memoryLines = zetas.enumerated().flatMap { i, z -> [String] in
-            let c = colours[i % colours.count]
-            // Columns of `ComparisonTables.lbitSummary`: 1 zeta, 5 czz_ed, 7 czz_rm, 13 hybridised_ed, 15 resonant_rm.
-            let select = "($1 == \(z) ? $%@ : 1/0)"
+        let memorySeries = zetas.enumerated().flatMap { i, z -> [PlotSeries] in
+            let c = colours[i % colours.count], file = "cmp_lbit_summary.csv"
             return [
-                "\"cmp_lbit_summary.csv\" using \"Lambda\":\(select.replacingOccurrences(of: "%@", with: "5")):\"czz_ed_err\" with yerrorbars pt 7 lc rgb \"\(c)\" title \"[Czz] ED, zeta = \(f(z))\"",
-                "\"cmp_lbit_summary.csv\" using \"Lambda\":\(select.replacingOccurrences(of: "%@", with: "7")) with linespoints pt 6 dt 2 lc rgb \"\(c)\" title \"F(L/2) RM\"",
-                "\"cmp_lbit_summary.csv\" using \"Lambda\":\(select.replacingOccurrences(of: "%@", with: "13")):\"hybridised_ed_err\" with yerrorbars pt 5 lc rgb \"\(c)\" title \"hybridised fraction ED\"",
-                "\"cmp_lbit_summary.csv\" using \"Lambda\":\(select.replacingOccurrences(of: "%@", with: "15")) with linespoints pt 4 dt 3 lc rgb \"\(c)\" title \"1 - F(L/2) RM\"",
+                PlotSeries(.columns(file: file, x: "Lambda", y: "czz_ed", yError: "czz_ed_err", only: ("zeta", z)), style: .yerrorbars,
+                           title: "[Czz] ED, zeta = \(f(z))", color: c, pointType: 7),
+                PlotSeries(.columns(file: file, x: "Lambda", y: "czz_rm", only: ("zeta", z)), style: .linespoints,
+                           title: "F(L/2) RM", color: c, dash: 2, pointType: 6),
+                PlotSeries(.columns(file: file, x: "Lambda", y: "hybridised_ed", yError: "hybridised_ed_err", only: ("zeta", z)), style: .yerrorbars,
+                           title: "hybridised fraction ED", color: c, pointType: 5),
+                PlotSeries(.columns(file: file, x: "Lambda", y: "resonant_rm", only: ("zeta", z)), style: .linespoints,
+                           title: "1 - F(L/2) RM", color: c, dash: 3, pointType: 4),
             ]
         }
         figures.append(ReportFigure(
@@ -110,10 +112,9 @@ public struct ComparisonReport: Sendable {
             caption: "Filled: exact; open: RM. Hybridised: eigenstates with |<sigma^z_P>| < \(f(lbit.hybridizationThreshold)). Relative difference of [Czz]: \(points.map { "\(label($0)): \(f($0.memoryRelativeDifference, 2))" }.joined(separator: "; ")).",
             parameters: lbitParameters,
             data: [ReportData(fileName: "cmp_lbit_summary.csv", table: summary, metadata: metadata([("length", .integer(lbit.length))]))],
-            plot: """
-            set logscale x; set yrange [0:1.05]; set xlabel "{/Symbol L} = {/Symbol z}_c {/Symbol W}/(8J)"; set ylabel "fraction"; set key outside right font ",8"
-            plot \(memoryLines.joined(separator: ", \\\n     "))
-            """))
+            figure: FigurePlot(axes: PlotAxes(xLabel: "{/Symbol L} = {/Symbol z}_c {/Symbol W}/(8J)", yLabel: "fraction", logX: true,
+                                              yRange: 0...1.05, key: "outside right", keyFont: ",8"),
+                               series: memorySeries)))
         for p in points {
             rows.append(["lbit \(label(p)), 1/xi = \(f(p.inverseCorrelationLength))",
                          "[Czz] ED \(f(p.exactMemory.mean)) +- \(f(p.exactMemory.error, 1)), RM \(f(p.modelMemory)) (rel. diff. \(f(p.memoryRelativeDifference, 2))); [S] rms ln ratio \(f(p.spectralAgreement.rmsLogRatio, 2)); hybridised \(f(p.hybridizedFraction.mean)) vs 1 - F \(f(p.modelResonantFraction))"])
