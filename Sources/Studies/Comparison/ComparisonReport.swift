@@ -153,13 +153,14 @@ public struct ComparisonReport: Sendable {
             caption: "theta: exponent of [S] ~ omega^(-1 + theta) fitted from \(f(generalized.lowFrequencyFactor)) level spacings (of the bare chain) to J; theta0: small-v exponent of varrho plus 2. Implied 1/xi and Lambda: \(general.map { "\(generalLabel($0)): 1/xi = \(f($0.inverseCorrelationLength, 2)), Lambda = \(f($0.impliedResonanceLength ?? .nan, 2)) (default \(f($0.defaultResonanceLength, 2)))" }.joined(separator: "; ")).",
             parameters: generalParameters,
             data: [ReportData(fileName: "cmp_exponents.csv", table: ComparisonTables.generalizedSummary(general), metadata: metadata([]))],
-            plot: """
-            set logscale x; set xlabel "W"; set ylabel "exponent"; set key left top
-            plot "cmp_exponents.csv" using ($1 == 1 ? $2 : 1/0):"theta":"theta_err" with yerrorbars pt 7 lc rgb "#1f77b4" title "{/Symbol q} floquet-o3", \\
-                 "cmp_exponents.csv" using ($1 == 1 ? $2 : 1/0):"theta0":"theta0_err" with yerrorbars pt 6 lc rgb "#1f77b4" title "{/Symbol q}_0 floquet-o3", \\
-                 "cmp_exponents.csv" using ($1 == 0 ? $2 : 1/0):"theta":"theta_err" with yerrorbars pt 5 lc rgb "#d62728" title "{/Symbol q} heisenberg-o3", \\
-                 "cmp_exponents.csv" using ($1 == 0 ? $2 : 1/0):"theta0":"theta0_err" with yerrorbars pt 4 lc rgb "#d62728" title "{/Symbol q}_0 heisenberg-o3"
-            """))
+            figure: FigurePlot(axes: PlotAxes(xLabel: "W", yLabel: "exponent", logX: true, key: "left top"), series: [
+                (1.0, "floquet-o3", "#1f77b4", 7, 6), (0.0, "heisenberg-o3", "#d62728", 5, 4),
+            ].flatMap { floquet, model, colour, filled, open in [
+                PlotSeries(.columns(file: "cmp_exponents.csv", x: "W", y: "theta", yError: "theta_err", only: ("floquet", floquet)),
+                           style: .yerrorbars, title: "{/Symbol q} \(model)", color: colour, pointType: filled),
+                PlotSeries(.columns(file: "cmp_exponents.csv", x: "W", y: "theta0", yError: "theta0_err", only: ("floquet", floquet)),
+                           style: .yerrorbars, title: "{/Symbol q}_0 \(model)", color: colour, pointType: open),
+            ] })))
         for p in general {
             rows.append(["generalised RM, \(generalLabel(p))",
                          "[S] rms ln ratio \(f(p.agreement.rmsLogRatio, 2)) (\(p.agreement.points) bins); [Czz] \(f(p.exactMemory.mean)) vs F(0) \(f(p.predictedMemory)); theta \(f(p.theta?.value ?? .nan, 2)) +- \(f(p.theta?.error ?? .nan, 1)), theta0 \(f(p.theta0?.value ?? .nan, 2)) +- \(f(p.theta0?.error ?? .nan, 1))"])

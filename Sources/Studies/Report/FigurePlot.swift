@@ -24,10 +24,13 @@ public struct PlotAxes: Sendable, Equatable {
     /// Where the key goes (gnuplot's words: "left top", "outside right", ...) and its font.
     public var key = "right top"
     public var keyFont: String?
+    /// Marks drawn with the axes (an arrow at a critical value, a label, a text-box style), as
+    /// gnuplot `set` lines: they name positions, never columns.
+    public var decorations: [String] = []
 
     public init(xLabel: String, yLabel: String, logX: Bool = false, logY: Bool = false, powerTicksX: Bool = false,
                 powerTicksY: Bool = false, xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
-                key: String = "right top", keyFont: String? = nil) {
+                key: String = "right top", keyFont: String? = nil, decorations: [String] = []) {
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.logX = logX
@@ -38,6 +41,7 @@ public struct PlotAxes: Sendable, Equatable {
         self.yRange = yRange
         self.key = key
         self.keyFont = keyFont
+        self.decorations = decorations
     }
 }
 
@@ -53,6 +57,8 @@ public struct PlotSeries: Sendable, Equatable {
         case columns(file: String, x: String, y: String, yError: String? = nil, only: (column: String, value: Double)? = nil)
         /// y = value everywhere (a reference level).
         case constant(Double)
+        /// A text at each (x, y) of `file`: `format` (printf style) applied to column `text`, boxed, left of the point.
+        case labels(file: String, x: String, y: String, format: String, text: String)
         /// No data: an entry in the key only.
         case keyOnly
 
@@ -61,6 +67,7 @@ public struct PlotSeries: Sendable, Equatable {
             case let (.columns(f1, x1, y1, e1, o1), .columns(f2, x2, y2, e2, o2)):
                 return f1 == f2 && x1 == x2 && y1 == y2 && e1 == e2 && o1?.column == o2?.column && o1?.value == o2?.value
             case let (.constant(u), .constant(v)): return u == v
+            case let (.labels(f1, x1, y1, m1, t1), .labels(f2, x2, y2, m2, t2)): return f1 == f2 && x1 == x2 && y1 == y2 && m1 == m2 && t1 == t2
             case (.keyOnly, .keyOnly): return true
             default: return false
             }
@@ -117,6 +124,7 @@ public enum GnuplotWriter {
         if let r = a.yRange { lines.append("set yrange [\(JSONValue.format(r.lowerBound)):\(JSONValue.format(r.upperBound))]") }
         lines.append("set xlabel \(quoted(a.xLabel)); set ylabel \(quoted(a.yLabel))")
         lines.append("set key \(a.key)" + (a.keyFont.map { " font \(quoted($0))" } ?? ""))
+        lines += a.decorations
         lines.append("plot " + plot.series.map(clause).joined(separator: ", \\\n     "))
         return lines.joined(separator: "\n")
     }
@@ -131,6 +139,8 @@ public enum GnuplotWriter {
             text = JSONValue.format(value)
         case .keyOnly:
             text = "NaN"
+        case let .labels(file, x, y, format, column):
+            return "\(quoted(file)) using \(quoted(x)):\(quoted(y)):(sprintf(\(quoted(format)), column(\(quoted(column))))) with labels left offset 1.2,0 boxed notitle"
         }
         text += " with \(s.style.rawValue)"
         if let t = s.lineType { text += " lt \(t)" }
