@@ -11,7 +11,8 @@ struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare the resonance model with disorder-averaged exact numerics.",
-        subcommands: [CompareLBit.self, CompareGeneralized.self, CompareTailExponent.self, CompareInverseFrequency.self, CompareDrift.self, CompareCriterion.self]
+        subcommands: [CompareLBit.self, CompareGeneralized.self, CompareTailExponent.self, CompareInverseFrequency.self, CompareDrift.self, CompareCriterion.self,
+                      CompareEntanglement.self]
     )
 }
 
@@ -310,6 +311,38 @@ struct CompareCriterion: ParsableCommand {
         let metadata = OutputMetadata(parameters: [("thermal_W", .number(thermalW)), ("localised_W", .number(localizedW)),
                                                    ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
         try options.output.emit(ComparisonTables.criterionSummary(result), metadata: metadata)
+    }
+}
+
+struct CompareEntanglement: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entanglement",
+        abstract: "The probe entropy [S_P] against ln 2 (1 - [Czz]) (120) and the two-site entropy against 2 ln 2, heisenberg-o3 with probe.",
+        discussion: "Cost per realization and W: L = 8 0.1 s, L = 10 3 s, L = 12 about 3 min.")
+    @Option(help: "Chain length, 2...30 (refused above 80% of memory).") var length = ProbeEntanglementComparison.Config().length
+    @Option(help: "Disorders.") var disorders = listText(ProbeEntanglementComparison.Config().disorders)
+    @Option(help: "Realizations per W, 1...1000000.") var realizations = ProbeEntanglementComparison.Config().realizations
+    @OptionGroup var options: ComparisonOptions
+
+    func validate() throws {
+        try NumericOption.integer("--length", 2...30).check(length)
+        try NumericOption.integer("--realizations", 1...1_000_000).check(realizations)
+        _ = try numbers(disorders, "disorders")
+        var config = ProbeEntanglementComparison.Config()
+        config.length = length
+        try refuseAboveMemory(ProbeEntanglementComparison.job(config, disorder: 1).problem)
+    }
+
+    func run() throws {
+        var config = ProbeEntanglementComparison.Config()
+        config.length = length
+        config.disorders = try numbers(disorders, "disorders")
+        config.realizations = realizations
+        config.seed = options.seed
+        let points = try ProbeEntanglementComparison.run(config, sink: InMemorySink(workers: options.workers))
+        let metadata = OutputMetadata(parameters: [("length", .integer(length)), ("realizations", .integer(realizations)),
+                                                   ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
+        try options.output.emit(ProbeEntanglementComparison.table(points), metadata: metadata)
     }
 }
 

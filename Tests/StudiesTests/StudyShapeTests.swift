@@ -68,4 +68,28 @@ final class StudyShapeTests: XCTestCase {
             XCTAssertTrue("\(error)".hasPrefix("window_spread:"), "\(error)")
         }
     }
+
+    /// The probe-entanglement study (moved out of the audit) averages the job the audit built by
+    /// hand, bit for bit, and its table carries (120) computed from the same [Czz].
+    func testProbeEntanglementStudyMatchesTheHandBuiltJob() throws {
+        var config = ProbeEntanglementComparison.Config()
+        config.length = 4
+        config.disorders = [2, 10]
+        config.realizations = 3
+        let points = try ProbeEntanglementComparison.run(config, sink: InMemorySink(workers: 1))
+        for (point, w) in zip(points, config.disorders) {
+            var problem = EDProblem(model: .heisenbergO3, length: 4, disorderStrength: w)
+            problem.probe = problem.defaultProbe
+            var settings = ExactObservableSettings()
+            settings.correlatorTimes = [0]
+            let direct = try ComparisonSampling.average(ExactRealization(problem: problem, observables: [.czz, .entanglement],
+                                                                         settings: settings, seed: 2022), count: 3, workers: 1)
+            XCTAssertEqual(point.memory.mean, direct.scalar(.czzInfiniteTime)?.mean)
+            XCTAssertEqual(point.probeEntropy.mean, direct.scalar(.entropyProbe)?.mean)
+            XCTAssertEqual(point.twoSiteEntropy.error, direct.scalar(.entropySmallSubsystem)?.error)
+            XCTAssertEqual(point.predictedProbeEntropy, log(2) * (1 - point.memory.mean), accuracy: 1e-15)
+        }
+        let table = ProbeEntanglementComparison.table(points)
+        XCTAssertEqual(table.values(named: "S_P_120"), points.map(\.predictedProbeEntropy))
+    }
 }

@@ -15,10 +15,6 @@ public enum ExactNumericsClaims {
 
     // MARK: Probe entanglement (120)
 
-    static let entanglementDisorders: [Double] = [2, 5, 10]
-    static let entanglementLength = 8
-    static let entanglementRealizations = 8
-
     public static let subthermalEntanglement = Claim(
         identifier: "ed-subthermal-entanglement",
         title: "Sub-thermal entanglement of small subsystems",
@@ -29,24 +25,17 @@ public enum ExactNumericsClaims {
         measure: measureEntanglement, judge: judgeEntanglement)
 
     static func measureEntanglement() throws -> Measurements {
-        var m = Measurements(parameters: [("model", .string("heisenberg-o3")), ("L", .integer(entanglementLength)),
-                                          ("realizations", .integer(entanglementRealizations)), ("seed", .integer(2022))])
+        let c = ProbeEntanglementComparison.Config()
+        var m = Measurements(parameters: [("model", .string("heisenberg-o3")), ("L", .integer(c.length)),
+                                          ("realizations", .integer(c.realizations)), ("seed", .integer(Int(c.seed)))])
         var worst = 0.0, worstSmall = 0.0
-        for w in entanglementDisorders {
-            var problem = EDProblem(model: .heisenbergO3, length: entanglementLength, disorderStrength: w)
-            problem.probe = problem.defaultProbe
-            var settings = ExactObservableSettings()
-            settings.correlatorTimes = [0]
-            let result = try ComparisonSampling.average(ExactRealization(problem: problem, observables: [.czz, .entanglement],
-                                                                         settings: settings, seed: 2022), count: entanglementRealizations)
-            let czz = try result.required(.czzInfiniteTime).mean, probe = try result.required(.entropyProbe).mean
-            let small = try result.required(.entropySmallSubsystem).mean
-            let predicted = M_LN2 * (1 - czz)
+        for p in try ProbeEntanglementComparison.run(c) {
+            let w = p.disorder, czz = p.memory.mean, probe = p.probeEntropy.mean, small = p.twoSiteEntropy.mean
             m.append("czz_W\(Measurements.format(w))", czz)
             m.append("S_P_W\(Measurements.format(w))", probe)
-            m.append("S_P_120_W\(Measurements.format(w))", predicted, "ln 2 (1 - [Czz])")
+            m.append("S_P_120_W\(Measurements.format(w))", p.predictedProbeEntropy, "ln 2 (1 - [Czz])")
             m.append("S_two_sites_W\(Measurements.format(w))", small, "thermal: 2 ln 2 = 1.386")
-            worst = max(worst, abs(probe - predicted))
+            worst = max(worst, abs(probe - p.predictedProbeEntropy))
             if czz > 0.2 { worstSmall = max(worstSmall, small / (2 * M_LN2)) }
         }
         m.append("max_abs_S_P_minus_120", worst)
