@@ -58,9 +58,9 @@ struct RMDrift: ParsableCommand {
     )
     @OptionGroup var disorderOptions: DisorderCrossoverOptions
     @Option(help: "Threshold delta in (0, 1) (Fig. 9: 0.01).")
-    var delta: Double = 0.01
-    @Option(help: "Smallest L (integer steps), >= 1.") var from: Int = 1
-    @Option(help: "Largest L, at most 1000 (beyond it W_delta is within rounding of W_c).") var to: Int = 60
+    var delta: Double = CrossoverDriftStudy().threshold
+    @Option(help: "Smallest L (integer steps), >= 1.") var from = Int(CrossoverDriftStudy.figureLengths.first ?? 1)
+    @Option(help: "Largest L, at most 1000 (beyond it W_delta is within rounding of W_c).") var to = Int(CrossoverDriftStudy.figureLengths.last ?? 60)
     @Option(name: .customLong("floquet-inv-xi"), help: "Floquet analogue: Omega_delta(L) at these 1/xi (comma list) instead of W_delta.")
     var floquetInverseCorrelationLengths: NumberList?
     @Flag(help: "Print the fitted numbers (l_delta, linear slope and range, inflection, L*, apparent nu) instead of the table.")

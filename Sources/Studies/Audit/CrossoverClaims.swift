@@ -117,9 +117,9 @@ public enum CrossoverClaims {
 
     static func measureDrift() throws -> Measurements {
         let study = CrossoverDriftStudy(crossover: crossover, threshold: threshold)
-        let a = try study.analyse(lengths: (1...60).map(Double.init))
+        let lengths = CrossoverDriftStudy.figureLengths
+        let a = try study.analyse(lengths: lengths)
         let span = a.linearRange.upperBound - a.linearRange.lowerBound
-        let lengths = (1...60).map(Double.init)
         let w = try lengths.map { try crossover.crossoverDisorder(threshold: threshold, length: $0).root }
         let formDeviation = { (offset: Double) throws -> Double in
             let scale = try LinearLeastSquares.proportional(x: lengths.map { 1 / ($0 + offset) }, y: w.map { log(crossover.criticalDisorder / $0) }).slope

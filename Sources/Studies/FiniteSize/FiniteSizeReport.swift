@@ -22,7 +22,7 @@ public struct FiniteSizeReport: Sendable {
         exponents.crossover = crossover
         exponents.threshold = threshold
         let lengths = exponents.collapseLengths, ratios = exponents.collapseRatios
-        let smallL = (1...60).map(Double.init)
+        let smallL = CrossoverDriftStudy.figureLengths
         let analysis = try study.analyse(lengths: smallL)
         var drift = try study.driftTable(lengths: smallL)
         drift.columns.append(("W_117_fit", smallL.map { analysis.form.disorder(length: $0) }))
