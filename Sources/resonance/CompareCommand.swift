@@ -90,7 +90,7 @@ struct CompareLBit: ParsableCommand {
     }
 
     func run() throws {
-        var comparison = LBitComparison()
+        var comparison = LBitComparison.Config()
         comparison.length = length
         comparison.localizationLengths = try numbers(zeta, "zeta")
         comparison.driveFrequencies = try numbers(omega, "omega")
@@ -100,7 +100,7 @@ struct CompareLBit: ParsableCommand {
         if let exactFrom {
             exact = try LBitExactCache.read(contentsOf: exactFrom, option: "--exact-from")
         } else {
-            exact = try comparison.exact(workers: options.workers)
+            exact = try comparison.exact(sink: InMemorySink(workers: options.workers))
         }
         if let storeExact {
             let metadata = OutputMetadata(parameters: [("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())

@@ -8,8 +8,8 @@ import ResonanceModel
 /// there); `resonance compare ...` reruns any of them, larger.
 public struct ComparisonReport: Sendable {
     public var commandLine: String
-    public var lbit: LBitComparison = {
-        var c = LBitComparison()
+    public var lbit: LBitComparison.Config = {
+        var c = LBitComparison.Config()
         c.realizations = 16
         c.driveFrequencies = [8 * Double.pi, 32 * Double.pi, 128 * Double.pi]
         return c
@@ -55,7 +55,7 @@ public struct ComparisonReport: Sendable {
         var extraTables: [ReportTable] = []
 
         // 1. l-bit model against the Floquet RM.
-        let points = try lbit.run()
+        let points = try LBitComparison.run(lbit, sink: sink)
         let colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2"]
         let label = { (p: LBitComparison.Point) in "zeta=\(f(p.localizationLength)) Lambda=\(f(p.resonanceLength))" }
         let storedPoints = points.filter { lbit.stored(localizationLength: $0.localizationLength, driveFrequency: $0.driveFrequency) != nil }.count

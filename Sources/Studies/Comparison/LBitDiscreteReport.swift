@@ -5,12 +5,12 @@ import ResonanceModel
 /// size available: the L of the report's own run plus stored exact averages of larger L
 /// (`resonance compare lbit --store-exact`), on which both RMs are recomputed (milliseconds).
 public struct LBitDiscreteReport: Sendable {
-    public var comparison: LBitComparison
+    public var comparison: LBitComparison.Config
     /// Stored exact averages (relative to the working directory); missing files are listed in the caption.
     public var cacheFiles: [String]
     public var commandLine: String
 
-    public init(comparison: LBitComparison, cacheFiles: [String], commandLine: String) {
+    public init(comparison: LBitComparison.Config, cacheFiles: [String], commandLine: String) {
         self.comparison = comparison
         self.cacheFiles = cacheFiles
         self.commandLine = commandLine
