@@ -70,10 +70,10 @@ struct CompareLBit: ParsableCommand {
         commandName: "lbit",
         abstract: "Synthetic l-bit model against the Floquet RM at the same zeta, Lambda, L (no fitted parameter).",
         discussion: "Lambda = zeta_c Omega/(8J) (43), 1/xi = 1/zeta - ln 2 (39). Cost per realization and (zeta, Omega) (dense Schur of the 2^(L+1) Floquet operator, one core): L = 8 about 1 s, L = 10 about 1 min, L = 12 about an hour. --store-exact keeps the exact averages so that the models can be recomputed on them (--exact-from).")
-    @Option(help: "Even chain length.") var length = 8
-    @Option(help: "Bare localization lengths zeta, comma-separated.") var zeta = "1,2.5"
-    @Option(help: "Drive frequencies Omega, comma-separated.") var omega = "6.283185307179586,25.132741228718345,100.53096491487338"
-    @Option(help: "Realizations per point, 1...1000000.") var realizations = 24
+    @Option(help: "Even chain length.") var length = LBitComparison.Config().length
+    @Option(help: "Bare localization lengths zeta, comma-separated.") var zeta = listText(LBitComparison.Config().localizationLengths)
+    @Option(help: "Drive frequencies Omega, comma-separated.") var omega = listText(LBitComparison.Config().driveFrequencies)
+    @Option(help: "Realizations per point, 1...1000000.") var realizations = LBitComparison.Config().realizations
     @Flag(help: "Print [S(omega)] of every point (ED and RM) instead of the summary.") var spectra = false
     @Flag(help: "Print [Czz(t)] of every point instead of the summary.") var correlators = false
     @Option(help: "Also write the exact disorder averages to this CSV file (reread with --exact-from).") var storeExact: String?
