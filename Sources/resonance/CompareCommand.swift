@@ -318,7 +318,7 @@ struct CompareEntanglement: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entanglement",
         abstract: "The probe entropy [S_P] against ln 2 (1 - [Czz]) (120) and the two-site entropy against 2 ln 2, heisenberg-o3 with probe.",
-        discussion: "The default (L = 8, 3 disorders, 8 realizations each) takes about a second in a release build; every eigenstate is needed, so the cost grows as the cube of the dimension 2^(L+1).")
+        discussion: "The default (L = 8, 3 disorders, 8 realizations each) takes about 2 CPU-seconds in a release build; every eigenstate is needed, so the cost grows as the cube of the dimension 2^(L+1).")
     @Option(help: "Chain length, 2...30 (refused above 80% of memory).") var length = ProbeEntanglementComparison.Config().length
     @Option(help: "Disorders.") var disorders = listText(ProbeEntanglementComparison.Config().disorders)
     @Option(help: "Realizations per W, 1...1000000.") var realizations = ProbeEntanglementComparison.Config().realizations
