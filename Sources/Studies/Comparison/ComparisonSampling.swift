@@ -2,11 +2,12 @@ import Foundation
 import NumericKit
 import SpinChains
 
-/// Disorder averaging for the comparisons and the audit: realization `k` of a job is computed from
-/// `(seed, k)` alone (as in `ExactNumericsRun`), the records are folded in realization order, so
-/// the averages do not depend on the number of workers. In memory by default; while a `RunCache`
-/// is bound (`RunCache.current`, as `resonance report` does), every run that names its key keeps
-/// its records in a resumable store of that cache and is reused by the next invocation.
+/// Disorder averaging for the comparisons and the audit, through the one engine
+/// (`RealizationRunner.average`): realization `k` of a job is computed from `(seed, k)` alone (as in
+/// `ExactNumericsRun`), the records are folded in realization order, so the averages do not depend
+/// on the number of workers or on the sink. With a `RunStoreSink` (or, without a sink, while a
+/// `RunCache` is bound as `resonance report` binds it), every run that names its key keeps its
+/// records in a resumable store of that cache and is reused by the next invocation; otherwise in memory.
 public enum ComparisonSampling {
     public typealias RunKey = Studies.RunKey
 
