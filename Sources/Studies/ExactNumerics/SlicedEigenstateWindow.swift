@@ -37,7 +37,7 @@ extension ExactRealization {
 
     /// Why the sliced window cannot serve this job (nil: it can).
     public var slicedWindowUnsupportedReason: String? {
-        if !usesEigenvectorWindow { return "the sparse window solver serves only runs whose observables all live in the middle window (r, matrix-elements, criterion, entanglement without a probe)" }
+        if !usesEigenvectorWindow { return "the sparse window solver serves only dense-method runs whose observables all live in the middle window (r, matrix-elements, criterion, entanglement without a probe) and need eigenvectors" }
         if !problem.hasRealHamiltonian { return "the sparse window solver needs a real Hamiltonian" }
         if problem.blockDimensions.count != 1 { return "the sparse window solver needs one symmetry block (xxz in one S^z sector)" }
         if let reason = problem.sparseWindowUnsupportedReason { return reason }
