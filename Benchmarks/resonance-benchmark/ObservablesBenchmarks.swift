@@ -383,6 +383,8 @@ private func compareWindowDrivers(_ a: Matrix<Double>, job: ExactRealization, co
                                Int32(window.lowerBound + 1), Int32(window.upperBound), 0, &found, &w, &z, n32, &support)
         }
         storage = a.elements
+        let twoStageValues = wallSeconds { _ = LAPACKE_dsyevd_2stage(LAPACK_COL_MAJOR, BareWork.values, BareWork.lower, n32, &storage, n32, &w) }
+        storage = a.elements
         var e = [Double](repeating: 0, count: n), tau = [Double](repeating: 0, count: n)
         let reduction = wallSeconds { _ = LAPACKE_dsytrd(LAPACK_COL_MAJOR, BareWork.lower, n32, &storage, n32, &w, &e, &tau) }
         // The tridiagonal eigenvectors by other LAPACK routines, from the same reduction.
@@ -407,8 +409,8 @@ private func compareWindowDrivers(_ a: Matrix<Double>, job: ExactRealization, co
             _ = LAPACKE_dstemr(LAPACK_COL_MAJOR, BareWork.vectors, CChar(UInt8(ascii: "I")), n32, &d1, &e1, 0, 0,
                                Int32(window.lowerBound + 1), Int32(window.upperBound), &found, &mrrrValues, &inverse, n32, Int32(window.count), &support, &tryrac)
         }
-        emit(String(format: "    eigensolver, 1 x %d, D=%d, window %d..<%d (%d vectors): dsyevd all vectors %.2f s; index range (dsytrd+dstedc+dormtr on the window) %.2f s; dsyevr il..iu %.2f s; dsytrd alone %.2f s; tridiagonal vectors: dstedc all %.2f s, dstemr window %.2f s, dstebz+dstein window %.2f s",
-                     threads, n, window.lowerBound, window.upperBound, window.count, full, composed, range, reduction, divide, mrrr, bisection))
+        emit(String(format: "    eigensolver, 1 x %d, D=%d, window %d..<%d (%d vectors): dsyevd all vectors %.2f s; index range (dsytrd+dstedc+dormtr on the window) %.2f s; dsyevr il..iu %.2f s; dsytrd alone %.2f s; dsyevd_2stage values only %.2f s; tridiagonal vectors: dstedc all %.2f s, dstemr window %.2f s, dstebz+dstein window %.2f s",
+                     threads, n, window.lowerBound, window.upperBound, window.count, full, composed, range, reduction, twoStageValues, divide, mrrr, bisection))
     }
 }
 
