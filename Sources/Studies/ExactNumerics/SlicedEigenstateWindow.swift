@@ -31,9 +31,10 @@ extension SparseWindowEngine {
 
 extension ExactRealization {
     /// The block dimension from which `WindowSolver.auto` slices. Measured with
-    /// `resonance-benchmark observables` (xxz S^z = 0, 2 workers x 1 thread; docs/exact-numerics.md):
-    /// at L = 12 (D = 924) the dense window wins, at L = 14 (D = 3432) slicing does.
-    public static let slicingDimension = 2000
+    /// `resonance-benchmark observables --window-only` (xxz S^z = 0, docs/exact-numerics.md): at
+    /// L = 12 (D = 924) the sliced window took 4.7 times the dense window's time, at L = 14
+    /// (D = 3432) 0.83 of it; the power law through both crosses 1 near D = 3000.
+    public static let slicingDimension = 3000
 
     /// Why the sliced window cannot serve this job (nil: it can).
     public var slicedWindowUnsupportedReason: String? {
