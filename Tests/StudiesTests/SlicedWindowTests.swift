@@ -122,6 +122,14 @@ final class SlicedWindowTests: XCTestCase {
         }
     }
 
+    /// The same seed gives the same numbers, bit for bit (SLEPc's start vector is seeded, MUMPS deterministic).
+    func testSameSeedSameNumbers() throws {
+        var j = job(length: 10, disorder: 1)
+        try requireWorker(j)
+        j.windowSolver = .sparse
+        XCTAssertEqual(try j.record(realization: 1).values, try j.record(realization: 1).values)
+    }
+
     func testSolverChoice() throws {
         var small = job(length: 10, disorder: 1)
         XCTAssertFalse(try small.slicesWindow(), "auto keeps the dense window below the crossover")
