@@ -130,6 +130,23 @@ final class SlicedWindowTests: XCTestCase {
         XCTAssertEqual(try j.record(realization: 1).values, try j.record(realization: 1).values)
     }
 
+    /// `auto` falls back to the dense window when the worker fails; `sparse` reports the failure.
+    func testAutoFallsBackWhenTheWorkerFails() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("failing-worker-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let worker = folder.appendingPathComponent("resonance-sparse-real")
+        try "#!/bin/sh\necho 'a test worker that always fails' >&2\nexit 1\n".write(to: worker, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: worker.path)
+        var j = job(length: 14, disorder: 1, observables: [.levelStatistics, .entanglement])
+        j.windowEngine.workerDirectory = folder
+        XCTAssertTrue(try j.slicesWindow(), "auto slices at D = 3432 when the worker is there")
+        let record = try j.record(realization: 0)
+        XCTAssertNotNil(record.values["r_mean"])
+        j.windowSolver = .sparse
+        XCTAssertThrowsError(try j.record(realization: 0)) { XCTAssertTrue("\($0)".contains("always fails"), "\($0)") }
+    }
+
     func testSolverChoice() throws {
         var small = job(length: 10, disorder: 1)
         XCTAssertFalse(try small.slicesWindow(), "auto keeps the dense window below the crossover")

@@ -88,9 +88,13 @@ extension ExactRealization {
         return SparseIndexWindow(indices: lower..<upper, lowerPad: pad, upperPad: pad, spare: SparseIndexWindow.defaultSpare(dimension: d))
     }
 
-    /// Each block's eigenvalues and window eigenvectors, by the dense or the sliced solver.
+    /// Each block's eigenvalues and window eigenvectors, by the dense or the sliced solver. With
+    /// `auto`, a failed worker (it cannot start, or a check fails) leaves the realization to the
+    /// dense solver, which gives the same states and values (to 1e-10); `sparse` reports it.
     func eigenstateWindows(fields: DisorderFields, stages: StageTimes) throws -> [EigenstateWindow] {
-        if try slicesWindow() { return try slicedEigenstateWindows(fields: fields, stages: stages) }
+        if try slicesWindow() {
+            do { return try slicedEigenstateWindows(fields: fields, stages: stages) } catch where windowSolver == .auto {}
+        }
         return try problem.eigenstateWindows(fields: fields, stages: stages) { vectorWindow(energies: $0) }
     }
 
