@@ -33,6 +33,9 @@ public struct SparseWindowResult: Sendable {
     public var secondsVectors: Double
     /// Seconds to generate this rank's rows.
     public var secondsAssembly: Double
+    /// Index of `energies[0]` in the ascending spectrum (spectrum slicing of an index window;
+    /// 0 where unknown).
+    public var firstIndex = 0
 
     public init(minimumEnergy: Double, maximumEnergy: Double, targetEnergy: Double, energies: [Double],
                 residuals: [Double], vectors: EigenvectorMatrix?, dimension: Int, ranks: Int, matrixNonzeros: Int,
@@ -65,7 +68,7 @@ public struct SparseWindowResult: Sendable {
 
     static let magic: Double = 0x5245_534f   // "RESO"
     /// Header numbers, the vector kind included.
-    static let headerCount = 19
+    static let headerCount = 20
 
     /// Binary layout (native little-endian doubles, exact): magic, then the header numbers, then
     /// energies, residuals and the vectors (complex interleaved).
@@ -73,7 +76,7 @@ public struct SparseWindowResult: Sendable {
         var header: [Double] = [Self.magic, Double(dimension), Double(energies.count), Double(ranks), Double(matrixNonzeros),
                                 minimumEnergy, maximumEnergy, targetEnergy, estimatedFactorBytes, factorBytes,
                                 peakResidentBytesMax, peakResidentBytesSum, secondsBounds, secondsAnalysis, secondsSolve,
-                                secondsAssembly, secondsFactorization, secondsVectors]
+                                secondsAssembly, secondsFactorization, secondsVectors, Double(firstIndex)]
         switch vectors {
         case nil: header.append(0)
         case .real?: header.append(1)
@@ -119,6 +122,7 @@ public struct SparseWindowResult: Sendable {
         secondsAssembly = doubles[15]
         secondsFactorization = doubles[16]
         secondsVectors = doubles[17]
+        firstIndex = Int(doubles[18])
         energies = Array(doubles[h..<(h + n)])
         residuals = Array(doubles[(h + n)..<(h + 2 * n)])
         let start = h + 2 * n
