@@ -40,5 +40,6 @@ clean:
 .PHONY: bench-observables
 bench-observables: deps
 	@$(SWIFT) build -c release --product resonance-benchmark
+	@$(SWIFT) build -c release --product resonance-sparse-real
 	@uptime
 	@$(BIN)/resonance-benchmark observables --realizations 2

@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "Studies", dependencies: ["NumericKit", "ResonanceModel", "SpinChains", "CMPI", "CHDF5"]),
         // The shift-invert window solver: a header-only API target, its two implementations, the
         // worker logic (rows per rank from the basis, job and result files) and the two workers.
-        .target(name: "CSparseWindowAPI", exclude: ["sparse_window_impl.inc"]),
+        .target(name: "CSparseWindowAPI", exclude: ["sparse_window_impl.inc", "sparse_slice_impl.inc"]),
         sparseWindowTarget("real", "CSparseWindowReal"),
         sparseWindowTarget("complex", "CSparseWindowComplex"),
         .target(name: "SparseWorker", dependencies: ["SpinChains", "NumericKit", "CSparseWindowAPI",

@@ -4,7 +4,7 @@ import NumericKit
 import SpinChains
 import Studies
 
-// `resonance-benchmark observables [--quick] [--realizations N] [--report-cases] [--drivers | --drivers-only]`
+// `resonance-benchmark observables [--quick] [--realizations N] [--report-cases] [--drivers | --drivers-only | --window-only]`
 // Realizations per hour at xxz L = 14, S^z = 0 (D = 3432), W = 1, in both layouts on this
 // machine's cores: A = one realization per core with 1 BLAS thread each (2 x 1 on two cores),
 // B = one realization at a time with BLAS on every core (1 x 2). In one run:
@@ -13,7 +13,9 @@ import Studies
 //     floor for the same work (dsyevd with vectors + the two dsyrk halves of V^T sigma^z_0 V, on
 //     prepared matrices: no build, no copies, no observables);
 //   - the window observables (r, matrix-elements, criterion, entanglement): our window path
-//     (middle eigenvectors only) against our full-vector path;
+//     (middle eigenvectors only), dense (LAPACK) and sliced (SLEPc spectrum slicing in the
+//     resonance-sparse-real worker, process start and transfer included), against our
+//     full-vector path;
 //   - <r> only: ours against bare dsyevd_2stage (values only) on the same matrices;
 // ours and the bare floors are measured in pairs, realization by realization (`pairedThroughput`),
 // so that a changing background load hits both alike; the reference runs as child processes
@@ -264,6 +266,44 @@ func runObservablesBenchmarks(arguments: [String] = Array(CommandLine.arguments.
     func stageLine(_ name: String, _ log: StageLog) {
         emit("    stages (\(name), s per realization): " + log.mean.map { String(format: "%@ %.3f", $0.name, $0.seconds) }.joined(separator: ", "))
     }
+    // The window observables: dense window, full vectors and (where the worker is built) the
+    // sliced window, paired realization by realization.
+    func windowSection() throws -> (pairs: [[Double]], slicing: Bool) {
+        func solver(_ choice: WindowSolver) -> ExactRealization {
+            var window = job(windowList)
+            window.windowSolver = choice
+            return window
+        }
+        let windowJob = solver(.dense), slicedJob = solver(.sparse), fullVectorJob = job(windowList, .all)
+        let slicing = (try? slicedJob.slicesWindow()) == true && slicedJob.slicingWorkerInstalled
+        if !slicing { emit("    (no sliced window: build resonance-sparse-real next to this benchmark)") }
+        let windowStages = StageLog(), slicedStages = StageLog(), fullVectorStages = StageLog()
+        let windowPairs = try layouts.map { layout in
+            try pairedThroughput(count: count, layout: layout, cores: cores, [
+                { try timedRecord(windowJob, $0, layout == .perCore ? windowStages : StageLog()) },
+                { try timedRecord(fullVectorJob, $0, layout == .perCore ? fullVectorStages : StageLog()) },
+            ] + (slicing ? [{ try timedRecord(slicedJob, $0, layout == .perCore ? slicedStages : StageLog()) }] : []))
+        }
+        row("r,matrix-elements,criterion,entanglement: window path, dense", windowPairs.map { $0[0] })
+        stageLine("window, dense, \(Layout.perCore.label(cores))", windowStages)
+        if slicing {
+            row("r,matrix-elements,criterion,entanglement: window path, sliced", windowPairs.map { $0[2] })
+            stageLine("window, sliced, \(Layout.perCore.label(cores))", slicedStages)
+        }
+        row("r,matrix-elements,criterion,entanglement: full vectors", windowPairs.map { $0[1] })
+        stageLine("full vectors, \(Layout.perCore.label(cores))", fullVectorStages)
+        return (windowPairs, slicing)
+    }
+    func windowRatio(_ k: Int, _ pairs: [[Double]], _ slicing: Bool) -> String {
+        let sliced = slicing ? String(format: "; window, sliced / full-vector path = %.2f [>= 2]", pairs[k][2] / pairs[k][1]) : ""
+        return String(format: "window, dense / full-vector path = %.2f", pairs[k][0] / pairs[k][1]) + sliced
+    }
+    if arguments.contains("--window-only") {
+        let (pairs, slicing) = try windowSection()
+        emit("# ratios (same run; load average now: \(loadAverage()))")
+        for (k, layout) in layouts.enumerated() { emit("layout \(layout.label(cores)): " + windowRatio(k, pairs, slicing)) }
+        return
+    }
     // Every observable against the bare floor, paired realization by realization.
     let allJob = job(ExactObservable.allCases)
     let allStages = StageLog()
@@ -289,18 +329,7 @@ func runObservablesBenchmarks(arguments: [String] = Array(CommandLine.arguments.
     row("all observables: bare floor (dsyevd V + 2 dsyrk)", floor)
     row("all observables: numpy/scipy reference (alternating with ours)", reference)
 
-    let windowJob = job(windowList), fullVectorJob = job(windowList, .all)
-    let windowStages = StageLog(), fullVectorStages = StageLog()
-    let windowPairs = try layouts.map { layout in
-        try pairedThroughput(count: count, layout: layout, cores: cores, [
-            { try timedRecord(windowJob, $0, layout == .perCore ? windowStages : StageLog()) },
-            { try timedRecord(fullVectorJob, $0, layout == .perCore ? fullVectorStages : StageLog()) },
-        ])
-    }
-    row("r,matrix-elements,criterion,entanglement: window path", windowPairs.map { $0[0] })
-    stageLine("window, \(Layout.perCore.label(cores))", windowStages)
-    row("r,matrix-elements,criterion,entanglement: full vectors", windowPairs.map { $0[1] })
-    stageLine("full vectors, \(Layout.perCore.label(cores))", fullVectorStages)
+    let (windowPairs, slicing) = try windowSection()
 
     let rJob = job([.levelStatistics])
     let rPairs = try layouts.map { layout in
@@ -312,7 +341,7 @@ func runObservablesBenchmarks(arguments: [String] = Array(CommandLine.arguments.
     row("r only: ours", rPairs.map { $0[0] })
     row("r only: bare dsyevd_2stage", rPairs.map { $0[1] })
     if arguments.contains("--drivers") {
-        try compareWindowDrivers(prepared[0].matrix, job: windowJob, cores: cores)
+        try compareWindowDrivers(prepared[0].matrix, job: job(windowList), cores: cores)
     }
 
     let bestReference = reference.filter(\.isFinite).max() ?? .nan
@@ -323,8 +352,8 @@ func runObservablesBenchmarks(arguments: [String] = Array(CommandLine.arguments.
     emit(String(format: "all observables: ours (best, %@) / numpy reference (best, %@) = %.2f   [target >= 1.3]",
                 layouts[bestLayout].label(cores) as NSString, bestReferenceLayout as NSString, bestOurs / bestReference))
     for (k, layout) in layouts.enumerated() {
-        emit(String(format: "layout %@: all: ours / bare floor = %.2f [>= 0.91, i.e. within 1.1x]; window / full-vector path = %.2f [>= 2]; r only / dsyevd_2stage = %.2f [>= 0.95]",
-                    layout.label(cores) as NSString, all[k] / floor[k], windowPairs[k][0] / windowPairs[k][1], rPairs[k][0] / rPairs[k][1]))
+        emit(String(format: "layout %@: all: ours / bare floor = %.2f [>= 0.91, i.e. within 1.1x]; %@; r only / dsyevd_2stage = %.2f [>= 0.95]",
+                    layout.label(cores) as NSString, all[k] / floor[k], windowRatio(k, windowPairs, slicing) as NSString, rPairs[k][0] / rPairs[k][1]))
     }
     if arguments.contains("--report-cases") { try runReportCases(cores: cores, quick: quick) }
     BLASRuntime.setThreads(cores)
@@ -354,6 +383,8 @@ private func compareWindowDrivers(_ a: Matrix<Double>, job: ExactRealization, co
                                Int32(window.lowerBound + 1), Int32(window.upperBound), 0, &found, &w, &z, n32, &support)
         }
         storage = a.elements
+        let twoStageValues = wallSeconds { _ = LAPACKE_dsyevd_2stage(LAPACK_COL_MAJOR, BareWork.values, BareWork.lower, n32, &storage, n32, &w) }
+        storage = a.elements
         var e = [Double](repeating: 0, count: n), tau = [Double](repeating: 0, count: n)
         let reduction = wallSeconds { _ = LAPACKE_dsytrd(LAPACK_COL_MAJOR, BareWork.lower, n32, &storage, n32, &w, &e, &tau) }
         // The tridiagonal eigenvectors by other LAPACK routines, from the same reduction.
@@ -378,8 +409,8 @@ private func compareWindowDrivers(_ a: Matrix<Double>, job: ExactRealization, co
             _ = LAPACKE_dstemr(LAPACK_COL_MAJOR, BareWork.vectors, CChar(UInt8(ascii: "I")), n32, &d1, &e1, 0, 0,
                                Int32(window.lowerBound + 1), Int32(window.upperBound), &found, &mrrrValues, &inverse, n32, Int32(window.count), &support, &tryrac)
         }
-        emit(String(format: "    eigensolver, 1 x %d, D=%d, window %d..<%d (%d vectors): dsyevd all vectors %.2f s; index range (dsytrd+dstedc+dormtr on the window) %.2f s; dsyevr il..iu %.2f s; dsytrd alone %.2f s; tridiagonal vectors: dstedc all %.2f s, dstemr window %.2f s, dstebz+dstein window %.2f s",
-                     threads, n, window.lowerBound, window.upperBound, window.count, full, composed, range, reduction, divide, mrrr, bisection))
+        emit(String(format: "    eigensolver, 1 x %d, D=%d, window %d..<%d (%d vectors): dsyevd all vectors %.2f s; index range (dsytrd+dstedc+dormtr on the window) %.2f s; dsyevr il..iu %.2f s; dsytrd alone %.2f s; dsyevd_2stage values only %.2f s; tridiagonal vectors: dstedc all %.2f s, dstemr window %.2f s, dstebz+dstein window %.2f s",
+                     threads, n, window.lowerBound, window.upperBound, window.count, full, composed, range, reduction, twoStageValues, divide, mrrr, bisection))
     }
 }
 

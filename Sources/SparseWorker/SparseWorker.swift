@@ -38,6 +38,7 @@ public enum SparseWorker {
     }
 
     static func solve(_ job: SparseWindowJob) throws -> SparseWindowResult {
+        if let window = job.settings.indexWindow { return try solveIndexWindow(job, window) }
         let (problem, fields) = try job.decoded()
         let settings = job.settings
         let basis = try problem.windowBasis()

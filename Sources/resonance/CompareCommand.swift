@@ -11,7 +11,8 @@ struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare the resonance model with disorder-averaged exact numerics.",
-        subcommands: [CompareLBit.self, CompareGeneralized.self, CompareTailExponent.self, CompareInverseFrequency.self, CompareDrift.self, CompareCriterion.self]
+        subcommands: [CompareLBit.self, CompareGeneralized.self, CompareTailExponent.self, CompareInverseFrequency.self, CompareDrift.self, CompareCriterion.self,
+                      CompareEntanglement.self]
     )
 }
 
@@ -41,17 +42,17 @@ private func perLength(_ text: String) throws -> [Int: Int] {
     return result
 }
 
-/// Refuses lengths at which `model` (with the default probe if `probe`, in its default
-/// S^z sector if it has sectors) would not fit in memory (with the estimate).
-private func refuseAboveMemory(_ lengths: [Int], _ model: EDModelKind, probe: Bool) throws {
-    for length in lengths {
-        var problem = EDProblem(model: model, length: length, disorderStrength: 1)
-        if probe { problem.probe = problem.defaultProbe }
-        if model.definition.hasMagnetizationSectors {
-            problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: problem.probe?.coupling)
-        }
-        try refuseAboveMemory(problem)
-    }
+/// The text of an option whose default is a study's list (`Config`): "8,10,12", "0.5,1,2".
+private func listText(_ values: [Int]) -> String { values.map(String.init).joined(separator: ",") }
+private func listText(_ values: [Double]) -> String { values.map { JSONValue.format($0) }.joined(separator: ",") }
+/// "8:60,10:30" from realizations per length.
+private func perLengthText(_ counts: [Int: Int]) -> String {
+    counts.keys.sorted().map { "\($0):\(counts[$0] ?? 0)" }.joined(separator: ",")
+}
+
+/// Refuses lengths whose dense matrices would not fit in memory (with the estimate).
+private func refuseAboveMemory(_ lengths: [Int], _ make: (Int) -> EDProblem) throws {
+    for length in lengths { try refuseAboveMemory(make(length)) }
 }
 
 struct ComparisonOptions: ParsableArguments {
@@ -69,10 +70,10 @@ struct CompareLBit: ParsableCommand {
         commandName: "lbit",
         abstract: "Synthetic l-bit model against the Floquet RM at the same zeta, Lambda, L (no fitted parameter).",
         discussion: "Lambda = zeta_c Omega/(8J) (43), 1/xi = 1/zeta - ln 2 (39). Cost per realization and (zeta, Omega) (dense Schur of the 2^(L+1) Floquet operator, one core): L = 8 about 1 s, L = 10 about 1 min, L = 12 about an hour. --store-exact keeps the exact averages so that the models can be recomputed on them (--exact-from).")
-    @Option(help: "Even chain length.") var length = 8
-    @Option(help: "Bare localization lengths zeta, comma-separated.") var zeta = "1,2.5"
-    @Option(help: "Drive frequencies Omega, comma-separated.") var omega = "6.283185307179586,25.132741228718345,100.53096491487338"
-    @Option(help: "Realizations per point, 1...1000000.") var realizations = 24
+    @Option(help: "Even chain length.") var length = LBitComparison.Config().length
+    @Option(help: "Bare localization lengths zeta, comma-separated.") var zeta = listText(LBitComparison.Config().localizationLengths)
+    @Option(help: "Drive frequencies Omega, comma-separated.") var omega = listText(LBitComparison.Config().driveFrequencies)
+    @Option(help: "Realizations per point, 1...1000000.") var realizations = LBitComparison.Config().realizations
     @Flag(help: "Print [S(omega)] of every point (ED and RM) instead of the summary.") var spectra = false
     @Flag(help: "Print [Czz(t)] of every point instead of the summary.") var correlators = false
     @Option(help: "Also write the exact disorder averages to this CSV file (reread with --exact-from).") var storeExact: String?
@@ -89,7 +90,7 @@ struct CompareLBit: ParsableCommand {
     }
 
     func run() throws {
-        var comparison = LBitComparison()
+        var comparison = LBitComparison.Config()
         comparison.length = length
         comparison.localizationLengths = try numbers(zeta, "zeta")
         comparison.driveFrequencies = try numbers(omega, "omega")
@@ -99,7 +100,7 @@ struct CompareLBit: ParsableCommand {
         if let exactFrom {
             exact = try LBitExactCache.read(contentsOf: exactFrom, option: "--exact-from")
         } else {
-            exact = try comparison.exact(workers: options.workers)
+            exact = try comparison.exact(sink: InMemorySink(workers: options.workers))
         }
         if let storeExact {
             let metadata = OutputMetadata(parameters: [("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
@@ -126,11 +127,11 @@ struct CompareGeneralized: ParsableCommand {
         commandName: "generalized",
         abstract: "Generalised RM (100)-(102) from the measured varrho(v) against the measured [S(omega)]; theta, theta0, xi, Lambda fitted.",
         discussion: "floquet-o3 and heisenberg-o3 with probe. Cost per realization and W: L = 8 about 0.2 s, L = 10 about 10 s.")
-    @Option(help: "Chain length, 2...30 (refused above 80% of memory).") var length = 8
-    @Option(help: "Disorders of floquet-o3.") var floquetW = "1,3,8"
-    @Option(help: "Disorders of heisenberg-o3.") var heisenbergW = "2,5,12"
-    @Option(help: "Drive frequency Omega of floquet-o3.") var omega = 8 * Double.pi
-    @Option(help: "Realizations per point, 1...1000000.") var realizations = 16
+    @Option(help: "Chain length, 2...30 (refused above 80% of memory).") var length = GeneralizedComparison.Config().length
+    @Option(help: "Disorders of floquet-o3.") var floquetW = listText(GeneralizedComparison.Config().floquetDisorders)
+    @Option(help: "Disorders of heisenberg-o3.") var heisenbergW = listText(GeneralizedComparison.Config().hamiltonianDisorders)
+    @Option(help: "Drive frequency Omega of floquet-o3.") var omega = GeneralizedComparison.Config().floquetDriveFrequency
+    @Option(help: "Realizations per point, 1...1000000.") var realizations = GeneralizedComparison.Config().realizations
     @Flag(help: "Measure varrho in the eigenstates with the probe rather than in the bare chain.") var withProbe = false
     @Flag(help: "Print the spectra (ED and generalised RM) instead of the summary.") var spectra = false
     @OptionGroup var options: ComparisonOptions
@@ -141,11 +142,15 @@ struct CompareGeneralized: ParsableCommand {
         try EDLimits.frequency.check(omega)
         _ = try numbers(floquetW, "floquet-w")
         _ = try numbers(heisenbergW, "heisenberg-w")
-        for model in [EDModelKind.floquetO3, .heisenbergO3] { try refuseAboveMemory([length], model, probe: true) }
+        for model in [EDModelKind.floquetO3, .heisenbergO3] {
+            var problem = EDProblem(model: model, length: length, disorderStrength: 1)
+            problem.probe = problem.defaultProbe
+            try refuseAboveMemory(problem)
+        }
     }
 
     func run() throws {
-        var comparison = GeneralizedComparison()
+        var comparison = GeneralizedComparison.Config()
         comparison.length = length
         comparison.floquetDisorders = try numbers(floquetW, "floquet-w")
         comparison.hamiltonianDisorders = try numbers(heisenbergW, "heisenberg-w")
@@ -153,7 +158,7 @@ struct CompareGeneralized: ParsableCommand {
         comparison.floquetDriveFrequency = omega
         comparison.seed = options.seed
         comparison.matrixElementsWithProbe = withProbe
-        let points = try comparison.run(workers: options.workers)
+        let points = try GeneralizedComparison.run(comparison, sink: InMemorySink(workers: options.workers))
         let metadata = OutputMetadata(parameters: [("length", .integer(length)), ("realizations", .integer(realizations)),
                                                    ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
         let table = spectra ? ComparisonTables.generalizedSpectra(points) : ComparisonTables.generalizedSummary(points)
@@ -166,11 +171,11 @@ struct CompareTailExponent: ParsableCommand {
         commandName: "tail-exponent",
         abstract: "theta0 from the small-v tail of the measured varrho(v) against L; implied 1/xi (51) and Lambda (91) where the fit is valid.",
         discussion: "heisenberg-o3 (bare chain for varrho, with probe for [Czz] at --memory-lengths). Cost per realization and W: L = 8 0.2 s, L = 10 5 s, L = 12 about 1 min (bare chain only).")
-    @Option(help: "Lengths.") var lengths = "8,10,12"
-    @Option(help: "Disorders.") var disorders = "2,5,12"
-    @Option(help: "Realizations per length, L:N pairs.") var realizations = "8:16,10:6,12:2"
-    @Option(help: "Lengths at which [Czz] is measured with the probe (for Lambda); comma-separated.") var memoryLengths = "8,10"
-    @Option(help: "The tail: |V| at least this many decades below the median, 0.5...6.") var tailDecades = 1.5
+    @Option(help: "Lengths.") var lengths = listText(TailExponentStudy.Config().lengths)
+    @Option(help: "Disorders.") var disorders = listText(TailExponentStudy.Config().disorders)
+    @Option(help: "Realizations per length, L:N pairs.") var realizations = perLengthText(TailExponentStudy.Config().realizations)
+    @Option(help: "Lengths at which [Czz] is measured with the probe (for Lambda); comma-separated.") var memoryLengths = listText(TailExponentStudy.Config().memoryLengths)
+    @Option(help: "The tail: |V| at least this many decades below the median, 0.5...6.") var tailDecades = TailExponentStudy.Config().tailDecades
     @OptionGroup var options: ComparisonOptions
 
     func validate() throws {
@@ -178,7 +183,7 @@ struct CompareTailExponent: ParsableCommand {
     }
 
     func run() throws {
-        var study = TailExponentStudy()
+        var study = TailExponentStudy.Config()
         study.lengths = try numbers(lengths, "lengths").map { Int($0) }
         guard study.lengths.allSatisfy({ $0 >= 4 && $0 <= 14 }) else { throw ValidationError("--lengths must be 4...14") }
         study.disorders = try numbers(disorders, "disorders")
@@ -188,7 +193,7 @@ struct CompareTailExponent: ParsableCommand {
         guard study.memoryLengths.allSatisfy({ $0 >= 4 && $0 <= 14 }) else { throw ValidationError("--memory-lengths must be 4...14") }
         study.tailDecades = tailDecades
         study.seed = options.seed
-        let points = try study.run(workers: options.workers)
+        let points = try TailExponentStudy.run(study, sink: InMemorySink(workers: options.workers))
         let metadata = OutputMetadata(parameters: [("seed", .string(String(options.seed))), ("tail_decades", .number(tailDecades))], commandLine: recordedCommandLine())
         try options.output.emit(TailExponentStudy.table(points), metadata: metadata)
     }
@@ -199,28 +204,32 @@ struct CompareInverseFrequency: ParsableCommand {
         commandName: "inverse-frequency",
         abstract: "Fig. 10 analysis of xxz: ([S] omega W)^-2 against (W omega)^-1; widest windows of 1/omega and of (111).",
         discussion: "Cost per realization (S^z = 0): L = 10 0.05 s, L = 12 0.5 s, L = 14 about 15 s, L = 16 about 10 min.")
-    @Option(help: "Lengths, integers in 2...30 (refused above 80% of memory).") var lengths = "10,12"
-    @Option(help: "Disorders.") var disorders = "0.5,1,1.5,2,2.5"
-    @Option(help: "Realizations per length, L:N pairs (N in 1...1000000).") var realizations = "10:20,12:8,14:2"
-    @Option(help: "Largest acceptable reduced chi^2 of a window.") var chiSquared = 2.0
+    @Option(help: "Lengths, integers in 2...30 (refused above 80% of memory).") var lengths = listText(InverseFrequencyAnalysis.Config().lengths)
+    @Option(help: "Disorders.") var disorders = listText(InverseFrequencyAnalysis.Config().disorders)
+    @Option(help: "Realizations per length, L:N pairs (N in 1...1000000).") var realizations = perLengthText(InverseFrequencyAnalysis.Config().realizations)
+    @Option(help: "Largest acceptable reduced chi^2 of a window.") var chiSquared = InverseFrequencyAnalysis.Config().acceptableChiSquared
     @Flag(help: "Print the scaled curves instead of the summary.") var curves = false
     @OptionGroup var options: ComparisonOptions
 
     func validate() throws {
-        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths"), .xxz, probe: false)
+        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths")) { length in
+            var problem = EDProblem(model: .xxz, length: length, disorderStrength: 1)
+            problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: nil)
+            return problem
+        }
         _ = try numbers(disorders, "disorders")
         _ = try perLength(realizations)
         try NumericOption.positive("--chi-squared", atMost: 1e12).check(chiSquared)
     }
 
     func run() throws {
-        var analysis = InverseFrequencyAnalysis()
+        var analysis = InverseFrequencyAnalysis.Config()
         analysis.lengths = try CompareLengths.parse(lengths, "lengths")
         analysis.disorders = try numbers(disorders, "disorders")
         analysis.realizations = try perLength(realizations)
         analysis.acceptableChiSquared = chiSquared
         analysis.seed = options.seed
-        let points = try analysis.run(workers: options.workers)
+        let points = try InverseFrequencyAnalysis.run(analysis, sink: InMemorySink(workers: options.workers))
         let metadata = OutputMetadata(parameters: [("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
         let table = curves ? ComparisonTables.inverseFrequencyCurves(points) : ComparisonTables.inverseFrequencySummary(points)
         try options.output.emit(table, metadata: metadata)
@@ -232,28 +241,32 @@ struct CompareDrift: ParsableCommand {
         commandName: "drift",
         abstract: "W_delta(L) from [Czz] of heisenberg-o3 with probe against the RM's drift (W_c, Lambda_c fitted).",
         discussion: "Cost per realization and W: L = 8 0.1 s, L = 9 0.6 s, L = 10 4 s, L = 11 30 s.")
-    @Option(help: "Lengths, integers in 2...30 (refused above 80% of memory).") var lengths = "6,7,8,9"
-    @Option(help: "Disorder grid.") var disorders = "2,3,4,5,6,8,11"
-    @Option(help: "Realizations per length, L:N pairs (N in 1...1000000).") var realizations = "6:30,7:16,8:8,9:4,10:3"
-    @Option(help: "The level delta of [Czz](W_delta) = delta (116).") var threshold = 0.3
+    @Option(help: "Lengths, integers in 2...30 (refused above 80% of memory).") var lengths = listText(CrossoverDriftComparison.Config().lengths)
+    @Option(help: "Disorder grid.") var disorders = listText(CrossoverDriftComparison.Config().disorders)
+    @Option(help: "Realizations per length, L:N pairs (N in 1...1000000).") var realizations = perLengthText(CrossoverDriftComparison.Config().realizations)
+    @Option(help: "The level delta of [Czz](W_delta) = delta (116).") var threshold = CrossoverDriftComparison.Config().threshold
     @Flag(help: "Print [Czz] against W instead of W_delta(L).") var memory = false
     @OptionGroup var options: ComparisonOptions
 
     func validate() throws {
         try NumericOption("--threshold", above: 0, below: 1).check(threshold)
-        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths"), .heisenbergO3, probe: true)
+        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths")) { length in
+            var problem = EDProblem(model: .heisenbergO3, length: length, disorderStrength: 1)
+            problem.probe = problem.defaultProbe
+            return problem
+        }
         _ = try numbers(disorders, "disorders")
         _ = try perLength(realizations)
     }
 
     func run() throws {
-        var comparison = CrossoverDriftComparison()
+        var comparison = CrossoverDriftComparison.Config()
         comparison.lengths = try CompareLengths.parse(lengths, "lengths")
         comparison.disorders = try numbers(disorders, "disorders").sorted()
         comparison.realizations = try perLength(realizations)
         comparison.threshold = threshold
         comparison.seed = options.seed
-        let result = try comparison.run(workers: options.workers)
+        let result = try CrossoverDriftComparison.run(comparison, sink: InMemorySink(workers: options.workers))
         let metadata = OutputMetadata(parameters: [
             ("threshold", .number(threshold)), ("W_c_fitted", .number(result.criticalDisorder)),
             ("Lambda_c_fitted", .number(result.criticalResonanceLength)), ("rm_rms_log_ratio", .number(result.modelRmsLogRatio)),
@@ -270,30 +283,66 @@ struct CompareCriterion: ParsableCommand {
         commandName: "criterion",
         abstract: "rho vbar (129)-(131) against <r> as phase indicators of xxz on both sides of the crossover.",
         discussion: "Cost per realization: L = 10 0.05 s, L = 12 0.5 s, L = 14 15 s.")
-    @Option(help: "Lengths (even).") var lengths = "8,10,12"
-    @Option(help: "Thermal-side disorder.") var thermalW = 1.0
-    @Option(help: "Localized-side disorder.") var localizedW = 6.0
-    @Option(help: "Realizations per length, L:N pairs (N in 1...1000000).") var realizations = "8:60,10:30,12:10,14:3"
+    @Option(help: "Lengths (even).") var lengths = listText(CriterionComparison.Config().lengths)
+    @Option(help: "Thermal-side disorder.") var thermalW = CriterionComparison.Config().thermalDisorder
+    @Option(help: "Localized-side disorder.") var localizedW = CriterionComparison.Config().localizedDisorder
+    @Option(help: "Realizations per length, L:N pairs (N in 1...1000000).") var realizations = perLengthText(CriterionComparison.Config().realizations)
     @OptionGroup var options: ComparisonOptions
 
     func validate() throws {
-        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths"), .xxz, probe: false)
+        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths")) { length in
+            var problem = EDProblem(model: .xxz, length: length, disorderStrength: 1)
+            problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: nil)
+            return problem
+        }
         try NumericOption("--thermal-w", atLeast: 0, atMost: WorkLimits.energy).check(thermalW)
         try NumericOption("--localized-w", atLeast: 0, atMost: WorkLimits.energy).check(localizedW)
         _ = try perLength(realizations)
     }
 
     func run() throws {
-        var comparison = CriterionComparison()
+        var comparison = CriterionComparison.Config()
         comparison.lengths = try CompareLengths.parse(lengths, "lengths")
         comparison.thermalDisorder = thermalW
         comparison.localizedDisorder = localizedW
         comparison.realizations = try perLength(realizations)
         comparison.seed = options.seed
-        let result = try comparison.run(workers: options.workers)
+        let result = try CriterionComparison.run(comparison, sink: InMemorySink(workers: options.workers))
         let metadata = OutputMetadata(parameters: [("thermal_W", .number(thermalW)), ("localized_W", .number(localizedW)),
                                                    ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
         try options.output.emit(ComparisonTables.criterionSummary(result), metadata: metadata)
+    }
+}
+
+struct CompareEntanglement: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entanglement",
+        abstract: "The probe entropy [S_P] against ln 2 (1 - [Czz]) (120) and the two-site entropy against 2 ln 2, heisenberg-o3 with probe.",
+        discussion: "The default (L = 8, 3 disorders, 8 realizations each) takes about 2 CPU-seconds in a release build; every eigenstate is needed, so the cost grows as the cube of the dimension 2^(L+1).")
+    @Option(help: "Chain length, 2...30 (refused above 80% of memory).") var length = ProbeEntanglementComparison.Config().length
+    @Option(help: "Disorders.") var disorders = listText(ProbeEntanglementComparison.Config().disorders)
+    @Option(help: "Realizations per W, 1...1000000.") var realizations = ProbeEntanglementComparison.Config().realizations
+    @OptionGroup var options: ComparisonOptions
+
+    func validate() throws {
+        try NumericOption.integer("--length", 2...30).check(length)
+        try NumericOption.integer("--realizations", 1...1_000_000).check(realizations)
+        _ = try numbers(disorders, "disorders")
+        var config = ProbeEntanglementComparison.Config()
+        config.length = length
+        try refuseAboveMemory(ProbeEntanglementComparison.job(config, disorder: 1).problem)
+    }
+
+    func run() throws {
+        var config = ProbeEntanglementComparison.Config()
+        config.length = length
+        config.disorders = try numbers(disorders, "disorders")
+        config.realizations = realizations
+        config.seed = options.seed
+        let points = try ProbeEntanglementComparison.run(config, sink: InMemorySink(workers: options.workers))
+        let metadata = OutputMetadata(parameters: [("length", .integer(length)), ("realizations", .integer(realizations)),
+                                                   ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
+        try options.output.emit(ProbeEntanglementComparison.table(points), metadata: metadata)
     }
 }
 

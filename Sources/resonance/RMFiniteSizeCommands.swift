@@ -58,9 +58,9 @@ struct RMDrift: ParsableCommand {
     )
     @OptionGroup var disorderOptions: DisorderCrossoverOptions
     @Option(help: "Threshold delta in (0, 1) (Fig. 9: 0.01).")
-    var delta: Double = 0.01
-    @Option(help: "Smallest L (integer steps), >= 1.") var from: Int = 1
-    @Option(help: "Largest L, at most 1000 (beyond it W_delta is within rounding of W_c).") var to: Int = 60
+    var delta: Double = CrossoverDriftStudy().threshold
+    @Option(help: "Smallest L (integer steps), >= 1.") var from = Int(CrossoverDriftStudy.figureLengths.first ?? 1)
+    @Option(help: "Largest L, at most 1000 (beyond it W_delta is within rounding of W_c).") var to = Int(CrossoverDriftStudy.figureLengths.last ?? 60)
     @Option(name: .customLong("floquet-inv-xi"), help: "Floquet analogue: Omega_delta(L) at these 1/xi (comma list) instead of W_delta.")
     var floquetInverseCorrelationLengths: NumberList?
     @Flag(help: "Print the fitted numbers (l_delta, linear slope and range, inflection, L*, apparent nu) instead of the table.")
@@ -120,7 +120,7 @@ struct RMEntropy: ParsableCommand {
     )
     @OptionGroup var disorderOptions: DisorderCrossoverOptions
     @Option(help: "Chain lengths (comma list, 1...100 values, each in (0, 1e6]).")
-    var lengths = NumberList([5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60])
+    var lengths = NumberList(ApparentExponentStudy.Config().collapseLengths)
     @Option(name: .customLong("ratio-from"), help: "Smallest W/W_c (> 0).") var ratioFrom: Double = 0.05
     @Option(name: .customLong("ratio-to"), help: "Largest W/W_c.") var ratioTo: Double = 3
     @Option(help: "Number of W/W_c points, 2...100000.") var points: Int = 300
@@ -143,8 +143,8 @@ struct RMEntropy: ParsableCommand {
         if exponent {
             var fields = [(String, JSONValue)]()
             let estimates = [
-                try ApparentExponentStudy.direct(relativeDistances: grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true), localizedSide: true),
-                try ApparentExponentStudy.direct(relativeDistances: grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true), localizedSide: false),
+                try ApparentExponentStudy.direct(relativeDistances: ApparentExponentStudy.Config().relativeDistances, localizedSide: true),
+                try ApparentExponentStudy.direct(relativeDistances: ApparentExponentStudy.Config().relativeDistances, localizedSide: false),
                 try ApparentExponentStudy.direct(relativeDistances: grid(from: 0.05, to: 0.5, points: 20, logarithmic: true), localizedSide: true),
                 try ApparentExponentStudy.drift(crossover, threshold: 0.01, lengths: lengths.values),
                 try ApparentExponentStudy.drift(crossover, threshold: 0.5, lengths: lengths.values),

@@ -25,7 +25,7 @@ final class SparseWindowResultFormatTests: XCTestCase {
     }
 
     func testDamagedCountsAreFormatErrors() throws {
-        for (index, value) in [(1, Double.nan), (2, -1), (2, 0.5), (3, .infinity), (4, 1e300), (18, 7)] {
+        for (index, value) in [(1, Double.nan), (2, -1), (2, 0.5), (3, .infinity), (4, 1e300), (18, -2), (19, 7)] {
             var numbers: [Double] = result().encoded().withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
             numbers[index] = value
             let data = numbers.withUnsafeBytes { Data($0) }

@@ -80,7 +80,7 @@ final class ComparisonTests: XCTestCase {
     /// The l-bit comparison end to end at L = 4: the exact numbers are averages of bounded
     /// quantities and the RM side is the Floquet RM at (43), (39).
     func testLBitComparisonAtTinySize() throws {
-        var c = LBitComparison()
+        var c = LBitComparison.Config()
         c.length = 4
         c.realizations = 3
         let p = try c.run(localizationLength: 1, driveFrequency: 4 * Double.pi, workers: 1)

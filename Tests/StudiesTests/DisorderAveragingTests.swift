@@ -36,7 +36,7 @@ final class DisorderAveragingTests: XCTestCase {
             let directory = temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             let store = try RunStore(directory: directory, manifest: manifest)
-            let records = try RealizationRunner(workers: workers).run(pending: Array(0..<40), store: store, progress: nil) { Self.fake($0) }
+            let records = try RealizationRunner(workers: workers).run(pending: Array(0..<40), into: store, progress: nil) { Self.fake($0) }
             XCTAssertEqual(records.count, 40)
             averages.append(DisorderAverage(records: records))
         }
@@ -46,7 +46,7 @@ final class DisorderAveragingTests: XCTestCase {
         do {
             // One writer at a time: this store (and its lock) is gone before the directory is reopened.
             let store = try RunStore(directory: directory, manifest: manifest)
-            _ = try RealizationRunner(workers: 2).run(pending: Array(0..<15), store: store, progress: nil) { Self.fake($0) }
+            _ = try RealizationRunner(workers: 2).run(pending: Array(0..<15), into: store, progress: nil) { Self.fake($0) }
         }
         let handle = try FileHandle(forWritingTo: directory.appendingPathComponent("realizations.jsonl"))
         try handle.seekToEnd()
@@ -56,7 +56,7 @@ final class DisorderAveragingTests: XCTestCase {
         let done = Set(try reopened.finishedRecords().map(\.realization))
         XCTAssertEqual(done, Set(0..<15))
         let pending = (0..<40).filter { !done.contains($0) }
-        let resumed = try RealizationRunner(workers: 2).run(pending: pending, store: reopened, progress: nil) { Self.fake($0) }
+        let resumed = try RealizationRunner(workers: 2).run(pending: pending, into: reopened, progress: nil) { Self.fake($0) }
         averages.append(DisorderAverage(records: resumed))
         for average in averages.dropFirst() {
             XCTAssertEqual(average.realizations, averages[0].realizations)

@@ -44,7 +44,7 @@ final class LBitResonanceCensusTests: XCTestCase {
 /// errors, and exceed the discrete RM's resonant fraction by about pi and 2/sqrt(3) (the RM's rule (30)).
 final class LBitTwoLevelTests: XCTestCase {
     func testExactWeakCouplingFollowsTwoLevelPartners() throws {
-        var c = LBitComparison()
+        var c = LBitComparison.Config()
         c.length = 4
         c.realizations = 400
         let p = try c.point(try c.exact(localizationLength: 1, driveFrequency: 128 * Double.pi, workers: 2))

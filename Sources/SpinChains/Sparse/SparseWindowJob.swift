@@ -25,6 +25,9 @@ public struct SparseWindowSettings: Sendable, Equatable, Codable {
     /// Refuse when MUMPS' analysis estimates more memory than this (bytes, all ranks); 0: no limit.
     public var memoryLimitBytes = 0.0
     public var method = SparseWindowMethod.shiftInvert
+    /// Set: every eigenpair of an index window by spectrum slicing instead (`SparseIndexWindow`);
+    /// `levels`, `targetDensity` and `method` are then unused.
+    public var indexWindow: SparseIndexWindow?
 
     public init() {}
 }

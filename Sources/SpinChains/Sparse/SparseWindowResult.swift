@@ -33,6 +33,9 @@ public struct SparseWindowResult: Sendable {
     public var secondsVectors: Double
     /// Seconds to generate this rank's rows.
     public var secondsAssembly: Double
+    /// Index of `energies[0]` in the ascending spectrum (spectrum slicing of an index window;
+    /// 0 where unknown).
+    public var firstIndex = 0
 
     public init(minimumEnergy: Double, maximumEnergy: Double, targetEnergy: Double, energies: [Double],
                 residuals: [Double], vectors: EigenvectorMatrix?, dimension: Int, ranks: Int, matrixNonzeros: Int,
@@ -65,8 +68,8 @@ public struct SparseWindowResult: Sendable {
 
     static let magic: Double = 0x5245_534f   // "RESO"
     /// Header numbers, the vector kind included.
-    static let headerCount = 19
-    /// The header's numbers after the counts, in file order.
+    static let headerCount = 20
+    /// The header's numbers after the counts, in file order (then the first index, then the vector kind).
     static let headerNumbers: [any WritableKeyPath<SparseWindowResult, Double> & Sendable] = [
         \.minimumEnergy, \.maximumEnergy, \.targetEnergy, \.estimatedFactorBytes, \.factorBytes, \.peakResidentBytesMax,
         \.peakResidentBytesSum, \.secondsBounds, \.secondsAnalysis, \.secondsSolve, \.secondsAssembly,
@@ -77,7 +80,7 @@ public struct SparseWindowResult: Sendable {
     /// energies, residuals and the vectors (complex interleaved).
     public func encoded() -> Data {
         var header: [Double] = [Self.magic, Double(dimension), Double(energies.count), Double(ranks), Double(matrixNonzeros)]
-            + Self.headerNumbers.map { self[keyPath: $0] }
+            + Self.headerNumbers.map { self[keyPath: $0] } + [Double(firstIndex)]
         switch vectors {
         case nil: header.append(0)
         case .real?: header.append(1)
@@ -118,6 +121,7 @@ public struct SparseWindowResult: Sendable {
                   estimatedFactorBytes: 0, factorBytes: 0, peakResidentBytesMax: 0, peakResidentBytesSum: 0,
                   secondsBounds: 0, secondsAnalysis: 0, secondsSolve: 0, secondsAssembly: 0)
         for (offset, field) in Self.headerNumbers.enumerated() { self[keyPath: field] = doubles[5 + offset] }
+        firstIndex = try count(doubles[5 + Self.headerNumbers.count])
         energies = Array(doubles[h..<(h + n)])
         residuals = Array(doubles[(h + n)..<(h + 2 * n)])
         let start = h + 2 * n

@@ -22,12 +22,11 @@ public enum CrossoverClaims {
         measure: measureExponent, judge: judgeExponent)
 
     static func measureExponent() throws -> Measurements {
-        let near = grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true)
-        let localised = try ApparentExponentStudy.direct(relativeDistances: near, localizedSide: true)
-        let thermal = try ApparentExponentStudy.direct(relativeDistances: near, localizedSide: false)
-        let drift = try ApparentExponentStudy.drift(crossover, threshold: threshold, lengths: (10...60).map(Double.init))
-        let lengths = stride(from: 5.0, through: 60, by: 5).map { $0 }
-        let collapse = ApparentExponentStudy.collapse(crossover, lengths: lengths, ratios: grid(from: 0.05, to: 3, points: 300, logarithmic: false))
+        var config = ApparentExponentStudy.Config()
+        config.crossover = crossover
+        config.threshold = threshold
+        let nu = try ApparentExponentStudy.run(config)
+        let (localised, thermal, drift, collapse) = (nu.directLocalized, nu.directThermal, nu.drift, nu.collapse)
         return Measurements([
             Measurement("nu_direct_localised", localised.exponent, localised.window),
             Measurement("nu_direct_thermal", thermal.exponent, thermal.window),
@@ -55,7 +54,7 @@ public enum CrossoverClaims {
 
     // MARK: Thouless time
 
-    static let thoulessLengths: [Double] = [10, 20, 40, 60]
+    static let thoulessLengths = FiniteSizePredictionsStudy.thoulessLengths
 
     public static let thoulessTime = Claim(
         identifier: "thouless-exponential",
@@ -118,9 +117,9 @@ public enum CrossoverClaims {
 
     static func measureDrift() throws -> Measurements {
         let study = CrossoverDriftStudy(crossover: crossover, threshold: threshold)
-        let a = try study.analyse(lengths: (1...60).map(Double.init))
+        let lengths = CrossoverDriftStudy.figureLengths
+        let a = try study.analyse(lengths: lengths)
         let span = a.linearRange.upperBound - a.linearRange.lowerBound
-        let lengths = (1...60).map(Double.init)
         let w = try lengths.map { try crossover.crossoverDisorder(threshold: threshold, length: $0).root }
         let formDeviation = { (offset: Double) throws -> Double in
             let scale = try LinearLeastSquares.proportional(x: lengths.map { 1 / ($0 + offset) }, y: w.map { log(crossover.criticalDisorder / $0) }).slope

@@ -6,8 +6,8 @@ import ResonanceModel
 /// construction (13) (`DiscreteResonanceModel.syntheticLBit`), so that no continuum approximation
 /// ((38), (40)) stands between the RM's idea and the data.
 public enum DiscreteResonanceClaims {
-    static var comparison: LBitComparison {
-        var c = LBitComparison()
+    static var comparison: LBitComparison.Config {
+        var c = LBitComparison.Config()
         c.length = 8
         c.localizationLengths = [1, 2.5]
         c.driveFrequencies = [128 * Double.pi]
@@ -29,7 +29,7 @@ public enum DiscreteResonanceClaims {
         var m = Measurements(parameters: [("model", .string("lbit")), ("L", .integer(c.length)), ("realizations", .integer(c.realizations)),
                                           ("Omega", .number(c.driveFrequencies[0])), ("seed", .integer(Int(c.seed)))])
         var worstDiscrete = 0.0, worstTwoLevel = 0.0
-        for p in try c.run() {
+        for p in try LBitComparison.run(c) {
             let tag = "zeta\(Measurements.format(p.localizationLength))"
             let ratios: [(String, (mean: Double, error: Double), (mean: Double, error: Double))] = [
                 ("loss", p.memoryLossRatio, p.twoLevelMemoryLossRatio),

@@ -15,10 +15,6 @@ public enum ExactNumericsClaims {
 
     // MARK: Probe entanglement (120)
 
-    static let entanglementDisorders: [Double] = [2, 5, 10]
-    static let entanglementLength = 8
-    static let entanglementRealizations = 8
-
     public static let subthermalEntanglement = Claim(
         identifier: "ed-subthermal-entanglement",
         title: "Sub-thermal entanglement of small subsystems",
@@ -29,24 +25,17 @@ public enum ExactNumericsClaims {
         measure: measureEntanglement, judge: judgeEntanglement)
 
     static func measureEntanglement() throws -> Measurements {
-        var m = Measurements(parameters: [("model", .string("heisenberg-o3")), ("L", .integer(entanglementLength)),
-                                          ("realizations", .integer(entanglementRealizations)), ("seed", .integer(2022))])
+        let c = ProbeEntanglementComparison.Config()
+        var m = Measurements(parameters: [("model", .string("heisenberg-o3")), ("L", .integer(c.length)),
+                                          ("realizations", .integer(c.realizations)), ("seed", .integer(Int(c.seed)))])
         var worst = 0.0, worstSmall = 0.0
-        for w in entanglementDisorders {
-            var problem = EDProblem(model: .heisenbergO3, length: entanglementLength, disorderStrength: w)
-            problem.probe = problem.defaultProbe
-            var settings = ExactObservableSettings()
-            settings.correlatorTimes = [0]
-            let result = try ComparisonSampling.average(ExactRealization(problem: problem, observables: [.czz, .entanglement],
-                                                                         settings: settings, seed: 2022), count: entanglementRealizations)
-            let czz = result.scalar("czz_infinite_time")!.mean, probe = result.scalar("entropy_probe")!.mean
-            let small = result.scalar("entropy_small_subsystem")!.mean
-            let predicted = M_LN2 * (1 - czz)
+        for p in try ProbeEntanglementComparison.run(c) {
+            let w = p.disorder, czz = p.memory.mean, probe = p.probeEntropy.mean, small = p.twoSiteEntropy.mean
             m.append("czz_W\(Measurements.format(w))", czz)
             m.append("S_P_W\(Measurements.format(w))", probe)
-            m.append("S_P_120_W\(Measurements.format(w))", predicted, "ln 2 (1 - [Czz])")
+            m.append("S_P_120_W\(Measurements.format(w))", p.predictedProbeEntropy, "ln 2 (1 - [Czz])")
             m.append("S_two_sites_W\(Measurements.format(w))", small, "thermal: 2 ln 2 = 1.386")
-            worst = max(worst, abs(probe - predicted))
+            worst = max(worst, abs(probe - p.predictedProbeEntropy))
             if czz > 0.2 { worstSmall = max(worstSmall, small / (2 * M_LN2)) }
         }
         m.append("max_abs_S_P_minus_120", worst)
@@ -68,8 +57,8 @@ public enum ExactNumericsClaims {
 
     // MARK: rho vbar against <r>
 
-    static var criterionComparison: CriterionComparison {
-        var c = CriterionComparison()
+    static var criterionComparison: CriterionComparison.Config {
+        var c = CriterionComparison.Config()
         c.lengths = [8, 10, 12]
         c.realizations = [8: 40, 10: 20, 12: 6]
         return c
@@ -86,7 +75,7 @@ public enum ExactNumericsClaims {
 
     static func measureCriterion() throws -> Measurements {
         let c = criterionComparison
-        let r = try c.run()
+        let r = try CriterionComparison.run(c)
         var m = Measurements(parameters: [("model", .string("xxz")), ("thermal_W", .number(c.thermalDisorder)),
                                           ("localised_W", .number(c.localizedDisorder)), ("seed", .integer(Int(c.seed)))])
         let growth = { (row: Int, i: Int) -> Double in
@@ -122,12 +111,12 @@ public enum ExactNumericsClaims {
 
     /// Fit windows of claims on exact spectra start at this multiple of the mean mid-spectrum level
     /// spacing (the Heisenberg frequency of the size): below it [S] is level repulsion.
-    public static let heisenbergMultiple = 3.0
+    public static let heisenbergMultiple = ComparisonMath.heisenbergMultiple
     /// The upper end of the exponent fit (J).
     public static let inverseFrequencyUpper = 0.3
 
-    static var inverseFrequencyAnalysis: InverseFrequencyAnalysis {
-        var a = InverseFrequencyAnalysis()
+    static var inverseFrequencyAnalysis: InverseFrequencyAnalysis.Config {
+        var a = InverseFrequencyAnalysis.Config()
         a.lengths = [12, 14]
         a.disorders = [2.5, 3.5]
         a.realizations = [12: 6, 14: 2]
@@ -153,7 +142,7 @@ public enum ExactNumericsClaims {
                                           ("seed", .integer(Int(a.seed)))])
         m.append("heisenberg_multiple", heisenbergMultiple, "fit windows start at this many mean level spacings")
         var best = Double.infinity, worst = 0.0, narrowest = Double.infinity, shortest = Double.infinity
-        for p in try a.run() {
+        for p in try InverseFrequencyAnalysis.run(a) {
             let tag = "L\(p.length)_W\(Measurements.format(p.disorder))"
             let lower = heisenbergMultiple * p.levelSpacing
             let fit = lower < inverseFrequencyUpper
@@ -195,8 +184,8 @@ public enum ExactNumericsClaims {
 
     // MARK: Drift
 
-    static var driftComparison: CrossoverDriftComparison {
-        var d = CrossoverDriftComparison()
+    static var driftComparison: CrossoverDriftComparison.Config {
+        var d = CrossoverDriftComparison.Config()
         d.lengths = [6, 7, 8]
         d.disorders = [2, 3, 4, 5, 6, 8]
         d.realizations = [6: 24, 7: 12, 8: 6]
@@ -214,7 +203,7 @@ public enum ExactNumericsClaims {
 
     static func measureDrift() throws -> Measurements {
         let d = driftComparison
-        let r = try d.run()
+        let r = try CrossoverDriftComparison.run(d)
         var m = Measurements(parameters: [("model", .string("heisenberg-o3")), ("threshold", .number(d.threshold)), ("seed", .integer(Int(d.seed)))])
         for (l, w) in zip(r.lengths, r.crossover) { m.append("W_delta_L\(l)", w) }
         m.append("linear_slope", r.linearFit?.slope ?? .nan)

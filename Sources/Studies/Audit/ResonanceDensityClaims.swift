@@ -56,8 +56,8 @@ public enum ResonanceDensityClaims {
 
     // MARK: [log chi]
 
-    static let fidelityLambda = 20.0
-    static let fidelityLengths = grid(from: 160, to: 400, points: 25, logarithmic: false)
+    static let fidelityLambda = FiniteSizePredictionsStudy.fidelityResonanceLength
+    static let fidelityLengths = FiniteSizePredictionsStudy.fidelityFitLengths
 
     public static let fidelitySusceptibility = Claim(
         identifier: "log-chi-two-ln2",

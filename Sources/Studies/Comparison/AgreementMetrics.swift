@@ -39,6 +39,10 @@ public struct CurveAgreement: Sendable, Equatable {
 
 /// Numbers shared by the comparisons.
 public enum ComparisonMath {
+    /// Fits on exact spectra start at this multiple of the mean mid-spectrum level spacing (the
+    /// Heisenberg frequency of the size): below it [S] is level repulsion of the finite chain.
+    public static let heisenbergMultiple = 3.0
+
     /// (measured - predicted)/predicted.
     public static func relativeDifference(_ measured: Double, _ predicted: Double) -> Double {
         (measured - predicted) / predicted

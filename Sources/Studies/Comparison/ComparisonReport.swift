@@ -8,8 +8,8 @@ import ResonanceModel
 /// there); `resonance compare ...` reruns any of them, larger.
 public struct ComparisonReport: Sendable {
     public var commandLine: String
-    public var lbit: LBitComparison = {
-        var c = LBitComparison()
+    public var lbit: LBitComparison.Config = {
+        var c = LBitComparison.Config()
         c.realizations = 16
         c.driveFrequencies = [8 * Double.pi, 32 * Double.pi, 128 * Double.pi]
         return c
@@ -19,15 +19,15 @@ public struct ComparisonReport: Sendable {
     public var lbitCacheFiles = ["data/lbit_exact_L10.csv"]
     /// Stored runs of `resonance compare tail-exponent` (theta0 from the tail of varrho against L).
     public var tailExponentFiles = ["data/tail_exponent_L8_10.csv"]
-    public var generalized = GeneralizedComparison()
-    public var inverseFrequency: InverseFrequencyAnalysis = {
-        var a = InverseFrequencyAnalysis()
+    public var generalized = GeneralizedComparison.Config()
+    public var inverseFrequency: InverseFrequencyAnalysis.Config = {
+        var a = InverseFrequencyAnalysis.Config()
         a.lengths = [10, 12, 14]
         a.realizations = [10: 20, 12: 8, 14: 2]
         return a
     }()
-    public var drift = CrossoverDriftComparison()
-    public var criterion = CriterionComparison()
+    public var drift = CrossoverDriftComparison.Config()
+    public var criterion = CriterionComparison.Config()
 
     /// The report at `scope`: `.full` keeps the sizes above; `.standard` (the default report)
     /// draws the same figures from smaller runs (see `ReportScope`).
@@ -41,7 +41,11 @@ public struct ComparisonReport: Sendable {
 
     static func f(_ x: Double, _ digits: Int = 3) -> String { x.isFinite ? String(format: "%.\(digits)g", x) : "n/a" }
 
-    public func section() throws -> ReportSection {
+    /// The section, its disorder-averaged runs in the sink in effect (`StudySinks.current`).
+    public func section() throws -> ReportSection { try section(sink: StudySinks.current()) }
+
+    /// The section, its disorder-averaged runs in `sink`.
+    public func section(sink: any StudySink) throws -> ReportSection {
         func metadata(_ extra: [(String, JSONValue)]) -> OutputMetadata {
             OutputMetadata(parameters: extra, commandLine: commandLine)
         }
@@ -51,7 +55,7 @@ public struct ComparisonReport: Sendable {
         var extraTables: [ReportTable] = []
 
         // 1. l-bit model against the Floquet RM.
-        let points = try lbit.run()
+        let points = try LBitComparison.run(lbit, sink: sink)
         let colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2"]
         let label = { (p: LBitComparison.Point) in "zeta=\(f(p.localizationLength)) Lambda=\(f(p.resonanceLength))" }
         let storedPoints = points.filter { lbit.stored(localizationLength: $0.localizationLength, driveFrequency: $0.driveFrequency) != nil }.count
@@ -89,15 +93,17 @@ public struct ComparisonReport: Sendable {
             """))
         let summary = ComparisonTables.lbitSummary(points)
         let zetas = lbit.localizationLengths
-        let memoryLines = zetas.enumerated().flatMap { i, z -> [String] in
-            let c = colours[i % colours.count]
-            // Columns of `ComparisonTables.lbitSummary`: 1 zeta, 5 czz_ed, 7 czz_rm, 13 hybridised_ed, 15 resonant_rm.
-            let select = "($1 == \(z) ? $%@ : 1/0)"
+        let memorySeries = zetas.enumerated().flatMap { i, z -> [PlotSeries] in
+            let c = colours[i % colours.count], file = "cmp_lbit_summary.csv"
             return [
-                "\"cmp_lbit_summary.csv\" using \"Lambda\":\(select.replacingOccurrences(of: "%@", with: "5")):\"czz_ed_err\" with yerrorbars pt 7 lc rgb \"\(c)\" title \"[Czz] ED, zeta = \(f(z))\"",
-                "\"cmp_lbit_summary.csv\" using \"Lambda\":\(select.replacingOccurrences(of: "%@", with: "7")) with linespoints pt 6 dt 2 lc rgb \"\(c)\" title \"F(L/2) RM\"",
-                "\"cmp_lbit_summary.csv\" using \"Lambda\":\(select.replacingOccurrences(of: "%@", with: "13")):\"hybridized_ed_err\" with yerrorbars pt 5 lc rgb \"\(c)\" title \"hybridised fraction ED\"",
-                "\"cmp_lbit_summary.csv\" using \"Lambda\":\(select.replacingOccurrences(of: "%@", with: "15")) with linespoints pt 4 dt 3 lc rgb \"\(c)\" title \"1 - F(L/2) RM\"",
+                PlotSeries(.columns(file: file, x: "Lambda", y: "czz_ed", yError: "czz_ed_err", only: ("zeta", z)), style: .yerrorbars,
+                           title: "[Czz] ED, zeta = \(f(z))", color: c, pointType: 7),
+                PlotSeries(.columns(file: file, x: "Lambda", y: "czz_rm", only: ("zeta", z)), style: .linespoints,
+                           title: "F(L/2) RM", color: c, dash: 2, pointType: 6),
+                PlotSeries(.columns(file: file, x: "Lambda", y: "hybridized_ed", yError: "hybridized_ed_err", only: ("zeta", z)), style: .yerrorbars,
+                           title: "hybridised fraction ED", color: c, pointType: 5),
+                PlotSeries(.columns(file: file, x: "Lambda", y: "resonant_rm", only: ("zeta", z)), style: .linespoints,
+                           title: "1 - F(L/2) RM", color: c, dash: 3, pointType: 4),
             ]
         }
         figures.append(ReportFigure(
@@ -106,10 +112,9 @@ public struct ComparisonReport: Sendable {
             caption: "Filled: exact; open: RM. Hybridised: eigenstates with |<sigma^z_P>| < \(f(lbit.hybridizationThreshold)). Relative difference of [Czz]: \(points.map { "\(label($0)): \(f($0.memoryRelativeDifference, 2))" }.joined(separator: "; ")).",
             parameters: lbitParameters,
             data: [ReportData(fileName: "cmp_lbit_summary.csv", table: summary, metadata: metadata([("length", .integer(lbit.length))]))],
-            plot: """
-            set logscale x; set yrange [0:1.05]; set xlabel "{/Symbol L} = {/Symbol z}_c {/Symbol W}/(8J)"; set ylabel "fraction"; set key outside right font ",8"
-            plot \(memoryLines.joined(separator: ", \\\n     "))
-            """))
+            figure: FigurePlot(axes: PlotAxes(xLabel: "{/Symbol L} = {/Symbol z}_c {/Symbol W}/(8J)", yLabel: "fraction", logX: true,
+                                              yRange: 0...1.05, key: "outside right", keyFont: ",8"),
+                               series: memorySeries)))
         for p in points {
             rows.append(["lbit \(label(p)), 1/xi = \(f(p.inverseCorrelationLength))",
                          "[Czz] ED \(f(p.exactMemory.mean)) +- \(f(p.exactMemory.error, 1)), RM \(f(p.modelMemory)) (rel. diff. \(f(p.memoryRelativeDifference, 2))); [S] rms ln ratio \(f(p.spectralAgreement.rmsLogRatio, 2)); hybridised \(f(p.hybridizedFraction.mean)) vs 1 - F \(f(p.modelResonantFraction))"])
@@ -124,7 +129,7 @@ public struct ComparisonReport: Sendable {
                      "ed-apparent-one-over-omega and the Fig. 10 windows: applied (windows and exponent fits start at 3 mid-spectrum spacings, decided at L = 14); generalised RM theta fit: starts at \(f(generalized.lowFrequencyFactor)) spacings of the bare chain; ed-subthermal-entanglement, ed-rho-vbar-criterion, ed-drift-czz: no frequency window (infinite-time or integrated quantities), not affected; ed-lbit-discrete-rm: not a fit of a continuum law, the discrete RM and the two-level partners describe the same finite chain below its spacing Omega 2^-(L+1) too"])
 
         // 2, 3. Generalised RM from measured varrho; exponents.
-        let general = try generalized.run()
+        let general = try GeneralizedComparison.run(generalized, sink: sink)
         let generalLabel = { (p: GeneralizedComparison.Point) in "\(p.model.rawValue) W=\(f(p.disorder))" }
         let generalLines = general.enumerated().map { i, p -> String in
             let c = colours[i % colours.count]
@@ -148,20 +153,21 @@ public struct ComparisonReport: Sendable {
             caption: "theta: exponent of [S] ~ omega^(-1 + theta) fitted from \(f(generalized.lowFrequencyFactor)) level spacings (of the bare chain) to J; theta0: small-v exponent of varrho plus 2. Implied 1/xi and Lambda: \(general.map { "\(generalLabel($0)): 1/xi = \(f($0.inverseCorrelationLength, 2)), Lambda = \(f($0.impliedResonanceLength ?? .nan, 2)) (default \(f($0.defaultResonanceLength, 2)))" }.joined(separator: "; ")).",
             parameters: generalParameters,
             data: [ReportData(fileName: "cmp_exponents.csv", table: ComparisonTables.generalizedSummary(general), metadata: metadata([]))],
-            plot: """
-            set logscale x; set xlabel "W"; set ylabel "exponent"; set key left top
-            plot "cmp_exponents.csv" using ($1 == 1 ? $2 : 1/0):"theta":"theta_err" with yerrorbars pt 7 lc rgb "#1f77b4" title "{/Symbol q} floquet-o3", \\
-                 "cmp_exponents.csv" using ($1 == 1 ? $2 : 1/0):"theta0":"theta0_err" with yerrorbars pt 6 lc rgb "#1f77b4" title "{/Symbol q}_0 floquet-o3", \\
-                 "cmp_exponents.csv" using ($1 == 0 ? $2 : 1/0):"theta":"theta_err" with yerrorbars pt 5 lc rgb "#d62728" title "{/Symbol q} heisenberg-o3", \\
-                 "cmp_exponents.csv" using ($1 == 0 ? $2 : 1/0):"theta0":"theta0_err" with yerrorbars pt 4 lc rgb "#d62728" title "{/Symbol q}_0 heisenberg-o3"
-            """))
+            figure: FigurePlot(axes: PlotAxes(xLabel: "W", yLabel: "exponent", logX: true, key: "left top"), series: [
+                (1.0, "floquet-o3", "#1f77b4", 7, 6), (0.0, "heisenberg-o3", "#d62728", 5, 4),
+            ].flatMap { floquet, model, colour, filled, open in [
+                PlotSeries(.columns(file: "cmp_exponents.csv", x: "W", y: "theta", yError: "theta_err", only: ("floquet", floquet)),
+                           style: .yerrorbars, title: "{/Symbol q} \(model)", color: colour, pointType: filled),
+                PlotSeries(.columns(file: "cmp_exponents.csv", x: "W", y: "theta0", yError: "theta0_err", only: ("floquet", floquet)),
+                           style: .yerrorbars, title: "{/Symbol q}_0 \(model)", color: colour, pointType: open),
+            ] })))
         for p in general {
             rows.append(["generalised RM, \(generalLabel(p))",
                          "[S] rms ln ratio \(f(p.agreement.rmsLogRatio, 2)) (\(p.agreement.points) bins); [Czz] \(f(p.exactMemory.mean)) vs F(0) \(f(p.predictedMemory)); theta \(f(p.theta?.value ?? .nan, 2)) +- \(f(p.theta?.error ?? .nan, 1)), theta0 \(f(p.theta0?.value ?? .nan, 2)) +- \(f(p.theta0?.error ?? .nan, 1))"])
         }
 
         // 4. Fig. 10.
-        let fig10 = try inverseFrequency.run()
+        let fig10 = try InverseFrequencyAnalysis.run(inverseFrequency, sink: sink)
         let largest = inverseFrequency.lengths.max() ?? 0
         let fig10Lines = fig10.enumerated().filter { $0.element.length == largest }.enumerated().map { j, pair -> String in
             let (i, p) = pair
@@ -172,7 +178,7 @@ public struct ComparisonReport: Sendable {
             identifier: "compare-inverse-frequency", title: "Fig. 10 analysis of the xxz chain: ([S] omega W)^-2 against (W omega)^-1",
             claim: "At weak disorder [S(omega)] follows the RM's 1/(omega sqrt(Lambda ln|J/omega|)) (111) (a straight line here) rather than a pure 1/omega (a horizontal line) (Sec. V, Fig. 10).",
             caption: "L = \(largest), S^z = 0, [S] of sigma^z_0, 5 bins per decade. Widest window (at least \(inverseFrequency.minimumBins) bins below J, reduced chi^2 < \(f(inverseFrequency.acceptableChiSquared))) of each law, in decades of omega: \(fig10Summary).",
-            parameters: "xxz, L = \(inverseFrequency.lengths.map(String.init).joined(separator: ", ")), W = \(inverseFrequency.disorders.map { f($0) }.joined(separator: ", ")), realizations \(inverseFrequency.lengths.map { "L = \($0): \(inverseFrequency.realizations[$0] ?? 4)" }.joined(separator: ", ")), seed \(inverseFrequency.seed)",
+            parameters: "xxz, L = \(inverseFrequency.lengths.map(String.init).joined(separator: ", ")), W = \(inverseFrequency.disorders.map { f($0) }.joined(separator: ", ")), realizations \(inverseFrequency.lengths.map { "L = \($0): \(inverseFrequency.realizations(at: $0))" }.joined(separator: ", ")), seed \(inverseFrequency.seed)",
             data: [ReportData(fileName: "cmp_inverse_frequency.csv", table: ComparisonTables.inverseFrequencyCurves(fig10), metadata: metadata([])),
                    ReportData(fileName: "cmp_inverse_frequency_windows.csv", table: ComparisonTables.inverseFrequencySummary(fig10), metadata: metadata([]))],
             plot: """
@@ -186,14 +192,14 @@ public struct ComparisonReport: Sendable {
         }
 
         // 5. Drift.
-        let d = try drift.run()
+        let d = try CrossoverDriftComparison.run(drift, sink: sink)
         let driftTable = ComparisonTables.driftSummary(d)
         let linearChi = d.linearFit.map { $0.chiSquared / Double(max($0.degreesOfFreedom, 1)) } ?? .nan
         figures.append(ReportFigure(
             identifier: "compare-drift", title: "Drift W_delta(L) of heisenberg-o3 with probe against the RM (116)",
             claim: "W_delta(L), defined by [Czz](W_delta) = delta, drifts to larger W with L, linearly at small L, as the RM with 1/xi = ln(W/W_c), Lambda ~ W^2 predicts (116), (117), Fig. 9.",
             caption: "delta = \(f(drift.threshold)). Points: crossings of the exact [Czz](W) (interpolated in ln W); solid: RM with fitted W_c = \(f(d.criticalDisorder)), Lambda(W_c) = \(f(d.criticalResonanceLength)) (rms ln ratio \(f(d.modelRmsLogRatio, 2))); dashed: straight line, slope \(f(d.linearFit?.slope ?? .nan)) +- \(f(d.linearFit?.slopeError ?? .nan, 1)), reduced chi^2 \(f(linearChi, 2)).",
-            parameters: "heisenberg-o3 with probe (h = W, V = J sigma^x_0 sigma^x_P), L = \(drift.lengths.map(String.init).joined(separator: ", ")), realizations \(drift.lengths.map { "L = \($0): \(drift.realizations[$0] ?? 4)" }.joined(separator: ", ")), seed \(drift.seed)",
+            parameters: "heisenberg-o3 with probe (h = W, V = J sigma^x_0 sigma^x_P), L = \(drift.lengths.map(String.init).joined(separator: ", ")), realizations \(drift.lengths.map { "L = \($0): \(drift.realizations(at: $0))" }.joined(separator: ", ")), seed \(drift.seed)",
             data: [ReportData(fileName: "cmp_drift.csv", table: driftTable, metadata: metadata([("threshold", .number(drift.threshold))])),
                    ReportData(fileName: "cmp_drift_czz.csv", table: ComparisonTables.driftMemory(d), metadata: metadata([]))],
             plot: """
@@ -206,12 +212,12 @@ public struct ComparisonReport: Sendable {
                      "ED \(zip(d.lengths, d.crossover).map { "L=\($0): \(f($1))" }.joined(separator: ", ")); RM fit W_c = \(f(d.criticalDisorder)), Lambda_c = \(f(d.criticalResonanceLength)), rms ln ratio \(f(d.modelRmsLogRatio, 2)); linear reduced chi^2 \(f(linearChi, 2))"])
 
         // 6. rho vbar against <r>.
-        let c = try criterion.run()
+        let c = try CriterionComparison.run(criterion, sink: sink)
         figures.append(ReportFigure(
             identifier: "compare-criterion", title: "rho vbar against <r> as phase indicators (xxz)",
             claim: "rho vbar (129)-(131) separates the thermal and localised sides at smaller L than <r>.",
             caption: "Separation = thermal minus localised indicator (1: fully separated). rho vbar: growth exponent log_2 of its ratio per two sites between consecutive L (1 for 2^(L/2), 0 saturated), plotted at the larger L; <r>: (<r> - r_P)/(r_GOE - r_P). W = \(f(criterion.thermalDisorder)) and \(f(criterion.localizedDisorder)).",
-            parameters: "xxz, S^z = 0, L = \(criterion.lengths.map(String.init).joined(separator: ", ")), realizations \(criterion.lengths.map { "L = \($0): \(criterion.realizations[$0] ?? 4)" }.joined(separator: ", ")), seed \(criterion.seed)",
+            parameters: "xxz, S^z = 0, L = \(criterion.lengths.map(String.init).joined(separator: ", ")), realizations \(criterion.lengths.map { "L = \($0): \(criterion.realizations(at: $0))" }.joined(separator: ", ")), seed \(criterion.seed)",
             data: [ReportData(fileName: "cmp_criterion.csv", table: ComparisonTables.criterionSummary(c), metadata: metadata([]))],
             plot: """
             set xlabel "L"; set ylabel "separation"; set key left top; set yrange [-0.2:1.2]

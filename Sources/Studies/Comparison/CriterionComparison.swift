@@ -12,16 +12,22 @@ import SpinChains
 /// The separation of an observable at a length is the thermal minus the localised indicator, with
 /// its standard error; the criterion "separates earlier" where its separation at the smallest
 /// lengths exceeds that of <r> by more than two combined standard errors.
-public struct CriterionComparison: Sendable {
-    public var lengths = [8, 10, 12]
-    public var thermalDisorder = 1.0
-    public var localizedDisorder = 6.0
-    public var realizations: [Int: Int] = [8: 60, 10: 30, 12: 10, 14: 3]
-    public var seed: UInt64 = 2022
+public enum CriterionComparison: Study {
+    public struct Config: Sendable {
+        public var lengths = [8, 10, 12]
+        public var thermalDisorder = 1.0
+        public var localizedDisorder = 6.0
+        public var realizations: [Int: Int] = [8: 60, 10: 30, 12: 10, 14: 3]
+        public var seed: UInt64 = 2022
+
+        public init() {}
+
+        /// Realizations at `length` (4 where `realizations` has none).
+        public func realizations(at length: Int) -> Int { realizations[length] ?? 4 }
+    }
+
     public static let poissonRatio = 2 * M_LN2 - 1
     public static let goeRatio = 0.5307
-
-    public init() {}
 
     public struct Result: Sendable {
         public var lengths: [Int]
@@ -33,23 +39,27 @@ public struct CriterionComparison: Sendable {
         public var ratioSeparation: [(mean: Double, error: Double)]
     }
 
-    public func run(workers: Int? = nil) throws -> Result {
+    /// The exact-numerics job of one (L, W): xxz in the middle sector, `<r>` and `rho vbar`.
+    public static func job(_ config: Config, length: Int, disorder w: Double) -> ExactRealization {
+        var problem = EDProblem(model: .xxz, length: length, disorderStrength: w)
+        problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: nil)
+        return ExactRealization(problem: problem, observables: [.levelStatistics, .criterion], seed: config.seed)
+    }
+
+    public static func run(_ config: Config, sink: any StudySink) throws -> Result {
         var rho: [[(Double, Double)]] = [], r: [[(Double, Double)]] = []
-        for w in [thermalDisorder, localizedDisorder] {
+        for w in [config.thermalDisorder, config.localizedDisorder] {
             var rhoRow: [(Double, Double)] = [], rRow: [(Double, Double)] = []
-            for length in lengths {
-                var problem = EDProblem(model: .xxz, length: length, disorderStrength: w)
-                problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: nil)
-                let result = try ComparisonSampling.average(
-                    ExactRealization(problem: problem, observables: [.levelStatistics, .criterion], seed: seed),
-                    count: realizations[length] ?? 4, workers: workers)
-                rhoRow.append(try result.requiredScalar("criterion_rho_vbar"))
-                rRow.append(try result.requiredScalar("r_mean"))
+            for length in config.lengths {
+                let result = try ComparisonSampling.average(job(config, length: length, disorder: w),
+                                                            count: config.realizations(at: length), sink: sink)
+                rhoRow.append(try result.required(.criterionRhoVbar))
+                rRow.append(try result.required(.meanRatio))
             }
             rho.append(rhoRow)
             r.append(rRow)
         }
-        return Self.analyse(lengths: lengths, rhoVbar: rho, ratio: r)
+        return Self.analyse(lengths: config.lengths, rhoVbar: rho, ratio: r)
     }
 
     /// The indicators and separations (pure).

@@ -12,14 +12,19 @@ import SpinChains
 /// Then (i) a weighted straight line W_delta = a + b L (is the drift linear?), and (ii) the RM's
 /// (W_c, Lambda_c) fitted by least squares in ln W_delta on a log grid (W_c in [1, 100], Lambda_c
 /// in [0.1, 1000]); Lambda_c is set through the interaction J of (83): J = zeta_c W_c/(4 sqrt(Lambda_c/pi)).
-public struct CrossoverDriftComparison: Sendable {
-    public var lengths = [6, 7, 8, 9]
-    public var disorders: [Double] = [2, 3, 4, 5, 6, 8, 11]
-    public var realizations: [Int: Int] = [6: 30, 7: 16, 8: 8, 9: 4, 10: 3]
-    public var threshold = 0.3
-    public var seed: UInt64 = 2022
+public enum CrossoverDriftComparison: Study {
+    public struct Config: Sendable {
+        public var lengths = [6, 7, 8, 9]
+        public var disorders: [Double] = [2, 3, 4, 5, 6, 8, 11]
+        public var realizations: [Int: Int] = [6: 30, 7: 16, 8: 8, 9: 4, 10: 3]
+        public var threshold = 0.3
+        public var seed: UInt64 = 2022
 
-    public init() {}
+        public init() {}
+
+        /// Realizations at `length` (4 where `realizations` has none).
+        public func realizations(at length: Int) -> Int { realizations[length] ?? 4 }
+    }
 
     public struct Result: Sendable {
         public var lengths: [Int]
@@ -39,25 +44,25 @@ public struct CrossoverDriftComparison: Sendable {
         public var modelRmsLogRatio: Double
     }
 
-    public func run(workers: Int? = nil) throws -> Result {
+    public static func run(_ config: Config, sink: any StudySink) throws -> Result {
         var memory: [[Double]] = [], errors: [[Double]] = []
-        for length in lengths {
+        for length in config.lengths {
             var row: [Double] = [], rowError: [Double] = []
-            for w in disorders {
+            for w in config.disorders {
                 var problem = EDProblem(model: .heisenbergO3, length: length, disorderStrength: w)
                 problem.probe = problem.defaultProbe
                 var settings = ExactObservableSettings()
                 settings.correlatorTimes = [0]
-                let result = try ComparisonSampling.average(ExactRealization(problem: problem, observables: [.czz], settings: settings, seed: seed),
-                                                            count: realizations[length] ?? 4, workers: workers)
-                let c = try result.requiredScalar("czz_infinite_time")
+                let result = try ComparisonSampling.average(ExactRealization(problem: problem, observables: [.czz], settings: settings, seed: config.seed),
+                                                            count: config.realizations(at: length), sink: sink)
+                let c = try result.required(.czzInfiniteTime)
                 row.append(c.mean)
                 rowError.append(c.error)
             }
             memory.append(row)
             errors.append(rowError)
         }
-        return Self.analyse(lengths: lengths, disorders: disorders, memory: memory, memoryError: errors, threshold: threshold)
+        return Self.analyse(lengths: config.lengths, disorders: config.disorders, memory: memory, memoryError: errors, threshold: config.threshold)
     }
 
     /// The crossings, the linear fit and the RM fit (pure: usable on synthetic data).

@@ -16,17 +16,22 @@ import SpinChains
 /// `heisenbergMultiple` times the mean mid-spectrum level spacing (measured on the same
 /// realizations, 1/rho of the middle of the spectrum) are left out, since below it [S] is level
 /// repulsion of the finite chain, not the RM's continuum law.
-public struct InverseFrequencyAnalysis: Sendable {
-    public var lengths = [10, 12]
-    public var disorders: [Double] = [0.5, 1, 1.5, 2, 2.5]
-    public var realizations: [Int: Int] = [8: 40, 10: 20, 12: 8, 14: 2]
-    public var seed: UInt64 = 2022
-    public var minimumBins = 4
-    public var acceptableChiSquared = 2.0
-    /// Fit windows start at this multiple of the mean mid-spectrum level spacing.
-    public var heisenbergMultiple = 3.0
+public enum InverseFrequencyAnalysis: Study {
+    public struct Config: Sendable {
+        public var lengths = [10, 12]
+        public var disorders: [Double] = [0.5, 1, 1.5, 2, 2.5]
+        public var realizations: [Int: Int] = [8: 40, 10: 20, 12: 8, 14: 2]
+        public var seed: UInt64 = 2022
+        public var minimumBins = 4
+        public var acceptableChiSquared = 2.0
+        /// Fit windows start at this multiple of the mean mid-spectrum level spacing.
+        public var heisenbergMultiple = ComparisonMath.heisenbergMultiple
 
-    public init() {}
+        public init() {}
+
+        /// Realizations at `length` (4 where `realizations` has none).
+        public func realizations(at length: Int) -> Int { realizations[length] ?? 4 }
+    }
 
     /// The widest acceptable window of one law.
     public struct Window: Sendable, Equatable {
@@ -57,31 +62,33 @@ public struct InverseFrequencyAnalysis: Sendable {
         public var constant: Double?
     }
 
-    public func problem(length: Int, disorder: Double) -> EDProblem {
+    public static func problem(length: Int, disorder: Double) -> EDProblem {
         var problem = EDProblem(model: .xxz, length: length, disorderStrength: disorder)
         problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: nil)
         return problem
     }
 
-    public func run(workers: Int? = nil) throws -> [Point] {
+    public static func run(_ config: Config, sink: any StudySink) throws -> [Point] {
         var points: [Point] = []
-        for length in lengths {
-            for w in disorders {
+        for length in config.lengths {
+            for w in config.disorders {
                 let problem = problem(length: length, disorder: w)
                 var settings = ExactObservableSettings()
                 settings.frequencyBins = LogarithmicBins(lower: 1e-4, upper: 10, binsPerDecade: 5)
-                let count = realizations[length] ?? 4
+                let count = config.realizations(at: length)
                 // The matrix elements of sigma^z_0 come with the mid-spectrum density of states.
                 let result = try ComparisonSampling.average(ExactRealization(problem: problem, observables: [.spectral, .matrixElements],
-                                                                             settings: settings, seed: seed),
-                                                            count: count, workers: workers)
-                let table = try result.required(result.spectralTable, "spectral_density")
-                let spacing = 1 / (result.scalar("matrix_element_density_of_states")?.mean ?? .nan)
-                let lowest = spacing.isFinite ? heisenbergMultiple * spacing : 0
-                var point = Self.analyse(length: length, disorder: w, realizations: count, omega: try table.requiredValues(named: "omega"),
-                                         spectral: try table.requiredValues(named: "S"), errors: try table.requiredValues(named: "S_err"),
-                                         minimumBins: minimumBins, acceptableChiSquared: acceptableChiSquared,
-                                         lowestFrequency: lowest, binsPerDecade: Double(settings.frequencyBins!.binsPerDecade))
+                                                                             settings: settings, seed: config.seed),
+                                                            count: count, sink: sink)
+                guard let curve = result.spectralCurve else {
+                    throw NumericalError(quantity: ExactQuantity.spectralDensity.rawValue, detail: "not among the averages of L = \(length), W = \(w)")
+                }
+                let spacing = 1 / (result.scalar(.matrixElementDensityOfStates)?.mean ?? .nan)
+                let lowest = spacing.isFinite ? config.heisenbergMultiple * spacing : 0
+                var point = Self.analyse(length: length, disorder: w, realizations: count, omega: curve.omega,
+                                         spectral: curve.density, errors: curve.error,
+                                         minimumBins: config.minimumBins, acceptableChiSquared: config.acceptableChiSquared,
+                                         lowestFrequency: lowest, binsPerDecade: Double(settings.frequencyBins?.binsPerDecade ?? 5))
                 point.levelSpacing = spacing
                 points.append(point)
             }

@@ -21,19 +21,21 @@ import SpinChains
 /// the elements of (13)), the no-fit reference; the ratios ED/discrete come with standard errors.
 /// The exact part (`LBitExactAverages`) can be stored and read back (`LBitExactCache`), so that the
 /// models are recomputed on cached exact data at sizes too slow to rerun.
-public struct LBitComparison: Sendable {
-    public var length = 8
-    /// Bare localization lengths zeta; zeta_c = 1/ln 2 = 1.443 separates the RM phases.
-    public var localizationLengths: [Double] = [1.0, 2.5]
-    /// Drive frequencies Omega (J = 1): Lambda = zeta_c Omega/8 = 0.18 Omega.
-    public var driveFrequencies: [Double] = [2 * Double.pi, 8 * Double.pi, 32 * Double.pi]
-    public var interaction = 1.0
-    public var realizations = 24
-    public var seed: UInt64 = 2022
-    /// |<sigma^z_P>| below this counts the probe as hybridised (resonant).
-    public var hybridizationThreshold = 0.5
+public enum LBitComparison: Study {
+    public struct Config: Sendable {
+        public var length = 8
+        /// Bare localization lengths zeta; zeta_c = 1/ln 2 = 1.443 separates the RM phases.
+        public var localizationLengths: [Double] = [1.0, 2.5]
+        /// Drive frequencies Omega (J = 1): Lambda = zeta_c Omega/8 = 0.18 Omega.
+        public var driveFrequencies: [Double] = [2 * Double.pi, 8 * Double.pi, 32 * Double.pi]
+        public var interaction = 1.0
+        public var realizations = 24
+        public var seed: UInt64 = 2022
+        /// |<sigma^z_P>| below this counts the probe as hybridised (resonant).
+        public var hybridizationThreshold = 0.5
 
-    public init() {}
+        public init() {}
+    }
 
     /// The exact and RM numbers at one (zeta, Omega).
     public struct Point: Sendable {
@@ -104,37 +106,39 @@ public struct LBitComparison: Sendable {
         }
     }
 
+    public static func run(_ config: Config, sink: any StudySink) throws -> [Point] {
+        try config.exact(sink: sink).map(config.point)
+    }
+}
+
+extension LBitComparison.Config {
     public func problem(localizationLength zeta: Double, driveFrequency omega: Double) -> EDProblem {
         var problem = EDProblem(model: .lbit, length: length, disorderStrength: 1)
         problem.localizationLength = zeta
-        problem.driveFrequency = omega
-        problem.interaction = interaction
+        problem.drivingFrequency = omega
+        problem.coupling = interaction
         problem.probe = problem.defaultProbe
         return problem
     }
 
     /// The ED bins of the comparison: 5 per decade from 1e-5 J to Omega/2.
     func bins(_ problem: EDProblem) -> LogarithmicBins {
-        LogarithmicBins(lower: 1e-5 * interaction, upper: problem.driveFrequency / 2 * (1 + 1e-12), binsPerDecade: 5)
+        LogarithmicBins(lower: 1e-5 * interaction, upper: problem.drivingFrequency / 2 * (1 + 1e-12), binsPerDecade: 5)
     }
 
     /// Integer periods 0, 1, 2, 3, 5, ... up to 1e4.
     func times() -> [Double] { [0] + SpinAutocorrelation.integerPeriods(upTo: 1e4, perDecade: 5) }
 
-    public func run(workers: Int? = nil) throws -> [Point] {
-        try exact(workers: workers).map(point)
-    }
-
     /// The exact averages of every (zeta, Omega), zeta outer.
-    public func exact(workers: Int? = nil) throws -> [LBitExactAverages] {
+    public func exact(sink: any StudySink) throws -> [LBitExactAverages] {
         var averages: [LBitExactAverages] = []
         for zeta in localizationLengths {
-            for omega in driveFrequencies { averages.append(try exact(localizationLength: zeta, driveFrequency: omega, workers: workers)) }
+            for omega in driveFrequencies { averages.append(try exact(localizationLength: zeta, driveFrequency: omega, sink: sink)) }
         }
         return averages
     }
 
-    public func run(localizationLength zeta: Double, driveFrequency drive: Double, workers: Int? = nil) throws -> Point {
+    public func run(localizationLength zeta: Double, driveFrequency drive: Double, workers: Int? = nil) throws -> LBitComparison.Point {
         try point(try exact(localizationLength: zeta, driveFrequency: drive, workers: workers))
     }
 
@@ -156,7 +160,7 @@ public struct LBitComparison: Sendable {
     /// exactly: same L, zeta, Omega, realizations and seed, with the default J and hybridization
     /// threshold (which the files assume).
     public func stored(localizationLength zeta: Double, driveFrequency drive: Double) -> LBitExactAverages? {
-        let defaults = LBitComparison()
+        let defaults = LBitComparison.Config()
         guard interaction == defaults.interaction, hybridizationThreshold == defaults.hybridizationThreshold else { return nil }
         return RunCache.current?.lbitAverages.first {
             $0.length == length && $0.realizations == realizations && $0.seed == seed
@@ -166,6 +170,11 @@ public struct LBitComparison: Sendable {
 
     /// The disorder-averaged exact numbers of one (zeta, Omega) (the expensive part): stored, or computed.
     public func exact(localizationLength zeta: Double, driveFrequency drive: Double, workers: Int? = nil) throws -> LBitExactAverages {
+        try exact(localizationLength: zeta, driveFrequency: drive, sink: StudySinks.current(workers: workers))
+    }
+
+    /// The same, its realizations in `sink`.
+    public func exact(localizationLength zeta: Double, driveFrequency drive: Double, sink: any StudySink) throws -> LBitExactAverages {
         if let stored = stored(localizationLength: zeta, driveFrequency: drive), let cache = RunCache.current {
             cache.note(RunCache.Use(label: "lbit-L\(length)-zeta\(JSONValue.format(zeta))-Omega\(JSONValue.format(drive)) (stored averages, \(cache.lbitSource))",
                                     directory: "", reused: realizations, computed: 0, seconds: 0))
@@ -184,7 +193,7 @@ public struct LBitComparison: Sendable {
             ("hybridisation_threshold", .number(threshold)),  // manifest key of existing run directories, kept
             ("window_bins", .array(window.map { .integer($0) })),
         ])
-        let average = try ComparisonSampling.average(count: realizations, workers: workers, key: key) { k in
+        let average = try RealizationRunner.average(count: realizations, key: key, sink: sink) { k in
             let states = try problem.eigenstates(fields: DisorderFields(), seed: seed, realization: UInt64(k))
             let weights = try SpectralWeights(operator: PauliString(.z, at: problem.length), eigenstates: states)
             let spectral = BinnedSpectralFunction(weights, bins: bins)
@@ -196,25 +205,35 @@ public struct LBitComparison: Sendable {
             }
             let density = spectral.density
             return RealizationRecord(realization: k, values: [
-                "spectral_density": density,
-                "memory": [weights.diagonalWeight],
-                "czz": try SpinAutocorrelation(weights, times: times).values,
-                "hybridized_fraction": [Double(hybridized) / Double(weights.dimension)],
-                "window_weight": [window.reduce(0) { $0 + density[$1] * widths[$1] }],
+                RecordQuantity.spectralDensity.rawValue: density,
+                RecordQuantity.memory.rawValue: [weights.diagonalWeight],
+                RecordQuantity.czz.rawValue: try SpinAutocorrelation(weights, times: times).values,
+                RecordQuantity.hybridizedFraction.rawValue: [Double(hybridized) / Double(weights.dimension)],
+                RecordQuantity.windowWeight.rawValue: [window.reduce(0) { $0 + density[$1] * widths[$1] }],
             ])
         }
-        let s = try average.required("spectral_density", source: key.label), c = try average.required("czz", source: key.label)
-        let scalar = { (name: String) throws in
-            let statistic = try average.required(name, source: key.label)
-            return (statistic.mean[0], statistic.standardError[0])
+        func statistic(_ quantity: RecordQuantity) throws -> DisorderAverage.Statistic {
+            guard let s = average[quantity.rawValue], !s.mean.isEmpty else {
+                throw NumericalError(quantity: quantity.rawValue, detail: "missing from the l-bit records of zeta = \(zeta), Omega = \(drive)")
+            }
+            return s
         }
+        let s = try statistic(.spectralDensity), c = try statistic(.czz)
+        let scalar = { (quantity: RecordQuantity) throws in (try statistic(quantity).mean[0], try statistic(quantity).standardError[0]) }
         return LBitExactAverages(length: length, localizationLength: zeta, driveFrequency: drive, realizations: realizations, seed: seed,
                                  spectral: s.mean, spectralError: s.standardError, correlator: c.mean, correlatorError: c.standardError,
-                                 memory: try scalar("memory"), hybridizedFraction: try scalar("hybridized_fraction"), windowWeight: try scalar("window_weight"))
+                                 memory: try scalar(.memory), hybridizedFraction: try scalar(.hybridizedFraction), windowWeight: try scalar(.windowWeight))
+    }
+
+    /// The arrays of an l-bit realization record (records written with `hybridised_fraction` are
+    /// read under its American name: `RealizationRecord.legacyValueNames`).
+    enum RecordQuantity: String {
+        case spectralDensity = "spectral_density", memory, czz
+        case hybridizedFraction = "hybridized_fraction", windowWeight = "window_weight"
     }
 
     /// Both RMs on the exact numbers' bins and times (cheap: milliseconds).
-    public func point(_ exact: LBitExactAverages) throws -> Point {
+    public func point(_ exact: LBitExactAverages) throws -> LBitComparison.Point {
         var comparison = self
         comparison.length = exact.length
         let problem = comparison.problem(localizationLength: exact.localizationLength, driveFrequency: exact.driveFrequency)
@@ -236,7 +255,7 @@ public struct LBitComparison: Sendable {
         let widths = bins.widths
         let weight = { (values: [Double]) in window.reduce(0) { $0 + values[$1] * widths[$1] } }
         let spectralWindow = { (k: Int) in comparison.inWindow(bins, k, cutoff: omegaC) }
-        return Point(
+        return LBitComparison.Point(
             length: exact.length, realizations: exact.realizations,
             localizationLength: exact.localizationLength, driveFrequency: exact.driveFrequency, parameters: parameters,
             omega: bins.centers, exactSpectral: exact.spectral, exactSpectralError: exact.spectralError, modelSpectral: modelSpectral,

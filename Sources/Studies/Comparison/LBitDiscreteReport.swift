@@ -5,12 +5,12 @@ import ResonanceModel
 /// size available: the L of the report's own run plus stored exact averages of larger L
 /// (`resonance compare lbit --store-exact`), on which both RMs are recomputed (milliseconds).
 public struct LBitDiscreteReport: Sendable {
-    public var comparison: LBitComparison
+    public var comparison: LBitComparison.Config
     /// Stored exact averages (relative to the working directory); missing files are listed in the caption.
     public var cacheFiles: [String]
     public var commandLine: String
 
-    public init(comparison: LBitComparison, cacheFiles: [String], commandLine: String) {
+    public init(comparison: LBitComparison.Config, cacheFiles: [String], commandLine: String) {
         self.comparison = comparison
         self.cacheFiles = cacheFiles
         self.commandLine = commandLine
@@ -50,17 +50,18 @@ public struct LBitDiscreteReport: Sendable {
         let f = { (x: Double) in Self.f(x) }, pm = Self.pm
         let lengths = Array(Set(points.map(\.length))).sorted()
         let colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"]
-        var lines: [String] = []
+        let file = "cmp_lbit_ratios.csv"
+        var series: [PlotSeries] = []
         for (i, l) in lengths.enumerated() {
-            let c = colours[i % colours.count]
-            let select = { (column: String) in "($1 == \(l) ? column(\"\(column)\") : 1/0)" }
-            lines.append("\"cmp_lbit_ratios.csv\" using \"Lambda\":\(select("ratio_loss")):\"ratio_loss_err\" with yerrorbars pt 7 lc rgb \"\(c)\" title \"(1-[Czz]) ED/discrete RM, L = \(l)\"")
-            lines.append("\"cmp_lbit_ratios.csv\" using \"Lambda\":\(select("ratio_S_weight")):\"ratio_S_weight_err\" with yerrorbars pt 5 lc rgb \"\(c)\" title \"[S] weight ED/discrete RM, L = \(l)\"")
-            lines.append("\"cmp_lbit_ratios.csv\" using \"Lambda\":\(select("ratio_2l_loss")):\"ratio_2l_loss_err\" with yerrorbars pt 6 lc rgb \"\(c)\" title \"(1-[Czz]) ED/two-level, L = \(l)\"")
-            lines.append("\"cmp_lbit_ratios.csv\" using \"Lambda\":\(select("ratio_2l_S_weight")):\"ratio_2l_S_weight_err\" with yerrorbars pt 4 lc rgb \"\(c)\" title \"[S] weight ED/two-level, L = \(l)\"")
+            let c = colours[i % colours.count], only = (column: "L", value: Double(l))
+            for (ratio, pointType, title) in [("ratio_loss", 7, "(1-[Czz]) ED/discrete RM"), ("ratio_S_weight", 5, "[S] weight ED/discrete RM"),
+                                              ("ratio_2l_loss", 6, "(1-[Czz]) ED/two-level"), ("ratio_2l_S_weight", 4, "[S] weight ED/two-level")] {
+                series.append(PlotSeries(.columns(file: file, x: "Lambda", y: ratio, yError: ratio + "_err", only: only), style: .yerrorbars,
+                                         title: "\(title), L = \(l)", color: c, pointType: pointType))
+            }
         }
-        lines.append("pi with lines dt 2 lc rgb \"black\" title \"pi\"")
-        lines.append("1 with lines dt 3 lc rgb \"black\" notitle")
+        series.append(PlotSeries(.constant(Double.pi), title: "pi", color: "black", dash: 2))
+        series.append(PlotSeries(.constant(1), title: nil, color: "black", dash: 3))
         let largest = points.filter { $0.resonanceLength == points.map(\.resonanceLength).max() }
         let summary = largest.map { "L = \($0.length), zeta = \(f($0.localizationLength)): (1-[Czz]) \(pm($0.memoryLossRatio)), [S] weight \(pm($0.spectralWeightRatio)), hybridised \(pm($0.hybridizedRatio)); against the two-level partners \(pm($0.twoLevelMemoryLossRatio)), \(pm($0.twoLevelSpectralWeightRatio)), \(pm($0.twoLevelHybridizedRatio))" }.joined(separator: "; ")
         let sources = ["L = \(comparison.length): this report's run (\(comparison.realizations) realizations per point, seed \(comparison.seed))"]
@@ -71,10 +72,9 @@ public struct LBitDiscreteReport: Sendable {
             caption: "Filled: ED divided by the discrete RM; open: ED divided by the same shells with every partner an exact two-level problem (no fitted parameter either). (1 - [Czz]): memory lost; [S] weight: integral of [S] over omega_c < omega < J. Errors: ED standard errors over realizations. At the largest Lambda: \(summary). The discrete RM's rule (30) (resonant iff |Delta| < |V|, then fully hybridised) undercounts the memory lost by pi at weak coupling (a partner at detuning Delta removes 4V^2/(Delta^2 + 4V^2) of the memory, whose average over Delta is 2 pi |V|/Omega, not 2|V|/Omega) and the hybridised fraction by 2/sqrt(3); the two-level partners (no fitted parameter) account for the memory lost and the hybridised fraction within errors or 10 % at Lambda >~ 18 at every L here. Their [S] weight is first order in the partners: it matches the ED at L = 8 but exceeds it by up to 20 % at L = 10 where states have several partners (zeta = 2.5, the RM's thermal side), a many-partner effect the dilute treatment leaves out. Sources: \(sources.joined(separator: "; "))." + (missing.isEmpty ? "" : " Missing stored sizes (rerun the command recorded in the README to regenerate): \(missing.joined(separator: ", ")).") ,
             parameters: "lbit, J = 1, h = 1, bins 5 per decade; L = \(lengths.map(String.init).joined(separator: ", "))",
             data: [ReportData(fileName: "cmp_lbit_ratios.csv", table: Self.ratioTable(points), metadata: OutputMetadata(parameters: [], commandLine: commandLine))],
-            plot: """
-            set logscale x; set xlabel "{/Symbol L} = {/Symbol z}_c {/Symbol W}/(8J)"; set ylabel "ratio"; set yrange [0:4]; set key outside right font ",8"
-            plot \(lines.joined(separator: ", \\\n     "))
-            """)
+            figure: FigurePlot(axes: PlotAxes(xLabel: "{/Symbol L} = {/Symbol z}_c {/Symbol W}/(8J)", yLabel: "ratio", logX: true,
+                                              yRange: 0...4, key: "outside right", keyFont: ",8"),
+                               series: series))
         let rows = points.map { p in
             ["\(p.length)", f(p.localizationLength), f(p.resonanceLength), "\(p.realizations)",
              pm(p.spectralWeightRatio), pm(p.memoryLossRatio), pm(p.hybridizedRatio), pm(p.memoryRatio),

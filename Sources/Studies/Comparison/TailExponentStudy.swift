@@ -15,18 +15,29 @@ import SpinChains
 /// upper halves agree within two combined standard errors (a power law, not curvature) and theta0 is
 /// in (0, 1] within two standard errors. Valid fits give 1/xi by (51) and, where [Czz] is measured
 /// with the probe at that L, Lambda by solving [Czz] = F1(L/2) (91).
-public struct TailExponentStudy: Sendable {
-    public var model: EDModelKind = .heisenbergO3
-    public var lengths = [8, 10, 12]
-    public var disorders: [Double] = [2, 5, 12]
-    public var realizations: [Int: Int] = [8: 16, 10: 6, 12: 2]
-    /// Lengths at which [Czz] is also measured with the probe (for the implied Lambda).
-    public var memoryLengths = [8, 10]
-    public var tailDecades = 1.5
-    public var minimumBins = 4
-    public var seed: UInt64 = 2022
+public enum TailExponentStudy: Study {
+    public struct Config: Sendable {
+        public var model: EDModelKind = .heisenbergO3
+        public var lengths = [8, 10, 12]
+        public var disorders: [Double] = [2, 5, 12]
+        public var realizations: [Int: Int] = [8: 16, 10: 6, 12: 2]
+        /// Lengths at which [Czz] is also measured with the probe (for the implied Lambda).
+        public var memoryLengths = [8, 10]
+        public var tailDecades = 1.5
+        public var minimumBins = 4
+        public var seed: UInt64 = 2022
 
-    public init() {}
+        public init() {}
+
+        /// Realizations at `length` (2 where `realizations` has none).
+        public func realizations(at length: Int) -> Int { realizations[length] ?? 2 }
+
+        public func problem(length: Int, disorder: Double, probe: Bool) -> EDProblem {
+            var p = EDProblem(model: model, length: length, disorderStrength: disorder)
+            if probe { p.probe = p.defaultProbe }
+            return p
+        }
+    }
 
     public struct Point: Sendable {
         public var length: Int
@@ -77,37 +88,33 @@ public struct TailExponentStudy: Sendable {
         return (theta0, upper, usable.count, halves, usable.count >= minimumBins && consistent && physical)
     }
 
-    func problem(length: Int, disorder: Double, probe: Bool) -> EDProblem {
-        var p = EDProblem(model: model, length: length, disorderStrength: disorder)
-        if probe { p.probe = p.defaultProbe }
-        return p
-    }
-
-    public func run(workers: Int? = nil) throws -> [Point] {
+    public static func run(_ config: Config, sink: any StudySink) throws -> [Point] {
         var settings = ExactObservableSettings()
         settings.perturbation = "x0"
         var points: [Point] = []
-        for length in lengths {
-            for w in disorders {
-                let count = realizations[length] ?? 2
-                let elements = try ComparisonSampling.average(ExactRealization(problem: problem(length: length, disorder: w, probe: false),
-                                                                               observables: [.matrixElements], settings: settings, seed: seed),
-                                                              count: count, workers: workers)
-                let p = try elements.average.required("matrix_element_probability", source: "the matrix-element run at L = \(length), W = \(JSONValue.format(w))")
+        for length in config.lengths {
+            for w in config.disorders {
+                let count = config.realizations(at: length)
+                let elements = try ComparisonSampling.average(ExactRealization(problem: config.problem(length: length, disorder: w, probe: false),
+                                                                               observables: [.matrixElements], settings: settings, seed: config.seed),
+                                                              count: count, sink: sink)
+                guard let p = elements[.matrixElementProbability] else {
+                    throw NumericalError(quantity: ExactQuantity.matrixElementProbability.rawValue, detail: "not among the averages of L = \(length), W = \(w)")
+                }
                 let bins = settings.matrixElementBins
                 let tail = Self.tailFit(centers: bins.centers, edges: (0...bins.count).map { bins.edge($0) }, density: p.mean,
                                         errors: p.standardError, populated: p.count,
-                                        below: elements.scalar("matrix_element_outside")?.mean ?? 0, decadesBelowMedian: tailDecades, minimumBins: minimumBins)
+                                        below: elements.scalar(.matrixElementOutside)?.mean ?? 0, decadesBelowMedian: config.tailDecades, minimumBins: config.minimumBins)
                 let invXi = tail.valid ? ComparisonMath.inverseCorrelationLength(decayExponent: tail.theta0!.value, criticalLength: criticalLocalizationLength) : .nan
                 var memory: (mean: Double, error: Double)?
                 var implied: Double?
-                if memoryLengths.contains(length) {
+                if config.memoryLengths.contains(length) {
                     var czz = ExactObservableSettings()
                     czz.correlatorTimes = [0]
-                    let withProbe = try ComparisonSampling.average(ExactRealization(problem: problem(length: length, disorder: w, probe: true),
-                                                                                    observables: [.czz], settings: czz, seed: seed),
-                                                                   count: count, workers: workers)
-                    memory = withProbe.scalar("czz_infinite_time")
+                    let withProbe = try ComparisonSampling.average(ExactRealization(problem: config.problem(length: length, disorder: w, probe: true),
+                                                                                    observables: [.czz], settings: czz, seed: config.seed),
+                                                                   count: count, sink: sink)
+                    memory = withProbe.scalar(.czzInfiniteTime)
                     if let m = memory, invXi.isFinite, m.mean > 0, m.mean < 1 {
                         implied = ComparisonMath.solveIncreasing({ lambda in
                             guard let parameters = try? ResonanceParameters(inverseCorrelationLength: invXi, resonanceLength: lambda, interaction: 1,

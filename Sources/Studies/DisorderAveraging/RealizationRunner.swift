@@ -1,7 +1,10 @@
 import Dispatch
 import Foundation
 
-/// Runs realizations on `workers` threads, appending each finished record to the store at once.
+/// Runs realizations on `workers` threads, handing each finished record to the sink at once (a
+/// `RunStore` appends and flushes it; `InMemoryRecords` keeps it). The one averaging engine: every
+/// disorder average, in memory or in a run directory, is computed here and folded by
+/// `DisorderAverage`.
 ///
 /// Realization k depends on (seed, k) only, so the set of records, and hence every average, is the
 /// same for any number of workers and any interruption. The caller sets the BLAS thread count
@@ -11,18 +14,18 @@ public struct RealizationRunner: Sendable {
 
     public init(workers: Int) { self.workers = max(1, workers) }
 
-    /// Computes every index in `pending` not already in the store; returns all records (old and new).
-    /// `appendSeconds` (if given) accumulates the time spent appending records to the store.
-    public func run(pending: [Int], store: RunStore, progress: ProgressReporter?, appendSeconds: SecondsAccumulator? = nil,
+    /// Computes every index in `pending`; returns all records the sink holds (old and new).
+    /// `appendSeconds` (if given) accumulates the time spent handing records to the sink.
+    public func run<Sink: RealizationSink>(pending: [Int], into sink: Sink, progress: ProgressReporter?, appendSeconds: SecondsAccumulator? = nil,
                     compute: @escaping @Sendable (Int) throws -> RealizationRecord) throws -> [RealizationRecord] {
         let queue = WorkQueue(pending)
         let failure = FailureBox()
-        let storeLock = NSLock()
-        // The workers reach the store through a box emptied once they are done: a finished
+        let sinkLock = NSLock()
+        // The workers reach the sink through a box emptied once they are done: a finished
         // thread may release its closure a moment after `group.wait()` returns, and must not hold
-        // the store's directory lock then (the same process may reopen the run at once).
-        let box = StoreBox(store)
-        defer { box.store = nil }
+        // a store's directory lock then (the same process may reopen the run at once).
+        let box = SinkBox(sink)
+        defer { box.sink = nil }
         let group = DispatchGroup()
         for _ in 0..<min(workers, max(1, pending.count)) {
             group.enter()
@@ -33,10 +36,10 @@ public struct RealizationRunner: Sendable {
                         let start = Date()
                         var record = try compute(index)
                         record.seconds = Date().timeIntervalSince(start)
-                        storeLock.lock()
-                        defer { storeLock.unlock() }
+                        sinkLock.lock()
+                        defer { sinkLock.unlock() }
                         let written = Date()
-                        try box.store!.append(record)
+                        try box.sink?.receive(record)
                         appendSeconds?.add(Date().timeIntervalSince(written))
                         progress?.advance()
                     } catch {
@@ -47,7 +50,7 @@ public struct RealizationRunner: Sendable {
         }
         group.wait()
         if let error = failure.value { throw error }
-        return try store.finishedRecords()
+        return try sink.heldRecords()
     }
 }
 
@@ -60,10 +63,10 @@ public final class SecondsAccumulator: @unchecked Sendable {
     public func add(_ seconds: Double) { lock.lock(); defer { lock.unlock() }; total += seconds }
 }
 
-/// The store, as the worker threads see it (see `RealizationRunner.run`).
-final class StoreBox: @unchecked Sendable {
-    var store: RunStore?
-    init(_ store: RunStore) { self.store = store }
+/// The sink, as the worker threads see it (see `RealizationRunner.run`).
+final class SinkBox<Sink: RealizationSink>: @unchecked Sendable {
+    var sink: Sink?
+    init(_ sink: Sink) { self.sink = sink }
 }
 
 /// Hands out indices to worker threads.

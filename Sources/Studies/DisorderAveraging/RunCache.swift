@@ -6,9 +6,9 @@ import Foundation
 /// that differs in any parameter gets a directory of its own, so a changed parameter recomputes
 /// only the runs it changes. More realizations than stored extend a run; fewer use the first ones.
 ///
-/// While a cache is bound to `RunCache.current` (`RunCache.$current.withValue(cache) { ... }`),
-/// the disorder averages of the comparisons and of the audit (`ComparisonSampling`) and the report's
-/// exact-numerics runs keep their records in it, and the l-bit comparison takes the stored averages
+/// A `RunStoreSink` keeps the disorder averages of a study in it. While a cache is bound to
+/// `RunCache.current` (`RunCache.$current.withValue(cache) { ... }`), the studies run without an
+/// explicit sink (`StudySinks.current`) and the report's exact-numerics runs keep their records in it, and the l-bit comparison takes the stored averages
 /// it offers; unbound, they run in memory as before. Each use is logged (`uses`), so that a report
 /// can say which runs it reused and which it computed.
 public final class RunCache: @unchecked Sendable {
@@ -68,28 +68,6 @@ public final class RunCache: @unchecked Sendable {
     public var uses: [Use] {
         lock.lock(); defer { lock.unlock() }
         return log
-    }
-
-    /// The disorder average of realizations `0..<count` of the run `label`/`manifest`: the records
-    /// already in its store are read back, the missing ones computed by `record` on `workers`
-    /// threads and appended as each finishes (`RealizationRunner`), so an interrupted run resumes.
-    public func average(label: String, manifest: [(String, JSONValue)], shape: RecordShape?, count: Int, workers: Int,
-                        record: @escaping @Sendable (Int) throws -> RealizationRecord) throws -> DisorderAverage {
-        let start = Date()
-        let directory = directory(label: label, manifest: manifest)
-        let store = try RunStore(directory: directory, manifest: manifest, shape: shape)
-        do {
-            let finished = Set(try store.finishedRecords().map(\.realization))
-            let pending = (0..<count).filter { !finished.contains($0) }
-            let records = try RealizationRunner(workers: workers).run(pending: pending, store: store, progress: nil, compute: record)
-                .filter { $0.realization < count }
-            note(Use(label: label, directory: directory.lastPathComponent, reused: count - pending.count,
-                     computed: pending.count, seconds: Date().timeIntervalSince(start)))
-            return DisorderAverage(records: records)
-        } catch {
-            store.discardIfEmpty()
-            throw error
-        }
     }
 }
 

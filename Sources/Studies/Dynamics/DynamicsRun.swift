@@ -93,7 +93,7 @@ public struct DynamicsRun: Sendable {
         let job = self
         let records: [RealizationRecord]
         do {
-            records = try RealizationRunner(workers: 1).run(pending: pending, store: store, progress: progress) { k in
+            records = try RealizationRunner(workers: 1).run(pending: pending, into: store, progress: progress) { k in
                 try job.realization(k, progress: progress)
             }
         } catch {

@@ -47,10 +47,10 @@ public struct ExactNumericsReport: Sendable {
         for length in levelLengths {
             let results = try scan(levelDisorders.map { xxz(length: length, disorder: $0) }, observables: [.levelStatistics],
                                    realizations: { levelRealizations[$0.length] ?? 10 }, scratch: scratch.appendingPathComponent("r"))
-            let r = results.map { $0.scalar("r_mean")?.mean ?? .nan }
+            let r = results.map { $0.scalar(.meanRatio)?.mean ?? .nan }
             rCurves.append(r)
             rColumns.append(("r_L\(length)", r))
-            rColumns.append(("r_L\(length)_err", results.map { $0.scalar("r_mean")?.error ?? .nan }))
+            rColumns.append(("r_L\(length)_err", results.map { $0.scalar(.meanRatio)?.error ?? .nan }))
         }
         let crossings = zip(levelLengths, levelLengths.dropFirst()).enumerated().map { i, pair in
             (pair.0, pair.1, crossing(levelDisorders, rCurves[i], rCurves[i + 1]))
@@ -83,7 +83,7 @@ public struct ExactNumericsReport: Sendable {
             sColumns.append(("S_W\(JSONValue.format(w))_err", result.spectralTable!.values(named: "S_err")!))
         }
         let residual = spectral.values.flatMap { $0 }.compactMap(\.sumRuleResidual).max() ?? .nan
-        let memory = sResults.map { String(format: "%.3f", $0.scalar("spectral_diagonal_weight")?.mean ?? .nan) }.joined(separator: ", ")
+        let memory = sResults.map { String(format: "%.3f", $0.scalar(.spectralDiagonalWeight)?.mean ?? .nan) }.joined(separator: ", ")
         let sFigure = ReportFigure(
             identifier: "ed-spectral-function", title: "[S(omega)] of sigma^z_0 in the xxz chain",
             claim: "On the thermal side S(omega) is flat below the Thouless scale; on the localised side it develops a power law S ~ omega^(-1 + theta) at small omega and weight moves into the omega = 0 delta function [Czz] (Secs. III, IV).",
@@ -97,7 +97,7 @@ public struct ExactNumericsReport: Sendable {
 
         var cColumns: [(name: String, values: [Double])] = [("L", spectralLengths.map(Double.init))]
         for (i, w) in spectralDisorders.enumerated() {
-            let values = spectralLengths.map { spectral[$0]![i].scalar("criterion_rho_vbar") }
+            let values = spectralLengths.map { spectral[$0]![i].scalar(.criterionRhoVbar) }
             cColumns.append(("rho_vbar_W\(JSONValue.format(w))", values.map { $0?.mean ?? .nan }))
             cColumns.append(("rho_vbar_W\(JSONValue.format(w))_err", values.map { $0?.error ?? .nan }))
         }
@@ -122,10 +122,9 @@ public struct ExactNumericsReport: Sendable {
             settings.correlatorTimes = [0]
             let results = try scan(probeDisorders.map { heisenbergWithProbe(length: length, disorder: $0) }, observables: [.czz, .entanglement],
                                    settings: settings, realizations: { probeRealizations[$0.length] ?? 4 }, scratch: scratch.appendingPathComponent("probe"))
-            for name in ["czz_infinite_time", "entropy_probe"] {
-                let short = name == "czz_infinite_time" ? "czz" : "S_P"
-                pColumns.append(("\(short)_L\(length)", results.map { $0.scalar(name)?.mean ?? .nan }))
-                pColumns.append(("\(short)_L\(length)_err", results.map { $0.scalar(name)?.error ?? .nan }))
+            for (quantity, short) in [(ExactQuantity.czzInfiniteTime, "czz"), (.entropyProbe, "S_P")] {
+                pColumns.append(("\(short)_L\(length)", results.map { $0.scalar(quantity)?.mean ?? .nan }))
+                pColumns.append(("\(short)_L\(length)_err", results.map { $0.scalar(quantity)?.error ?? .nan }))
             }
         }
         let pTable = ColumnTable(columns: pColumns)

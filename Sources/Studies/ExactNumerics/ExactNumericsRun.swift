@@ -139,7 +139,7 @@ public struct ExactNumericsRun: Sendable {
         if let fieldsFolder { try FileManager.default.createDirectory(at: fieldsFolder, withIntermediateDirectories: true) }
         let spectra = saveSpectra ? try SpectrumArchive(directory: directory) : nil
         let io = SecondsAccumulator()
-        let records = try RealizationRunner(workers: workers).run(pending: pending, store: store, progress: progress,
+        let records = try RealizationRunner(workers: workers).run(pending: pending, into: store, progress: progress,
                                                                   appendSeconds: io) { k in
             if let fieldsFolder {
                 try job.fields(realization: k).json().write(to: fieldsFolder.appendingPathComponent("realization_\(k).json"))

@@ -31,6 +31,9 @@ public struct ExactRealization: Sendable {
     /// `.automatic`: only a middle window of eigenvectors when every selected observable lives
     /// there (`usesEigenvectorWindow`); `.all`: always every eigenvector (the full-vector path).
     public var eigenvectors: EigenvectorSelection = .automatic
+    /// Dense or sliced eigenvectors of that window (`WindowSolver`), and the worker that slices.
+    public var windowSolver: WindowSolver = .auto
+    public var windowEngine = SparseWindowEngine.slicing
 
     public init(problem: EDProblem, observables: [ExactObservable], settings: ExactObservableSettings = .init(),
                 seed: UInt64, fields: DisorderFields? = nil) {
@@ -133,8 +136,8 @@ public struct ExactRealization: Sendable {
         let stages = StageTimes()
         let selected = Set(observables)
         if usesEigenvectorWindow {
-            let windows = try problem.eigenstateWindows(fields: drawn, stages: stages) { vectorWindow(energies: $0) }
-            spectrum.blocks = windows.map(\.energies)
+            let windows = try eigenstateWindows(fields: drawn, stages: stages)
+            spectrum.blocks = windows.map { $0.energies.filter { !$0.isNaN } }
             try addWindowObservables(of: windows, to: &values, spectrum: &spectrum, stages: stages)
         } else if !selected.contains(where: \.needsEigenvectors) {
             let blocks = try problem.sectorSpectra(fields: drawn, seed: seed, realization: UInt64(k), stages: stages)

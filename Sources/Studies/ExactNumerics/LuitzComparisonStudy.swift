@@ -116,8 +116,8 @@ public struct LuitzComparisonStudy: Sendable {
             let results = try ExactNumericsScan.run(problems: disorders.map { problem(length: length, disorder: $0) },
                                                     observables: [.levelStatistics], realizations: { _ in count }, seed: seed,
                                                     directory: directory, quiet: quiet, commandLine: commandLine, window: window)
-            columns.append(("r_L\(length)", results.map { $0.scalar("r_mean")?.mean ?? .nan }))
-            columns.append(("r_L\(length)_err", results.map { $0.scalar("r_mean")?.error ?? .nan }))
+            columns.append(("r_L\(length)", results.map { $0.scalar(.meanRatio)?.mean ?? .nan }))
+            columns.append(("r_L\(length)_err", results.map { $0.scalar(.meanRatio)?.error ?? .nan }))
         }
         let table = ColumnTable(columns: columns)
         var parameters: [(String, JSONValue)] = [("seed", .string(String(seed)))]

@@ -11,7 +11,37 @@ import ResonanceModel
 ///    gives an apparent nu (with log corrections from (D6) and the overshoot beyond L*).
 /// 3. A data collapse of [S_P](W, L) against (W/W_c - 1) L^(1/nu) at fixed W_c: the nu minimising
 ///    the spread between curves.
-public enum ApparentExponentStudy {
+public enum ApparentExponentStudy: Study {
+    /// The Fig. 9 parametrization (W_c = 10, J = 1, delta = 0.01) and the windows of each method.
+    public struct Config: Sendable {
+        public var crossover = DisorderCrossover()
+        public var threshold = 0.01
+        /// Method 1: |zeta/zeta_c - 1| close to the transition.
+        public var relativeDistances = grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true)
+        /// Method 2: the drift over L = 10..60 (App. D: past the linear range of small L).
+        public var driftLengths = (10...60).map(Double.init)
+        /// Method 3: the curves of Fig. 9, L = 5, 10, ..., 60, on W/W_c in [0.05, 3].
+        public var collapseLengths = stride(from: 5.0, through: 60, by: 5).map { $0 }
+        public var collapseRatios = grid(from: 0.05, to: 3, points: 300, logarithmic: false)
+
+        public init() {}
+    }
+
+    /// The estimate of each method.
+    public struct Result: Sendable {
+        public var directLocalized: Estimate
+        public var directThermal: Estimate
+        public var drift: Estimate
+        public var collapse: Estimate
+    }
+
+    public static func run(_ config: Config, sink: any StudySink) throws -> Result {
+        Result(directLocalized: try direct(relativeDistances: config.relativeDistances, localizedSide: true),
+               directThermal: try direct(relativeDistances: config.relativeDistances, localizedSide: false),
+               drift: try drift(config.crossover, threshold: config.threshold, lengths: config.driftLengths),
+               collapse: collapse(config.crossover, lengths: config.collapseLengths, ratios: config.collapseRatios))
+    }
+
     public struct Estimate: Sendable {
         public var method: String
         public var exponent: Double

@@ -7,6 +7,8 @@ import ResonanceModel
 public struct CrossoverDriftStudy: Sendable {
     public var crossover: DisorderCrossover
     public var threshold: Double
+    /// The lengths of the Fig. 9 inset and of its fits: L = 1..60.
+    public static let figureLengths = (1...60).map(Double.init)
 
     public init(crossover: DisorderCrossover = DisorderCrossover(), threshold: Double = 0.01) {
         self.crossover = crossover

@@ -5,6 +5,13 @@ import ResonanceModel
 /// Secs. V C, V F, V H, V J as tables and fits: (114), (115), the Thouless frequency (122),
 /// [log chi] (126), and the stability criterion (128)-(131).
 public enum FiniteSizePredictionsStudy {
+    /// The lengths of the Thouless-frequency figure and fits (121), (122): L = 10, 20, 40, 60.
+    public static let thoulessLengths: [Double] = [10, 20, 40, 60]
+    /// The Floquet [log chi] (126) of Sec. V H: Lambda = 20, and the fit of its slope over
+    /// L = 160..400 (|xi| = 1000 > L/2 at 1/xi = +-0.001: regions I/II).
+    public static let fidelityResonanceLength = 20.0
+    public static let fidelityFitLengths = grid(from: 160, to: 400, points: 25, logarithmic: false)
+
     /// (114): [Czz] at 1/xi = 0 from the models against the closed forms, for each L.
     public static func transitionMemory(resonanceLength lambda: Double, lengths: [Double]) throws -> ColumnTable {
         func memory(_ setting: ResonanceSetting, _ length: Double) throws -> Double {

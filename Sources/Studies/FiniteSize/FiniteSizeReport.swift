@@ -18,27 +18,27 @@ public struct FiniteSizeReport: Sendable {
 
     public func section() throws -> ReportSection {
         let study = CrossoverDriftStudy(crossover: crossover, threshold: threshold)
-        let lengths = stride(from: 5.0, through: 60, by: 5).map { $0 }
-        let ratios = grid(from: 0.05, to: 3, points: 300, logarithmic: false)
-        let smallL = (1...60).map(Double.init)
+        var exponents = ApparentExponentStudy.Config()
+        exponents.crossover = crossover
+        exponents.threshold = threshold
+        let lengths = exponents.collapseLengths, ratios = exponents.collapseRatios
+        let smallL = CrossoverDriftStudy.figureLengths
         let analysis = try study.analyse(lengths: smallL)
         var drift = try study.driftTable(lengths: smallL)
         drift.columns.append(("W_117_fit", smallL.map { analysis.form.disorder(length: $0) }))
         drift.columns.append(("W_linear_fit", smallL.map { analysis.linearFit.intercept + analysis.linearFit.slope * $0 }))
         let base: [(String, JSONValue)] = [("Wc", .number(10)), ("J", .number(1)), ("delta", .number(threshold))]
 
-        let curveColumns = (0..<lengths.count).map { "\($0 + 2)" }
+        let entropy = study.probeEntanglementCurves(lengths: lengths, ratios: ratios)
         let fig9 = ReportFigure(
             identifier: "fig9-probe-entanglement", title: "Probe entanglement [S_P] against W/W_c (Fig. 9)",
             claim: "The crossover from ln 2 (thermal) to small [S_P] moves to larger W as L grows; L -> infinity gives a sharp transition at W_c (Sec. V E).",
             caption: "[S_P] = ln 2 (1 - F1(L/2)) (120), (91), 1/xi = ln(W/W_c), Lambda(W) from (83), for L = 5, 10, ..., 60; dashed: L -> infinity.",
             parameters: "W_c = 10, J = 1, L = 5..60",
-            data: [ReportData(fileName: "fig9_entropy.csv", table: study.probeEntanglementCurves(lengths: lengths, ratios: ratios), metadata: metadata(base))],
-            plot: """
-            set xlabel "W/W_c"; set ylabel "[S_P]"; set key right top
-            plot for [c in "\(curveColumns.joined(separator: " "))"] "fig9_entropy.csv" using 1:int(c) with lines title columnhead(int(c)), \
-                 "fig9_entropy.csv" using 1:"S_P_inf" with lines dt 2 lc rgb "black" title "L = inf"
-            """)
+            data: [ReportData(fileName: "fig9_entropy.csv", table: entropy, metadata: metadata(base))],
+            figure: FigurePlot(axes: PlotAxes(xLabel: "W/W_c", yLabel: "[S_P]"), series:
+                PlotSeries.family(entropy, file: "fig9_entropy.csv", columns: entropy.columns.dropFirst().map(\.name).filter { $0 != "S_P_inf" })
+                + [PlotSeries(.columns(file: "fig9_entropy.csv", x: "W_over_Wc", y: "S_P_inf"), title: "L = inf", color: "black", dash: 2)]))
         let inset = ReportFigure(
             identifier: "fig9-drift", title: "Drift W_delta(L) (Fig. 9 inset)",
             claim: "W_delta(L) ~ W_c exp(-l_delta/(L+1)) (117) increases approximately linearly with L at small L (App. D).",
@@ -83,38 +83,38 @@ public struct FiniteSizeReport: Sendable {
                  \(2 * lambda.squareRoot()) with lines dt 3 lc rgb "black" title "L = 2 sqrt(Lambda)"
             """)
 
-        let thoulessLengths = [10.0, 20, 40, 60]
+        let thoulessLengths = FiniteSizePredictionsStudy.thoulessLengths
+        let thoulessTable = FiniteSizePredictionsStudy.thoulessTable(criticalDisorder: 10, lengths: thoulessLengths,
+                                                                      disorders: grid(from: 2, to: 9.9, points: 200, logarithmic: false))
         let thoulessFigure = ReportFigure(
             identifier: "thouless", title: "Thouless frequency (122) against W",
             claim: "omega_Th ~ exp(-c W) (121) follows from omega_Th ~ J (xi/L)^2 exp(-2|xi|/zeta_c) near W_delta (Sec. V F).",
             caption: "omega_Th (122) with 1/xi = ln(W/W_c) for L = 10, 20, 40, 60 (log scale). The local rate c(W) = -d ln omega_Th/dW varies along W (it is negative for |xi| < zeta_c): the exponential form holds only over windows around W_delta(L).",
             parameters: "W_c = 10, J = 1",
-            data: [ReportData(fileName: "thouless.csv",
-                              table: FiniteSizePredictionsStudy.thoulessTable(criticalDisorder: 10, lengths: thoulessLengths,
-                                                                              disorders: grid(from: 2, to: 9.9, points: 200, logarithmic: false)),
-                              metadata: metadata([("Wc", .number(10))]))],
-            plot: """
-            set xlabel "W (W_c = 10)"; set ylabel "{/Symbol w}_{Th} / J"; set logscale y; set format y "10^{%L}"; set yrange [1e-14:1]; set key bottom left
-            plot for [c=2:5] "thouless.csv" using 1:c with lines title columnhead(c)
-            """)
+            data: [ReportData(fileName: "thouless.csv", table: thoulessTable, metadata: metadata([("Wc", .number(10))]))],
+            figure: FigurePlot(axes: PlotAxes(xLabel: "W (W_c = 10)", yLabel: "{/Symbol w}_{Th} / J", logY: true, powerTicksY: true,
+                                              yRange: 1e-14...1, key: "bottom left"),
+                               series: PlotSeries.family(thoulessTable, file: "thouless.csv",
+                                                         columns: thoulessTable.columns.map(\.name).filter { $0.hasPrefix("omega_Th_L") })))
 
         let chiLengths = grid(from: 2, to: 400, points: 100, logarithmic: false)
+        let chiTable = try FiniteSizePredictionsStudy.fidelityTable(resonanceLength: FiniteSizePredictionsStudy.fidelityResonanceLength,
+                                                                    inverseCorrelationLengths: [0, 0.005, -0.005], lengths: chiLengths)
         let chiFigure = ReportFigure(
             identifier: "log-chi", title: "[log chi] (126) against L (Floquet RM)",
             claim: "[log chi] = L (2 ln 2 + O(Lambda/L)) in regions I/II: maximal chaos approached once L > Lambda (Sec. V H).",
             caption: "[log chi] by quadrature of (126) at 1/xi = 0, +-0.005, the 1/xi = 0 closed form, and 2 ln 2 L.",
-            parameters: "Lambda = 20",
-            data: [ReportData(fileName: "log_chi.csv",
-                              table: try FiniteSizePredictionsStudy.fidelityTable(resonanceLength: 20, inverseCorrelationLengths: [0, 0.005, -0.005], lengths: chiLengths),
-                              metadata: metadata([("Lambda", .number(20))]))],
-            plot: """
-            set xlabel "L"; set ylabel "[log {/Symbol c}]"; set key left top
-            plot for [c=3:6] "log_chi.csv" using 1:c with lines title columnhead(c), "log_chi.csv" using 1:"two_ln2_L" with lines dt 2 lc rgb "black" title "2 ln 2 L"
-            """)
+            parameters: "Lambda = \(JSONValue.format(FiniteSizePredictionsStudy.fidelityResonanceLength))",
+            data: [ReportData(fileName: "log_chi.csv", table: chiTable,
+                              metadata: metadata([("Lambda", .number(FiniteSizePredictionsStudy.fidelityResonanceLength))]))],
+            figure: FigurePlot(axes: PlotAxes(xLabel: "L", yLabel: "[log {/Symbol c}]", key: "left top"), series:
+                PlotSeries.family(chiTable, file: "log_chi.csv", columns: chiTable.columns.map(\.name).filter { $0.hasPrefix("log_chi") })
+                + [PlotSeries(.columns(file: "log_chi.csv", x: "L", y: "two_ln2_L"), title: "2 ln 2 L", color: "black", dash: 2)]))
 
-        let nuDirect = try ApparentExponentStudy.direct(relativeDistances: grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true), localizedSide: true)
-        let nuDrift = try ApparentExponentStudy.drift(crossover, threshold: threshold, lengths: (10...60).map(Double.init))
-        let chiFit = try FiniteSizePredictionsStudy.fidelityFit(resonanceLength: 20, inverseCorrelationLength: 0, lengths: grid(from: 160, to: 400, points: 25, logarithmic: false))
+        let nuDirect = try ApparentExponentStudy.direct(relativeDistances: exponents.relativeDistances, localizedSide: true)
+        let nuDrift = try ApparentExponentStudy.drift(crossover, threshold: threshold, lengths: exponents.driftLengths)
+        let chiFit = try FiniteSizePredictionsStudy.fidelityFit(resonanceLength: FiniteSizePredictionsStudy.fidelityResonanceLength, inverseCorrelationLength: 0,
+                                                                 lengths: FiniteSizePredictionsStudy.fidelityFitLengths)
         let table = ReportTable(
             title: "Finite-size predictions: measured against the paper",
             header: ["quantity", "measured", "paper"],

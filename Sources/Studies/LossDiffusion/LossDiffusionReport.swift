@@ -55,33 +55,15 @@ public struct LossDiffusionReport: Sendable {
     func criticalDecayFigures(_ solutions: [LossDiffusionSolution]) throws -> (ReportFigure, ReportFigure, ReportTable) {
         var data = [ReportData]()
         var rows = [[String]]()
-        var plot11 = """
-        set logscale xy
-        set format y "10^{%L}"
-        set xlabel "r/Lambda"
-        set ylabel "Lambda |dF/dr|"
-        set arrow from 1, graph 0 to 1, graph 1 nohead lc rgb "#aaaaaa"
-        set key bottom left
-        plot 
-        """
-        var plotExponent = """
-        set logscale x
-        set xlabel "r/Lambda"
-        set ylabel "d ln F / d ln r"
-        set yrange [-3.2:0.05]
-        set arrow from 1, graph 0 to 1, graph 1 nohead lc rgb "#aaaaaa"
-        set key bottom left
-        plot 
-        """
+        var decaySeries = [PlotSeries](), exponentSeries = [PlotSeries]()
         var exponentsAt300 = [Double](), ratiosAtOne = [Double](), crossings = [Double](), belowLambda = [String]()
         for (k, lambda) in resonanceLengths.enumerated() {
             let solution = solutions[k]
             let table = LossDiffusionStudy.decayTable(solution, resonanceLength: lambda)
             let name = "fig11-Lambda\(Int(lambda)).csv"
             data.append(ReportData(fileName: name, table: table, metadata: metadata("fig11", [("Lambda", .number(lambda))])))
-            let sep = k == 0 ? "" : ", \\\n     "
-            plot11 += sep + "\"\(name)\" using \"r_over_Lambda\":\"Lambda_p\" with lines lt \(k + 1) title \"Lambda = \(Int(lambda))\""
-            plotExponent += sep + "\"\(name)\" using \"r_over_Lambda\":\"local_exponent\" with lines lt \(k + 1) title \"Lambda = \(Int(lambda))\""
+            decaySeries.append(PlotSeries(.columns(file: name, x: "r_over_Lambda", y: "Lambda_p"), title: "Lambda = \(Int(lambda))", lineType: k + 1))
+            exponentSeries.append(PlotSeries(.columns(file: name, x: "r_over_Lambda", y: "local_exponent"), title: "Lambda = \(Int(lambda))", lineType: k + 1))
             let at = [0.1, 1, 10, 100, 300, 1000].map { LossDiffusionStudy.localExponent(table, atRatio: $0) }
             exponentsAt300.append(at[4])
             belowLambda.append("\(Self.f(at[0])), \(Self.f(at[1]))")
@@ -101,10 +83,16 @@ public struct LossDiffusionReport: Sendable {
             ("stretched_exponent", x.map { $0 <= 10 ? -0.5 * $0.squareRoot() : .nan }),
             ("power_exponent", x.map { $0 >= 1 ? -2 : .nan }),
         ]), metadata: metadata("fig11 references")))
-        plot11 += ", \\\n     \"fig11-reference.csv\" using 1:2 with lines dt 3 lc rgb \"#444444\" title \"exp(-sqrt(r/Lambda))\""
-        plot11 += ", \\\n     \"\" using 1:3 with lines dt 2 lc rgb \"#444444\" title \"(Lambda/r)^2\""
-        plotExponent += ", \\\n     \"fig11-reference.csv\" using 1:4 with lines dt 3 lc rgb \"#444444\" title \"-sqrt(r/Lambda)/2\""
-        plotExponent += ", \\\n     \"\" using 1:5 with lines dt 2 lc rgb \"#444444\" title \"-2\""
+        let reference = "fig11-reference.csv", grey = "#444444"
+        decaySeries += [PlotSeries(.columns(file: reference, x: "r_over_Lambda", y: "stretched"), title: "exp(-sqrt(r/Lambda))", color: grey, dash: 3),
+                        PlotSeries(.columns(file: reference, x: "r_over_Lambda", y: "power"), title: "(Lambda/r)^2", color: grey, dash: 2)]
+        exponentSeries += [PlotSeries(.columns(file: reference, x: "r_over_Lambda", y: "stretched_exponent"), title: "-sqrt(r/Lambda)/2", color: grey, dash: 3),
+                           PlotSeries(.columns(file: reference, x: "r_over_Lambda", y: "power_exponent"), title: "-2", color: grey, dash: 2)]
+        let atLambda = "set arrow from 1, graph 0 to 1, graph 1 nohead lc rgb \"#aaaaaa\""
+        let decayFigure = FigurePlot(axes: PlotAxes(xLabel: "r/Lambda", yLabel: "Lambda |dF/dr|", logX: true, logY: true, powerTicksY: true,
+                                                    key: "bottom left", decorations: [atLambda]), series: decaySeries)
+        let exponentPlot = FigurePlot(axes: PlotAxes(xLabel: "r/Lambda", yLabel: "d ln F / d ln r", logX: true, yRange: -3.2...0.05,
+                                                     key: "bottom left", decorations: [atLambda]), series: exponentSeries)
         let lambdas = resonanceLengths.map { "\(Int($0))" }.joined(separator: ", ")
         let fig11 = ReportFigure(
             identifier: "fig11-critical-decay", title: "Fig. 11: Lambda |dF/dr| at the transition, energy-independent matrix elements",
@@ -117,7 +105,7 @@ public struct LossDiffusionReport: Sendable {
             as claimed, but it is not a power law: see the local exponent.
             """,
             parameters: "1/xi = 0, W = 1 (scales out), Lambda = \(lambdas), r/Lambda up to \(Int(maxRatio))",
-            data: data, plot: plot11)
+            data: data, figure: decayFigure)
         let exponentFigure = ReportFigure(
             identifier: "fig11-local-exponent", title: "Fig. 11 (local exponent): d ln F/d ln r against r/Lambda",
             claim: "F ~ (Lambda/r)^2 asymptotically: the local exponent should settle at -2.",
@@ -132,7 +120,7 @@ public struct LossDiffusionReport: Sendable {
             decay is faster than any fixed power at large r, consistent with an absorbing region |x| < b(r) \
             that widens as b ~ sqrt(ln(r/Lambda)) in the co-moving frame (the loss rate in ln r grows as sqrt(r/Lambda)).
             """,
-            parameters: "as Fig. 11", data: [], plot: plotExponent)
+            parameters: "as Fig. 11", data: [], figure: exponentPlot)
         let table = ReportTable(title: "Local exponent d ln F/d ln r of the critical problem (C2), (C3)",
                                 header: ["Lambda", "r/Lambda=0.1", "1", "10", "100", "300", "1000", "F/exp(-sqrt(r/Lambda)) at r=Lambda", "r/Lambda where exponent = -2"],
                                 rows: rows)
@@ -150,19 +138,12 @@ public struct LossDiffusionReport: Sendable {
         // Depletion of the centre relative to the mean: s_e f(W/2 + 0, r)/F(r) against the free value 1/sqrt(2 pi).
         let centre = table.values(named: "e_over_s")!.firstIndex { $0 >= 0 }!
         let depletion = solution.profiles.map { $0.density[centre * 2] * $0.diffusionWidth }
-        var plot = """
-        set xlabel "(e - W/2)/s_e(r)"
-        set ylabel "s_e(r) f(e, r)"
-        set logscale y
-        set format y "10^{%L}"
-        set yrange [1e-8:1]
-        set xrange [-6:6]
-        set key top right
-        plot 
-        """
-        for (k, r) in ranges.enumerated() {
-            plot += (k == 0 ? "" : ", \\\n     ") + "\"fig12-profiles.csv\" using 1:\(k + 2) with lines lt \(k + 1) title \"r = \(JSONValue.format(r))\""
+        let profiles = zip(ranges, table.columns.dropFirst()).enumerated().map { k, pair in
+            PlotSeries(.columns(file: "fig12-profiles.csv", x: "e_over_s", y: pair.1.name), title: "r = \(JSONValue.format(pair.0))", lineType: k + 1)
         }
+        let figure = FigurePlot(axes: PlotAxes(xLabel: "(e - W/2)/s_e(r)", yLabel: "s_e(r) f(e, r)", logY: true, powerTicksY: true,
+                                               xRange: -6...6, yRange: 1e-8...1, key: "top right"),
+                                series: profiles)
         return ReportFigure(
             identifier: "fig12-profiles", title: "Fig. 12: profiles f(e, r) at log-spaced r",
             claim: "The centre of the distribution is depleted faster than the mean, f(0, r) decays faster than F(r), for r > Lambda; this violates the approximation of Sec. III B 4.",
@@ -175,7 +156,7 @@ public struct LossDiffusionReport: Sendable {
             """,
             parameters: "1/xi = 0, W = 1, Lambda = \(Int(lambda))",
             data: [ReportData(fileName: "fig12-profiles.csv", table: table, metadata: metadata("fig12", [("Lambda", .number(lambda))]))],
-            plot: plot)
+            figure: figure)
     }
 
     // MARK: Energy-dependent matrix elements
@@ -202,17 +183,13 @@ public struct LossDiffusionReport: Sendable {
             ("exponent_C5", fullC), ("exponent_C7", sinkC),
         ]
         let last = r.count - 1
-        let plot = """
-        set logscale xy
-        set format y "10^{%L}"
-        set xlabel "r"
-        set ylabel "F(r)"
-        set key bottom left
-        plot "fig-energy-dependent.csv" using 1:2 with lines lt 1 title "(C5) energy-dependent q", \\
-             "" using 1:3 with lines lt 2 title "(C7) delta sink, gamma (C6)", \\
-             "" using 1:4 with points pt 6 lc rgb "#444444" title "exact (C17), l = 4W^2/gamma^2", \\
-             "" using 1:5 with lines dt 2 lc rgb "#444444" title "2W/(gamma sqrt(pi r))"
-        """
+        let file = "fig-energy-dependent.csv", grey = "#444444"
+        let plot = FigurePlot(axes: PlotAxes(xLabel: "r", yLabel: "F(r)", logX: true, logY: true, powerTicksY: true, key: "bottom left"), series: [
+            PlotSeries(.columns(file: file, x: "r", y: "F_C5"), title: "(C5) energy-dependent q", lineType: 1),
+            PlotSeries(.columns(file: file, x: "r", y: "F_C7"), title: "(C7) delta sink, gamma (C6)", lineType: 2),
+            PlotSeries(.columns(file: file, x: "r", y: "F_C17"), style: .points, title: "exact (C17), l = 4W^2/gamma^2", color: grey, pointType: 6),
+            PlotSeries(.columns(file: file, x: "r", y: "F_C19"), title: "2W/(gamma sqrt(pi r))", color: grey, dash: 2),
+        ])
         let figure = ReportFigure(
             identifier: "fig-energy-dependent", title: "Energy-dependent matrix elements (B3)-(B9), (C5)-(C19)",
             claim: "With energy-dependent matrix elements q -> gamma delta(e) at large r, so F ~ r^(-1/2), [Czz(t)] ~ (ln Jt)^(-1/2) and [S(omega)] ~ |omega|^-1 (ln|J/omega|)^(-3/2) (B7)-(B9).",
@@ -230,7 +207,7 @@ public struct LossDiffusionReport: Sendable {
             parameters: "1/xi = 0, W = J = 1, Lambda = \(Int(energyDependentResonanceLength)), mu = \(energyDensityScale)",
             data: [ReportData(fileName: "fig-energy-dependent.csv", table: ColumnTable(columns: columns),
                               metadata: metadata("energy-dependent", [("Lambda", .number(energyDependentResonanceLength)), ("mu", .number(energyDensityScale))]))],
-            plot: plot)
+            figure: plot)
         let table = ReportTable(
             title: "Energy-dependent case: measured log-exponents (B8 predicts -1/2 for [Czz] against ln Jt, B9 -3/2 for omega [S] against ln|J/omega|)",
             header: ["r = ln(Jt)/kappa", "(C5) d ln Czz/d ln ln Jt", "(C5) d ln(omega S)/d ln ln|J/omega|", "(C7) Czz exponent", "(C7) S exponent", "(C7) PDE/(C17)"],

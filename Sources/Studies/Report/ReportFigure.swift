@@ -14,7 +14,10 @@ public struct ReportFigure: Sendable {
     /// Human-readable parameter summary.
     public var parameters: String
     public var data: [ReportData]
+    /// The gnuplot body (from `figure` where the figure is described by data).
     public var plot: String
+    /// The figure as data (axes and series), when it is described so.
+    public var figure: FigurePlot?
 
     public init(identifier: String, title: String, claim: String, caption: String, parameters: String,
                 data: [ReportData], plot: String) {
@@ -25,6 +28,14 @@ public struct ReportFigure: Sendable {
         self.parameters = parameters
         self.data = data
         self.plot = plot
+    }
+
+    /// A figure described by data, rendered by `GnuplotWriter`.
+    public init(identifier: String, title: String, claim: String, caption: String, parameters: String,
+                data: [ReportData], figure: FigurePlot) {
+        self.init(identifier: identifier, title: title, claim: claim, caption: caption, parameters: parameters,
+                  data: data, plot: GnuplotWriter.body(figure))
+        self.figure = figure
     }
 }
 

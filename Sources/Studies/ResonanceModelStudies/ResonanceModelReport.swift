@@ -83,26 +83,24 @@ public struct ResonanceModelReport {
         // Each point labelled with its Lambda on an opaque box drawn over the curves; where the
         // points coincide (Hamiltonian: theta_c = 0 for every Lambda) one key entry names them all.
         let lambdaList = lambdas.map { JSONValue.format($0) }.joined(separator: ", ")
-        let pointsAndLabels = Set(thetaC).count < thetaC.count
-            ? "\"\(name)-critical.csv\" using 1:3 with points pt 7 ps 1.6 lc rgb \"#f28e2b\" title \"theta_c (57) = 0 at Lambda = \(lambdaList)\""
-            : "\"\(name)-critical.csv\" using 1:3 with points pt 7 ps 1.6 lc rgb \"#f28e2b\" title \"theta_c (57)\", \\\n"
-                + "     \"\" using 1:3:(sprintf(\"{/Symbol L} = %g\", $2)) with labels left offset 1.2,0 boxed notitle"
+        let criticalFile = "\(name)-critical.csv"
+        let coincide = Set(thetaC).count < thetaC.count
+        let marks = [PlotSeries(.columns(file: criticalFile, x: "inv_zeta", y: "theta_c"), style: .points,
+                                title: coincide ? "theta_c (57) = 0 at Lambda = \(lambdaList)" : "theta_c (57)",
+                                color: "#f28e2b", pointType: 7, pointSize: 1.6)]
+            + (coincide ? [] : [PlotSeries(.labels(file: criticalFile, x: "inv_zeta", y: "theta_c", format: "{/Symbol L} = %g", text: "Lambda"), title: nil)])
         let measured = zip(lengths, atTransition).map { "L = \(Int($0)): \(String(format: "%.4f", $1))" }.joined(separator: ", ")
-        let plot = """
-        set xlabel "1/{/Symbol z}"
-        set ylabel "low-frequency exponent {/Symbol q}"
-        set yrange [-0.02:1.02]
-        set xrange [0.62:2.5]
-        set arrow from log(2), graph 0 to log(2), graph 1 nohead dt 3 lc rgb "#888888"
-        set label "1/{/Symbol z}_c = ln 2" at log(2)+0.03, 0.95
-        set key bottom right
-        set style textbox opaque noborder
-        plot "\(name).csv" using 1:2 with lines lt 1 title "theta0 (51)", \\
-             "" using 1:3 with lines lt 3 dt 2 title "apparent, L = 40", \\
-             "" using 1:4 with lines lt 5 dt 2 title "apparent, L = 160", \\
-             "" using 1:5 with lines lt 7 dt 2 title "apparent, L = 640", \\
-             \(pointsAndLabels)
-        """
+        let apparent = zip(lengths, [3, 5, 7]).map { l, lineType in
+            PlotSeries(.columns(file: "\(name).csv", x: "inv_zeta", y: "apparent theta L=\(Int(l))"), title: "apparent, L = \(Int(l))",
+                       lineType: lineType, dash: 2)
+        }
+        let figure = FigurePlot(
+            axes: PlotAxes(xLabel: "1/{/Symbol z}", yLabel: "low-frequency exponent {/Symbol q}", xRange: 0.62...2.5, yRange: -0.02...1.02,
+                           key: "bottom right",
+                           decorations: ["set arrow from log(2), graph 0 to log(2), graph 1 nohead dt 3 lc rgb \"#888888\"",
+                                         "set label \"1/{/Symbol z}_c = ln 2\" at log(2)+0.03, 0.95",
+                                         "set style textbox opaque noborder"]),
+            series: [PlotSeries(.columns(file: "\(name).csv", x: "inv_zeta", y: "theta0"), title: "theta0 (51)", lineType: 1)] + apparent + marks)
         return ReportFigure(
             identifier: name,
             title: setting == .floquet ? "Fig. 2a: exponent theta, Floquet RM" : "Fig. 2d: exponent theta, Hamiltonian RM",
@@ -119,7 +117,7 @@ public struct ResonanceModelReport {
             data: [ReportData(fileName: "\(name).csv", table: ColumnTable(columns: columns), metadata: metadata(name)),
                    ReportData(fileName: "\(name)-critical.csv", table: ColumnTable(columns: critical),
                               metadata: metadata(name + " critical points"))],
-            plot: plot)
+            figure: figure)
     }
 
     /// 1 + d ln[S]/d ln omega at omega = 10 omega_c, by a central difference in ln omega.
@@ -143,19 +141,10 @@ public struct ResonanceModelReport {
             scales.append("1/xi = \(JSONValue.format(invXi)): omega_xi = \(String(format: "%.2e", s.correlationFrequency)), omega_c = \(String(format: "%.2e", s.cutoffFrequency))")
         }
         let name = setting == .floquet ? "fig2b-spectral-floquet" : "fig2e-spectral-hamiltonian"
-        var plot = """
-        set logscale xy
-        set format x "10^{%L}"
-        set format y "10^{%L}"
-        set xlabel "{/Symbol w} / J"
-        set ylabel "{/Symbol w} [S({/Symbol w})]"
-        set yrange [1e-6:1]
-        set key bottom right
-        plot
-        """
-        plot += (0..<inverseCorrelationLengths.count).map { i in
-            "\(i == 0 ? " \"\(name).csv\"" : " \"\"") using 1:\(i + 2) with lines lt \(i + 1) title columnhead(\(i + 2))"
-        }.joined(separator: ", \\\n    ")
+        let table = ColumnTable(columns: columns)
+        let figure = FigurePlot(axes: PlotAxes(xLabel: "{/Symbol w} / J", yLabel: "{/Symbol w} [S({/Symbol w})]", logX: true, logY: true,
+                                               powerTicksX: true, powerTicksY: true, yRange: 1e-6...1, key: "bottom right"),
+                                series: PlotSeries.family(table, file: "\(name).csv"))
         return ReportFigure(
             identifier: name,
             title: setting == .floquet ? "Fig. 2b: spectral function, Floquet RM" : "Fig. 2e: spectral function, Hamiltonian RM",
@@ -169,8 +158,8 @@ public struct ResonanceModelReport {
             \(scales.joined(separator: "; ")).
             """,
             parameters: "Lambda = \(JSONValue.format(resonanceLength)), L = \(JSONValue.format(length)), J = 1",
-            data: [ReportData(fileName: "\(name).csv", table: ColumnTable(columns: columns), metadata: metadata(name))],
-            plot: plot)
+            data: [ReportData(fileName: "\(name).csv", table: table, metadata: metadata(name))],
+            figure: figure)
     }
 
     // MARK: [Czz(t)] with its light cone
@@ -185,19 +174,15 @@ public struct ResonanceModelReport {
             columns.append(("light cone \(Self.label(invXi))", times.map { model.lightConeCorrelator(time: $0) }))
         }
         let name = setting == .floquet ? "czz-t-floquet" : "czz-t-hamiltonian"
-        var plot = """
-        set logscale x
-        set format x "10^{%L}"
-        set xlabel "\(setting == .floquet ? "t (drive periods)" : "J t")"
-        set ylabel "[C_{zz}(t)]"
-        set yrange [-0.05:1.02]
-        set key top right
-        plot
-        """
-        plot += (0..<values.count).map { i in
-            let c = 2 + 2 * i
-            return "\(i == 0 ? " \"\(name).csv\"" : " \"\"") using 1:\(c) with lines lt \(i + 1) title columnhead(\(c)), \\\n     \"\" using 1:\(c + 1) with lines lt \(i + 1) dt 2 notitle"
-        }.joined(separator: ", \\\n    ")
+        let file = "\(name).csv"
+        let series = values.indices.flatMap { i -> [PlotSeries] in
+            let quadrature = columns[1 + 2 * i].name, cone = columns[2 + 2 * i].name
+            return [PlotSeries(.columns(file: file, x: "t", y: quadrature), title: quadrature, lineType: i + 1),
+                    PlotSeries(.columns(file: file, x: "t", y: cone), title: nil, lineType: i + 1, dash: 2)]
+        }
+        let figure = FigurePlot(axes: PlotAxes(xLabel: setting == .floquet ? "t (drive periods)" : "J t", yLabel: "[C_{zz}(t)]", logX: true,
+                                               powerTicksX: true, yRange: -0.05...1.02, key: "top right"),
+                                series: series)
         return ReportFigure(
             identifier: name,
             title: setting == .floquet ? "[Czz(t)] and its light cone, Floquet RM (47), (49), (50)"
@@ -212,7 +197,7 @@ public struct ResonanceModelReport {
             """,
             parameters: "Lambda = \(JSONValue.format(resonanceLength)), L = \(JSONValue.format(length)), J = 1, 1/xi = -0.2, 0, 0.2, 0.5",
             data: [ReportData(fileName: "\(name).csv", table: ColumnTable(columns: columns), metadata: metadata(name))],
-            plot: plot)
+            figure: figure)
     }
 
     // MARK: Fig. 2f
@@ -234,17 +219,12 @@ public struct ResonanceModelReport {
             }
         }
         let name = "fig2f-memory"
-        var plot = """
-        set xlabel "1/{/Symbol z}"
-        set ylabel "[C_{zz}]"
-        set yrange [-0.02:1.02]
-        set arrow from log(2), graph 0 to log(2), graph 1 nohead dt 3 lc rgb "#888888"
-        set key top left
-        plot
-        """
-        plot += (0..<6).map { i in
-            "\(i == 0 ? " \"\(name).csv\"" : " \"\"") using 1:\(i + 2) with lines lt \(i % 3 + 1) dt \(i < 3 ? 1 : 2) title columnhead(\(i + 2))"
-        }.joined(separator: ", \\\n    ")
+        let series = columns.dropFirst().enumerated().map { i, column in
+            PlotSeries(.columns(file: "\(name).csv", x: "inv_zeta", y: column.name), title: column.name, lineType: i % 3 + 1, dash: i < 3 ? 1 : 2)
+        }
+        let figure = FigurePlot(axes: PlotAxes(xLabel: "1/{/Symbol z}", yLabel: "[C_{zz}]", yRange: -0.02...1.02, key: "top left",
+                                               decorations: ["set arrow from log(2), graph 0 to log(2), graph 1 nohead dt 3 lc rgb \"#888888\""]),
+                                series: series)
         return ReportFigure(
             identifier: name,
             title: "Fig. 2f: infinite-time memory [Czz] against 1/zeta",
@@ -256,7 +236,7 @@ public struct ResonanceModelReport {
             """,
             parameters: "Lambda = \(JSONValue.format(resonanceLength)), J = 1, L = 20, 60, infinity",
             data: [ReportData(fileName: "\(name).csv", table: ColumnTable(columns: columns), metadata: metadata(name))],
-            plot: plot)
+            figure: figure)
     }
 
     /// [Czz] as L -> infinity: F(infinity) = exp(-xi/Lambda) (45) or exp(-sqrt(pi xi/(4 Lambda))) (91)

@@ -111,7 +111,7 @@ public struct SparseWindowEngine: Sendable {
             process.arguments = [jobFile.path, resultFile.path]
             if let preload { environment["LD_PRELOAD"] = preload }
         case .singleton:
-            environment = Self.strippedEnvironment(environment)
+            environment = Self.strippedEnvironment(environment).merging(self.environment) { $1 }
             process.executableURL = worker
             process.arguments = [jobFile.path, resultFile.path]
             if let preload { environment["LD_PRELOAD"] = preload }

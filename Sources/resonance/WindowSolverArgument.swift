@@ -1,0 +1,4 @@
+import ArgumentParser
+import Studies
+
+extension WindowSolver: ExpressibleByArgument {}

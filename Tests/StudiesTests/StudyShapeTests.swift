@@ -1,0 +1,95 @@
+import Foundation
+import SpinChains
+import XCTest
+@testable import Studies
+
+/// The shape every study shares: a `Config`, a typed `Result`, and a sink that never changes the numbers.
+final class StudyShapeTests: XCTestCase {
+    func temporaryDirectory() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("study-shape-test-\(UUID())")
+    }
+
+    /// A study gives the same result, bit for bit, with its records in memory and in run
+    /// directories (same workers, hence the same BLAS threads per realization); run again on the
+    /// run store, it computes nothing and reads the same numbers back.
+    func testStudyResultDoesNotDependOnItsSink() throws {
+        var config = CriterionComparison.Config()
+        config.lengths = [6, 8]
+        config.realizations = [6: 4, 8: 3]
+        let inMemory = try CriterionComparison.run(config, sink: InMemorySink(workers: 2))
+        let root = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cache = RunCache(root: root)
+        let stored = try CriterionComparison.run(config, sink: RunStoreSink(cache: cache, workers: 2))
+        let reread = try CriterionComparison.run(config, sink: RunStoreSink(cache: cache, workers: 2))
+        for result in [stored, reread] {
+            XCTAssertEqual(result.rhoVbar.flatMap { $0.map(\.mean) }, inMemory.rhoVbar.flatMap { $0.map(\.mean) })
+            XCTAssertEqual(result.rhoVbar.flatMap { $0.map(\.error) }, inMemory.rhoVbar.flatMap { $0.map(\.error) })
+            XCTAssertEqual(result.ratio.flatMap { $0.map(\.mean) }, inMemory.ratio.flatMap { $0.map(\.mean) })
+        }
+        let uses = cache.uses
+        XCTAssertEqual(uses.count, 8, "2 disorders x 2 lengths, twice")
+        XCTAssertEqual(uses.prefix(4).map(\.computed), [4, 3, 4, 3])
+        XCTAssertTrue(uses.suffix(4).allSatisfy(\.isReused), "the second run reads every realization back")
+    }
+
+    /// The run directories of `resonance report` are keyed by their manifests: the comparisons must
+    /// find the directories existing reports hold (a changed manifest text or key would recompute
+    /// them). The names are those of the standard report's run store.
+    func testReportRunDirectoriesKeepTheirNames() throws {
+        let criterion = CriterionComparison.job(CriterionComparison.Config(), length: 8, disorder: 1)
+        let key = try ComparisonSampling.key(criterion)
+        XCTAssertEqual(RunCache.folderName(label: key.label, manifest: key.manifest), "xxz-L8-W1-d57ea8ee7ec5b27f")
+
+        var problem = EDProblem(model: .heisenbergO3, length: 6, disorderStrength: 2)
+        problem.probe = problem.defaultProbe
+        var settings = ExactObservableSettings()
+        settings.correlatorTimes = [0]
+        let drift = try ComparisonSampling.key(ExactRealization(problem: problem, observables: [.czz], settings: settings,
+                                                                seed: CrossoverDriftComparison.Config().seed))
+        XCTAssertEqual(RunCache.folderName(label: drift.label, manifest: drift.manifest), "heisenberg-o3-L6-W2-b0cf5ab80476b8bc")
+    }
+
+    /// Every array a realization record holds is an `ExactQuantity` (read by case, never by a
+    /// retyped string), for every observable, with a probe.
+    func testEveryRecordedArrayIsATypedQuantity() throws {
+        var problem = EDProblem(model: .heisenbergO3, length: 4, disorderStrength: 3)
+        problem.probe = problem.defaultProbe
+        let job = ExactRealization(problem: problem, observables: ExactObservable.allCases, seed: 5)
+        let typed = Set(ExactQuantity.allCases.map(\.rawValue))
+        let recorded = Set(try job.record(realization: 0).values.keys)
+        XCTAssertEqual(recorded, Set(job.recordShape().lengths.keys))
+        XCTAssertTrue(recorded.isSubset(of: typed), "untyped: \(recorded.subtracting(typed).sorted())")
+        let result = try ComparisonSampling.average(job, count: 2, sink: InMemorySink(workers: 1))
+        for quantity in ExactQuantity.allCases where recorded.contains(quantity.rawValue) {
+            XCTAssertNotNil(result[quantity], quantity.rawValue)
+        }
+        XCTAssertThrowsError(try result.required(.windowSpread)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("window_spread:"), "\(error)")
+        }
+    }
+
+    /// The probe-entanglement study (moved out of the audit) averages the job the audit built by
+    /// hand, bit for bit, and its table carries (120) computed from the same [Czz].
+    func testProbeEntanglementStudyMatchesTheHandBuiltJob() throws {
+        var config = ProbeEntanglementComparison.Config()
+        config.length = 4
+        config.disorders = [2, 10]
+        config.realizations = 3
+        let points = try ProbeEntanglementComparison.run(config, sink: InMemorySink(workers: 1))
+        for (point, w) in zip(points, config.disorders) {
+            var problem = EDProblem(model: .heisenbergO3, length: 4, disorderStrength: w)
+            problem.probe = problem.defaultProbe
+            var settings = ExactObservableSettings()
+            settings.correlatorTimes = [0]
+            let direct = try ComparisonSampling.average(ExactRealization(problem: problem, observables: [.czz, .entanglement],
+                                                                         settings: settings, seed: 2022), count: 3, workers: 1)
+            XCTAssertEqual(point.memory.mean, direct.scalar(.czzInfiniteTime)?.mean)
+            XCTAssertEqual(point.probeEntropy.mean, direct.scalar(.entropyProbe)?.mean)
+            XCTAssertEqual(point.twoSiteEntropy.error, direct.scalar(.entropySmallSubsystem)?.error)
+            XCTAssertEqual(point.predictedProbeEntropy, log(2) * (1 - point.memory.mean), accuracy: 1e-15)
+        }
+        let table = ProbeEntanglementComparison.table(points)
+        XCTAssertEqual(table.values(named: "S_P_120"), points.map(\.predictedProbeEntropy))
+    }
+}
