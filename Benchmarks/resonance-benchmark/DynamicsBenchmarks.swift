@@ -87,18 +87,38 @@ private func petscMatMult(helper: String, file: URL, ranks: Int) -> Double? {
     return Double(output[range.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines))
 }
 
+/// Median seconds of one paired update (phi and chi of C(t), as the propagation runs) by `update`.
+private func pairedUpdateSeconds(_ d: Int, repeats: Int,
+                                 _ update: (UnsafePointer<Complex<Double>>, UnsafePointer<Complex<Double>>,
+                                            UnsafeMutablePointer<Complex<Double>>, UnsafeMutablePointer<Complex<Double>>,
+                                            UnsafeMutablePointer<Complex<Double>>, UnsafeMutablePointer<Complex<Double>>) -> Void)
+    -> (seconds: Double, z: [Complex<Double>], acc: [Complex<Double>]) {
+    var generator = Xoshiro256StarStar(seed: 1)
+    let x1 = StateVectors.haarRandom(dimension: d, using: &generator), x2 = StateVectors.haarRandom(dimension: d, using: &generator)
+    var z1 = x2, z2 = x1, a1 = x1, a2 = x2
+    let time = median((0..<repeats).map { _ in
+        seconds {
+            x1.withUnsafeBufferPointer { p1 in x2.withUnsafeBufferPointer { p2 in
+            z1.withUnsafeMutableBufferPointer { q1 in z2.withUnsafeMutableBufferPointer { q2 in
+            a1.withUnsafeMutableBufferPointer { b1 in a2.withUnsafeMutableBufferPointer { b2 in
+                update(p1.baseAddress!, p2.baseAddress!, q1.baseAddress!, q2.baseAddress!, b1.baseAddress!, b2.baseAddress!)
+            } } } } } }
+        }
+    })
+    return (time, z1 + z2, a1 + a2)
+}
+
 func runDynamicsBenchmarks(arguments: [String]) throws {
     func value(_ name: String) -> String? { arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } }
     let sizes = (value("--sizes") ?? "16,18,20,22").split(separator: ",").compactMap { Int($0) }
     let checkJt = Double(value("--check-jt") ?? "10") ?? 10
-    // Benchmarks/petsc-matmult/build.sh builds the PETSc helper; without it the PETSc column is empty.
-    let helper = value("--petsc-matmult") ?? ".build/petsc_matmult"
-    let hasHelper = FileManager.default.isExecutableFile(atPath: helper)
     let load = ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3).joined(separator: " ")
-    print("\n## dynamics: heisenberg-o3 + probe, W = 2, matrix-free Chebyshev; CPU \(cpuModel()); load average \(load)")
+    print("\n## dynamics: heisenberg-o3 + probe, W = 2, Chebyshev; CPU \(cpuModel()); OpenBLAS \(BLASRuntime.configuration), kernel \(BLASRuntime.coreName); load average \(load)")
     let triad = [1, 2].map { triadBandwidth(count: 1 << 24, threads: $0) }
     print(String(format: "STREAM-like triad (3 x 128 MiB): %.2f GB/s on 1 thread, %.2f GB/s on 2", triad[0] / 1e9, triad[1] / 1e9))
-    print("L+P  D         threads  s/product  floor s  x floor  s/pair     x floor  order/Jt  s/state/Jt  Jt=1e3 s/state  est. MiB  peak RSS MiB  CSR s/product  PETSc MatMult s (ranks = threads)")
+    print("Paired update: z <- alpha H x + beta x + gamma z, acc <- acc + c z for phi and chi in one pass; it moves at least "
+          + "\(MatrixFreeOperator.minimumBytesPerPairedRow) bytes per row (x, z read and written, acc read and written, for both; the diagonal).")
+    print("L+P  D         threads  row-wise s  blocked s  speed-up  floor s  x floor  order/Jt  s/state/Jt  Jt=1e3 s/state  est. MiB  peak RSS MiB  max |blocked - row-wise|")
     for length in sizes {
         var problem = EDProblem(model: .heisenbergO3, length: length, disorderStrength: 2)
         problem.probe = problem.defaultProbe
@@ -110,70 +130,45 @@ func runDynamicsBenchmarks(arguments: [String]) throws {
         let stepJt = 1000 / interval.halfWidth
         let orderPerJt = Double(chebyshevOrder(1000)) / stepJt
         let d = h.dimension
-        var generator = Xoshiro256StarStar(seed: 1)
-        let x = StateVectors.haarRandom(dimension: d, using: &generator)
-        var z = x, acc = x
-        let x2 = StateVectors.sigmaZ(x, site: length)
-        var z2 = x2, acc2 = x2
-        var csrSeconds = Double.nan
-        var petsc: [Int: Double] = [:]
-        if length <= 18 {
-            let rows = op.sparseRows(in: FullBasis(siteCount: length + 1), rows: 0..<d, complex: true)
-            var y = x
-            csrSeconds = median((0..<5).map { _ in seconds { csrProduct(rows, x, &y) } })
-            if hasHelper {
-                let file = FileManager.default.temporaryDirectory.appendingPathComponent("dynamics-csr-\(length).bin")
-                try writeCSR(rows, to: file)
-                defer { try? FileManager.default.removeItem(at: file) }
-                for ranks in [1, 2] { petsc[ranks] = petscMatMult(helper: helper, file: file, ranks: ranks) }
-            }
-        }
+        let repeats = length >= 20 ? 3 : 5
         for threads in [1, 2] {
             h.threads = threads
-            let perProduct = median((0..<5).map { _ in
-                seconds {
-                    x.withUnsafeBufferPointer { xp in
-                        z.withUnsafeMutableBufferPointer { zp in
-                            acc.withUnsafeMutableBufferPointer { ap in
-                                h.recurrence(xp.baseAddress!, into: zp.baseAddress!, alpha: 0.1, beta: 0.01, gamma: -1,
-                                             accumulate: Complex(0.1, 0.1), into: ap.baseAddress!)
-                            }
-                        }
-                    }
+            let update = { (x1: UnsafePointer<Complex<Double>>, x2: UnsafePointer<Complex<Double>>, z1: UnsafeMutablePointer<Complex<Double>>,
+                            z2: UnsafeMutablePointer<Complex<Double>>, a1: UnsafeMutablePointer<Complex<Double>>, a2: UnsafeMutablePointer<Complex<Double>>) in
+                h.pairedRecurrence(x1, x2, into: z1, z2, alpha: 0.1, beta: 0.01, gamma: -1, accumulate: Complex(0.1, 0.1), into: a1, a2)
+            }
+            let rowwise = { (x1: UnsafePointer<Complex<Double>>, x2: UnsafePointer<Complex<Double>>, z1: UnsafeMutablePointer<Complex<Double>>,
+                             z2: UnsafeMutablePointer<Complex<Double>>, a1: UnsafeMutablePointer<Complex<Double>>, a2: UnsafeMutablePointer<Complex<Double>>) in
+                h.rowwisePairedRecurrence(x1, x2, into: z1, z2, alpha: 0.1, beta: 0.01, gamma: -1, accumulate: Complex(0.1, 0.1), into: a1, a2)
+            }
+            // One update each from the same inputs for the comparison, then the timed repeats.
+            let blocked = pairedUpdateSeconds(d, repeats: repeats, update)
+            let reference = pairedUpdateSeconds(d, repeats: repeats, rowwise)
+            let difference = zip(blocked.acc, reference.acc).map { ($0 - $1).length }.max() ?? 0
+            let floor = Double(MatrixFreeOperator.minimumBytesPerPairedRow * d) / triad[threads - 1]
+            let perStateJt = orderPerJt * blocked.seconds
+            print(String(format: "%2d+P %-9d %7d  %10.4f  %9.4f  %8.1f  %7.4f  %7.1f  %8.2f  %10.3f  %14.0f  %8.0f  %12.0f  %.1e",
+                         length, d, threads, reference.seconds, blocked.seconds, reference.seconds / blocked.seconds, floor, blocked.seconds / floor,
+                         orderPerJt, perStateJt, 1000 * perStateJt, dynamics.memoryEstimate / 1_048_576, peakResidentBytes() / 1_048_576, difference))
+        }
+        if let shifts = value("--block-shifts") {
+            // The block size of the blocked update (rows 2^shift), on 1 thread.
+            h.threads = 1
+            for shift in shifts.split(separator: ",").compactMap({ Int($0) }) {
+                var hs = h
+                hs.blockShift = shift
+                let t = pairedUpdateSeconds(d, repeats: repeats) { x1, x2, z1, z2, a1, a2 in
+                    hs.pairedRecurrence(x1, x2, into: z1, z2, alpha: 0.1, beta: 0.01, gamma: -1, accumulate: Complex(0.1, 0.1), into: a1, a2)
                 }
-            })
-            // phi and chi in one pass (what the propagation does): 2 x 68 bytes per row at least.
-            let perPair = median((0..<5).map { _ in
-                seconds {
-                    x.withUnsafeBufferPointer { xp in
-                        z.withUnsafeMutableBufferPointer { zp in
-                            acc.withUnsafeMutableBufferPointer { ap in
-                                x2.withUnsafeBufferPointer { xq in
-                                    z2.withUnsafeMutableBufferPointer { zq in
-                                        acc2.withUnsafeMutableBufferPointer { aq in
-                                            h.pairedRecurrence(xp.baseAddress!, xq.baseAddress!, into: zp.baseAddress!, zq.baseAddress!,
-                                                               alpha: 0.1, beta: 0.01, gamma: -1, accumulate: Complex(0.1, 0.1),
-                                                               into: ap.baseAddress!, aq.baseAddress!)
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            })
-            let floor = 88 * Double(d) / triad[threads - 1]
-            let pairFloor = 136 * Double(d) / triad[threads - 1]
-            let perStateJt = orderPerJt * perPair
-            print(String(format: "%2d+P %-9d %7d  %9.4f  %7.4f  %7.2f  %9.4f  %7.2f  %8.2f  %10.3f  %14.0f  %8.0f  %12.0f  %13@  %@",
-                         length, d, threads, perProduct, floor, perProduct / floor, perPair, perPair / pairFloor, orderPerJt, perStateJt, 1000 * perStateJt,
-                         dynamics.memoryEstimate / 1_048_576, peakResidentBytes() / 1_048_576,
-                         csrSeconds.isNaN ? "-" : String(format: "%.4f", csrSeconds),
-                         petsc[threads].map { String(format: "%.4f", $0) } ?? "-"))
+                print(String(format: "  block of 2^%d rows, 1 thread: %.4f s per paired update", shift, t.seconds))
+            }
+            h.threads = 2
         }
         if length == sizes.min() {
             var propagator = ChebyshevPropagator(hamiltonian: h, interval: interval)
-            var phi = x, chi = StateVectors.sigmaZ(x, site: length)
+            var generator = Xoshiro256StarStar(seed: 1)
+            var phi = StateVectors.haarRandom(dimension: d, using: &generator)
+            var chi = StateVectors.sigmaZ(phi, site: length)
             let measured = try seconds {
                 try propagator.evolvePair(&phi, &chi, by: checkJt)
             }
