@@ -177,41 +177,18 @@ public struct MatrixFreeOperator: Sendable {
                         for b in first..<last { index |= ((j &>> bits[b]) & 1) &<< (b - first) }
                         let er = table[2 * (tableStart + index)], ei = table[2 * (tableStart + index) + 1]
                         if er != 0 || ei != 0 {
-                            let real = Pair(er, er), imaginary = Pair(-ei, ei)
                             let partner = j0 + (base ^ lowFlip)
-                            if count == 2 {
-                                let xa = xs[0] + partner, xb = xs[1] + partner
-                                let ha = h + base, hb = h + blockRows + base
-                                for t in 0..<run {
-                                    let a = xa[t], b = xb[t]
-                                    ha[t] += real * a + imaginary * Pair(a.y, a.x)
-                                    hb[t] += real * b + imaginary * Pair(b.y, b.x)
-                                }
-                            } else {
-                                let xa = xs[0] + partner, ha = h + base
-                                for t in 0..<run {
-                                    let a = xa[t]
-                                    ha[t] += real * a + imaginary * Pair(a.y, a.x)
-                                }
+                            for v in 0..<count {
+                                Self.axpy(h + v * blockRows + base, xs[v] + partner, count: run, er, ei)
                             }
                         }
                         base += run
                     }
                 }
                 // z <- alpha h + beta x + gamma z;  acc <- acc + c z.
-                let accReal = Pair(cr, cr), accImaginary = Pair(-ci, ci)
                 for v in 0..<count {
-                    let xv = xs[v] + i0, zv = zs[v] + i0, hv = h + v * blockRows
-                    if let accs {
-                        let av = accs[v] + i0
-                        for t in 0..<blockRows {
-                            let n = alpha * hv[t] + beta * xv[t] + gamma * zv[t]
-                            zv[t] = n
-                            av[t] += accReal * n + accImaginary * Pair(n.y, n.x)
-                        }
-                    } else {
-                        for t in 0..<blockRows { zv[t] = alpha * hv[t] + beta * xv[t] + gamma * zv[t] }
-                    }
+                    Self.update(z: zs[v] + i0, accumulator: accs.map { $0[v] + i0 }, h: h + v * blockRows, x: xs[v] + i0,
+                                count: blockRows, alpha: alpha, beta: beta, gamma: gamma, cr, ci)
                 }
             }
             } } } } } } } } }
@@ -320,6 +297,63 @@ public struct MatrixFreeOperator: Sendable {
                 }
                 tableStarts.append(table.count / 2)
             }
+        }
+    }
+
+    /// `h_t <- h_t + (er + i ei) x_t` for `count` complex entries: four at a time in one
+    /// `SIMD8<Double>` (a 256- or 512-bit register where the target has one), the rest one by one.
+    /// Per entry the same operations as row by row: `(er xr - ei xi, er xi + ei xr)` added to `h`.
+    @inline(__always)
+    static func axpy(_ h: UnsafeMutablePointer<SIMD2<Double>>, _ x: UnsafePointer<SIMD2<Double>>, count: Int, _ er: Double, _ ei: Double) {
+        var t = 0
+        if count >= 4 {
+            let real = SIMD8<Double>(repeating: er), imaginary = SIMD8<Double>(-ei, ei, -ei, ei, -ei, ei, -ei, ei)
+            let hRaw = UnsafeMutableRawPointer(h), xRaw = UnsafeRawPointer(x)
+            while t &+ 4 <= count {
+                let a = xRaw.loadUnaligned(fromByteOffset: t &* 16, as: SIMD8<Double>.self)
+                let swapped = SIMD8<Double>(a[1], a[0], a[3], a[2], a[5], a[4], a[7], a[6])
+                let old = hRaw.loadUnaligned(fromByteOffset: t &* 16, as: SIMD8<Double>.self)
+                hRaw.storeBytes(of: old + (real * a + imaginary * swapped), toByteOffset: t &* 16, as: SIMD8<Double>.self)
+                t &+= 4
+            }
+        }
+        let real = SIMD2<Double>(er, er), imaginary = SIMD2<Double>(-ei, ei)
+        while t < count {
+            let a = x[t]
+            h[t] += real * a + imaginary * SIMD2(a.y, a.x)
+            t &+= 1
+        }
+    }
+
+    /// `z <- alpha h + beta x + gamma z` and, with an accumulator, `acc <- acc + (cr + i ci) z`
+    /// over `count` complex entries (four at a time, as `axpy`).
+    @inline(__always)
+    static func update(z: UnsafeMutablePointer<SIMD2<Double>>, accumulator: UnsafeMutablePointer<SIMD2<Double>>?,
+                       h: UnsafePointer<SIMD2<Double>>, x: UnsafePointer<SIMD2<Double>>, count: Int,
+                       alpha: Double, beta: Double, gamma: Double, _ cr: Double, _ ci: Double) {
+        var t = 0
+        let zRaw = UnsafeMutableRawPointer(z), hRaw = UnsafeRawPointer(h), xRaw = UnsafeRawPointer(x)
+        let accRaw = accumulator.map { UnsafeMutableRawPointer($0) }
+        let real = SIMD8<Double>(repeating: cr), imaginary = SIMD8<Double>(-ci, ci, -ci, ci, -ci, ci, -ci, ci)
+        while t &+ 4 <= count {
+            let offset = t &* 16
+            let n = alpha * hRaw.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self)
+                + beta * xRaw.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self)
+                + gamma * zRaw.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self)
+            zRaw.storeBytes(of: n, toByteOffset: offset, as: SIMD8<Double>.self)
+            if let accRaw {
+                let swapped = SIMD8<Double>(n[1], n[0], n[3], n[2], n[5], n[4], n[7], n[6])
+                let old = accRaw.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self)
+                accRaw.storeBytes(of: old + (real * n + imaginary * swapped), toByteOffset: offset, as: SIMD8<Double>.self)
+            }
+            t &+= 4
+        }
+        let real2 = SIMD2<Double>(cr, cr), imaginary2 = SIMD2<Double>(-ci, ci)
+        while t < count {
+            let n = alpha * h[t] + beta * x[t] + gamma * z[t]
+            z[t] = n
+            if let accumulator { accumulator[t] += real2 * n + imaginary2 * SIMD2(n.y, n.x) }
+            t &+= 1
         }
     }
 
