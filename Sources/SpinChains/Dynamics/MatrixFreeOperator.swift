@@ -27,7 +27,8 @@ public struct MatrixFreeOperator: Sendable {
     let groups: [FlipGroup]
     let flattenedGroups: FlattenedGroups
     /// Rows per block of the blocked product: `2^blockShift` (12: 64 KiB per vector).
-    public var blockShift = 12
+    public var blockShift = MatrixFreeOperator.defaultBlockShift
+    public static let defaultBlockShift = 12
 
     public enum OperatorError: Error, CustomStringConvertible {
         case notHermitian
