@@ -16,7 +16,7 @@ extern "C" {
 typedef struct sparse_propagation sparse_propagation;
 
 typedef struct {
-    double minimum_energy, maximum_energy;   // Krylov-Schur extremes of H (tolerance 1e-12)
+    double minimum_energy, maximum_energy;   // Krylov-Schur extremes of H (relative residual 1e-8)
     int64_t matrix_nonzeros;
     int64_t products;                        // H times a complex vector (one per vector per order)
     double seconds_bounds;                   // the two Krylov-Schur solves

@@ -168,8 +168,39 @@ public struct MatrixFreeOperator: Sendable {
                 }
                 for g in 0..<masks.count {
                     let f = masks[g], j0 = i0 ^ highFlips[g], lowFlip = lowFlips[g]
-                    let run = 1 << runShifts[g]
                     let first = bitStarts[g], last = bitStarts[g + 1], tableStart = tableStarts[g]
+                    if runShifts[g] < 2 && blockRows >= 4 {
+                        // Runs of one or two rows: four rows at a time instead, their partners the
+                        // quad at `o ^ (lowFlip above bit 1)` permuted by `lowFlip & 3`, their four
+                        // entries from one gather of the sign bits above bit 1.
+                        let quadFlip = lowFlip & ~3, permutation = lowFlip & 3
+                        // Index bits from the sign sites 0 and 1 when the partner's two low bits are v.
+                        func lowIndex(_ v: Int) -> Int {
+                            var index = 0
+                            for b in first..<last where bits[b] < 2 { index |= ((v &>> bits[b]) & 1) &<< (b - first) }
+                            return index
+                        }
+                        // Row o + u has partner low bits u ^ permutation.
+                        let l0 = tableStart + lowIndex(permutation), l1 = tableStart + lowIndex(1 ^ permutation)
+                        let l2 = tableStart + lowIndex(2 ^ permutation), l3 = tableStart + lowIndex(3 ^ permutation)
+                        var o = 0
+                        while o < blockRows {
+                            let j = (i0 + o) ^ f
+                            var index = 0
+                            for b in first..<last where bits[b] >= 2 { index |= ((j &>> bits[b]) & 1) &<< (b - first) }
+                            let k0 = 2 * (l0 + index), k1 = 2 * (l1 + index), k2 = 2 * (l2 + index), k3 = 2 * (l3 + index)
+                            let real = SIMD8<Double>(table[k0], table[k0], table[k1], table[k1], table[k2], table[k2], table[k3], table[k3])
+                            let imaginary = SIMD8<Double>(-table[k0 + 1], table[k0 + 1], -table[k1 + 1], table[k1 + 1],
+                                                          -table[k2 + 1], table[k2 + 1], -table[k3 + 1], table[k3 + 1])
+                            let partner = j0 + (o ^ quadFlip)
+                            for v in 0..<count {
+                                Self.quadAxpy(h + v * blockRows + o, xs[v] + partner, permutation: permutation, real, imaginary)
+                            }
+                            o += 4
+                        }
+                        continue
+                    }
+                    let run = 1 << runShifts[g]
                     var base = 0
                     while base < blockRows {
                         // h_f(j) of the run's first partner, indexed by the bits of j its signs read.
@@ -324,6 +355,24 @@ public struct MatrixFreeOperator: Sendable {
             h[t] += real * a + imaginary * SIMD2(a.y, a.x)
             t &+= 1
         }
+    }
+
+    /// `h_u <- h_u + (re_u + i im_u) x_{u ^ permutation}` for the four complex entries `u = 0...3`
+    /// (`real`, `imaginary`: each entry's parts as `axpy` lays them out).
+    @inline(__always)
+    static func quadAxpy(_ h: UnsafeMutablePointer<SIMD2<Double>>, _ x: UnsafePointer<SIMD2<Double>>, permutation: Int,
+                         _ real: SIMD8<Double>, _ imaginary: SIMD8<Double>) {
+        let a = UnsafeRawPointer(x).loadUnaligned(as: SIMD8<Double>.self)
+        let p: SIMD8<Double>
+        switch permutation {
+        case 0: p = a
+        case 1: p = SIMD8(a[2], a[3], a[0], a[1], a[6], a[7], a[4], a[5])
+        case 2: p = SIMD8(a[4], a[5], a[6], a[7], a[0], a[1], a[2], a[3])
+        default: p = SIMD8(a[6], a[7], a[4], a[5], a[2], a[3], a[0], a[1])
+        }
+        let swapped = SIMD8<Double>(p[1], p[0], p[3], p[2], p[5], p[4], p[7], p[6])
+        let hRaw = UnsafeMutableRawPointer(h)
+        hRaw.storeBytes(of: hRaw.loadUnaligned(as: SIMD8<Double>.self) + (real * p + imaginary * swapped), as: SIMD8<Double>.self)
     }
 
     /// `z <- alpha h + beta x + gamma z` and, with an accumulator, `acc <- acc + (cr + i ci) z`
