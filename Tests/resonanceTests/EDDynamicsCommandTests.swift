@@ -49,7 +49,8 @@ final class EDDynamicsCommandTests: XCTestCase {
         let free = try records(a), sparse = try records(b)
         XCTAssertEqual(Set(free.keys), [0, 1])
         for k in [0, 1] {
-            let x = try XCTUnwrap(free[k]?["czz"] as? [Double]), y = try XCTUnwrap(sparse[k]?["czz"] as? [Double])
+            let x = try XCTUnwrap((free[k]?["values"] as? NSDictionary)?["czz"] as? [Double])
+            let y = try XCTUnwrap((sparse[k]?["values"] as? NSDictionary)?["czz"] as? [Double])
             XCTAssertEqual(x.count, 4)
             for (u, v) in zip(x, y) { XCTAssertEqual(u, v, accuracy: 1e-10) }
         }
