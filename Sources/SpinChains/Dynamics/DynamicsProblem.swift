@@ -54,12 +54,13 @@ public struct DynamicsProblem: Sendable {
     /// method the `2N` Chebyshev vectors of the moments.
     ///
     /// The PETSc engine instead: the matrix (about `2 n + 2` stored entries per row on `n` sites,
-    /// 20 bytes each with the index), ten vectors (`phi`, `chi` and the recurrence's, with
-    /// `H x`) and each rank's copy of the state being drawn, in total over `ranks` ranks.
+    /// 20 bytes each with the index, twice: the rows built in Swift and PETSc's copy), ten vectors
+    /// (`phi`, `chi` and the recurrence's, with `H x`) and each rank's copy of the state being
+    /// drawn, in total over `ranks` ranks.
     public func memoryEstimate(ranks: Int) -> Double {
         guard engine == .petsc else { return memoryEstimate }
         let d = Double(dimension)
-        return d * (20 * Double(2 * siteCount + 2) + 16 * 10 + 16 * Double(ranks))
+        return d * (40 * Double(2 * siteCount + 2) + 16 * 10 + 16 * Double(ranks))
     }
 
     public var memoryEstimate: Double {
