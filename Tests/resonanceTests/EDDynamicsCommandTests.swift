@@ -23,6 +23,7 @@ final class EDDynamicsCommandTests: XCTestCase {
             (["--engine", "petsc", "--method", "krylov"], "--engine petsc runs the Chebyshev expansion: use --method chebyshev"),
             (["--engine", "petsc", "--kpm-order", "16"], "--kpm-order needs --engine matrix-free"),
             (["--ranks-per-realization", "2"], "--ranks-per-realization applies to --engine petsc"),
+            (["--omega", "1,,2"], "--omega: '' is not a number"),
             (["--engine", "petsc", "--ranks-per-realization", "0"], "--ranks-per-realization must be an integer in 1...1024"),
         ]
         for (extra, message) in cases {

@@ -12,7 +12,8 @@ import RealModule
 /// with `phase_k(j) = i^{n_y} (-1)^{#(y or z sites of k set in j)}` (see `PauliString`), `h_f`
 /// tabulated over the few sites whose bits its phases read (two for a bond, one for a field). A product
 /// reads `x` and writes `y` once (plus the diagonal): 40 bytes per row, against about 20 bytes per
-/// stored non-zero of a compressed sparse row matrix. Rows are split over `threads` threads.
+/// stored non-zero of a compressed sparse row matrix. It runs by blocks of rows (`blockedUpdate`),
+/// split over `threads` threads.
 public struct MatrixFreeOperator: Sendable {
     /// One flip group: the strings that flip exactly `flipMask`, as `(c_k i^{n_y}, y|z mask)`.
     struct FlipGroup: Sendable {
