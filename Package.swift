@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // Debian's PETSc/SLEPc 3.18 come in a real and a complex build that export the same symbols: the
@@ -15,6 +16,15 @@ func sparseWindowTarget(_ scalar: String, _ name: String) -> Target {
         linkerSettings: [.linkedLibrary("slepc_\(scalar)"), .linkedLibrary("petsc_\(scalar)"), .linkedLibrary("mpi")]
     )
 }
+
+// The matrix-free product of `ed dynamics` (SpinChains) works on four complex entries per
+// instruction where the registers allow: SpinChains is compiled for AVX2 (`-target-cpu haswell`)
+// when the building machine has it (Linux /proc/cpuinfo), else for the baseline. The variable
+// RESONANCE_TARGET_CPU names another CPU (`native`, `x86-64` for the baseline).
+let hostCPUFlags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+let spinChainsTargetCPU = ProcessInfo.processInfo.environment["RESONANCE_TARGET_CPU"]
+    ?? (hostCPUFlags.contains(" avx2") && hostCPUFlags.contains(" fma") ? "haswell" : nil)
+let spinChainsSettings: [SwiftSetting] = spinChainsTargetCPU.map { [.unsafeFlags(["-target-cpu", $0])] } ?? []
 
 let package = Package(
     name: "ResonanceKit",
@@ -57,12 +67,13 @@ let package = Package(
             ]
         ),
         // Exact numerics: bases, models, diagonalisation, observables.
-        .target(name: "SpinChains", dependencies: ["NumericKit"]),
+        .target(name: "SpinChains", dependencies: ["NumericKit"], swiftSettings: spinChainsSettings),
         // Runs, files, figures, the report.
         .target(name: "Studies", dependencies: ["NumericKit", "ResonanceModel", "SpinChains", "CMPI", "CHDF5"]),
-        // The shift-invert window solver: a header-only API target, its two implementations, the
-        // worker logic (rows per rank from the basis, job and result files) and the two workers.
-        .target(name: "CSparseWindowAPI", exclude: ["sparse_window_impl.inc", "sparse_slice_impl.inc"]),
+        // The sparse engine: a header-only API target (shift-invert window, spectrum slicing of an
+        // index window, distributed Chebyshev propagation), its two implementations, the worker
+        // logic (rows per rank from the basis, job and result files) and the two workers.
+        .target(name: "CSparseWindowAPI", exclude: ["sparse_window_impl.inc", "sparse_slice_impl.inc", "sparse_propagation_impl.inc"]),
         sparseWindowTarget("real", "CSparseWindowReal"),
         sparseWindowTarget("complex", "CSparseWindowComplex"),
         .target(name: "SparseWorker", dependencies: ["SpinChains", "NumericKit", "CSparseWindowAPI",

@@ -3,17 +3,26 @@ import Dispatch
 import Foundation
 import NumericKit
 import SpinChains
+import Studies
 
-// `resonance-benchmark dynamics [--sizes 16,18,20,22] [--check-jt 10]`
+// `resonance-benchmark dynamics [--sizes 16,18,20,22] [--petsc-sizes 16,18,20] [--check-jt 10] [--block-shifts 10,12,14]`
 // Dynamical typicality for heisenberg-o3 with the probe (W = 2, J = 1): seconds per state per unit
-// Jt and memory at each L, on 1 and 2 threads. Per product: the fused Chebyshev update (one
-// matrix-free product, the recurrence and the running sum), median of 5, alone and paired (phi
-// and chi of C(t) in one pass, as the propagation runs); per unit Jt: the Chebyshev order of a step
-// of a dt = 1000 over dt, times the paired update. The bandwidth floors (88 bytes per row for one
-// update, 136 for a pair) are set against a STREAM-like triad timed in the same run; a compressed-sparse-row product of the same matrix (Swift, one thread) and
-// PETSc's MatMult on it (complex AIJ on 1 and 2 MPI ranks, by the helper that
-// Benchmarks/petsc-matmult/build.sh builds; up to L = 18) are set against the matrix-free one. At the smallest size a
-// real propagation over --check-jt checks the projection. Timings under whatever load the machine has.
+// Jt and memory at each L.
+// - Matrix-free, 1 and 2 threads: the paired Chebyshev update (one pass over the rows computes
+//   z <- alpha H x + beta x + gamma z and acc <- acc + c z for phi and chi of C(t), as the
+//   propagation runs), blocked (the kernel in use) and row by row (its first form), median of 5
+//   (3 from L = 20), wall seconds and, on 1 thread, the thread's CPU seconds (what a loaded
+//   machine does not distort as much). Against the bandwidth floor: 168 bytes per row over a
+//   STREAM-like triad timed in the same run. Per unit Jt: the Chebyshev order per Jt of steps of
+//   a dt = 1000 times the paired update; Jt = 1e3 is that times 1000 (a projection).
+// - PETSc engine, 1 and 2 MPI ranks: the sparse worker propagates one state over a short Jt
+//   (below: 2 at L = 16 down to 0.25 at L = 22); its propagation seconds per paired product
+//   (MatMult of phi and chi, the same recurrence) times the same order per Jt give the seconds
+//   per state per Jt, extrapolated from the short run. Its peak resident set per rank and the
+//   matrix's stored entries. The matrix takes ~20 bytes per entry (and its rows are built once more
+//   in the worker), so L = 22 (D = 2^23, ~45 entries per row) needs about 15 GB: --petsc-sizes.
+// - At the smallest size a real matrix-free propagation over --check-jt checks the projection.
+// Timings under whatever load the machine has (printed).
 
 /// STREAM triad `a = b + s c` over `n` doubles on `threads` threads: bytes per second (24 n per pass, median of 5).
 private func triadBandwidth(count n: Int, threads: Int) -> Double {
@@ -41,64 +50,58 @@ private func triadBandwidth(count n: Int, threads: Int) -> Double {
     return 24 * Double(n) / median(Array(times.dropFirst()))
 }
 
-/// `y = H x` from stored rows (CSR, complex values): the product PETSc's MatMult performs.
-private func csrProduct(_ rows: SparseRows, _ x: [Complex<Double>], _ y: inout [Complex<Double>]) {
-    rows.rowOffsets.withUnsafeBufferPointer { offsets in
-        rows.columns.withUnsafeBufferPointer { columns in
-            rows.values.withUnsafeBufferPointer { values in
-                for i in 0..<(offsets.count - 1) {
-                    var re = 0.0, im = 0.0
-                    for k in Int(offsets[i])..<Int(offsets[i + 1]) {
-                        let j = Int(columns[k])
-                        let vr = values[2 * k], vi = values[2 * k + 1]
-                        re += vr * x[j].real - vi * x[j].imaginary
-                        im += vr * x[j].imaginary + vi * x[j].real
-                    }
-                    y[i] = Complex(re, im)
-                }
-            }
-        }
+/// CPU seconds of the calling thread so far.
+private func threadCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+private typealias PairedUpdate = (UnsafePointer<Complex<Double>>, UnsafePointer<Complex<Double>>,
+                                  UnsafeMutablePointer<Complex<Double>>, UnsafeMutablePointer<Complex<Double>>,
+                                  UnsafeMutablePointer<Complex<Double>>, UnsafeMutablePointer<Complex<Double>>) -> Void
+
+/// Median wall and calling-thread CPU seconds of one paired update by `update` (from the same
+/// inputs each time), and the outputs of the last one.
+private func pairedUpdateSeconds(_ d: Int, repeats: Int, _ update: PairedUpdate)
+    -> (seconds: Double, cpuSeconds: Double, outputs: [[Complex<Double>]]) {
+    var generator = Xoshiro256StarStar(seed: 1)
+    let x1 = StateVectors.haarRandom(dimension: d, using: &generator), x2 = StateVectors.haarRandom(dimension: d, using: &generator)
+    var z1 = x2, z2 = x1, a1 = x1, a2 = x2
+    var wall: [Double] = [], cpu: [Double] = []
+    for _ in 0..<repeats {
+        (z1, z2, a1, a2) = (x2, x1, x1, x2)
+        let cpuStart = threadCPUSeconds()
+        wall.append(seconds {
+            x1.withUnsafeBufferPointer { p1 in x2.withUnsafeBufferPointer { p2 in
+            z1.withUnsafeMutableBufferPointer { q1 in z2.withUnsafeMutableBufferPointer { q2 in
+            a1.withUnsafeMutableBufferPointer { b1 in a2.withUnsafeMutableBufferPointer { b2 in
+                update(p1.baseAddress!, p2.baseAddress!, q1.baseAddress!, q2.baseAddress!, b1.baseAddress!, b2.baseAddress!)
+            } } } } } }
+        })
+        cpu.append(threadCPUSeconds() - cpuStart)
     }
+    return (median(wall), median(cpu), [z1, z2, a1, a2])
 }
 
-/// Writes the rows as `Benchmarks/petsc-matmult/petsc_matmult.c` reads them.
-private func writeCSR(_ rows: SparseRows, to url: URL) throws {
-    var data = Data()
-    func append<T>(_ values: [T]) { values.withUnsafeBytes { data.append(contentsOf: $0) } }
-    append([Int64(rows.dimension), Int64(rows.nonzeroCount)])
-    append(rows.rowOffsets)
-    append(rows.columns)
-    append(rows.values)
-    try data.write(to: url)
-}
-
-/// Median seconds of PETSc's MatMult on `ranks` MPI ranks (nil if the helper or mpirun fails).
-private func petscMatMult(helper: String, file: URL, ranks: Int) -> Double? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["mpirun", "--allow-run-as-root", "--oversubscribe", "-n", String(ranks), helper, file.path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return nil }
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    guard process.terminationStatus == 0, let range = output.range(of: "seconds ") else { return nil }
-    return Double(output[range.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines))
+private func maximumDifference(_ a: [[Complex<Double>]], _ b: [[Complex<Double>]]) -> Double {
+    zip(a, b).map { zip($0, $1).map { ($0 - $1).length }.max() ?? 0 }.max() ?? 0
 }
 
 func runDynamicsBenchmarks(arguments: [String]) throws {
     func value(_ name: String) -> String? { arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } }
     let sizes = (value("--sizes") ?? "16,18,20,22").split(separator: ",").compactMap { Int($0) }
+    let petscSizes = (value("--petsc-sizes") ?? "16,18,20").split(separator: ",").compactMap { Int($0) }
     let checkJt = Double(value("--check-jt") ?? "10") ?? 10
-    // Benchmarks/petsc-matmult/build.sh builds the PETSc helper; without it the PETSc column is empty.
-    let helper = value("--petsc-matmult") ?? ".build/petsc_matmult"
-    let hasHelper = FileManager.default.isExecutableFile(atPath: helper)
     let load = ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3).joined(separator: " ")
-    print("\n## dynamics: heisenberg-o3 + probe, W = 2, matrix-free Chebyshev; CPU \(cpuModel()); load average \(load)")
+    print("\n## dynamics: heisenberg-o3 + probe, W = 2, Chebyshev; CPU \(cpuModel()); OpenBLAS \(BLASRuntime.configuration), kernel \(BLASRuntime.coreName); load average \(load)")
     let triad = [1, 2].map { triadBandwidth(count: 1 << 24, threads: $0) }
     print(String(format: "STREAM-like triad (3 x 128 MiB): %.2f GB/s on 1 thread, %.2f GB/s on 2", triad[0] / 1e9, triad[1] / 1e9))
-    print("L+P  D         threads  s/product  floor s  x floor  s/pair     x floor  order/Jt  s/state/Jt  Jt=1e3 s/state  est. MiB  peak RSS MiB  CSR s/product  PETSc MatMult s (ranks = threads)")
+    print("Matrix-free paired update (phi and chi in one pass): it moves at least \(MatrixFreeOperator.minimumBytesPerPairedRow) bytes per row "
+          + "(for both vectors x read, z read and written, acc read and written; the diagonal table). Blocks of 2^\(MatrixFreeOperator.defaultBlockShift) rows.")
+    print("L+P  D         thr  row-wise s  blocked s  speed-up  blocked CPU s  floor s  x floor  order/Jt  s/state/Jt  Jt=1e3 s/state  (at floor)  est. MiB  max |blocked - row-wise|")
+    var orderPerJt: [Int: Double] = [:]
+    var matrixFreePerStateJt: [Int: [Int: Double]] = [:]
     for length in sizes {
         var problem = EDProblem(model: .heisenbergO3, length: length, disorderStrength: 2)
         problem.probe = problem.defaultProbe
@@ -108,77 +111,74 @@ func runDynamicsBenchmarks(arguments: [String]) throws {
         var h = try MatrixFreeOperator(op, siteCount: length + 1, threads: 2)
         let interval = try SpectralInterval.estimate(h, steps: 30)
         let stepJt = 1000 / interval.halfWidth
-        let orderPerJt = Double(chebyshevOrder(1000)) / stepJt
+        orderPerJt[length] = Double(chebyshevOrder(1000)) / stepJt
         let d = h.dimension
-        var generator = Xoshiro256StarStar(seed: 1)
-        let x = StateVectors.haarRandom(dimension: d, using: &generator)
-        var z = x, acc = x
-        let x2 = StateVectors.sigmaZ(x, site: length)
-        var z2 = x2, acc2 = x2
-        var csrSeconds = Double.nan
-        var petsc: [Int: Double] = [:]
-        if length <= 18 {
-            let rows = op.sparseRows(in: FullBasis(siteCount: length + 1), rows: 0..<d, complex: true)
-            var y = x
-            csrSeconds = median((0..<5).map { _ in seconds { csrProduct(rows, x, &y) } })
-            if hasHelper {
-                let file = FileManager.default.temporaryDirectory.appendingPathComponent("dynamics-csr-\(length).bin")
-                try writeCSR(rows, to: file)
-                defer { try? FileManager.default.removeItem(at: file) }
-                for ranks in [1, 2] { petsc[ranks] = petscMatMult(helper: helper, file: file, ranks: ranks) }
-            }
-        }
+        let repeats = length >= 20 ? 3 : 5
         for threads in [1, 2] {
             h.threads = threads
-            let perProduct = median((0..<5).map { _ in
-                seconds {
-                    x.withUnsafeBufferPointer { xp in
-                        z.withUnsafeMutableBufferPointer { zp in
-                            acc.withUnsafeMutableBufferPointer { ap in
-                                h.recurrence(xp.baseAddress!, into: zp.baseAddress!, alpha: 0.1, beta: 0.01, gamma: -1,
-                                             accumulate: Complex(0.1, 0.1), into: ap.baseAddress!)
-                            }
-                        }
-                    }
+            let blocked = pairedUpdateSeconds(d, repeats: repeats) { x1, x2, z1, z2, a1, a2 in
+                h.pairedRecurrence(x1, x2, into: z1, z2, alpha: 0.1, beta: 0.01, gamma: -1, accumulate: Complex(0.1, 0.1), into: a1, a2)
+            }
+            let rowwise = pairedUpdateSeconds(d, repeats: repeats) { x1, x2, z1, z2, a1, a2 in
+                h.rowwisePairedRecurrence(x1, x2, into: z1, z2, alpha: 0.1, beta: 0.01, gamma: -1, accumulate: Complex(0.1, 0.1), into: a1, a2)
+            }
+            let floor = Double(MatrixFreeOperator.minimumBytesPerPairedRow * d) / triad[threads - 1]
+            let perStateJt = orderPerJt[length]! * blocked.seconds
+            matrixFreePerStateJt[length, default: [:]][threads] = perStateJt
+            print(String(format: "%2d+P %-9d %3d  %10.4f  %9.4f  %8.1f  %13@  %7.4f  %7.1f  %8.2f  %10.3f  %14.0f  %10.0f  %8.0f  %.1e",
+                         length, d, threads, rowwise.seconds, blocked.seconds, rowwise.seconds / blocked.seconds,
+                         threads == 1 ? String(format: "%.4f", blocked.cpuSeconds) : "-", floor, blocked.seconds / floor,
+                         orderPerJt[length]!, perStateJt, 1000 * perStateJt, 1000 * orderPerJt[length]! * floor,
+                         dynamics.memoryEstimate / 1_048_576, maximumDifference(blocked.outputs, rowwise.outputs)))
+        }
+        if let shifts = value("--block-shifts") {
+            h.threads = 1
+            for shift in shifts.split(separator: ",").compactMap({ Int($0) }) {
+                var hs = h
+                hs.blockShift = shift
+                let t = pairedUpdateSeconds(d, repeats: repeats) { x1, x2, z1, z2, a1, a2 in
+                    hs.pairedRecurrence(x1, x2, into: z1, z2, alpha: 0.1, beta: 0.01, gamma: -1, accumulate: Complex(0.1, 0.1), into: a1, a2)
                 }
-            })
-            // phi and chi in one pass (what the propagation does): 2 x 68 bytes per row at least.
-            let perPair = median((0..<5).map { _ in
-                seconds {
-                    x.withUnsafeBufferPointer { xp in
-                        z.withUnsafeMutableBufferPointer { zp in
-                            acc.withUnsafeMutableBufferPointer { ap in
-                                x2.withUnsafeBufferPointer { xq in
-                                    z2.withUnsafeMutableBufferPointer { zq in
-                                        acc2.withUnsafeMutableBufferPointer { aq in
-                                            h.pairedRecurrence(xp.baseAddress!, xq.baseAddress!, into: zp.baseAddress!, zq.baseAddress!,
-                                                               alpha: 0.1, beta: 0.01, gamma: -1, accumulate: Complex(0.1, 0.1),
-                                                               into: ap.baseAddress!, aq.baseAddress!)
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            })
-            let floor = 88 * Double(d) / triad[threads - 1]
-            let pairFloor = 136 * Double(d) / triad[threads - 1]
-            let perStateJt = orderPerJt * perPair
-            print(String(format: "%2d+P %-9d %7d  %9.4f  %7.4f  %7.2f  %9.4f  %7.2f  %8.2f  %10.3f  %14.0f  %8.0f  %12.0f  %13@  %@",
-                         length, d, threads, perProduct, floor, perProduct / floor, perPair, perPair / pairFloor, orderPerJt, perStateJt, 1000 * perStateJt,
-                         dynamics.memoryEstimate / 1_048_576, peakResidentBytes() / 1_048_576,
-                         csrSeconds.isNaN ? "-" : String(format: "%.4f", csrSeconds),
-                         petsc[threads].map { String(format: "%.4f", $0) } ?? "-"))
+                print(String(format: "  blocks of 2^%d rows, 1 thread: %.4f s (CPU %.4f s) per paired update", shift, t.seconds, t.cpuSeconds))
+            }
+            h.threads = 2
         }
         if length == sizes.min() {
             var propagator = ChebyshevPropagator(hamiltonian: h, interval: interval)
-            var phi = x, chi = StateVectors.sigmaZ(x, site: length)
+            var generator = Xoshiro256StarStar(seed: 1)
+            var phi = StateVectors.haarRandom(dimension: d, using: &generator)
+            var chi = StateVectors.sigmaZ(phi, site: length)
             let measured = try seconds {
                 try propagator.evolvePair(&phi, &chi, by: checkJt)
             }
             print(String(format: "check at L = %d + P, 2 threads: one state (phi and chi) to Jt = %g took %.2f s, %.3f s per unit Jt (%d products)",
                          length, checkJt, measured, measured / checkJt, propagator.productCount))
+        }
+    }
+
+    // The PETSc engine: the sparse worker next to this executable.
+    print("\nPETSc engine (resonance-sparse-complex: complex AIJ, the Chebyshev recurrence with MatMult on phi and chi), one state over a short Jt, extrapolated:")
+    print("L+P  D         ranks  Jt run  s propagation  s/paired product  s/state/Jt  x matrix-free (same cores)  Jt=1e3 s/state  stored entries  peak RSS MiB/rank  assembly s  bounds s")
+    for length in petscSizes {
+        var problem = EDProblem(model: .heisenbergO3, length: length, disorderStrength: 2)
+        problem.probe = problem.defaultProbe
+        let fields = problem.drawFields(seed: 2006, realization: 0)
+        let shortJt = length <= 16 ? 2.0 : length <= 18 ? 1.0 : length <= 20 ? 0.5 : 0.25
+        let order = orderPerJt[length] ?? 28
+        for ranks in [1, 2] {
+            let engine = SparseWindowEngine(launch: ranks > 1 ? .mpirun(ranks: ranks) : .singleton)
+            let job = SparsePropagationJob(problem: problem, fields: fields, seed: 1, realization: 0, states: 1, site: length, times: [0, shortJt])
+            do {
+                guard let result = try engine.propagate(job) else { continue }
+                let perPair = result.secondsPropagation / (Double(result.products) / 2)
+                let perStateJt = perPair * order
+                let ratio = matrixFreePerStateJt[length]?[ranks].map { String(format: "%.2f", perStateJt / $0) } ?? "-"
+                print(String(format: "%2d+P %-9d %5d  %6.2f  %13.2f  %16.4f  %10.3f  %26@  %14.0f  %14d  %17.0f  %10.1f  %8.1f",
+                             length, result.dimension, ranks, shortJt, result.secondsPropagation, perPair, perStateJt, ratio, 1000 * perStateJt,
+                             result.matrixNonzeros, result.peakResidentBytesMax / 1_048_576, result.secondsAssembly, result.secondsBounds))
+            } catch {
+                print(String(format: "%2d+P ranks %d: %@", length, ranks, "\(error)"))
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import SpinChains
 /// The body of the worker executables `resonance-sparse-real` and `resonance-sparse-complex`:
 ///
 ///     resonance-sparse-<scalar> JOB.json RESULT.bin
+///     resonance-sparse-<scalar> propagate JOB.json RESULT.json   (`SparsePropagationWorker`)
 ///
 /// Each MPI rank (one process without mpirun) reads the job, generates its own rows of `H` from
 /// the basis (PETSc's contiguous row split; no rank holds other rows, nothing dense is formed),
@@ -21,6 +22,11 @@ public enum SparseWorker {
         defer { sparse_window_finalize() }
         let rank = sparse_window_rank()
         do {
+            if arguments.count == 4 && arguments[1] == SparsePropagationJob.workerCommand {
+                let result = try SparsePropagationWorker.run(try SparsePropagationJob(json: Data(contentsOf: URL(fileURLWithPath: arguments[2]))))
+                if rank == 0 { try result.json().write(to: URL(fileURLWithPath: arguments[3])) }
+                return 0
+            }
             guard arguments.count == 3 else { throw WorkerError("usage: \(arguments.first ?? "worker") JOB.json RESULT.bin") }
             let job = try SparseWindowJob(json: Data(contentsOf: URL(fileURLWithPath: arguments[1])))
             let result = try solve(job)

@@ -4,6 +4,7 @@ import SpinChains
 import Studies
 
 extension PropagationMethod: ExpressibleByArgument {}
+extension DynamicsEngine: ExpressibleByArgument {}
 
 /// `resonance ed dynamics`: [Czz(t)] and [S(omega)] by dynamical typicality, disorder-averaged
 /// in a resumable run directory.
@@ -14,7 +15,9 @@ struct EDDynamics: ParsableCommand {
         discussion: """
         C(t) = <psi| A(t) A |psi> / <psi|psi> for R Haar-random states per realization, A = sigma^z_P with the probe, \
         else sigma^z_0 (the dense engine's normalization: (1/D) tr(A(t) A)). Hamiltonian models (heisenberg-o3; xxz in the \
-        full space) are propagated by --method chebyshev or krylov on the matrix-free Hamiltonian; --kpm-order N adds \
+        full space) are propagated by --method chebyshev or krylov on the matrix-free Hamiltonian, or with --engine petsc by \
+        the Chebyshev expansion on the Hamiltonian as a distributed PETSc matrix (--ranks-per-realization R ranks, same \
+        states and results as matrix-free to 1e-10); --kpm-order N adds \
         S(omega) by the kernel polynomial method (Jackson kernel, resolution sqrt(2) pi a / N, written to the outputs). \
         floquet-o3: stroboscopic times in periods, exp(-i H_J T/2) by Chebyshev and the single-site gate layer; \
         --fourier-periods N adds S(omega) from the Jackson-windowed Fourier series of C(n), n < N. \
@@ -31,6 +34,10 @@ struct EDDynamics: ParsableCommand {
     var states: Int = 1
     @Option(help: "Propagation method of the Hamiltonian models: chebyshev or krylov.")
     var method: PropagationMethod = .chebyshev
+    @Option(help: "Engine of the Hamiltonian models: matrix-free (threaded, this process) or petsc (the Hamiltonian as a distributed PETSc matrix in a sparse worker; Chebyshev only).")
+    var engine: DynamicsEngine = .matrixFree
+    @Option(name: .customLong("ranks-per-realization"), help: "With --engine petsc: MPI ranks of each realization's propagation (an R-rank mpirun job), 1...1024.")
+    var ranksPerRealization: Int = 1
     @Option(name: .customLong("krylov-dimension"), help: "Lanczos vectors per Krylov step, 4...200.")
     var krylovDimension: Int = 30
     @Option(name: .customLong("kpm-order"), help: "Chebyshev order N of the kernel polynomial S(omega), 0 (none) or 8...100000 (Hamiltonian models).")
@@ -58,19 +65,23 @@ struct EDDynamics: ParsableCommand {
         try NumericOption.integer("--krylov-dimension", 4...200).check(krylovDimension)
         try EDLimits.realizations.check(realizations)
         try EDLimits.threads("--threads").check(threads)
+        try NumericOption.integer("--ranks-per-realization", 1...1024).check(ranksPerRealization)
+        if ranksPerRealization > 1 && engine != .petsc { throw ValidationError("--ranks-per-realization applies to --engine petsc; the matrix-free engine runs in one process (--threads)") }
         try NumericOption.integer("--kpm-order", 8...100_000).orNone().check(kpmOrder)
         try NumericOption.integer("--fourier-periods", 8...1_000_000).orNone().check(fourierPeriods)
         if fourierPeriods > 0 && !problem.model.isFloquet { throw ValidationError("--fourier-periods applies to floquet-o3; use --kpm-order for \(problem.model.rawValue)") }
         var dynamics = DynamicsProblem(problem: problem, method: method)
         dynamics.krylovDimension = krylovDimension
         dynamics.kernelOrder = kpmOrder
+        dynamics.engine = engine
         dynamics.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         if let reason = dynamics.unsupportedReason { throw ValidationError(reason) }
         let available = Double(ProcessInfo.processInfo.physicalMemory)
-        if dynamics.memoryEstimate > 0.8 * available {
+        let estimate = dynamics.memoryEstimate(ranks: ranksPerRealization)
+        if estimate > 0.8 * available {
             throw ValidationError("refused: L = \(problem.length)\(problem.probe == nil ? "" : " + probe") (dimension \(dynamics.dimension)) needs about "
                                   + String(format: "%.1f GiB of state vectors, more than 80%% of the %.1f GiB of memory",
-                                           dynamics.memoryEstimate / 1_073_741_824, available / 1_073_741_824))
+                                           estimate / 1_073_741_824, available / 1_073_741_824))
         }
         return dynamics
     }
@@ -90,6 +101,7 @@ struct EDDynamics: ParsableCommand {
         run.fourierPeriods = fourierPeriods
         do { run.shard = try shard.map { try RealizationShard(parsing: $0) } } catch { throw ValidationError("\(error)") }
         run.quiet = quiet
+        run.sparseEngine = SparseWindowEngine(launch: ranksPerRealization > 1 ? .mpirun(ranks: ranksPerRealization) : .singleton)
         run.commandLine = recordedCommandLine()
         return run
     }

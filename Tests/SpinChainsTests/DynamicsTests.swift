@@ -32,6 +32,47 @@ final class DynamicsTests: XCTestCase {
         }
     }
 
+    /// The blocked product against the compressed-sparse-row product of the same operator (rows
+    /// built from the Pauli strings independently) and the paired update against the row-by-row
+    /// form, to 1e-12, with blocks smaller than the space (partners in other blocks, runs of 1 and
+    /// more rows) and larger.
+    func testBlockedProductEqualsStoredRowsAndRowByRowUpdate() throws {
+        let problem = probeProblem(.heisenbergO3, length: 9)
+        let op = try problem.hamiltonianOperator(fields: problem.drawFields(seed: 8, realization: 1))
+        let d = 1 << 10
+        let rows = op.sparseRows(in: FullBasis(siteCount: 10), rows: 0..<d, complex: true)
+        var generator = Xoshiro256StarStar(seed: 4)
+        let x1 = StateVectors.haarRandom(dimension: d, using: &generator), x2 = StateVectors.haarRandom(dimension: d, using: &generator)
+        var stored = [Complex<Double>](repeating: .zero, count: d)
+        for i in 0..<d {
+            for k in Int(rows.rowOffsets[i])..<Int(rows.rowOffsets[i + 1]) {
+                stored[i] += Complex(rows.values[2 * k], rows.values[2 * k + 1]) * x1[Int(rows.columns[k])]
+            }
+        }
+        for (shift, threads) in [(2, 1), (5, 2), (12, 2)] {
+            var free = try MatrixFreeOperator(op, siteCount: 10, threads: threads)
+            free.blockShift = shift
+            XCTAssertLessThan(maxDifference(free.applied(to: x1), stored), 1e-12, "block 2^\(shift)")
+            func update(rowwise: Bool) -> [[Complex<Double>]] {
+                var z1 = x2, z2 = x1, a1 = x1, a2 = x2
+                z1.withUnsafeMutableBufferPointer { p1 in z2.withUnsafeMutableBufferPointer { p2 in
+                a1.withUnsafeMutableBufferPointer { q1 in a2.withUnsafeMutableBufferPointer { q2 in
+                    if rowwise {
+                        free.rowwisePairedRecurrence(x1, x2, into: p1.baseAddress!, p2.baseAddress!, alpha: 0.3, beta: -0.2, gamma: -1,
+                                                     accumulate: Complex(0.4, -0.7), into: q1.baseAddress!, q2.baseAddress!)
+                    } else {
+                        free.pairedRecurrence(x1, x2, into: p1.baseAddress!, p2.baseAddress!, alpha: 0.3, beta: -0.2, gamma: -1,
+                                              accumulate: Complex(0.4, -0.7), into: q1.baseAddress!, q2.baseAddress!)
+                    }
+                } } } }
+                return [z1, z2, a1, a2]
+            }
+            for (blocked, rowwise) in zip(update(rowwise: false), update(rowwise: true)) {
+                XCTAssertLessThan(maxDifference(blocked, rowwise), 1e-12, "block 2^\(shift)")
+            }
+        }
+    }
+
     /// The paired Chebyshev propagation of two states equals propagating each alone, to rounding.
     func testPairedChebyshevEqualsSinglePropagation() throws {
         let problem = probeProblem(.heisenbergO3, length: 5)

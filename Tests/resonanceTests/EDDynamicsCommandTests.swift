@@ -20,6 +20,11 @@ final class EDDynamicsCommandTests: XCTestCase {
             (["--times", "0,-1"], "--times: every time must be in 0..."),
             (["--states", "0"], "--states must be an integer in 1...100000"),
             (["--kpm-order", "3"], "--kpm-order must be 0 (none) or an integer in 8...100000"),
+            (["--engine", "petsc", "--method", "krylov"], "--engine petsc runs the Chebyshev expansion: use --method chebyshev"),
+            (["--engine", "petsc", "--kpm-order", "16"], "--kpm-order needs --engine matrix-free"),
+            (["--ranks-per-realization", "2"], "--ranks-per-realization applies to --engine petsc"),
+            (["--omega", "1,,2"], "--omega: '' is not a number"),
+            (["--engine", "petsc", "--ranks-per-realization", "0"], "--ranks-per-realization must be an integer in 1...1024"),
         ]
         for (extra, message) in cases {
             let run = try cli.run(base(out) + extra)
@@ -31,6 +36,25 @@ final class EDDynamicsCommandTests: XCTestCase {
         XCTAssertTrue(huge.errors.contains("refused: L = 30 + probe (dimension 2147483648) needs about"), huge.errors)
         XCTAssertTrue(huge.errors.contains("GiB of state vectors"), huge.errors)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing is created for refused input")
+    }
+
+    /// `--engine petsc` on two ranks writes the `C(t)` of the matrix-free engine (same seed, same
+    /// states) to 1e-10.
+    func testPETScEngineRunEqualsMatrixFreeRun() throws {
+        let a = folder(), b = folder()
+        defer { for f in [a, b] { try? FileManager.default.removeItem(at: f) } }
+        let extra = ["--times", "0,0.5,3,20", "--states", "2", "--realizations", "2"]
+        XCTAssertEqual(try cli.run(base(a) + extra + ["--threads", "1"]).status, 0)
+        let petsc = try cli.run(base(b) + extra + ["--engine", "petsc", "--ranks-per-realization", "2"])
+        XCTAssertEqual(petsc.status, 0, petsc.errors)
+        let free = try records(a), sparse = try records(b)
+        XCTAssertEqual(Set(free.keys), [0, 1])
+        for k in [0, 1] {
+            let x = try XCTUnwrap((free[k]?["values"] as? NSDictionary)?["czz"] as? [Double])
+            let y = try XCTUnwrap((sparse[k]?["values"] as? NSDictionary)?["czz"] as? [Double])
+            XCTAssertEqual(x.count, 4)
+            for (u, v) in zip(x, y) { XCTAssertEqual(u, v, accuracy: 1e-10) }
+        }
     }
 
     /// The records by realization, without the wall time (which differs between runs).

@@ -74,8 +74,16 @@ public struct ChebyshevPropagator: StatePropagator {
         }
     }
 
-    /// Steps, coefficients `(2 - delta_n0) (-i)^n J_n(a h)` and the phase `exp(-i b h)` of `dt`.
     private func plan(_ dt: Double) -> (steps: Int, coefficients: [Complex<Double>], phase: Complex<Double>) {
+        Self.expansion(dt, interval: interval, tolerance: tolerance, maximumStep: maximumStep)
+    }
+
+    /// The expansion of `exp(-i H dt)` on `interval`: `steps` equal steps `h = dt / steps` with
+    /// `a |h| <= maximumStep`, the coefficients `(2 - delta_n0) (-i)^n J_n(a h)` of each step (cut
+    /// where `|J_n| < tolerance`) and its phase `exp(-i b h)`. Every engine that runs the recurrence
+    /// (matrix-free here, PETSc in the sparse worker) takes its coefficients from here.
+    public static func expansion(_ dt: Double, interval: SpectralInterval, tolerance: Double, maximumStep: Double)
+        -> (steps: Int, coefficients: [Complex<Double>], phase: Complex<Double>) {
         let a = interval.halfWidth, b = interval.center
         let steps = max(1, Int((abs(dt) * a / maximumStep).rounded(.up)))
         let h = dt / Double(steps)

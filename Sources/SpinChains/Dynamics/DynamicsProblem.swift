@@ -2,6 +2,13 @@ import ComplexModule
 import NumericKit
 import RealModule
 
+/// Where `ed dynamics` propagates a Hamiltonian model: the matrix-free operator in this process
+/// (threaded), or the Hamiltonian as a distributed PETSc matrix in a sparse worker (MPI ranks).
+public enum DynamicsEngine: String, Sendable, CaseIterable {
+    case matrixFree = "matrix-free"
+    case petsc
+}
+
 /// What `ed dynamics` propagates for one realization: an `EDProblem` (xxz in the full space,
 /// heisenberg-o3, floquet-o3; with or without the probe), the method, and the operator
 /// `A = sigma^z_P` with the probe, else `sigma^z_0`.
@@ -12,6 +19,7 @@ public struct DynamicsProblem: Sendable {
     public var threads: Int = 1
     /// Chebyshev order `N` of the kernel polynomial `S(omega)` (0: none).
     public var kernelOrder: Int = 0
+    public var engine = DynamicsEngine.matrixFree
 
     public init(problem: EDProblem, method: PropagationMethod) {
         self.problem = problem
@@ -33,6 +41,10 @@ public struct DynamicsProblem: Sendable {
         if model.isFloquet && kernelOrder > 0 {
             return "--kpm-order applies to the Hamiltonian models; for \(model.name) S(omega) comes from C(t)"
         }
+        guard engine == .petsc else { return nil }
+        if model.isFloquet { return "--engine petsc propagates the Hamiltonian models; \(model.name) runs its gates with --engine matrix-free" }
+        if method == .krylov { return "--engine petsc runs the Chebyshev expansion: use --method chebyshev, or --engine matrix-free for krylov" }
+        if kernelOrder > 0 { return "--kpm-order needs --engine matrix-free (the kernel polynomial moments are not distributed)" }
         return nil
     }
 
@@ -40,6 +52,17 @@ public struct DynamicsProblem: Sendable {
     /// vectors: Chebyshev 6 (three for each of phi and chi, propagated together), Floquet 3,
     /// Krylov m + 2) plus the operator's diagonal table (`8 D`), and with the kernel polynomial
     /// method the `2N` Chebyshev vectors of the moments.
+    ///
+    /// The PETSc engine instead: the matrix (about `2 n + 2` stored entries per row on `n` sites,
+    /// 20 bytes each with the index, twice: the rows built in Swift and PETSc's copy), ten vectors
+    /// (`phi`, `chi` and the recurrence's, with `H x`) and each rank's copy of the state being
+    /// drawn, in total over `ranks` ranks.
+    public func memoryEstimate(ranks: Int) -> Double {
+        guard engine == .petsc else { return memoryEstimate }
+        let d = Double(dimension)
+        return d * (40 * Double(2 * siteCount + 2) + 16 * 10 + 16 * Double(ranks))
+    }
+
     public var memoryEstimate: Double {
         let d = Double(dimension)
         let work: Double

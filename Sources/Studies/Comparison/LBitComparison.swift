@@ -115,15 +115,15 @@ extension LBitComparison.Config {
     public func problem(localizationLength zeta: Double, driveFrequency omega: Double) -> EDProblem {
         var problem = EDProblem(model: .lbit, length: length, disorderStrength: 1)
         problem.localizationLength = zeta
-        problem.drivingFrequency = omega
-        problem.coupling = interaction
+        problem.driveFrequency = omega
+        problem.interaction = interaction
         problem.probe = problem.defaultProbe
         return problem
     }
 
     /// The ED bins of the comparison: 5 per decade from 1e-5 J to Omega/2.
     func bins(_ problem: EDProblem) -> LogarithmicBins {
-        LogarithmicBins(lower: 1e-5 * interaction, upper: problem.drivingFrequency / 2 * (1 + 1e-12), binsPerDecade: 5)
+        LogarithmicBins(lower: 1e-5 * interaction, upper: problem.driveFrequency / 2 * (1 + 1e-12), binsPerDecade: 5)
     }
 
     /// Integer periods 0, 1, 2, 3, 5, ... up to 1e4.

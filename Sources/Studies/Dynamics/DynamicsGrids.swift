@@ -58,7 +58,7 @@ public enum DynamicsGrids {
             let count = Int((log10(to / from) * Double(n)).rounded()) + 1
             return (0..<count).map { from * pow(10, Double($0) / Double(n)) }
         }
-        return try text.split(separator: ",").map { item in
+        return try text.split(separator: ",", omittingEmptySubsequences: false).map { item in
             guard let x = Double(item.trimmingCharacters(in: .whitespaces)) else {
                 throw InvalidGrid(description: "\(option): '\(item)' is not a number (give x1,x2,..., log:from:to:perDecade or lin:from:to:count)")
             }

@@ -23,6 +23,8 @@ public struct DynamicsRun: Sendable {
     public var shard: RealizationShard?
     public var quiet = false
     public var commandLine = ""
+    /// How the sparse worker runs with `--engine petsc` (`.mpirun(ranks: R)`: R ranks per realization).
+    public var sparseEngine = SparseWindowEngine(launch: .singleton)
 
     public init(dynamics: DynamicsProblem, times: [Double], states: Int, realizations: Int, seed: UInt64, directory: URL) {
         self.dynamics = dynamics
@@ -107,6 +109,7 @@ public struct DynamicsRun: Sendable {
 
     /// One realization's record.
     public func realization(_ k: Int, progress: ProgressReporter? = nil) throws -> RealizationRecord {
+        if dynamics.engine == .petsc { return try sparseRealization(k, progress: progress) }
         let fields = problem.drawFields(seed: seed, realization: UInt64(k))
         var propagator = try dynamics.propagator(fields: fields)
         let site = dynamics.operatorSite

@@ -97,8 +97,17 @@ public struct SparseWindowEngine: Sendable {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let jobFile = scratch.appendingPathComponent("job.json")
         let resultFile = scratch.appendingPathComponent("result.bin")
-        let errorFile = scratch.appendingPathComponent("stderr.txt")
         try SparseWindowJob(problem: problem, fields: fields, settings: settings).json().write(to: jobFile)
+        try runWorker(worker, arguments: [jobFile.path, resultFile.path], scratch: scratch)
+        let launchedRank = launch == .inherit ? Self.launcherRank : 0
+        if launchedRank != 0 { return nil }
+        return try SparseWindowResult(encoded: Data(contentsOf: resultFile))
+    }
+
+    /// Runs `worker` with `arguments` as `launch` says (its standard error into `scratch`); a
+    /// failure is thrown with the worker's one-line reason.
+    func runWorker(_ worker: URL, arguments: [String], scratch: URL) throws {
+        let errorFile = scratch.appendingPathComponent("stderr.txt")
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
 
         let process = Process()
@@ -108,19 +117,19 @@ public struct SparseWindowEngine: Sendable {
         switch launch {
         case .inherit:
             process.executableURL = worker
-            process.arguments = [jobFile.path, resultFile.path]
+            process.arguments = arguments
             if let preload { environment["LD_PRELOAD"] = preload }
         case .singleton:
             environment = Self.strippedEnvironment(environment).merging(self.environment) { $1 }
             process.executableURL = worker
-            process.arguments = [jobFile.path, resultFile.path]
+            process.arguments = arguments
             if let preload { environment["LD_PRELOAD"] = preload }
         case let .mpirun(ranks):
             environment = Self.strippedEnvironment(environment)
             process.executableURL = URL(fileURLWithPath: Self.mpirunPath)
             // The ranks load the SCOTCH-enabled MUMPS; mpirun itself does not.
             process.arguments = Self.mpirunArguments(ranks: ranks) + (preload.map { ["-x", "LD_PRELOAD=" + $0] } ?? [])
-                + [worker.path, jobFile.path, resultFile.path]
+                + [worker.path] + arguments
         }
         // MUMPS calls OpenBLAS in its dense fronts: the cores left to each rank, unless the caller says otherwise.
         if environment["OPENBLAS_NUM_THREADS"] == nil { environment["OPENBLAS_NUM_THREADS"] = String(workerBLASThreads) }
@@ -132,7 +141,6 @@ public struct SparseWindowEngine: Sendable {
         try process.run()
         process.waitUntilExit()
         try? errorHandle.close()
-        let launchedRank = launch == .inherit ? Self.launcherRank : 0
         if process.terminationStatus != 0 {
             let text = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
             let lines = text.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
@@ -148,8 +156,6 @@ public struct SparseWindowEngine: Sendable {
             let reason = candidates.first
             throw EngineError.workerFailed(reason ?? "the shift-invert worker exited with status \(process.terminationStatus)")
         }
-        if launchedRank != 0 { return nil }
-        return try SparseWindowResult(encoded: Data(contentsOf: resultFile))
     }
 
     /// Debian's PETSc links the MUMPS build whose only ordering is PORD; Debian's

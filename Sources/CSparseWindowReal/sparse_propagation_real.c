@@ -1,0 +1,3 @@
+// The distributed Chebyshev propagation compiled against Debian's real PETSc/SLEPc build.
+#include "sparse_propagation_api.h"
+#include "../CSparseWindowAPI/sparse_propagation_impl.inc"
