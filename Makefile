@@ -13,7 +13,7 @@ build: deps
 	@$(SWIFT) build -c release --product resonance-sparse-complex
 
 run: build
-	@$(BIN)/resonance report --output report
+	@$(BIN)/resonance report --out report
 
 # A PNG of the report's first screen and below (report/screenshot.png), drawn by headless Chromium.
 report-screenshot:

@@ -99,7 +99,7 @@ private func measure(_ benchmark: EDBenchmarkCase, length l: Int, realization: U
         }
         return (ours, BareLapack.zheevr(h), h.rows)
     case .floquetProbe:
-        let chain = FloquetO3Chain(disorderStrength: 3, drivingFrequency: 2 * Double.pi,
+        let chain = FloquetO3Chain(disorderStrength: 3, driveFrequency: 2 * Double.pi,
                                    fieldVectors: drawFieldVectors(length: l, distribution: .gaussian, using: &g))
         var u = Matrix<Complex<Double>>.zeros(rows: 0, columns: 0)
         let ours = try seconds {

@@ -20,8 +20,15 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Time budget in seconds, in (0, 1e6].")
     var budget: Double = 120
 
-    @Option(help: "Directory for claims.html and claims.json.")
-    var output: String = "audit"
+    @Option(help: "Directory for claims.html and claims.json (default: audit).")
+    var out: String?
+
+    /// `--output`, the earlier name of `--out` (hidden: `--output` names a file elsewhere).
+    @Option(name: .customLong("output"), help: ArgumentHelp("Earlier name of --out: the output directory.", visibility: .hidden))
+    var legacyOutput: String?
+
+    /// The directory and the option that named it.
+    var directory: (path: String, option: String) { legacyOutput.map { ($0, "--output") } ?? (out ?? "audit", "--out") }
 
     @Option(name: .customLong("claim"), help: "Run only these claims (comma list of identifiers), regardless of the budget.")
     var claims: String?
@@ -34,7 +41,10 @@ struct AuditCommand: ParsableCommand {
 
     func validate() throws {
         try NumericOption.positive("--budget", atMost: 1e6).check(budget)
-        try OutputDirectory.check(output, option: "--output")
+        if legacyOutput != nil && out != nil {
+            throw ValidationError("--output is the earlier name of --out: give one of them")
+        }
+        try OutputDirectory.check(directory.path, option: directory.option)
         _ = try selectedClaims()
     }
 
@@ -48,7 +58,9 @@ struct AuditCommand: ParsableCommand {
         do { return try ClaimsLedger.select(identifiers) } catch { throw ValidationError("--claim: \(error)") }
     }
 
-    func run() throws {
+    func run() throws { try writing(into: directory.path, option: directory.option) { try runInDirectory() } }
+
+    func runInDirectory() throws {
         if list {
             let lines = ClaimsLedger.claims.map {
                 $0.identifier.padding(toLength: 34, withPad: " ", startingAt: 0) + String(format: "%7.2f s  ", $0.estimatedCost) + $0.title + "\n"
@@ -70,11 +82,11 @@ struct AuditCommand: ParsableCommand {
                 + String(format: " (%.2f s)\n", outcome.seconds)
             FileHandle.standardError.write(Data(line.utf8))
         }
-        let directory = URL(fileURLWithPath: output)
+        let directory = URL(fileURLWithPath: self.directory.path)
         do {
             try AuditWriter(budget: budget, commandLine: recordedCommandLine()).write(outcomes, to: directory)
         } catch {
-            throw FileError(option: "--output", path: output, detail: "cannot write it (\(describeFileError(error)))")
+            throw FileError(option: self.directory.option, path: self.directory.path, detail: "cannot write it (\(describeFileError(error)))")
         }
         let ran = outcomes.filter { $0.status == .ran }.count
         try StandardOutput.write("\(ran) of \(outcomes.count) claims checked; wrote \(directory.appendingPathComponent("claims.html").path) and claims.json\n")

@@ -32,7 +32,13 @@ struct OutputOptions: ParsableArguments {
 
 enum OutputFormatArgument: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json
-    var format: OutputFormat { OutputFormat(rawValue: rawValue)! }
+    var format: OutputFormat {
+        switch self {
+        case .table: return .table
+        case .csv: return .csv
+        case .json: return .json
+        }
+    }
 }
 
 /// The command line as typed (or `arguments` after the program name), shell-quoted, for the
@@ -42,4 +48,18 @@ func recordedCommandLine(_ arguments: [String] = Array(CommandLine.arguments.dro
         let safe = name.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,+".contains($0) }
         return safe && !name.isEmpty ? name : "'" + name.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }.joined(separator: " ")
+}
+
+/// Runs `body`, which writes into the directory `path` named by `option`: a file-system error
+/// about that directory or a file inside it names the option ("--out /proc/x: no such file or
+/// directory"); other errors pass unchanged.
+func writing<T>(into path: String, option: String, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch {
+        let nsError = error as NSError
+        guard nsError.domain == NSCocoaErrorDomain || nsError.domain == NSPOSIXErrorDomain else { throw error }
+        let failing = (nsError.userInfo[NSFilePathErrorKey] as? String) ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path
+        let directory = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard let failing, URL(fileURLWithPath: failing).standardizedFileURL.path.hasPrefix(directory) else { throw error }
+        throw FileError(option: option, path: failing, detail: fileErrorReason(error))
+    }
 }

@@ -50,9 +50,17 @@ private func perLengthText(_ counts: [Int: Int]) -> String {
     counts.keys.sorted().map { "\($0):\(counts[$0] ?? 0)" }.joined(separator: ",")
 }
 
-/// Refuses lengths whose dense matrices would not fit in memory (with the estimate).
-private func refuseAboveMemory(_ lengths: [Int], _ make: (Int) -> EDProblem) throws {
-    for length in lengths { try refuseAboveMemory(make(length)) }
+/// Refuses lengths at which `model` (with the default probe if `probe`, in its default S^z
+/// sector if it has sectors) would not fit in memory (with the estimate).
+private func refuseAboveMemory(_ lengths: [Int], _ model: EDModelKind, probe: Bool) throws {
+    for length in lengths {
+        var problem = EDProblem(model: model, length: length, disorderStrength: 1)
+        if probe { problem.probe = problem.defaultProbe }
+        if model.definition.hasMagnetizationSectors {
+            problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: problem.probe?.coupling)
+        }
+        try refuseAboveMemory(problem)
+    }
 }
 
 struct ComparisonOptions: ParsableArguments {
@@ -142,11 +150,7 @@ struct CompareGeneralized: ParsableCommand {
         try EDLimits.frequency.check(omega)
         _ = try numbers(floquetW, "floquet-w")
         _ = try numbers(heisenbergW, "heisenberg-w")
-        for model in [EDModelKind.floquetO3, .heisenbergO3] {
-            var problem = EDProblem(model: model, length: length, disorderStrength: 1)
-            problem.probe = problem.defaultProbe
-            try refuseAboveMemory(problem)
-        }
+        for model in [EDModelKind.floquetO3, .heisenbergO3] { try refuseAboveMemory([length], model, probe: true) }
     }
 
     func run() throws {
@@ -212,11 +216,7 @@ struct CompareInverseFrequency: ParsableCommand {
     @OptionGroup var options: ComparisonOptions
 
     func validate() throws {
-        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths")) { length in
-            var problem = EDProblem(model: .xxz, length: length, disorderStrength: 1)
-            problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: nil)
-            return problem
-        }
+        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths"), .xxz, probe: false)
         _ = try numbers(disorders, "disorders")
         _ = try perLength(realizations)
         try NumericOption.positive("--chi-squared", atMost: 1e12).check(chiSquared)
@@ -250,11 +250,7 @@ struct CompareDrift: ParsableCommand {
 
     func validate() throws {
         try NumericOption("--threshold", above: 0, below: 1).check(threshold)
-        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths")) { length in
-            var problem = EDProblem(model: .heisenbergO3, length: length, disorderStrength: 1)
-            problem.probe = problem.defaultProbe
-            return problem
-        }
+        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths"), .heisenbergO3, probe: true)
         _ = try numbers(disorders, "disorders")
         _ = try perLength(realizations)
     }
@@ -290,11 +286,7 @@ struct CompareCriterion: ParsableCommand {
     @OptionGroup var options: ComparisonOptions
 
     func validate() throws {
-        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths")) { length in
-            var problem = EDProblem(model: .xxz, length: length, disorderStrength: 1)
-            problem.magnetization = EDProblem.defaultMagnetization(length: length, probeCoupling: nil)
-            return problem
-        }
+        try refuseAboveMemory(try CompareLengths.parse(lengths, "lengths"), .xxz, probe: false)
         try NumericOption("--thermal-w", atLeast: 0, atMost: WorkLimits.energy).check(thermalW)
         try NumericOption("--localized-w", atLeast: 0, atMost: WorkLimits.energy).check(localizedW)
         _ = try perLength(realizations)
@@ -308,7 +300,7 @@ struct CompareCriterion: ParsableCommand {
         comparison.realizations = try perLength(realizations)
         comparison.seed = options.seed
         let result = try CriterionComparison.run(comparison, sink: InMemorySink(workers: options.workers))
-        let metadata = OutputMetadata(parameters: [("thermal_W", .number(thermalW)), ("localised_W", .number(localizedW)),
+        let metadata = OutputMetadata(parameters: [("thermal_W", .number(thermalW)), ("localized_W", .number(localizedW)),
                                                    ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
         try options.output.emit(ComparisonTables.criterionSummary(result), metadata: metadata)
     }

@@ -27,13 +27,7 @@ struct EDDynamics: ParsableCommand {
         """
     )
 
-    @OptionGroup var chain: EDChainOptions
-    @Option(name: .customLong("L"), help: "Number of chain sites L, 2...30 (probe not counted; refused above 80% of memory).")
-    var length: Int
-    @Option(name: .customLong("W"), help: "Disorder strength W, 0...1e12.")
-    var disorderStrength: Double
-    @Option(name: .customLong("Omega"), help: "Driving frequency Omega > 0 (floquet-o3).")
-    var drivingFrequency: Double?
+    @OptionGroup var point: EDChainPointOptions
     @Option(help: "Times, strictly increasing, >= 0: t1,t2,..., log:from:to:perDecade or lin:from:to:count (units 1/J; Floquet: whole periods, up to 1e6).")
     var times: String = "log:0.1:1000:10"
     @Option(help: "Haar-random states per realization R, 1...100000.")
@@ -66,15 +60,15 @@ struct EDDynamics: ParsableCommand {
     var quiet = false
 
     func dynamicsProblem() throws -> DynamicsProblem {
-        let problem = try chain.problem(length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency, checkDenseMemory: false)
+        let problem = try point.problem(checkDenseMemory: false)
         try NumericOption.integer("--states", 1...100_000).check(states)
         try NumericOption.integer("--krylov-dimension", 4...200).check(krylovDimension)
         try EDLimits.realizations.check(realizations)
         try EDLimits.threads("--threads").check(threads)
         try NumericOption.integer("--ranks-per-realization", 1...1024).check(ranksPerRealization)
         if ranksPerRealization > 1 && engine != .petsc { throw ValidationError("--ranks-per-realization applies to --engine petsc; the matrix-free engine runs in one process (--threads)") }
-        if kpmOrder != 0 { try NumericOption.integer("--kpm-order", 8...100_000).check(kpmOrder) }
-        if fourierPeriods != 0 { try NumericOption.integer("--fourier-periods", 8...1_000_000).check(fourierPeriods) }
+        try NumericOption.integer("--kpm-order", 8...100_000).orNone().check(kpmOrder)
+        try NumericOption.integer("--fourier-periods", 8...1_000_000).orNone().check(fourierPeriods)
         if fourierPeriods > 0 && !problem.model.isFloquet { throw ValidationError("--fourier-periods applies to floquet-o3; use --kpm-order for \(problem.model.rawValue)") }
         var dynamics = DynamicsProblem(problem: problem, method: method)
         dynamics.krylovDimension = krylovDimension
@@ -85,7 +79,7 @@ struct EDDynamics: ParsableCommand {
         let available = Double(ProcessInfo.processInfo.physicalMemory)
         let estimate = dynamics.memoryEstimate(ranks: ranksPerRealization)
         if estimate > 0.8 * available {
-            throw ValidationError("refused: L = \(length)\(problem.probe == nil ? "" : " + probe") (dimension \(dynamics.dimension)) needs about "
+            throw ValidationError("refused: L = \(problem.length)\(problem.probe == nil ? "" : " + probe") (dimension \(dynamics.dimension)) needs about "
                                   + String(format: "%.1f GiB of state vectors, more than 80%% of the %.1f GiB of memory",
                                            estimate / 1_073_741_824, available / 1_073_741_824))
         }
@@ -114,7 +108,9 @@ struct EDDynamics: ParsableCommand {
 
     func validate() throws { _ = try plan() }
 
-    func run() throws {
+    func run() throws { try writing(into: out, option: "--out") { try runInDirectory() } }
+
+    func runInDirectory() throws {
         let result = try plan().run()
         guard !quiet else { return }
         var lines = ["realizations  \(result.realizationCount)",

@@ -47,7 +47,9 @@ struct EDMerge: ParsableCommand {
 
     struct Refusal: Error, CustomStringConvertible { var description: String }
 
-    func run() throws {
+    func run() throws { try writing(into: out, option: "--out") { try runInDirectory() } }
+
+    func runInDirectory() throws {
         let start = Date()
         let urls = directories.map { URL(fileURLWithPath: $0) }
         let invocations = try urls.map { try RecordedCommand.invocation(in: $0) }

@@ -86,14 +86,8 @@ struct EDRunOptions: ParsableArguments {
     }
 
     /// The problem at (L, W, Omega) with the dense memory check only where it is diagonalised densely.
-    func problem(_ chain: EDChainOptions, length: Int, disorder: Double, drivingFrequency: Double?) throws -> EDProblem {
-        let problem = try chain.problem(length: length, disorder: disorder, drivingFrequency: drivingFrequency, checkDenseMemory: false)
-        if methodOptions.sparseMethod(for: problem) == nil {
-            try refuseAboveMemory(problem, matricesAlive: 2)
-        } else {
-            _ = try methodOptions.plan(for: problem, observables: try parsedObservables())
-        }
-        return problem
+    func problem(_ point: EDChainPointOptions) throws -> EDProblem {
+        try point.problem(methodOptions: methodOptions, matricesAlive: 2, observables: try parsedObservables())
     }
 
     func parsedObservables() throws -> [ExactObservable] {
@@ -184,22 +178,18 @@ struct EDRun: ParsableCommand {
         """
     )
 
-    @OptionGroup var chain: EDChainOptions
-    @Option(name: .customLong("L"), help: "Number of chain sites L, 2...30 (probe not counted; refused above 80% of memory).")
-    var length: Int
-    @Option(name: .customLong("W"), help: "Disorder strength W, 0...1e12.")
-    var disorderStrength: Double
-    @Option(name: .customLong("Omega"), help: "Driving frequency Omega > 0 (floquet-o3, lbit).")
-    var drivingFrequency: Double?
+    @OptionGroup var point: EDChainPointOptions
     @OptionGroup var runOptions: EDRunOptions
 
     func validate() throws {
-        let problem = try runOptions.problem(chain, length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency)
+        let problem = try runOptions.problem(point)
         try runOptions.check(problem: problem)
     }
 
-    func run() throws {
-        let problem = try runOptions.problem(chain, length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency)
+    func run() throws { try writing(into: runOptions.out, option: "--out") { try runInDirectory() } }
+
+    func runInDirectory() throws {
+        let problem = try runOptions.problem(point)
         let plan = try runOptions.plan(problem: problem, directory: URL(fileURLWithPath: runOptions.out))
         let result = try DistributionOptions.execute(plan, ranksPerRealization: runOptions.ranksPerRealization)
         if let result, !runOptions.quiet { try printScalars(result) }
@@ -219,7 +209,7 @@ struct EDScan: ParsableCommand {
     var lengths: String
     @Option(name: .customLong("W"), help: "Disorder strengths, comma-separated, each 0...1e12.")
     var disorders: String
-    @Option(name: .customLong("Omega"), help: "Driving frequencies, comma-separated (Floquet models).")
+    @Option(name: .customLong("Omega"), help: "Drive frequencies, comma-separated (Floquet models).")
     var frequencies: String?
     @OptionGroup var runOptions: EDRunOptions
 
@@ -229,7 +219,8 @@ struct EDScan: ParsableCommand {
         let omegas: [Double?] = try frequencies.map { try EDLimits.frequency.values(from: $0, count: 1...1000) } ?? [nil]
         var problems: [EDProblem] = []
         for l in ls { for w in ws { for omega in omegas {
-            problems.append(try runOptions.problem(chain, length: l, disorder: w, drivingFrequency: omega))
+            problems.append(try chain.problem(length: l, disorder: w, driveFrequency: omega, methodOptions: runOptions.methodOptions,
+                                              matricesAlive: 2, observables: try runOptions.parsedObservables()))
         } } }
         return problems
     }
@@ -241,10 +232,12 @@ struct EDScan: ParsableCommand {
     /// The sub-directory of a point: `L<L>_W<W>[_Omega<Omega>]`.
     static func pointName(_ problem: EDProblem) -> String {
         "L\(problem.length)_W\(JSONValue.format(problem.disorderStrength))"
-            + (problem.model.isFloquet ? "_Omega\(JSONValue.format(problem.drivingFrequency))" : "")
+            + (problem.model.isFloquet ? "_Omega\(JSONValue.format(problem.driveFrequency))" : "")
     }
 
-    func run() throws {
+    func run() throws { try writing(into: runOptions.out, option: "--out") { try runInDirectory() } }
+
+    func runInDirectory() throws {
         let base = URL(fileURLWithPath: runOptions.out)
         let distributed = MPIEnvironment.isLaunched()
         if !distributed {
@@ -329,7 +322,9 @@ struct EDStudy: ParsableCommand {
         try OutputDirectory.check(out, option: "--out")
     }
 
-    func run() throws {
+    func run() throws { try writing(into: out, option: "--out") { try runInDirectory() } }
+
+    func runInDirectory() throws {
         let (ls, ws, counts) = try grid()
         var study = LuitzComparisonStudy(lengths: ls, disorders: ws, realizations: counts, seed: seed)
         if methodOptions.method != .dense {

@@ -11,28 +11,13 @@ struct EDSpectrumCommand: ParsableCommand {
         commandName: "spectrum",
         abstract: "Eigenvalues (quasi-energies for Floquet models) of one disorder realization, sorted ascending.",
         discussion: """
-        Models (spin-1/2 chains, sites n = 0..L-1, periodic unless --open):
-          xxz            H = J sum (SxSx + SySy + Delta SzSz) + sum h_n Sz_n, S = sigma/2 (sigma with --pauli),
-                         h_n uniform in [-W, W]; one S^z sector (--sector).
-          heisenberg-o3  H = (J/2) sum sigma_n.sigma_n+1 + (W/2) sum v_n.sigma_n.
-          floquet-o3     U_F = exp(-i H_J T/2) exp(-i H_W T/2), H_J = J sum sigma.sigma, H_W = W sum v.sigma,
-                         T = 2 pi/Omega; quasi-energies in (-Omega/2, Omega/2].
-          lbit           synthetic l-bit model with localization length zeta, always with the probe.
+        Models: spin-1/2 chains, sites n = 0..L-1, periodic unless --open, listed under --model below. \
         --probe adds a probe spin P: + (h/2) sigma^z_P + J sigma^a_0 sigma^x_P (h = W unless --probe-field);
         Floquet: U = exp(-i T V sigma^x_P) (U_F x exp(-(i/2) h T sigma^z_P)).
         """
     )
 
-    @OptionGroup var chain: EDChainOptions
-
-    @Option(name: .customLong("L"), help: "Number of chain sites L, 2...30 (probe not counted; refused above 80% of memory).")
-    var length: Int
-
-    @Option(name: .customLong("W"), help: "Disorder strength W, 0...1e12 (the probe field h for lbit).")
-    var disorderStrength: Double
-
-    @Option(name: .customLong("Omega"), help: "Driving frequency Omega > 0 (floquet-o3, lbit).")
-    var drivingFrequency: Double?
+    @OptionGroup var point: EDChainPointOptions
 
     @Option(help: "Seed of the disorder generator (realization k uses the pair (seed, k) only).")
     var seed: UInt64?
@@ -53,11 +38,11 @@ struct EDSpectrumCommand: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
-    var model: EDModelKind { chain.model }
+    var model: EDModelKind { point.model }
 
     func validate() throws {
-        if model == .lbit, fields != nil {
-            throw ValidationError("--fields does not apply to lbit: its disorder is drawn from --seed")
+        if model.definition.disorder == .drawnFromSeed, fields != nil {
+            throw ValidationError("--fields does not apply to \(model.rawValue): its disorder is drawn from --seed")
         }
         switch (seed, fields) {
         case (nil, nil): throw ValidationError("give either --seed S or --fields FILE")
@@ -82,10 +67,7 @@ struct EDSpectrumCommand: ParsableCommand {
     /// Eigenvalues only: the eigensolver's matrices are all that is alive. The dense memory check
     /// applies only when the problem is diagonalised densely.
     func makeProblem() throws -> EDProblem {
-        let problem = try chain.problem(length: length, disorder: disorderStrength, drivingFrequency: drivingFrequency,
-                                        matricesAlive: 1, checkDenseMemory: false)
-        if methodOptions.sparseMethod(for: problem) == nil { try refuseAboveMemory(problem, matricesAlive: 1) }
-        return problem
+        try point.problem(methodOptions: methodOptions, matricesAlive: 1, observables: [.levelStatistics])
     }
 
     func run() throws {

@@ -54,8 +54,7 @@ enum RecordedCommand {
     func plans(directory: URL, arguments: [String]) throws -> [(name: String?, plan: ExactNumericsRun)] {
         switch self {
         case .run(let command):
-            let problem = try command.chain.problem(length: command.length, disorder: command.disorderStrength,
-                                                    drivingFrequency: command.drivingFrequency)
+            let problem = try command.point.problem()
             return [(nil, try command.runOptions.plan(problem: problem, directory: directory, arguments: arguments))]
         case .scan(let command):
             return try command.points().map { problem in

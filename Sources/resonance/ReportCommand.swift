@@ -5,7 +5,7 @@ import Studies
 /// `resonance report`: the default study. Regenerates the paper's figures from the library
 /// (PNG + SVG through gnuplot, data as CSV), runs the claims ledger (claims.html, claims.json) and
 /// writes `index.html`, opened by a one-screen summary. Its disorder-averaged runs are kept in
-/// resumable stores under `<output>/runs/` (`RunCache`), so a second report with the same
+/// resumable stores under `<out>/runs/` (`RunCache`), so a second report with the same
 /// parameters reads them back and only redraws.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,18 +13,25 @@ struct ReportCommand: ParsableCommand {
         abstract: "Regenerate the paper's figures and write an HTML report (default: report/).",
         discussion: """
         The runs (exact diagonalization, disorder averages) are kept in resumable stores under \
-        OUTPUT/runs/, one directory per run named by its parameters and a hash of its manifest: \
+        OUT/runs/, one directory per run named by its parameters and a hash of its manifest: \
         rerunning the report reads them back and only redraws (a few seconds); changing a \
         parameter recomputes only the runs it changes; an interrupted report resumes. Remove \
-        OUTPUT/runs/ to start afresh. The standard report costs about two CPU-minutes from \
+        OUT/runs/ to start afresh. The standard report costs about two CPU-minutes from \
         scratch (roughly a minute and a half on two idle cores); --full adds <r>(W) of xxz at L = 14, larger [S(omega)], rho vbar \
         and probe runs, the Fig. 10 analysis at L = 14 and the full realization counts of the \
         comparisons (about six CPU-minutes). One line per section on standard error with its ETA.
         """
     )
 
-    @Option(help: "Output directory.")
-    var output: String = "report"
+    @Option(help: "Output directory (default: report).")
+    var out: String?
+
+    /// `--output`, the earlier name of `--out` (hidden: `--output` names a file elsewhere).
+    @Option(name: .customLong("output"), help: ArgumentHelp("Earlier name of --out: the output directory.", visibility: .hidden))
+    var legacyOutput: String?
+
+    /// The directory and the option that named it.
+    var directory: (path: String, option: String) { legacyOutput.map { ($0, "--output") } ?? (out ?? "report", "--out") }
 
     @Flag(help: "Larger sizes and realization counts (about six CPU-minutes from scratch).")
     var full = false
@@ -38,12 +45,17 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         try NumericOption("--audit-budget", atLeast: 0, atMost: 1e6).check(auditBudget)
         // Checked before minutes of computing, not per section afterwards.
-        try OutputDirectory.check(output, option: "--output")
+        if legacyOutput != nil && out != nil {
+            throw ValidationError("--output is the earlier name of --out: give one of them")
+        }
+        try OutputDirectory.check(directory.path, option: directory.option)
     }
 
-    func run() throws {
+    func run() throws { try writing(into: directory.path, option: directory.option) { try runInDirectory() } }
+
+    func runInDirectory() throws {
         InterruptCleanup.install()   // Ctrl-C removes scratch folders; the run store keeps every finished realization
-        let directory = URL(fileURLWithPath: output)
+        let directory = URL(fileURLWithPath: self.directory.path)
         // The standard report takes the l-bit points at L = 8 from the stored exact averages
         // (written by `resonance compare lbit --store-exact` with the same parameters); --full
         // recomputes them.

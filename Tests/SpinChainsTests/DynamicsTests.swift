@@ -226,10 +226,10 @@ final class DynamicsTests: XCTestCase {
     /// Stroboscopic gates against the dense U (with the probe), over 1 and 25 periods.
     func testFloquetGatesEqualDenseFloquetOperator() throws {
         var problem = probeProblem(.floquetO3, length: 5, disorder: 1.5)
-        problem.drivingFrequency = 5
+        problem.driveFrequency = 5
         let fields = problem.drawFields(seed: 6, realization: 0)
-        let chain = FloquetO3Chain(coupling: problem.coupling, disorderStrength: problem.disorderStrength,
-                                   drivingFrequency: problem.drivingFrequency, fieldVectors: fields.vectors!, boundary: problem.boundary)
+        let chain = FloquetO3Chain(interaction: problem.interaction, disorderStrength: problem.disorderStrength,
+                                   driveFrequency: problem.driveFrequency, fieldVectors: fields.vectors!, boundary: problem.boundary)
         let u = chain.floquetOperator(couplingPropagator: try CouplingPropagator(key: chain.propagatorKey), probe: problem.probe!)
         var propagator = try FloquetStatePropagator(chain: chain, probe: problem.probe)
         var generator = Xoshiro256StarStar(seed: 1)

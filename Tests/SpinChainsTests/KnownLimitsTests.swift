@@ -24,7 +24,7 @@ final class KnownLimitsTests: XCTestCase {
             // The same ring written as heisenberg-o3 with W = 0: (J/2) sigma.sigma = 2 S.S.
             if l <= 8 {
                 var o3 = EDProblem(model: .heisenbergO3, length: l, disorderStrength: 0)
-                o3.coupling = 0.5
+                o3.interaction = 0.5
                 let zero = DisorderFields(vectors: Array(repeating: SIMD3(0, 0, 0), count: l))
                 XCTAssertEqual(try o3.spectrum(fields: zero)[0], expected, accuracy: 1e-11, "L = \(l)")
             }
@@ -45,12 +45,12 @@ final class KnownLimitsTests: XCTestCase {
     func testFreeSpinsAtZeroCoupling() throws {
         let l = 6
         var xxz = EDProblem(model: .xxz, length: l, disorderStrength: 3)
-        xxz.coupling = 0
+        xxz.interaction = 0
         let h = xxz.drawFields(seed: 5, realization: 2)
         XCTAssertEqual(try xxz.spectrum(fields: h), freeSpectrum(h.longitudinal!.map { $0 / 2 }), accuracy: 1e-12)
 
         var o3 = EDProblem(model: .heisenbergO3, length: l, disorderStrength: 3)
-        o3.coupling = 0
+        o3.interaction = 0
         let v = o3.drawFields(seed: 5, realization: 3)
         let lengths = v.vectors!.map { (($0 * $0).sum()).squareRoot() }
         XCTAssertEqual(try o3.spectrum(fields: v), freeSpectrum(lengths.map { 1.5 * $0 }), accuracy: 1e-12)
@@ -62,8 +62,8 @@ final class KnownLimitsTests: XCTestCase {
     func testFloquetFactorizesAtZeroCoupling() throws {
         let l = 5
         var problem = EDProblem(model: .floquetO3, length: l, disorderStrength: 0.9)
-        problem.coupling = 0
-        problem.drivingFrequency = 2.2
+        problem.interaction = 0
+        problem.driveFrequency = 2.2
         let fields = problem.drawFields(seed: 6, realization: 0)
         let period = problem.period
         let omega = 2.2
@@ -78,7 +78,7 @@ final class KnownLimitsTests: XCTestCase {
         let expected = freeSpectrum(levels).map(fold).sorted()
         XCTAssertEqual(try problem.spectrum(fields: fields), expected, accuracy: 1e-11)
 
-        let chain = FloquetO3Chain(coupling: 0, disorderStrength: 0.9, drivingFrequency: omega, fieldVectors: fields.vectors!)
+        let chain = FloquetO3Chain(interaction: 0, disorderStrength: 0.9, driveFrequency: omega, fieldVectors: fields.vectors!)
         let u = chain.floquetOperator(couplingPropagator: try CouplingPropagator(key: chain.propagatorKey))
         var product = DenseOperator.identity(1)
         for n in stride(from: l - 1, through: 0, by: -1) {

@@ -9,7 +9,7 @@ final class LBitModelTests: XCTestCase {
         for length in [2, 4, 6] {
             var g = Xoshiro256StarStar(seed: UInt64(length))
             let (j, zeta) = (0.7, 1.3)
-            let model = LBitModel(length: length, drivingFrequency: 5, coupling: j, localizationLength: zeta,
+            let model = LBitModel(length: length, driveFrequency: 5, interaction: j, localizationLength: zeta,
                                   probeField: 1, using: &g)
             let d = 1 << length
             XCTAssertEqual(model.rangeCouplings.count, length / 2 + 1)
@@ -42,7 +42,7 @@ final class LBitModelTests: XCTestCase {
 
     func testLBitFloquetOperatorIsUnitary() throws {
         var g = Xoshiro256StarStar(seed: 99)
-        let model = LBitModel(length: 6, drivingFrequency: 4, coupling: 0.5, localizationLength: 1,
+        let model = LBitModel(length: 6, driveFrequency: 4, interaction: 0.5, localizationLength: 1,
                               probeField: 2, using: &g)
         let u = try model.floquetOperator()
         XCTAssertEqual(u.rows, 128)

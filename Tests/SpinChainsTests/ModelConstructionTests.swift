@@ -36,7 +36,7 @@ final class ModelConstructionTests: XCTestCase {
         let h = randomFields(5, seed: 1)
         for boundary in ChainBoundary.allCases {
             for convention in SpinConvention.allCases {
-                let chain = XXZChain(coupling: 0.7, anisotropy: 1.3, fields: h, boundary: boundary, convention: convention)
+                let chain = XXZChain(interaction: 0.7, anisotropy: 1.3, fields: h, boundary: boundary, convention: convention)
                 let engine = chain.hamiltonian.denseRealMatrix(in: FullBasis(siteCount: 5))
                 let brute = bruteXXZ(fields: h, j: 0.7, delta: 1.3, periodic: boundary == .periodic,
                                      scale: convention == .spin ? 0.5 : 1)
@@ -49,7 +49,7 @@ final class ModelConstructionTests: XCTestCase {
         let l = 6
         let h = randomFields(l, seed: 2)
         let brute = bruteXXZ(fields: h, j: 1, delta: 0.8, periodic: true, scale: 0.5)
-        let chain = XXZChain(coupling: 1, anisotropy: 0.8, fields: h)
+        let chain = XXZChain(interaction: 1, anisotropy: 0.8, fields: h)
         for down in 0...l {
             let sector = MagnetizationSector(chainLength: l, downSpins: down)
             // The sector's states, enumerated independently: integers with `down` set bits, ascending.
@@ -68,7 +68,7 @@ final class ModelConstructionTests: XCTestCase {
         let l = 4
         let v = randomVectors(l, seed: 3)
         let (j, w, hProbe) = (0.9, 2.5, 1.7)
-        let chain = HeisenbergO3Chain(coupling: j, disorderStrength: w, fieldVectors: v, boundary: .periodic)
+        let chain = HeisenbergO3Chain(interaction: j, disorderStrength: w, fieldVectors: v, boundary: .periodic)
         var brute = DenseOperator(n: 1 << l)
         for n in 0..<l {
             for op in P.all { brute = brute + (j / 2) * (P.on(op, site: n, of: l) * P.on(op, site: (n + 1) % l, of: l)) }
@@ -104,7 +104,7 @@ final class ModelConstructionTests: XCTestCase {
         let l = 4
         let v = randomVectors(l, seed: 4)
         let (j, w, omega) = (0.8, 1.9, 3.1)
-        let chain = FloquetO3Chain(coupling: j, disorderStrength: w, drivingFrequency: omega, fieldVectors: v)
+        let chain = FloquetO3Chain(interaction: j, disorderStrength: w, driveFrequency: omega, fieldVectors: v)
         let propagator = try CouplingPropagator(key: chain.propagatorKey)
         let engine = chain.floquetOperator(couplingPropagator: propagator)
         let brute = bruteFloquet(v: v, j: j, w: w, omega: omega)
@@ -123,7 +123,7 @@ final class ModelConstructionTests: XCTestCase {
 
     func testLBitFloquetOperatorMatchesMatrixExponentials() throws {
         var g = Xoshiro256StarStar(seed: 5)
-        let model = LBitModel(length: 4, drivingFrequency: 2.3, coupling: 0.6, localizationLength: 0.9,
+        let model = LBitModel(length: 4, driveFrequency: 2.3, interaction: 0.6, localizationLength: 0.9,
                               probeField: 1.1, using: &g)
         let d = 16
         let t = 2 * Double.pi / 2.3

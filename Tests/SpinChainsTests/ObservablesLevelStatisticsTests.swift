@@ -55,7 +55,7 @@ final class ObservablesLevelStatisticsTests: XCTestCase {
         let heisenberg = EDProblem(model: .heisenbergO3, length: 9, disorderStrength: 1)
         XCTAssertEqual(try meanRatio(heisenberg, realizations: 2), LevelStatistics.unitaryMeanRatio, accuracy: 0.02)
         var floquet = EDProblem(model: .floquetO3, length: 8, disorderStrength: 1)
-        floquet.drivingFrequency = 4
+        floquet.driveFrequency = 4
         XCTAssertEqual(try meanRatio(floquet, realizations: 3), LevelStatistics.unitaryMeanRatio, accuracy: 0.02)
         var localized = EDProblem(model: .xxz, length: 10, disorderStrength: 25)
         localized.magnetization = .sector(0)

@@ -11,7 +11,7 @@ final class ObservablesSpectralTests: XCTestCase {
     func problem(_ model: EDModelKind, length: Int, disorder: Double, probe: Bool) -> EDProblem {
         var p = EDProblem(model: model, length: length, disorderStrength: disorder)
         if model == .xxz { p.magnetization = probe ? .fullSpace : .sector(0) }
-        if model.isFloquet { p.drivingFrequency = 5 }
+        if model.isFloquet { p.driveFrequency = 5 }
         if probe { p.probe = p.defaultProbe }
         return p
     }
@@ -30,7 +30,7 @@ final class ObservablesSpectralTests: XCTestCase {
             let dense = op.denseMatrix(in: FullBasis(siteCount: p.length + (p.probe == nil ? 0 : 1)))
             let trace = dense.elements.reduce(0) { $0 + $1.lengthSquared } / Double(dense.rows)
             XCTAssertEqual(trace, 1, accuracy: 1e-14)
-            let upper = p.model.isFloquet ? p.drivingFrequency / 2 * (1 + 1e-12) : 1e3
+            let upper = p.model.isFloquet ? p.driveFrequency / 2 * (1 + 1e-12) : 1e3
             let s = BinnedSpectralFunction(weights, bins: LogarithmicBins(lower: 1e-9, upper: upper, binsPerDecade: 7))
             let integral = zip(s.density, s.bins.widths).reduce(0) { $0 + 2 * $1.0 * $1.1 }
             XCTAssertEqual(integral + s.diagonalWeight + s.belowRangeWeight, trace, accuracy: 1e-12, "\(p.model)")
@@ -68,7 +68,7 @@ final class ObservablesSpectralTests: XCTestCase {
         let weights = try SpectralWeights(operator: PauliString(.z, at: p.length), eigenstates: try p.eigenstates(fields: fields))
         let periods = [1.0, 2, 7, 30]
         let fromWeights = try SpinAutocorrelation(weights, times: periods).values
-        let chain = FloquetO3Chain(disorderStrength: p.disorderStrength, drivingFrequency: p.drivingFrequency,
+        let chain = FloquetO3Chain(disorderStrength: p.disorderStrength, driveFrequency: p.driveFrequency,
                                    fieldVectors: fields.vectors!)
         let uf = chain.floquetOperator(couplingPropagator: try CouplingPropagator(key: chain.propagatorKey), probe: p.probe!)
         var single = DenseOperator(n: uf.rows)

@@ -43,7 +43,7 @@ final class ResidualTests: XCTestCase {
 
     func testFloquetO3WithProbeIsUnitaryAndItsSchurVectorsDiagonalizeIt() throws {
         var g = disorderGenerator(seed: 13, realization: 0)
-        let chain = FloquetO3Chain(disorderStrength: 2, drivingFrequency: 3,
+        let chain = FloquetO3Chain(disorderStrength: 2, driveFrequency: 3,
                                    fieldVectors: drawFieldVectors(length: 7, distribution: .sphere, using: &g))
         let u = chain.floquetOperator(couplingPropagator: try CouplingPropagator(key: chain.propagatorKey),
                                       probe: ProbeSpin(field: 2, couplingStrength: 1))
@@ -112,12 +112,12 @@ final class ResidualTests: XCTestCase {
         let cache = CouplingPropagatorCache()
         var problem = EDProblem(model: .floquetO3, length: 5, disorderStrength: 1)
         for (realization, omega) in [(0, 2.0), (1, 2.0), (2, 3.0)] {
-            problem.drivingFrequency = omega
+            problem.driveFrequency = omega
             let fields = problem.drawFields(seed: 1, realization: UInt64(realization))
             _ = try problem.spectrum(fields: fields, propagators: cache)
         }
         XCTAssertEqual(cache.diagonalizationCount, 1)
-        problem.coupling = 0.5
+        problem.interaction = 0.5
         _ = try problem.spectrum(fields: problem.drawFields(seed: 1, realization: 0), propagators: cache)
         XCTAssertEqual(cache.diagonalizationCount, 2)
     }

@@ -54,3 +54,25 @@ final class LegacyColumnNamesTests: XCTestCase {
         XCTAssertEqual(Set(old.rows.map { $0[2] }), ["16", "4"])
     }
 }
+
+/// Realization records stored with the British `hybridised_fraction` read back under its American
+/// name and average together with records written now.
+final class LegacyRecordNamesTests: XCTestCase {
+    func testStoredHybridisedFractionReadsAsHybridizedFraction() throws {
+        let old = #"{"realization":0,"values":{"hybridised_fraction":[0.25],"memory":[0.5]},"seconds":1}"#
+        let new = #"{"realization":1,"values":{"hybridized_fraction":[0.75],"memory":[0.7]},"seconds":1}"#
+        let records = try [old, new].map { try JSONDecoder().decode(RealizationRecord.self, from: Data($0.utf8)) }
+        XCTAssertEqual(records[0].values["hybridized_fraction"], [0.25])
+        XCTAssertNil(records[0].values["hybridised_fraction"])
+        let average = DisorderAverage(records: records)
+        let fraction = try average.required("hybridized_fraction", source: "two records")
+        XCTAssertEqual(fraction.count, [2])
+        XCTAssertEqual(fraction.mean[0], (0.25 + 0.75) / 2, accuracy: 1e-15)
+        XCTAssertThrowsError(try average.required("window_weight", source: "two records")) { error in
+            XCTAssertTrue("\(error)".contains("window_weight"), "\(error)")
+        }
+        // Written back in the new spelling only.
+        let encoded = String(decoding: try JSONEncoder().encode(records[0]), as: UTF8.self)
+        XCTAssertTrue(encoded.contains("hybridized_fraction") && !encoded.contains("hybridised"), encoded)
+    }
+}

@@ -19,7 +19,7 @@ final class EDDynamicsCommandTests: XCTestCase {
             (["--times", "0,2,1"], "--times: times must be strictly increasing"),
             (["--times", "0,-1"], "--times: every time must be in 0..."),
             (["--states", "0"], "--states must be an integer in 1...100000"),
-            (["--kpm-order", "3"], "--kpm-order must be an integer in 8...100000"),
+            (["--kpm-order", "3"], "--kpm-order must be 0 (none) or an integer in 8...100000"),
             (["--engine", "petsc", "--method", "krylov"], "--engine petsc runs the Chebyshev expansion: use --method chebyshev"),
             (["--engine", "petsc", "--kpm-order", "16"], "--kpm-order needs --engine matrix-free"),
             (["--ranks-per-realization", "2"], "--ranks-per-realization applies to --engine petsc"),

@@ -7,47 +7,35 @@ import RealModule
 /// same shape), then the upper triangle mirrored. With `p`, `q` the rows of `V` where a diagonal
 /// `+-1` operator `A` is `+1` and `-1`, this is `V^T A V`.
 public func gramDifference(_ p: Matrix<Double>, _ q: Matrix<Double>) throws -> Matrix<Double> {
-    guard p.columns == q.columns else {
-        throw LinearAlgebraError.shapeMismatch(routine: "dsyrk", detail: "\(p.columns) and \(q.columns) columns differ")
-    }
-    let n = p.columns
-    let n32 = try lapackDimension(n, routine: "dsyrk")
-    var c = Matrix<Double>.zeros(rows: n, columns: n)
-    if n == 0 { return c }
-    c.elements.withUnsafeMutableBufferPointer { cp in
-        for (factor, alpha, beta) in [(p, 1.0, 0.0), (q, -1.0, 1.0)] where factor.rows > 0 {
-            factor.elements.withUnsafeBufferPointer { ap in
-                cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, n32, Int32(factor.rows), alpha,
-                            ap.baseAddress, Int32(factor.rows), beta, cp.baseAddress, n32)
-            }
-        }
-        for j in 0..<n {
-            for i in (j + 1)..<n { cp[j + i * n] = cp[i + j * n] }
-        }
-    }
-    return c
+    try rankUpdateDifference(p, q)
 }
 
 /// `p^dagger p - q^dagger q` for complex `p`, `q` by two `zherk` updates (lower triangle; the
 /// upper one filled with the conjugates; the diagonal is real).
 public func gramDifference(_ p: Matrix<Complex<Double>>, _ q: Matrix<Complex<Double>>) throws -> Matrix<Complex<Double>> {
+    try rankUpdateDifference(p, q)
+}
+
+/// `p^dagger p - q^dagger q` by two rank-k updates of the lower triangle, then the upper triangle
+/// filled with the adjoint entries and the diagonal made exactly real.
+private func rankUpdateDifference<T: SelfAdjointElement>(_ p: Matrix<T>, _ q: Matrix<T>) throws -> Matrix<T> {
+    let routine = T.rankUpdateRoutine
     guard p.columns == q.columns else {
-        throw LinearAlgebraError.shapeMismatch(routine: "zherk", detail: "\(p.columns) and \(q.columns) columns differ")
+        throw LinearAlgebraError.shapeMismatch(routine: routine, detail: "\(p.columns) and \(q.columns) columns differ")
     }
     let n = p.columns
-    let n32 = try lapackDimension(n, routine: "zherk")
-    var c = Matrix<Complex<Double>>.zeros(rows: n, columns: n)
+    let n32 = try lapackDimension(n, routine: routine)
+    var c = Matrix<T>(rows: n, columns: n, repeating: T.zero)
     if n == 0 { return c }
     c.elements.withUnsafeMutableBufferPointer { cp in
         for (factor, alpha, beta) in [(p, 1.0, 0.0), (q, -1.0, 1.0)] where factor.rows > 0 {
             factor.elements.withUnsafeBufferPointer { ap in
-                cblas_zherk(CblasColMajor, CblasLower, CblasConjTrans, n32, Int32(factor.rows), alpha,
-                            ap.baseAddress, Int32(factor.rows), beta, cp.baseAddress, n32)
+                T.adjointRankUpdate(n: n32, k: Int32(factor.rows), alpha: alpha, a: ap.baseAddress, beta: beta, c: cp.baseAddress)
             }
         }
         for j in 0..<n {
-            cp[j + j * n] = Complex(cp[j + j * n].real, 0)
-            for i in (j + 1)..<n { cp[j + i * n] = cp[i + j * n].conjugate }
+            cp[j + j * n] = cp[j + j * n].selfAdjointDiagonal
+            for i in (j + 1)..<n { cp[j + i * n] = cp[i + j * n].adjoint }
         }
     }
     return c

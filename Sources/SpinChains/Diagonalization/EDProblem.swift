@@ -2,16 +2,6 @@ import ComplexModule
 import NumericKit
 import RealModule
 
-/// The models of docs/exact-numerics.md, by their command-line names.
-public enum EDModelKind: String, Sendable, CaseIterable {
-    case xxz
-    case heisenbergO3 = "heisenberg-o3"
-    case floquetO3 = "floquet-o3"
-    case lbit
-
-    public var isFloquet: Bool { self == .floquetO3 || self == .lbit }
-}
-
 /// Which states of the xxz chain to diagonalise.
 public enum MagnetizationChoice: Equatable, Sendable {
     /// One sector of total `S^z`.
@@ -29,12 +19,12 @@ public struct EDProblem: Sendable {
     public var length: Int
     /// `W`.
     public var disorderStrength: Double
-    /// `J`.
-    public var coupling: Double = EDProblem.defaultCoupling
+    /// `J`, the interaction strength (the chain's exchange; `coupling` is the probe's).
+    public var interaction: Double = EDProblem.defaultInteraction
     /// `Delta` (xxz).
     public var anisotropy: Double = EDProblem.defaultAnisotropy
     /// `Omega` (Floquet models).
-    public var drivingFrequency: Double = 2 * Double.pi
+    public var driveFrequency: Double = 2 * Double.pi
     /// `zeta` (lbit).
     public var localizationLength: Double = 1
     public var magnetization: MagnetizationChoice = .fullSpace
@@ -52,63 +42,44 @@ public struct EDProblem: Sendable {
 
     /// The default probe (docs/exact-numerics.md): `h = W`, `V = J sigma^x_0`.
     public var defaultProbe: ProbeSpin {
-        ProbeSpin(field: disorderStrength, couplingStrength: coupling, coupling: EDProblem.defaultProbeCoupling)
+        ProbeSpin(field: disorderStrength, couplingStrength: interaction, coupling: EDProblem.defaultProbeCoupling)
     }
 
-    public var period: Double { 2 * Double.pi / drivingFrequency }
+    public var period: Double { 2 * Double.pi / driveFrequency }
+
+    /// The earlier name of `interaction`.
+    @available(*, deprecated, renamed: "interaction")
+    public var coupling: Double {
+        get { interaction }
+        set { interaction = newValue }
+    }
+
+    /// The earlier name of `driveFrequency`.
+    @available(*, deprecated, renamed: "driveFrequency")
+    public var drivingFrequency: Double {
+        get { driveFrequency }
+        set { driveFrequency = newValue }
+    }
 
     /// The dimensions of the dense matrices diagonalised, one per block.
-    public var blockDimensions: [Int] {
-        let probeFactor = probe == nil ? 1 : 2
-        switch model {
-        case .xxz:
-            let combinadic = Combinadic(bits: length)
-            switch magnetization {
-            case let .sector(sz):
-                let down = Int((Double(length) / 2 - sz).rounded())
-                return [combinadic.choose(length, down) * probeFactor]
-            case .allSectors:
-                return (0...length).map { combinadic.choose(length, $0) * probeFactor }
-            case .fullSpace:
-                return [(1 << length) * probeFactor]
-            }
-        case .heisenbergO3, .floquetO3:
-            return [(1 << length) * probeFactor]
-        case .lbit:
-            return [(1 << length) * 2]
-        }
-    }
+    public var blockDimensions: [Int] { model.definition.blockDimensions(of: self) }
 
     /// Peak memory of the dense matrices (bytes), counting the matrices alive at once: input,
     /// LAPACK's copy/workspace and the outputs (complex: 16 bytes per entry).
     public var denseMemoryEstimate: Double {
         let d = Double(blockDimensions.max() ?? 0)
-        switch model {
-        case .xxz: return 3 * 8 * d * d
-        case .heisenbergO3: return 3 * 16 * d * d
-        case .floquetO3, .lbit: return 5 * 16 * d * d
-        }
+        return model.definition.denseBytesPerEntry * d * d
     }
 
     /// Draws realization `realization` of a run with `seed`.
     public func drawFields(seed: UInt64, realization: UInt64) -> DisorderFields {
-        var generator = disorderGenerator(seed: seed, realization: realization)
-        switch model {
-        case .xxz:
-            return DisorderFields(longitudinal: drawLongitudinalFields(length: length, strength: disorderStrength,
-                                                                       using: &generator))
-        case .heisenbergO3, .floquetO3:
-            return DisorderFields(vectors: drawFieldVectors(length: length, distribution: fieldDistribution,
-                                                            using: &generator))
-        case .lbit:
-            return DisorderFields(quasiEnergies: lbitModel(seed: seed, realization: realization).quasiEnergies)
-        }
+        model.definition.drawFields(of: self, seed: seed, realization: realization)
     }
 
     /// The l-bit model of realization `(seed, realization)`.
     public func lbitModel(seed: UInt64, realization: UInt64) -> LBitModel {
         var generator = disorderGenerator(seed: seed, realization: realization)
-        return LBitModel(length: length, drivingFrequency: drivingFrequency, coupling: coupling,
+        return LBitModel(length: length, driveFrequency: driveFrequency, interaction: interaction,
                          localizationLength: localizationLength,
                          probeField: (probe ?? defaultProbe).field, using: &generator)
     }
@@ -129,10 +100,11 @@ public struct EDProblem: Sendable {
 
     /// Checks that given fields fit this problem (the key the model needs, one entry per site).
     public func check(fields: DisorderFields) throws {
-        switch model {
-        case .xxz: _ = try longitudinalFields(fields)
-        case .heisenbergO3, .floquetO3: _ = try fieldVectors(fields)
-        case .lbit: throw ProblemError.unsupported("lbit takes no fields file: its disorder is drawn from the seed")
+        switch model.definition.disorder {
+        case .longitudinalFields: _ = try longitudinalFields(fields)
+        case .fieldVectors: _ = try fieldVectors(fields)
+        case .drawnFromSeed:
+            throw ProblemError.unsupported("\(model.rawValue) takes no fields file: its disorder is drawn from the seed")
         }
     }
 
@@ -152,68 +124,35 @@ public struct EDProblem: Sendable {
     /// lbit model has no fields file: it is drawn from `(seed, realization)` only.
     public func spectrum(fields: DisorderFields, seed: UInt64 = 0, realization: UInt64 = 0,
                          propagators: CouplingPropagatorCache = .shared) throws -> [Double] {
-        switch model {
-        case .xxz:
-            let hamiltonian = try xxzHamiltonian(fields)
+        switch model.definition.structure {
+        case .realSymmetricBlocks:
+            let hamiltonian = try hamiltonianOperator(fields: fields)
             var values: [Double] = []
-            for basis in try xxzBases() {
+            for basis in try bases() {
                 values += try symmetricEigenvalues(hamiltonian.denseRealMatrix(in: basis))
             }
             return values.sorted()
-        case .heisenbergO3:
-            return try hermitianEigenvalues(heisenbergHamiltonian(fields).denseMatrix(in: fullBasis))
-        case .floquetO3, .lbit:
+        case .hermitian:
+            return try hermitianEigenvalues(hamiltonianOperator(fields: fields).denseMatrix(in: fullBasis))
+        case .floquet:
             return try quasiEnergies(floquetOperator(fields: fields, seed: seed, realization: realization,
                                                      propagators: propagators), period: period)
         }
     }
 
-    /// The xxz Hamiltonian, with the probe's terms if there is one.
-    func xxzHamiltonian(_ fields: DisorderFields) throws -> SpinOperator {
-        let chain = XXZChain(coupling: coupling, anisotropy: anisotropy, fields: try longitudinalFields(fields),
-                             boundary: boundary, convention: convention)
-        return probe.map { chain.hamiltonian + $0.terms(chainLength: length) } ?? chain.hamiltonian
-    }
-
-    /// The heisenberg-o3 Hamiltonian, with the probe's terms if there is one.
-    func heisenbergHamiltonian(_ fields: DisorderFields) throws -> SpinOperator {
-        let chain = HeisenbergO3Chain(coupling: coupling, disorderStrength: disorderStrength,
-                                      fieldVectors: try fieldVectors(fields), boundary: boundary)
-        return probe.map { chain.hamiltonian + $0.terms(chainLength: length) } ?? chain.hamiltonian
-    }
-
-    /// The Floquet operator of floquet-o3 (with the probe if there is one) or of the lbit model
-    /// (drawn from `(seed, realization)`).
+    /// The Floquet operator of a Floquet model, with the probe if there is one (the lbit model is
+    /// drawn from `(seed, realization)`).
     func floquetOperator(fields: DisorderFields, seed: UInt64, realization: UInt64,
                          propagators: CouplingPropagatorCache) throws -> Matrix<Complex<Double>> {
-        if model == .lbit { return try lbitModel(seed: seed, realization: realization).floquetOperator() }
-        let chain = FloquetO3Chain(coupling: coupling, disorderStrength: disorderStrength,
-                                   drivingFrequency: drivingFrequency, fieldVectors: try fieldVectors(fields),
-                                   boundary: boundary)
-        let propagator = try propagators.propagator(for: chain.propagatorKey)
-        return probe.map { chain.floquetOperator(couplingPropagator: propagator, probe: $0) }
-            ?? chain.floquetOperator(couplingPropagator: propagator)
+        try model.definition.floquetOperator(of: self, fields: fields, seed: seed, realization: realization,
+                                             propagators: propagators)
     }
 
     /// The full basis of the chain and the probe, if any (the lbit model always has one).
-    var fullBasis: FullBasis { FullBasis(siteCount: length + (probe == nil && model != .lbit ? 0 : 1)) }
-
-    /// The bases of the xxz blocks.
-    func xxzBases() throws -> [any SpinBasis] {
-        let withProbe = probe != nil
-        if withProbe, magnetization != .fullSpace, probe?.conservesChainMagnetization != true {
-            throw ProblemError.unsupported("S^z sectors with a probe need a sigma^z coupling; use the full space")
-        }
-        switch magnetization {
-        case let .sector(sz):
-            guard let sector = MagnetizationSector(chainLength: length, totalSz: sz, withProbe: withProbe) else {
-                throw ProblemError.unsupported("no S^z = \(sz) sector for L = \(length)")
-            }
-            return [sector]
-        case .allSectors:
-            return (0...length).map { MagnetizationSector(chainLength: length, downSpins: $0, withProbe: withProbe) }
-        case .fullSpace:
-            return [FullBasis(siteCount: length + (withProbe ? 1 : 0))]
-        }
+    var fullBasis: FullBasis {
+        FullBasis(siteCount: length + (probe == nil && !model.definition.alwaysHasProbe ? 0 : 1))
     }
+
+    /// The bases of the blocks diagonalised (xxz: one per S^z sector chosen; else the full space).
+    public func bases() throws -> [any SpinBasis] { try model.definition.bases(of: self) }
 }

@@ -1,8 +1,11 @@
 /// The models' default parameters, stated once: `EDProblem` starts from them and the command line
 /// shows and uses them.
 extension EDProblem {
-    /// `J`.
-    public static let defaultCoupling = 1.0
+    /// `J`, the interaction strength.
+    public static let defaultInteraction = 1.0
+    /// The earlier name of `defaultInteraction`.
+    @available(*, deprecated, renamed: "defaultInteraction")
+    public static var defaultCoupling: Double { defaultInteraction }
     /// `Delta` of the xxz chain (the isotropic point, as in Luitz, Laflorencie and Alet).
     public static let defaultAnisotropy = 1.0
     /// How the O(3) field vectors are drawn.

@@ -33,16 +33,16 @@ public struct DynamicsProblem: Sendable {
 
     /// Why this problem cannot be propagated here, or nil.
     public var unsupportedReason: String? {
-        switch problem.model {
-        case .lbit: return "ed dynamics supports xxz, heisenberg-o3 and floquet-o3, not lbit"
-        case .xxz where problem.magnetization != .fullSpace:
-            return "ed dynamics propagates xxz in the full space only (--sector full)"
-        case .floquetO3 where kernelOrder > 0:
-            return "--kpm-order applies to the Hamiltonian models; for floquet-o3 S(omega) comes from C(t)"
-        default: break
+        let model = problem.model.definition
+        if !model.supportsDynamics { return "ed dynamics supports \(EDModelKind.names(where: \.supportsDynamics)), not \(model.name)" }
+        if model.hasMagnetizationSectors && problem.magnetization != .fullSpace {
+            return "ed dynamics propagates \(model.name) in the full space only (--sector full)"
+        }
+        if model.isFloquet && kernelOrder > 0 {
+            return "--kpm-order applies to the Hamiltonian models; for \(model.name) S(omega) comes from C(t)"
         }
         guard engine == .petsc else { return nil }
-        if problem.model.isFloquet { return "--engine petsc propagates the Hamiltonian models; floquet-o3 runs its gates with --engine matrix-free" }
+        if model.isFloquet { return "--engine petsc propagates the Hamiltonian models; \(model.name) runs its gates with --engine matrix-free" }
         if method == .krylov { return "--engine petsc runs the Chebyshev expansion: use --method chebyshev, or --engine matrix-free for krylov" }
         if kernelOrder > 0 { return "--kpm-order needs --engine matrix-free (the kernel polynomial moments are not distributed)" }
         return nil
@@ -86,18 +86,13 @@ public struct DynamicsProblem: Sendable {
     /// The propagator of one realization (Floquet models: by whole periods).
     public func propagator(fields: DisorderFields) throws -> any StatePropagator {
         if let reason = unsupportedReason { throw EDProblem.ProblemError.unsupported(reason) }
-        switch problem.model {
-        case .floquetO3:
-            let chain = FloquetO3Chain(coupling: problem.coupling, disorderStrength: problem.disorderStrength,
-                                       drivingFrequency: problem.drivingFrequency, fieldVectors: try problem.fieldVectors(fields),
-                                       boundary: problem.boundary)
-            return try FloquetStatePropagator(chain: chain, probe: problem.probe, threads: threads)
-        default:
-            let h = try hamiltonian(fields: fields)
-            switch method {
-            case .chebyshev: return ChebyshevPropagator(hamiltonian: h, interval: try SpectralInterval.estimate(h))
-            case .krylov: return KrylovPropagator(hamiltonian: h, krylovDimension: krylovDimension)
-            }
+        if problem.model.isFloquet {
+            return try problem.model.definition.floquetStatePropagator(of: problem, fields: fields, threads: threads)
+        }
+        let h = try hamiltonian(fields: fields)
+        switch method {
+        case .chebyshev: return ChebyshevPropagator(hamiltonian: h, interval: try SpectralInterval.estimate(h))
+        case .krylov: return KrylovPropagator(hamiltonian: h, krylovDimension: krylovDimension)
         }
     }
 

@@ -24,7 +24,7 @@ public struct FloquetStatePropagator: StatePropagator {
         self.chain = chain
         self.probe = probe
         let sites = chain.length + (probe == nil ? 0 : 1)
-        let hJ = heisenbergCoupling(length: chain.length, coupling: chain.coupling, boundary: chain.boundary)
+        let hJ = heisenbergCoupling(length: chain.length, coupling: chain.interaction, boundary: chain.boundary)
         let op = try MatrixFreeOperator(hJ, siteCount: sites, threads: threads)
         coupling = ChebyshevPropagator(hamiltonian: op, interval: try SpectralInterval.estimate(op))
         gates = chain.fieldVectors.map { .rotation(angle: chain.disorderStrength * chain.period / 2, axis: $0) }

@@ -26,7 +26,7 @@ public struct EigenstateWindow: Sendable {
 
 extension EDProblem {
     /// Whether `eigenstateWindows` can serve this problem: real symmetric blocks (xxz).
-    public var supportsEigenstateWindows: Bool { model == .xxz }
+    public var supportsEigenstateWindows: Bool { model.definition.structure == .realSymmetricBlocks }
 
     /// Every eigenvalue of each block and the eigenvectors of the index range `selecting` picks
     /// from the block's sorted eigenvalues (xxz only; see `symmetricEigenwindow`).
@@ -36,8 +36,8 @@ extension EDProblem {
             throw ProblemError.unsupported("eigenvector windows need a real symmetric Hamiltonian (xxz)")
         }
         let stages = stages ?? StageTimes()
-        let hamiltonian = try stages.measure(Stage.build) { try xxzHamiltonian(fields) }
-        return try xxzBases().map { basis in
+        let hamiltonian = try stages.measure(Stage.build) { try hamiltonianOperator(fields: fields) }
+        return try bases().map { basis in
             let matrix = stages.measure(Stage.build) { hamiltonian.denseRealMatrix(in: basis) }
             let system = try stages.measure(Stage.eigensolver) { try symmetricEigenwindow(matrix, selecting: selecting) }
             return EigenstateWindow(energies: system.values, window: system.window, vectors: .real(system.vectors), basis: basis)
@@ -49,8 +49,10 @@ extension EDProblem {
     /// The dense real symmetric matrix of each xxz block and its basis (what `eigenstates` and
     /// `eigenstateWindows` diagonalise), for benchmarks against bare LAPACK.
     public func realBlockMatrices(fields: DisorderFields) throws -> [(matrix: Matrix<Double>, basis: any SpinBasis)] {
-        guard model == .xxz else { throw ProblemError.unsupported("real block matrices exist for xxz only") }
-        let hamiltonian = try xxzHamiltonian(fields)
-        return try xxzBases().map { (hamiltonian.denseRealMatrix(in: $0), $0) }
+        guard supportsEigenstateWindows else {
+            throw ProblemError.unsupported("real block matrices exist for \(EDModelKind.names { $0.structure == .realSymmetricBlocks }) only")
+        }
+        let hamiltonian = try hamiltonianOperator(fields: fields)
+        return try bases().map { (hamiltonian.denseRealMatrix(in: $0), $0) }
     }
 }

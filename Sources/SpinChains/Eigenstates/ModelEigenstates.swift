@@ -70,22 +70,22 @@ extension EDProblem {
     public func eigenstates(fields: DisorderFields, seed: UInt64 = 0, realization: UInt64 = 0,
                             propagators: CouplingPropagatorCache = .shared, stages: StageTimes? = nil) throws -> Eigenstates {
         let stages = stages ?? StageTimes()
-        switch model {
-        case .xxz:
-            let hamiltonian = try stages.measure(Stage.build) { try xxzHamiltonian(fields) }
+        switch model.definition.structure {
+        case .realSymmetricBlocks:
+            let hamiltonian = try stages.measure(Stage.build) { try hamiltonianOperator(fields: fields) }
             var blocks: [EigenstateBlock] = []
-            for basis in try xxzBases() {
+            for basis in try bases() {
                 let matrix = stages.measure(Stage.build) { hamiltonian.denseRealMatrix(in: basis) }
                 let system = try stages.measure(Stage.eigensolver) { try symmetricEigensystem(matrix) }
                 blocks.append(EigenstateBlock(energies: system.values, vectors: .real(system.vectors), basis: basis))
             }
             return Eigenstates(blocks: blocks, period: nil)
-        case .heisenbergO3:
-            let matrix = try stages.measure(Stage.build) { try heisenbergHamiltonian(fields).denseMatrix(in: fullBasis) }
+        case .hermitian:
+            let matrix = try stages.measure(Stage.build) { try hamiltonianOperator(fields: fields).denseMatrix(in: fullBasis) }
             let system = try stages.measure(Stage.eigensolver) { try hermitianEigensystem(matrix) }
             return Eigenstates(blocks: [EigenstateBlock(energies: system.values, vectors: .complex(system.vectors), basis: fullBasis)],
                                period: nil)
-        case .floquetO3, .lbit:
+        case .floquet:
             let u = try stages.measure(Stage.build) {
                 try floquetOperator(fields: fields, seed: seed, realization: realization, propagators: propagators)
             }

@@ -13,27 +13,27 @@ import RealModule
 /// `CouplingPropagator` built once per `(L, J, Omega, boundary)`; `exp(-i H_W T/2)` is a product
 /// of single-site rotations applied site by site (O(L D^2)).
 public struct FloquetO3Chain: Sendable {
-    public var coupling: Double
+    public var interaction: Double
     public var disorderStrength: Double
-    public var drivingFrequency: Double
+    public var driveFrequency: Double
     public var fieldVectors: [SIMD3<Double>]
     public var boundary: ChainBoundary
 
-    public init(coupling: Double = 1, disorderStrength: Double, drivingFrequency: Double,
+    public init(interaction: Double = 1, disorderStrength: Double, driveFrequency: Double,
                 fieldVectors: [SIMD3<Double>], boundary: ChainBoundary = .periodic) {
-        self.coupling = coupling
+        self.interaction = interaction
         self.disorderStrength = disorderStrength
-        self.drivingFrequency = drivingFrequency
+        self.driveFrequency = driveFrequency
         self.fieldVectors = fieldVectors
         self.boundary = boundary
     }
 
     public var length: Int { fieldVectors.count }
-    public var period: Double { 2 * Double.pi / drivingFrequency }
+    public var period: Double { 2 * Double.pi / driveFrequency }
 
     /// The key of the disorder-free half-period coupling propagator this chain needs.
     public var propagatorKey: CouplingPropagator.Key {
-        .init(length: length, coupling: coupling, drivingFrequency: drivingFrequency, boundary: boundary)
+        .init(length: length, interaction: interaction, driveFrequency: driveFrequency, boundary: boundary)
     }
 
     /// `U_F` (chain only), given `exp(-i H_J T/2)` for this chain's key.
@@ -82,8 +82,8 @@ public func probeFloquetOperator(
 public struct CouplingPropagator: Sendable {
     public struct Key: Hashable, Sendable {
         public var length: Int
-        public var coupling: Double
-        public var drivingFrequency: Double
+        public var interaction: Double
+        public var driveFrequency: Double
         public var boundary: ChainBoundary
     }
 
@@ -92,7 +92,7 @@ public struct CouplingPropagator: Sendable {
 
     public init(key: Key, couplingEigensystem: Eigensystem<Double>) throws {
         let q = couplingEigensystem.vectors
-        let halfPeriod = Double.pi / key.drivingFrequency
+        let halfPeriod = Double.pi / key.driveFrequency
         var qCos = q, qSin = q
         for (k, energy) in couplingEigensystem.values.enumerated() {
             let c = Double.cos(energy * halfPeriod), s = Double.sin(energy * halfPeriod)
@@ -110,7 +110,7 @@ public struct CouplingPropagator: Sendable {
 
     /// Diagonalises `H_J` and builds the propagator.
     public init(key: Key) throws {
-        let hJ = heisenbergCoupling(length: key.length, coupling: key.coupling, boundary: key.boundary)
+        let hJ = heisenbergCoupling(length: key.length, coupling: key.interaction, boundary: key.boundary)
         let eigensystem = try symmetricEigensystem(hJ.denseRealMatrix(in: FullBasis(siteCount: key.length)))
         try self.init(key: key, couplingEigensystem: eigensystem)
     }
@@ -123,7 +123,7 @@ public final class CouplingPropagatorCache: @unchecked Sendable {
 
     struct SpectrumKey: Hashable {
         var length: Int
-        var coupling: Double
+        var interaction: Double
         var boundary: ChainBoundary
     }
 
@@ -140,10 +140,10 @@ public final class CouplingPropagatorCache: @unchecked Sendable {
     }
 
     /// The eigensystem of `H_J = J sum sigma_n . sigma_{n+1}`.
-    public func couplingEigensystem(length: Int, coupling: Double, boundary: ChainBoundary) throws -> Eigensystem<Double> {
-        let key = SpectrumKey(length: length, coupling: coupling, boundary: boundary)
+    public func couplingEigensystem(length: Int, interaction: Double, boundary: ChainBoundary) throws -> Eigensystem<Double> {
+        let key = SpectrumKey(length: length, interaction: interaction, boundary: boundary)
         if let cached = locked({ spectra[key] }) { return cached }
-        let hJ = heisenbergCoupling(length: length, coupling: coupling, boundary: boundary)
+        let hJ = heisenbergCoupling(length: length, coupling: interaction, boundary: boundary)
         let built = try symmetricEigensystem(hJ.denseRealMatrix(in: FullBasis(siteCount: length)))
         locked { spectra[key] = built }
         return built
@@ -151,7 +151,7 @@ public final class CouplingPropagatorCache: @unchecked Sendable {
 
     public func propagator(for key: CouplingPropagator.Key) throws -> CouplingPropagator {
         if let cached = locked({ propagators[key] }) { return cached }
-        let spectrum = try couplingEigensystem(length: key.length, coupling: key.coupling, boundary: key.boundary)
+        let spectrum = try couplingEigensystem(length: key.length, interaction: key.interaction, boundary: key.boundary)
         let built = try CouplingPropagator(key: key, couplingEigensystem: spectrum)
         locked { propagators[key] = built }
         return built
@@ -166,4 +166,34 @@ public final class CouplingPropagatorCache: @unchecked Sendable {
             propagators.removeAll()
         }
     }
+}
+
+/// `floquet-o3` in the model catalog: the Floquet operator on the full space.
+public struct FloquetO3ChainModel: ChainModel {
+    public let name = "floquet-o3"
+    public let summary = "U_F = exp(-i H_J T/2) exp(-i H_W T/2), H_J = J sum sigma.sigma, H_W = W sum v.sigma, T = 2 pi/Omega; quasi-energies in (-Omega/2, Omega/2]"
+    public let structure = ModelStructure.floquet
+    public let disorder = ModelDisorder.fieldVectors
+
+    func chain(of problem: EDProblem, fields: DisorderFields) throws -> FloquetO3Chain {
+        FloquetO3Chain(interaction: problem.interaction, disorderStrength: problem.disorderStrength,
+                       driveFrequency: problem.driveFrequency, fieldVectors: try problem.fieldVectors(fields),
+                       boundary: problem.boundary)
+    }
+
+    public func floquetOperator(of problem: EDProblem, fields: DisorderFields, seed: UInt64, realization: UInt64,
+                                propagators: CouplingPropagatorCache) throws -> Matrix<Complex<Double>> {
+        let chain = try chain(of: problem, fields: fields)
+        let propagator = try propagators.propagator(for: chain.propagatorKey)
+        return problem.probe.map { chain.floquetOperator(couplingPropagator: propagator, probe: $0) }
+            ?? chain.floquetOperator(couplingPropagator: propagator)
+    }
+
+    public func floquetStatePropagator(of problem: EDProblem, fields: DisorderFields, threads: Int) throws -> any StatePropagator {
+        try FloquetStatePropagator(chain: chain(of: problem, fields: fields), probe: problem.probe, threads: threads)
+    }
+}
+
+extension EDModelKind {
+    public static let floquetO3 = EDModelKind(FloquetO3ChainModel())
 }

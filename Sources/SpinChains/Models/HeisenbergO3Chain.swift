@@ -5,15 +5,15 @@
 /// with Pauli matrices and random vectors `v_n` (`[v_n . v_n] = 1`). No conservation law besides
 /// energy; the matrix is complex Hermitian (the `v^y sigma^y` terms).
 public struct HeisenbergO3Chain: Sendable {
-    public var coupling: Double
+    public var interaction: Double
     public var disorderStrength: Double
     /// `v_n = (x, y, z)`, one per site.
     public var fieldVectors: [SIMD3<Double>]
     public var boundary: ChainBoundary
 
-    public init(coupling: Double = 1, disorderStrength: Double, fieldVectors: [SIMD3<Double>],
+    public init(interaction: Double = 1, disorderStrength: Double, fieldVectors: [SIMD3<Double>],
                 boundary: ChainBoundary = .periodic) {
-        self.coupling = coupling
+        self.interaction = interaction
         self.disorderStrength = disorderStrength
         self.fieldVectors = fieldVectors
         self.boundary = boundary
@@ -22,7 +22,7 @@ public struct HeisenbergO3Chain: Sendable {
     public var length: Int { fieldVectors.count }
 
     public var hamiltonian: SpinOperator {
-        heisenbergCoupling(length: length, coupling: coupling / 2, boundary: boundary)
+        heisenbergCoupling(length: length, coupling: interaction / 2, boundary: boundary)
             + fieldTerms(fieldVectors, strength: disorderStrength / 2)
     }
 }
@@ -45,4 +45,22 @@ public func fieldTerms(_ vectors: [SIMD3<Double>], strength: Double) -> SpinOper
         h.add(strength * v.z, PauliString(.z, at: n))
     }
     return h
+}
+
+/// `heisenberg-o3` in the model catalog: one complex Hermitian matrix on the full space.
+public struct HeisenbergO3ChainModel: ChainModel {
+    public let name = "heisenberg-o3"
+    public let summary = "H = (J/2) sum sigma_n.sigma_n+1 + (W/2) sum v_n.sigma_n"
+    public let structure = ModelStructure.hermitian
+    public let disorder = ModelDisorder.fieldVectors
+
+    public func hamiltonian(of problem: EDProblem, fields: DisorderFields) throws -> SpinOperator {
+        let chain = HeisenbergO3Chain(interaction: problem.interaction, disorderStrength: problem.disorderStrength,
+                                      fieldVectors: try problem.fieldVectors(fields), boundary: problem.boundary)
+        return problem.probe.map { chain.hamiltonian + $0.terms(chainLength: problem.length) } ?? chain.hamiltonian
+    }
+}
+
+extension EDModelKind {
+    public static let heisenbergO3 = EDModelKind(HeisenbergO3ChainModel())
 }

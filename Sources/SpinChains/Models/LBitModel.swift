@@ -27,26 +27,26 @@ public struct LBitModel: Sendable {
     }
 
     public let length: Int
-    public let drivingFrequency: Double
-    public let coupling: Double
+    public let driveFrequency: Double
+    public let interaction: Double
     public let localizationLength: Double
     public let probeField: Double
     /// `epsilon_a` for every chain state `a`.
     public let quasiEnergies: [Double]
     public let rangeCouplings: [RangeCoupling]
 
-    public var period: Double { 2 * Double.pi / drivingFrequency }
+    public var period: Double { 2 * Double.pi / driveFrequency }
 
     /// Draws a realization. `length` must be even and at least 2.
-    public init(length: Int, drivingFrequency: Double, coupling: Double, localizationLength: Double,
+    public init(length: Int, driveFrequency: Double, interaction: Double, localizationLength: Double,
                 probeField: Double, using generator: inout some RandomNumberGenerator) {
         precondition(length >= 2 && length % 2 == 0, "the l-bit model needs an even L >= 2")
         self.length = length
-        self.drivingFrequency = drivingFrequency
-        self.coupling = coupling
+        self.driveFrequency = driveFrequency
+        self.interaction = interaction
         self.localizationLength = localizationLength
         self.probeField = probeField
-        self.quasiEnergies = (0..<(1 << length)).map { _ in generator.nextUniform(in: 0, drivingFrequency) }
+        self.quasiEnergies = (0..<(1 << length)).map { _ in generator.nextUniform(in: 0, driveFrequency) }
         var couplings: [RangeCoupling] = []
         let half = length / 2
         for r in 0...half {
@@ -67,7 +67,7 @@ public struct LBitModel: Sendable {
             }
             // |V_r|^2 = tr(V_r^2) / 2^L = (2^(L-k) ||block||_F^2) / 2^L = ||block||_F^2 / 2^k.
             let norm = (block.frobeniusNorm * block.frobeniusNorm / Double(m)).squareRoot()
-            let target = coupling * Double.exp(-Double(r) / localizationLength)
+            let target = interaction * Double.exp(-Double(r) / localizationLength)
             if norm > 0 { block.elements = block.elements.map { $0 * target / norm } }
             couplings.append(RangeCoupling(range: r, lowestBit: lowest, bitCount: count, block: block))
         }
@@ -136,4 +136,31 @@ public struct LBitModel: Sendable {
         }
         return u
     }
+}
+
+/// `lbit` in the model catalog: the Floquet operator of a realization drawn from the seed, always
+/// with the probe.
+public struct LBitChainModel: ChainModel {
+    public let name = "lbit"
+    public let summary = "synthetic l-bit model with localization length zeta, always with the probe"
+    public let structure = ModelStructure.floquet
+    public let disorder = ModelDisorder.drawnFromSeed
+    public var alwaysHasProbe: Bool { true }
+    public var readsLocalizationLength: Bool { true }
+    public var supportsDynamics: Bool { false }
+
+    public func lengthRequirement(_ length: Int) -> String? { length % 2 == 0 ? nil : "must be even for \(name)" }
+
+    public func drawFields(of problem: EDProblem, seed: UInt64, realization: UInt64) -> DisorderFields {
+        DisorderFields(quasiEnergies: problem.lbitModel(seed: seed, realization: realization).quasiEnergies)
+    }
+
+    public func floquetOperator(of problem: EDProblem, fields: DisorderFields, seed: UInt64, realization: UInt64,
+                                propagators: CouplingPropagatorCache) throws -> Matrix<Complex<Double>> {
+        try problem.lbitModel(seed: seed, realization: realization).floquetOperator()
+    }
+}
+
+extension EDModelKind {
+    public static let lbit = EDModelKind(LBitChainModel())
 }

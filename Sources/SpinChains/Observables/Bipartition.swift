@@ -58,30 +58,21 @@ public struct Bipartition: Sendable {
     public func entropy(ofColumn a: Int, in vectors: EigenvectorMatrix) throws -> Double {
         switch vectors {
         case let .real(v):
-            let d = v.rows
-            var blocks = blockShapes.map { [Double](repeating: 0, count: $0.rows * $0.columns) }
-            for i in 0..<d {
-                let g = Int(block[i])
-                blocks[g][Int(row[i]) + Int(column[i]) * blockShapes[g].rows] = v.elements[i + a * d]
-            }
-            var entropy = 0.0
-            for (g, shape) in blockShapes.enumerated() {
-                entropy += try blockEntropy(Matrix(rows: shape.rows, columns: shape.columns, elements: blocks[g]))
-            }
-            return entropy
+            return try amplitudeBlocks(ofColumn: a, in: v, zero: 0).reduce(0) { $0 + (try blockEntropy($1)) }
         case let .complex(v):
-            let d = v.rows
-            var blocks = blockShapes.map { [Complex<Double>](repeating: .zero, count: $0.rows * $0.columns) }
-            for i in 0..<d {
-                let g = Int(block[i])
-                blocks[g][Int(row[i]) + Int(column[i]) * blockShapes[g].rows] = v.elements[i + a * d]
-            }
-            var entropy = 0.0
-            for (g, shape) in blockShapes.enumerated() {
-                entropy += try blockEntropy(Matrix(rows: shape.rows, columns: shape.columns, elements: blocks[g]))
-            }
-            return entropy
+            return try amplitudeBlocks(ofColumn: a, in: v, zero: .zero).reduce(0) { $0 + (try blockEntropy($1)) }
         }
+    }
+
+    /// Column `a` of `v` as one amplitude matrix per block (`psi_{A,B}`, rows on A, columns on B).
+    func amplitudeBlocks<T>(ofColumn a: Int, in v: Matrix<T>, zero: T) -> [Matrix<T>] {
+        let d = v.rows
+        var blocks = blockShapes.map { [T](repeating: zero, count: $0.rows * $0.columns) }
+        for i in 0..<d {
+            let g = Int(block[i])
+            blocks[g][Int(row[i]) + Int(column[i]) * blockShapes[g].rows] = v.elements[i + a * d]
+        }
+        return zip(blockShapes, blocks).map { Matrix(rows: $0.rows, columns: $0.columns, elements: $1) }
     }
 
     /// `S_A` of the columns `columns` of `vectors`, in order. Real vectors reuse one set of

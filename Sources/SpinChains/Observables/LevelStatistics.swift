@@ -42,11 +42,11 @@ public struct LevelStatistics: Sendable, Equatable {
     }
 
     /// The ratios of sorted quasi-energies in `(-Omega/2, Omega/2]` on the circle.
-    public static func circularRatios(sortedQuasiEnergies energies: [Double], drivingFrequency: Double) -> [Double] {
+    public static func circularRatios(sortedQuasiEnergies energies: [Double], driveFrequency: Double) -> [Double] {
         let d = energies.count
         guard d >= 2 else { return [] }
         var gaps = (0..<(d - 1)).map { energies[$0 + 1] - energies[$0] }
-        gaps.append(energies[0] + drivingFrequency - energies[d - 1])
+        gaps.append(energies[0] + driveFrequency - energies[d - 1])
         var ratios: [Double] = []
         ratios.reserveCapacity(d)
         for n in 0..<d {
@@ -59,7 +59,7 @@ public struct LevelStatistics: Sendable, Equatable {
 
     /// Accumulates one sector (Floquet when `period` is given).
     public mutating func add(sortedEnergies energies: [Double], period: Double?, fraction: Double = 1.0 / 3) {
-        let ratios = period.map { Self.circularRatios(sortedQuasiEnergies: energies, drivingFrequency: 2 * Double.pi / $0) }
+        let ratios = period.map { Self.circularRatios(sortedQuasiEnergies: energies, driveFrequency: 2 * Double.pi / $0) }
             ?? Self.ratios(sortedEnergies: energies, fraction: fraction)
         ratioSum += ratios.reduce(0, +)
         ratioCount += ratios.count

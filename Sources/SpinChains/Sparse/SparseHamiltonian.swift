@@ -5,35 +5,31 @@ extension EDProblem {
     /// S^z sector or the full space (with or without the probe) and `heisenberg-o3` (with or
     /// without the probe); the Floquet models are unitary, not Hermitian.
     public var sparseWindowUnsupportedReason: String? {
-        switch model {
-        case .floquetO3, .lbit:
-            return "--method shift-invert applies to the Hamiltonian models xxz and heisenberg-o3, not to \(model.rawValue)"
-        case .heisenbergO3: return nil
-        case .xxz:
-            return magnetization == .allSectors ? "--method shift-invert needs one S^z sector or 'full', not 'all'" : nil
+        let definition = model.definition
+        if definition.isFloquet {
+            return "--method shift-invert applies to the Hamiltonian models \(EDModelKind.names { !$0.isFloquet }), not to \(model.rawValue)"
         }
+        if definition.hasMagnetizationSectors && magnetization == .allSectors {
+            return "--method shift-invert needs one S^z sector or 'full', not 'all'"
+        }
+        return nil
     }
 
     /// The basis of the single block the window lives in.
     public func windowBasis() throws -> any SpinBasis {
         if let reason = sparseWindowUnsupportedReason { throw ProblemError.unsupported(reason) }
-        if model == .heisenbergO3 { return fullBasis }
-        return try xxzBases()[0]
+        return try bases()[0]
     }
 
     /// The Hamiltonian (with the probe's terms, if any) for the given fields.
     public func hamiltonianOperator(fields: DisorderFields) throws -> SpinOperator {
-        switch model {
-        case .xxz: return try xxzHamiltonian(fields)
-        case .heisenbergO3: return try heisenbergHamiltonian(fields)
-        case .floquetO3, .lbit: throw ProblemError.unsupported("\(model.rawValue) is a Floquet model: it has no Hamiltonian")
-        }
+        try model.definition.hamiltonian(of: self, fields: fields)
     }
 
     /// Whether the Hamiltonian's matrix is real symmetric (xxz, unless a `sigma^y` probe coupling
     /// makes it complex): decides Cholesky in the real build versus LU in the complex build.
     public var hasRealHamiltonian: Bool {
-        model == .xxz && probe?.coupling != .y
+        model.definition.structure == .realSymmetricBlocks && probe?.coupling != .y
     }
 
     /// The dimension of the window's block.

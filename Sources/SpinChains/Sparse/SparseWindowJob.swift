@@ -56,7 +56,7 @@ public struct SparseWindowJob: Sendable, Codable {
         model = problem.model.rawValue
         length = problem.length
         disorderStrength = problem.disorderStrength
-        coupling = problem.coupling
+        coupling = problem.interaction
         anisotropy = problem.anisotropy
         if case let .sector(sz) = problem.magnetization { sectorTotalSz = sz }
         probeField = problem.probe?.field
@@ -77,7 +77,7 @@ public struct SparseWindowJob: Sendable, Codable {
     public func decoded() throws -> (problem: EDProblem, fields: DisorderFields) {
         guard let kind = EDModelKind(rawValue: model) else { throw DecodingError(description: "unknown model \(model)") }
         var problem = EDProblem(model: kind, length: length, disorderStrength: disorderStrength)
-        problem.coupling = coupling
+        problem.interaction = coupling
         problem.anisotropy = anisotropy
         problem.magnetization = sectorTotalSz.map { .sector($0) } ?? .fullSpace
         if let probeField, let probeCouplingStrength, let name = probeCoupling, let pauli = Pauli(rawValue: name) {

@@ -69,14 +69,18 @@ public struct SparseWindowResult: Sendable {
     static let magic: Double = 0x5245_534f   // "RESO"
     /// Header numbers, the vector kind included.
     static let headerCount = 20
+    /// The header's numbers after the counts, in file order (then the first index, then the vector kind).
+    static let headerNumbers: [any WritableKeyPath<SparseWindowResult, Double> & Sendable] = [
+        \.minimumEnergy, \.maximumEnergy, \.targetEnergy, \.estimatedFactorBytes, \.factorBytes, \.peakResidentBytesMax,
+        \.peakResidentBytesSum, \.secondsBounds, \.secondsAnalysis, \.secondsSolve, \.secondsAssembly,
+        \.secondsFactorization, \.secondsVectors,
+    ]
 
     /// Binary layout (native little-endian doubles, exact): magic, then the header numbers, then
     /// energies, residuals and the vectors (complex interleaved).
     public func encoded() -> Data {
-        var header: [Double] = [Self.magic, Double(dimension), Double(energies.count), Double(ranks), Double(matrixNonzeros),
-                                minimumEnergy, maximumEnergy, targetEnergy, estimatedFactorBytes, factorBytes,
-                                peakResidentBytesMax, peakResidentBytesSum, secondsBounds, secondsAnalysis, secondsSolve,
-                                secondsAssembly, secondsFactorization, secondsVectors, Double(firstIndex)]
+        var header: [Double] = [Self.magic, Double(dimension), Double(energies.count), Double(ranks), Double(matrixNonzeros)]
+            + Self.headerNumbers.map { self[keyPath: $0] } + [Double(firstIndex)]
         switch vectors {
         case nil: header.append(0)
         case .real?: header.append(1)
@@ -103,26 +107,21 @@ public struct SparseWindowResult: Sendable {
         let doubles: [Double] = data.withUnsafeBytes { raw in Array(raw.bindMemory(to: Double.self)) }
         let h = Self.headerCount
         guard doubles.count >= h, doubles[0] == Self.magic else { throw FormatError() }
-        let d = Int(doubles[1]), n = Int(doubles[2]), kind = Int(doubles[h - 1])
+        /// A count in the header: a whole number in 0...2^31 (anything else is a damaged file, not a crash).
+        func count(_ x: Double) throws -> Int {
+            guard x.isFinite, x >= 0, x <= 2_147_483_648, x.rounded() == x else { throw FormatError() }
+            return Int(x)
+        }
+        let d = try count(doubles[1]), n = try count(doubles[2]), kind = try count(doubles[h - 1])
+        guard kind <= 2 else { throw FormatError() }
         let vectorCount = kind == 0 ? 0 : d * n * kind
         guard doubles.count == h + 2 * n + vectorCount else { throw FormatError() }
-        dimension = d
-        ranks = Int(doubles[3])
-        matrixNonzeros = Int(doubles[4])
-        minimumEnergy = doubles[5]
-        maximumEnergy = doubles[6]
-        targetEnergy = doubles[7]
-        estimatedFactorBytes = doubles[8]
-        factorBytes = doubles[9]
-        peakResidentBytesMax = doubles[10]
-        peakResidentBytesSum = doubles[11]
-        secondsBounds = doubles[12]
-        secondsAnalysis = doubles[13]
-        secondsSolve = doubles[14]
-        secondsAssembly = doubles[15]
-        secondsFactorization = doubles[16]
-        secondsVectors = doubles[17]
-        firstIndex = Int(doubles[18])
+        self.init(minimumEnergy: 0, maximumEnergy: 0, targetEnergy: 0, energies: [], residuals: [], vectors: nil,
+                  dimension: d, ranks: try count(doubles[3]), matrixNonzeros: try count(doubles[4]),
+                  estimatedFactorBytes: 0, factorBytes: 0, peakResidentBytesMax: 0, peakResidentBytesSum: 0,
+                  secondsBounds: 0, secondsAnalysis: 0, secondsSolve: 0, secondsAssembly: 0)
+        for (offset, field) in Self.headerNumbers.enumerated() { self[keyPath: field] = doubles[5 + offset] }
+        firstIndex = try count(doubles[5 + Self.headerNumbers.count])
         energies = Array(doubles[h..<(h + n)])
         residuals = Array(doubles[(h + n)..<(h + 2 * n)])
         let start = h + 2 * n

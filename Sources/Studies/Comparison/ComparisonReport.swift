@@ -100,7 +100,7 @@ public struct ComparisonReport: Sendable {
                            title: "[Czz] ED, zeta = \(f(z))", color: c, pointType: 7),
                 PlotSeries(.columns(file: file, x: "Lambda", y: "czz_rm", only: ("zeta", z)), style: .linespoints,
                            title: "F(L/2) RM", color: c, dash: 2, pointType: 6),
-                PlotSeries(.columns(file: file, x: "Lambda", y: "hybridised_ed", yError: "hybridised_ed_err", only: ("zeta", z)), style: .yerrorbars,
+                PlotSeries(.columns(file: file, x: "Lambda", y: "hybridized_ed", yError: "hybridized_ed_err", only: ("zeta", z)), style: .yerrorbars,
                            title: "hybridised fraction ED", color: c, pointType: 5),
                 PlotSeries(.columns(file: file, x: "Lambda", y: "resonant_rm", only: ("zeta", z)), style: .linespoints,
                            title: "1 - F(L/2) RM", color: c, dash: 3, pointType: 4),

@@ -38,7 +38,7 @@ public enum ComparisonSampling {
     public static func key(_ job: ExactRealization) throws -> RunKey {
         let p = job.problem
         let label = "\(p.model.rawValue)-L\(p.length)-W\(JSONValue.format(p.disorderStrength))"
-            + (p.model.isFloquet ? "-Omega\(JSONValue.format(p.drivingFrequency))" : "")
+            + (p.model.isFloquet ? "-Omega\(JSONValue.format(p.driveFrequency))" : "")
         let manifest = try ExactNumericsRun(realization: job, realizations: 0, directory: URL(fileURLWithPath: "/"), commandLine: "").manifest()
         return RunKey(label: label, manifest: manifest, shape: job.recordShape())
     }

@@ -20,7 +20,7 @@ public enum ComparisonTables {
             ("S_mean_rel_diff", points.map(\.spectralAgreement.meanRelativeDifference)),
             ("S_bins", points.map { Double($0.spectralAgreement.points) }),
             ("czz_t_rms_log_ratio", points.map(\.correlatorAgreement.rmsLogRatio)),
-            ("hybridised_ed", points.map(\.hybridizedFraction.mean)), ("hybridised_ed_err", points.map(\.hybridizedFraction.error)),
+            ("hybridized_ed", points.map(\.hybridizedFraction.mean)), ("hybridized_ed_err", points.map(\.hybridizedFraction.error)),
             ("resonant_rm", points.map(\.modelResonantFraction)),
             ("L", points.map { Double($0.length) }), ("realizations", points.map { Double($0.realizations) }),
             ("czz_drm", points.map(\.discreteMemory)),
@@ -29,14 +29,14 @@ public enum ComparisonTables {
             ("ratio_S_weight", points.map(\.spectralWeightRatio.mean)), ("ratio_S_weight_err", points.map(\.spectralWeightRatio.error)),
             ("ratio_czz", points.map(\.memoryRatio.mean)), ("ratio_czz_err", points.map(\.memoryRatio.error)),
             ("ratio_loss", points.map(\.memoryLossRatio.mean)), ("ratio_loss_err", points.map(\.memoryLossRatio.error)),
-            ("ratio_hybridised", points.map(\.hybridizedRatio.mean)), ("ratio_hybridised_err", points.map(\.hybridizedRatio.error)),
+            ("ratio_hybridized", points.map(\.hybridizedRatio.mean)), ("ratio_hybridized_err", points.map(\.hybridizedRatio.error)),
             ("S_drm_rms_log_ratio", points.map(\.discreteSpectralAgreement.rmsLogRatio)),
             ("S_drm_reduced_chi2", points.map(\.discreteSpectralAgreement.reducedChiSquared)),
             ("czz_t_drm_rms_log_ratio", points.map(\.discreteCorrelatorAgreement.rmsLogRatio)),
-            ("czz_2l", points.map(\.twoLevelMemory)), ("hybridised_2l", points.map(\.twoLevelHybridized)), ("S_weight_2l", points.map(\.twoLevelWindowWeight)),
+            ("czz_2l", points.map(\.twoLevelMemory)), ("hybridized_2l", points.map(\.twoLevelHybridized)), ("S_weight_2l", points.map(\.twoLevelWindowWeight)),
             ("ratio_2l_S_weight", points.map(\.twoLevelSpectralWeightRatio.mean)), ("ratio_2l_S_weight_err", points.map(\.twoLevelSpectralWeightRatio.error)),
             ("ratio_2l_loss", points.map(\.twoLevelMemoryLossRatio.mean)), ("ratio_2l_loss_err", points.map(\.twoLevelMemoryLossRatio.error)),
-            ("ratio_2l_hybridised", points.map(\.twoLevelHybridizedRatio.mean)), ("ratio_2l_hybridised_err", points.map(\.twoLevelHybridizedRatio.error)),
+            ("ratio_2l_hybridized", points.map(\.twoLevelHybridizedRatio.mean)), ("ratio_2l_hybridized_err", points.map(\.twoLevelHybridizedRatio.error)),
         ])
     }
 
@@ -128,9 +128,9 @@ public enum ComparisonTables {
         ColumnTable(columns: [
             ("L", r.lengths.map(Double.init)),
             ("rho_vbar_thermal", r.rhoVbar[0].map(\.mean)), ("rho_vbar_thermal_err", r.rhoVbar[0].map(\.error)),
-            ("rho_vbar_localised", r.rhoVbar[1].map(\.mean)), ("rho_vbar_localised_err", r.rhoVbar[1].map(\.error)),
+            ("rho_vbar_localized", r.rhoVbar[1].map(\.mean)), ("rho_vbar_localized_err", r.rhoVbar[1].map(\.error)),
             ("r_thermal", r.ratio[0].map(\.mean)), ("r_thermal_err", r.ratio[0].map(\.error)),
-            ("r_localised", r.ratio[1].map(\.mean)), ("r_localised_err", r.ratio[1].map(\.error)),
+            ("r_localized", r.ratio[1].map(\.mean)), ("r_localized_err", r.ratio[1].map(\.error)),
             ("separation_rho_vbar", [.nan] + r.criterionSeparation.map(\.mean)),
             ("separation_rho_vbar_err", [.nan] + r.criterionSeparation.map(\.error)),
             ("separation_r", r.ratioSeparation.map(\.mean)), ("separation_r_err", r.ratioSeparation.map(\.error)),

@@ -85,7 +85,7 @@ public enum GeneralizedComparison: Study {
             throw NumericalError(quantity: ExactQuantity.spectralDensity.rawValue, detail: "not among the averages of \(kind.rawValue) W = \(w)")
         }
         let omega = curve.omega, exact = curve.density, errors = curve.error
-        let j = withProbe.coupling
+        let j = withProbe.interaction
         let agreement = CurveAgreement(exact: exact, errors: errors, model: predicted) {
             bins.edge($0) >= model.lowerCutoff && bins.edge($0 + 1) <= j
         }
@@ -96,7 +96,7 @@ public enum GeneralizedComparison: Study {
         let theta0 = elements.smallValueExponent.map { ($0.exponent + 2, $0.error) }
         let invXi = theta0.map { ComparisonMath.inverseCorrelationLength(decayExponent: $0.0, criticalLength: criticalLocalizationLength) } ?? .nan
         let memory = try spectral.required(.spectralDiagonalWeight)
-        let defaultLambda = kind.isFloquet ? try ResonanceParameters.resonanceLength(driveFrequency: withProbe.drivingFrequency, interaction: j)
+        let defaultLambda = kind.isFloquet ? try ResonanceParameters.resonanceLength(driveFrequency: withProbe.driveFrequency, interaction: j)
                                            : try ResonanceParameters.resonanceLength(disorder: w, interaction: j)
         var implied: Double?
         if invXi.isFinite, invXi > -2 / criticalLocalizationLength, memory.mean > 0, memory.mean < 1 {
@@ -116,7 +116,7 @@ public enum GeneralizedComparison: Study {
 extension GeneralizedComparison.Config {
     public func problem(_ model: EDModelKind, disorder: Double, probe: Bool) -> EDProblem {
         var problem = EDProblem(model: model, length: length, disorderStrength: disorder)
-        if model.isFloquet { problem.drivingFrequency = floquetDriveFrequency }
+        if model.isFloquet { problem.driveFrequency = floquetDriveFrequency }
         if probe { problem.probe = problem.defaultProbe }
         return problem
     }
@@ -124,7 +124,7 @@ extension GeneralizedComparison.Config {
     public func settings(_ problem: EDProblem) -> ExactObservableSettings {
         var settings = ExactObservableSettings()
         settings.frequencyBins = problem.model.isFloquet
-            ? LogarithmicBins(lower: 1e-5, upper: problem.drivingFrequency / 2 * (1 + 1e-12), binsPerDecade: 4)
+            ? LogarithmicBins(lower: 1e-5, upper: problem.driveFrequency / 2 * (1 + 1e-12), binsPerDecade: 4)
             : LogarithmicBins(lower: 1e-5, upper: 1e2, binsPerDecade: 4)
         settings.perturbation = "x0"
         return settings

@@ -115,15 +115,15 @@ extension LBitComparison.Config {
     public func problem(localizationLength zeta: Double, driveFrequency omega: Double) -> EDProblem {
         var problem = EDProblem(model: .lbit, length: length, disorderStrength: 1)
         problem.localizationLength = zeta
-        problem.drivingFrequency = omega
-        problem.coupling = interaction
+        problem.driveFrequency = omega
+        problem.interaction = interaction
         problem.probe = problem.defaultProbe
         return problem
     }
 
     /// The ED bins of the comparison: 5 per decade from 1e-5 J to Omega/2.
     func bins(_ problem: EDProblem) -> LogarithmicBins {
-        LogarithmicBins(lower: 1e-5 * interaction, upper: problem.drivingFrequency / 2 * (1 + 1e-12), binsPerDecade: 5)
+        LogarithmicBins(lower: 1e-5 * interaction, upper: problem.driveFrequency / 2 * (1 + 1e-12), binsPerDecade: 5)
     }
 
     /// Integer periods 0, 1, 2, 3, 5, ... up to 1e4.
@@ -197,10 +197,10 @@ extension LBitComparison.Config {
             let states = try problem.eigenstates(fields: DisorderFields(), seed: seed, realization: UInt64(k))
             let weights = try SpectralWeights(operator: PauliString(.z, at: problem.length), eigenstates: states)
             let spectral = BinnedSpectralFunction(weights, bins: bins)
-            var hybridised = 0
+            var hybridized = 0
             for block in weights.blocks {
                 for a in 0..<block.energies.count where (Double(weights.dimension) * block.weights[a, a]).squareRoot() < threshold {
-                    hybridised += 1
+                    hybridized += 1
                 }
             }
             let density = spectral.density
@@ -208,7 +208,7 @@ extension LBitComparison.Config {
                 RecordQuantity.spectralDensity.rawValue: density,
                 RecordQuantity.memory.rawValue: [weights.diagonalWeight],
                 RecordQuantity.czz.rawValue: try SpinAutocorrelation(weights, times: times).values,
-                RecordQuantity.hybridizedFraction.rawValue: [Double(hybridised) / Double(weights.dimension)],
+                RecordQuantity.hybridizedFraction.rawValue: [Double(hybridized) / Double(weights.dimension)],
                 RecordQuantity.windowWeight.rawValue: [window.reduce(0) { $0 + density[$1] * widths[$1] }],
             ])
         }
@@ -225,11 +225,11 @@ extension LBitComparison.Config {
                                  memory: try scalar(.memory), hybridizedFraction: try scalar(.hybridizedFraction), windowWeight: try scalar(.windowWeight))
     }
 
-    /// The arrays of an l-bit realization record; the raw values are the names in existing run
-    /// directories (`hybridised_fraction` kept as written).
+    /// The arrays of an l-bit realization record (records written with `hybridised_fraction` are
+    /// read under its American name: `RealizationRecord.legacyValueNames`).
     enum RecordQuantity: String {
         case spectralDensity = "spectral_density", memory, czz
-        case hybridizedFraction = "hybridised_fraction", windowWeight = "window_weight"
+        case hybridizedFraction = "hybridized_fraction", windowWeight = "window_weight"
     }
 
     /// Both RMs on the exact numbers' bins and times (cheap: milliseconds).

@@ -35,11 +35,11 @@ public struct LBitDiscreteReport: Sendable {
             ("realizations", points.map { Double($0.realizations) }),
             ("ratio_S_weight", points.map(\.spectralWeightRatio.mean)), ("ratio_S_weight_err", points.map(\.spectralWeightRatio.error)),
             ("ratio_loss", points.map(\.memoryLossRatio.mean)), ("ratio_loss_err", points.map(\.memoryLossRatio.error)),
-            ("ratio_hybridised", points.map(\.hybridizedRatio.mean)), ("ratio_hybridised_err", points.map(\.hybridizedRatio.error)),
+            ("ratio_hybridized", points.map(\.hybridizedRatio.mean)), ("ratio_hybridized_err", points.map(\.hybridizedRatio.error)),
             ("ratio_czz", points.map(\.memoryRatio.mean)), ("ratio_czz_err", points.map(\.memoryRatio.error)),
             ("ratio_2l_S_weight", points.map(\.twoLevelSpectralWeightRatio.mean)), ("ratio_2l_S_weight_err", points.map(\.twoLevelSpectralWeightRatio.error)),
             ("ratio_2l_loss", points.map(\.twoLevelMemoryLossRatio.mean)), ("ratio_2l_loss_err", points.map(\.twoLevelMemoryLossRatio.error)),
-            ("ratio_2l_hybridised", points.map(\.twoLevelHybridizedRatio.mean)), ("ratio_2l_hybridised_err", points.map(\.twoLevelHybridizedRatio.error)),
+            ("ratio_2l_hybridized", points.map(\.twoLevelHybridizedRatio.mean)), ("ratio_2l_hybridized_err", points.map(\.twoLevelHybridizedRatio.error)),
         ])
     }
 

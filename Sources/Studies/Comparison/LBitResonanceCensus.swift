@@ -29,8 +29,8 @@ public struct LBitResonanceCensus: Sendable {
     public func problem() -> EDProblem {
         var problem = EDProblem(model: .lbit, length: length, disorderStrength: probeField)
         problem.localizationLength = localizationLength
-        problem.drivingFrequency = driveFrequency
-        problem.coupling = coupling
+        problem.driveFrequency = driveFrequency
+        problem.interaction = coupling
         problem.probe = problem.defaultProbe
         return problem
     }

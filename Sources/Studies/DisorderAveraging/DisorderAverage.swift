@@ -46,4 +46,13 @@ public struct DisorderAverage: Sendable, Equatable {
     }
 
     public subscript(name: String) -> Statistic? { statistics[name] }
+
+    /// The statistic of `name`, or an error naming it and the run (`source`) whose records lack
+    /// it (records read back from a store written by other code), never a crash.
+    public func required(_ name: String, source: String) throws -> Statistic {
+        guard let statistic = statistics[name] else {
+            throw InputError(parameter: name, detail: "not in the records of \(source); remove that run directory to recompute it")
+        }
+        return statistic
+    }
 }

@@ -21,4 +21,17 @@ public struct RealizationRecord: Codable, Sendable, Equatable {
         case realization, values, seconds
         case stageSeconds = "stage_seconds"
     }
+
+    /// Value names that records written by earlier versions spell in British English, and the
+    /// names that replace them: stored runs keep resuming and reading back.
+    public static let legacyValueNames = ["hybridised_fraction": "hybridized_fraction"]
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        realization = try container.decode(Int.self, forKey: .realization)
+        let stored = try container.decode([String: [Double]].self, forKey: .values)
+        values = Dictionary(stored.map { (Self.legacyValueNames[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        seconds = try container.decode(Double.self, forKey: .seconds)
+        stageSeconds = try container.decodeIfPresent([String: Double].self, forKey: .stageSeconds)
+    }
 }

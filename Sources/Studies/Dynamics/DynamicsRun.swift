@@ -45,10 +45,10 @@ public struct DynamicsRun: Sendable {
             ("model", .string(problem.model.rawValue)),
             ("L", .integer(problem.length)),
             ("W", .number(problem.disorderStrength)),
-            ("J", .number(problem.coupling)),
+            ("J", .number(problem.interaction)),
         ]
-        if problem.model == .xxz { m += [("Delta", .number(problem.anisotropy)), ("convention", .string(problem.convention.rawValue))] }
-        if problem.model.isFloquet { m.append(("Omega", .number(problem.drivingFrequency))) }
+        if problem.model.definition.hasMagnetizationSectors { m += [("Delta", .number(problem.anisotropy)), ("convention", .string(problem.convention.rawValue))] }
+        if problem.model.isFloquet { m.append(("Omega", .number(problem.driveFrequency))) }
         if let probe = problem.probe {
             m.append(("probe", .object([("h", .number(probe.field)), ("coupling", .number(probe.couplingStrength)),
                                         ("pauli", .string(probe.coupling.rawValue))])))

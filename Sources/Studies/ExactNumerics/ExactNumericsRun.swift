@@ -179,7 +179,7 @@ public struct ExactNumericsRun: Sendable {
     var runLabel: String {
         let p = realization.problem
         return "\(p.model.rawValue) L=\(p.length) W=\(JSONValue.format(p.disorderStrength))"
-            + (p.model.isFloquet ? " Omega=\(JSONValue.format(p.drivingFrequency))" : "")
+            + (p.model.isFloquet ? " Omega=\(JSONValue.format(p.driveFrequency))" : "")
     }
 }
 
@@ -241,10 +241,10 @@ public func problemParameters(_ problem: EDProblem, alwaysRecordProbe: Bool = fa
         ("model", .string(problem.model.rawValue)),
         ("length", .integer(problem.length)),
         ("disorder_strength", .number(problem.disorderStrength)),
-        ("coupling", .number(problem.coupling)),
+        ("coupling", .number(problem.interaction)),
     ]
-    switch problem.model {
-    case .xxz:
+    let model = problem.model.definition
+    if model.hasMagnetizationSectors {
         fields.append(("anisotropy", .number(problem.anisotropy)))
         fields.append(("convention", .string(problem.convention == .pauli ? "pauli: H written with sigma" : "spin: H written with S = sigma/2")))
         switch problem.magnetization {
@@ -252,13 +252,11 @@ public func problemParameters(_ problem: EDProblem, alwaysRecordProbe: Bool = fa
         case .allSectors: fields.append(("sector_total_sz", .string("all")))
         case .fullSpace: fields.append(("sector_total_sz", .string("full")))
         }
-    case .heisenbergO3, .floquetO3:
-        fields.append(("field_distribution", .string(problem.fieldDistribution.rawValue)))
-    case .lbit:
-        fields.append(("localization_length", .number(problem.localizationLength)))
     }
+    if model.disorder == .fieldVectors { fields.append(("field_distribution", .string(problem.fieldDistribution.rawValue))) }
+    if model.readsLocalizationLength { fields.append(("localization_length", .number(problem.localizationLength))) }
     if problem.model.isFloquet {
-        fields.append(("driving_frequency", .number(problem.drivingFrequency)))
+        fields.append(("driving_frequency", .number(problem.driveFrequency)))
         fields.append(("quasi_energy_range", .string("(-Omega/2, Omega/2]")))
     }
     fields.append(("boundary", .string(problem.boundary.rawValue)))

@@ -11,7 +11,7 @@ public enum ExactNumericsScan {
         var columns: [(name: String, values: [Double])] = [
             ("L", results.map { Double($0.problem.length) }),
             ("W", results.map { $0.problem.disorderStrength }),
-            ("Omega", results.map { $0.problem.model.isFloquet ? $0.problem.drivingFrequency : .nan }),
+            ("Omega", results.map { $0.problem.model.isFloquet ? $0.problem.driveFrequency : .nan }),
             ("realizations", results.map { Double($0.realizationCount) }),
         ]
         for name in names {
@@ -28,7 +28,7 @@ public enum ExactNumericsScan {
                            commandLine: String, window: SparseWindowPlan? = nil) throws -> [ExactNumericsResult] {
         try problems.map { problem in
             let name = "L\(problem.length)_W\(JSONValue.format(problem.disorderStrength))"
-                + (problem.model.isFloquet ? "_Omega\(JSONValue.format(problem.drivingFrequency))" : "")
+                + (problem.model.isFloquet ? "_Omega\(JSONValue.format(problem.driveFrequency))" : "")
             var job = ExactRealization(problem: problem, observables: observables, settings: settings, seed: seed)
             job.window = window
             var run = ExactNumericsRun(realization: job,

@@ -94,7 +94,7 @@ public struct ExactObservableSettings: Sendable, Equatable {
     /// The operator `A` of `S(omega)` and `Czz(t)`; nil: `sigma^z_P` with a probe, else `sigma^z_0`.
     public var spectralOperator: String?
     /// The perturbation `V = strength * string` of the matrix elements, criterion and fidelity;
-    /// nil: `sigma^z_0` for xxz (it conserves `S^z`), the probe's chain coupling `sigma^a_0` otherwise.
+    /// nil: `sigma^z_0` for models that conserve `S^z` (xxz), the probe's chain coupling `sigma^a_0` otherwise.
     public var perturbation: String?
     /// Its strength; nil: `J`.
     public var perturbationStrength: Double?
@@ -104,7 +104,7 @@ public struct ExactObservableSettings: Sendable, Equatable {
     public func frequencyBins(for problem: EDProblem) -> LogarithmicBins {
         if let frequencyBins { return frequencyBins }
         if problem.model.isFloquet {
-            return LogarithmicBins(lower: 1e-5 * problem.drivingFrequency, upper: problem.drivingFrequency / 2 * (1 + 1e-12),
+            return LogarithmicBins(lower: 1e-5 * problem.driveFrequency, upper: problem.driveFrequency / 2 * (1 + 1e-12),
                                    binsPerDecade: 6)
         }
         return LogarithmicBins(lower: 1e-5, upper: 1e2, binsPerDecade: 6)
@@ -123,7 +123,7 @@ public struct ExactObservableSettings: Sendable, Equatable {
 
     public func perturbationString(for problem: EDProblem) throws -> PauliString {
         if let perturbation { return try parsePauliString(perturbation, chainLength: problem.length, hasProbe: problem.probe != nil) }
-        if problem.model == .xxz { return PauliString(.z, at: 0) }
+        if problem.model.definition.hasMagnetizationSectors { return PauliString(.z, at: 0) }
         return PauliString((problem.probe ?? problem.defaultProbe).coupling, at: 0)
     }
 
@@ -147,7 +147,7 @@ public struct ExactObservableSettings: Sendable, Equatable {
             ("small_subsystem_size", .integer(smallSubsystemSize)),
             ("spectral_operator", .string(describe(try spectralString(for: problem), chainLength: problem.length))),
             ("perturbation", .string(describe(try perturbationString(for: problem), chainLength: problem.length))),
-            ("perturbation_strength", .number(perturbationStrength ?? problem.coupling)),
+            ("perturbation_strength", .number(perturbationStrength ?? problem.interaction)),
         ]
     }
 }

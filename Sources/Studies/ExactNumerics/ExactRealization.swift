@@ -190,7 +190,7 @@ public struct ExactRealization: Sendable {
     func addPerturbationObservables(_ weights: SpectralWeights, fraction: Double, to values: inout [String: [Double]],
                                     stages: StageTimes) throws {
         let selected = Set(observables)
-        let strength = settings.perturbationStrength ?? problem.coupling
+        let strength = settings.perturbationStrength ?? problem.interaction
         if selected.contains(.matrixElements) {
             let m = stages.measure(ExactObservable.matrixElements.rawValue) {
                 MatrixElementDistribution(weights, strength: strength, windows: settings.matrixElementWindows,

@@ -78,7 +78,7 @@ public struct FiniteSizeReport: Sendable {
             set xrange [0:1.386]; set yrange [0.5:80.5]
             plot "fig1_map.csv" using "inv_zeta":"L":"regime" with image notitle, \
                  "fig1_lines.csv" using "inv_zeta_xi_half_L_thermal":"L" with lines lc rgb "black" title "|xi| = L/2", \
-                 "fig1_lines.csv" using "inv_zeta_xi_half_L_localised":"L" with lines lc rgb "black" notitle, \
+                 "fig1_lines.csv" using "inv_zeta_xi_half_L_localized":"L" with lines lc rgb "black" notitle, \
                  \(lambda) with lines dt 2 lc rgb "black" title "L = Lambda", \
                  \(2 * lambda.squareRoot()) with lines dt 3 lc rgb "black" title "L = 2 sqrt(Lambda)"
             """)

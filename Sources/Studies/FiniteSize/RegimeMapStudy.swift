@@ -36,7 +36,7 @@ public enum RegimeMapStudy {
         ColumnTable(columns: [
             ("L", lengths),
             ("inv_zeta_xi_half_L_thermal", lengths.map { RegimeMap.correlationLengthLine(length: $0, thermalSide: true) }),
-            ("inv_zeta_xi_half_L_localised", lengths.map { RegimeMap.correlationLengthLine(length: $0, thermalSide: false) }),
+            ("inv_zeta_xi_half_L_localized", lengths.map { RegimeMap.correlationLengthLine(length: $0, thermalSide: false) }),
             ("L_equals_Lambda", lengths.map { _ in map.regionBoundaryLength(resonanceLength: lambda) }),
             ("L_equals_2_sqrt_Lambda", lengths.map { _ in map.selfConsistentLength(resonanceLength: lambda) }),
         ])

@@ -41,6 +41,14 @@ public struct ColumnTable: Sendable {
     public var rowCount: Int { columns.first?.values.count ?? 0 }
 
     public func values(named name: String) -> [Double]? { columns.first { $0.name == name }?.values }
+
+    /// The column `name`, or an error naming it.
+    public func requiredValues(named name: String) throws -> [Double] {
+        guard let values = values(named: name) else {
+            throw InputError(parameter: name, detail: "no such column (columns: \(columns.map(\.name).joined(separator: ", ")))")
+        }
+        return values
+    }
 }
 
 /// Rendering of results in the three formats.

@@ -9,7 +9,7 @@ extension SparseWindowEngine {
     /// mpirun job the worker writes nothing and this returns nil.
     public func propagate(_ job: SparsePropagationJob) throws -> SparsePropagationResult? {
         let (problem, _) = try job.system.decoded()
-        let real = problem.model == .xxz && problem.hasRealHamiltonian && !alwaysComplexBuild
+        let real = problem.hasRealHamiltonian && !alwaysComplexBuild
         let worker = resolvedWorkerDirectory().appendingPathComponent(Self.workerName(realHamiltonian: real))
         guard FileManager.default.isExecutableFile(atPath: worker.path) else { throw EngineError.workerMissing(worker.path) }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("resonance-propagation-\(UUID().uuidString)")

@@ -33,8 +33,7 @@ public enum RunExport {
         try file.setAttribute("command_line", .string(commandLine), on: group)
         try file.setAttribute("version", .string(ResonanceKitVersion.string), on: group)
         for scalar in result.scalars { try file.write([scalar.mean, scalar.error], to: root + "/results/" + scalar.name) }
-        for name in result.average.statistics.keys.sorted() {
-            let statistic = result.average.statistics[name]!
+        for (name, statistic) in result.average.statistics.sorted(by: { $0.key < $1.key }) {
             try file.write(statistic.mean, to: root + "/averages/\(name)/mean")
             try file.write(statistic.standardError, to: root + "/averages/\(name)/standard_error")
             try file.write(statistic.count.map(Int64.init), to: root + "/averages/\(name)/count")

@@ -15,6 +15,8 @@ struct NumericOption: Sendable {
     var upper: Double?
     var upperOpen = false
     var integral = false
+    /// A value allowed besides the range, meaning "none" (`--kpm-order 0`), or nil.
+    var noneValue: Double?
 
     init(_ name: String, atLeast lower: Double? = nil, above: Double? = nil, atMost upper: Double? = nil, below: Double? = nil,
          integral: Bool = false) {
@@ -35,8 +37,20 @@ struct NumericOption: Sendable {
         NumericOption(name, atLeast: Double(range.lowerBound), atMost: Double(range.upperBound), integral: true)
     }
 
+    /// This rule, also allowing `value` for "none": "0 (none) or an integer in 8...100000".
+    func orNone(_ value: Double = 0) -> NumericOption {
+        var rule = self
+        rule.noneValue = value
+        return rule
+    }
+
     /// Words for the allowed values: "an integer in 2...30", "a finite number > 0".
     var allowed: String {
+        guard let none = noneValue else { return rangeWords }
+        return "\(Self.format(none)) (none) or \(rangeWords)"
+    }
+
+    var rangeWords: String {
         let kind = integral ? "an integer" : "a finite number"
         switch (lower, upper) {
         case let (l?, u?) where !lowerOpen && !upperOpen: return "\(kind) in \(Self.format(l))...\(Self.format(u))"
@@ -50,6 +64,7 @@ struct NumericOption: Sendable {
 
     func contains(_ x: Double) -> Bool {
         guard x.isFinite else { return false }
+        if x == noneValue { return true }
         if integral && x.rounded() != x { return false }
         if let l = lower, lowerOpen ? !(x > l) : !(x >= l) { return false }
         if let u = upper, upperOpen ? !(x < u) : !(x <= u) { return false }
