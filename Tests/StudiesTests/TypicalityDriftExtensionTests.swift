@@ -65,3 +65,36 @@ final class TypicalityDriftExtensionTests: XCTestCase {
         XCTAssertTrue(contents.figure.caption.contains("[5, 10]"), contents.figure.caption)
     }
 }
+
+/// The stored runs of `data/` are the runs the report asks for: their manifests equal the ones the
+/// report builds, so it reads them back instead of refusing them or computing anew.
+final class StoredDynamicsRunsTests: XCTestCase {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func stored(_ dir: URL) throws -> String? {
+        try? String(contentsOf: dir.appendingPathComponent("manifest.json"), encoding: .utf8)
+    }
+
+    func testStoredManifestsMatchTheReport() throws {
+        var drift = TypicalityDriftExtension()
+        drift.directory = root.appendingPathComponent("data/drift_typicality")
+        var checked = 0
+        for l in drift.lengths {
+            for w in drift.disorders {
+                let run = drift.run(length: l, disorder: w)
+                guard let text = try stored(run.directory) else { continue }
+                XCTAssertEqual(text, JSONValue.object(run.manifest).serialized() + "\n", "L = \(l), W = \(w)")
+                checked += 1
+            }
+        }
+        var report = DynamicsReport(commandLine: "test")
+        report.cacheDirectory = root.appendingPathComponent("data/dynamics")
+        for spec in report.largerRunSpecs {
+            let run = try report.largerRun(spec)
+            guard let text = try stored(run.directory) else { continue }
+            XCTAssertEqual(text, JSONValue.object(run.manifest).serialized() + "\n", "L = \(spec.length)")
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 0, "no stored run found under \(root.path)/data")
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import NumericKit
 import ResonanceModel
+import SpinChains
 
 /// Reading the cached `ed dynamics` runs of the report's dynamics section: runs at sizes above
 /// the common one (a single disorder, e.g. `L20_W6`), the kernel polynomial runs of higher order
@@ -8,6 +9,49 @@ import ResonanceModel
 /// `S(omega)`, below which the curve is blanked (the Jackson-broadened peak there holds the
 /// `omega = 0` delta function, not `S`).
 extension DynamicsReport {
+    /// A cached run the full report can recompute: heisenberg-o3 + probe, one state per realization.
+    public struct LargerRunSpec: Sendable {
+        public var length: Int
+        public var disorder: Double
+        public var times: String
+        public var realizations: Int
+        public var seed: UInt64
+
+        public init(length: Int, disorder: Double, times: String, realizations: Int, seed: UInt64) {
+            self.length = length
+            self.disorder = disorder
+            self.times = times
+            self.realizations = realizations
+            self.seed = seed
+        }
+
+        /// The command that writes it (into `folder`).
+        public func command(folder: URL) -> String {
+            "resonance ed dynamics --model heisenberg-o3 --probe --L \(length) --W \(JSONValue.format(disorder)) --times \(times) --states 1 --realizations \(realizations) --seed \(seed) --out \(folder.path)"
+        }
+    }
+
+    /// The run of `spec` in its cache folder (as `spec.command` writes it).
+    func largerRun(_ spec: LargerRunSpec) throws -> DynamicsRun {
+        var problem = EDProblem(model: .heisenbergO3, length: spec.length, disorderStrength: spec.disorder)
+        problem.probe = problem.defaultProbe
+        var dynamics = DynamicsProblem(problem: problem, method: .chebyshev)
+        dynamics.threads = ProcessInfo.processInfo.activeProcessorCount
+        let dir = folder(length: spec.length, disorder: spec.disorder)
+        var run = DynamicsRun(dynamics: dynamics, times: try DynamicsGrids.times(spec.times, floquet: false), states: 1, realizations: spec.realizations,
+                              seed: spec.seed, directory: dir)
+        run.commandLine = spec.command(folder: dir)
+        return run
+    }
+
+    /// Computes the `largerRunSpecs` runs that are missing (a stored one is read back, not recomputed).
+    func ensureLargerRuns() throws {
+        for spec in largerRunSpecs {
+            let stored = cachedCurve(length: spec.length, disorder: spec.disorder).flatMap { Int($0.realizations) } ?? 0
+            if stored < spec.realizations { try largerRun(spec).run() }
+        }
+    }
+
     /// A cached run beside the RM at its own (L, W).
     struct CachedCurve {
         var length: Int

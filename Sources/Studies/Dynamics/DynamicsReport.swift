@@ -25,6 +25,11 @@ public struct DynamicsReport: Sendable {
     /// The last time (units 1/J) of the recomputed size.
     public var finalTime = 1000.0
 
+    /// The cached runs at sizes above the common one that `computeCachedRuns` (the full report)
+    /// computes when missing (read back otherwise), with the `--times` grid and seed of the stored ones.
+    public var largerRunSpecs: [LargerRunSpec] = [LargerRunSpec(length: 20, disorder: 6, times: "log:0.1:25.118864315095795:5", realizations: 2, seed: 15)]
+    public var computeCachedRuns = false
+
     public init(commandLine: String) { self.commandLine = commandLine }
 
     /// The Hamiltonian RM at `(W, L)`: 1/xi = ln(W/W_c) (Fig. 9, (D4)), Lambda = pi (zeta_c W/4J)^2 (83).
@@ -51,6 +56,7 @@ public struct DynamicsReport: Sendable {
     }
 
     public func section() throws -> ReportSection {
+        if computeCachedRuns { try ensureLargerRuns() }
         let scratch = ScratchDirectories.make(prefix: "dynamics")
         defer { ScratchDirectories.remove(scratch) }
         let times = SpinAutocorrelation.logarithmicTimes(from: 0.1, to: finalTime, perDecade: 5)
@@ -145,15 +151,15 @@ public struct DynamicsReport: Sendable {
         if let largeLength, !czzColumns.isEmpty {
             data.append(ReportData(fileName: "dynamics_czz_large.csv", table: ColumnTable(columns: czzColumns),
                                    metadata: OutputMetadata(parameters: [("L", .integer(largeLength))], commandLine: cachedCommand)))
+            czzPlot += disorders.indices.map { i in
+                "\"dynamics_czz_large.csv\" using \"t_W\(labels[i])\":\"czz_W\(labels[i])\":\"czz_W\(labels[i])_err\" with yerrorlines lw 2 lc rgb \"\(colors[i % 4])\" title \"typicality L=\(largeLength)\", "
+                    + "\"dynamics_czz_rm.csv\" using \"t\":\"rm_W\(labels[i])\" with lines lw 1 dt 3 lc rgb \"\(colors[i % 4])\" title \"RM L=\(largeLength)\""
+            }
         }
         if largeLength != nil || !larger.isEmpty {
             data.append(ReportData(fileName: "dynamics_czz_rm.csv", table: ColumnTable(columns: rmColumns),
                                    metadata: OutputMetadata(parameters: [("L", .integer(largeLength ?? 0)), ("W_c", .number(criticalDisorder))],
                                                             commandLine: commandLine)))
-            czzPlot += disorders.indices.map { i in
-                "\"dynamics_czz_large.csv\" using \"t_W\(labels[i])\":\"czz_W\(labels[i])\":\"czz_W\(labels[i])_err\" with yerrorlines lw 2 lc rgb \"\(colors[i % 4])\" title \"typicality L=\(largeLength)\", "
-                    + "\"dynamics_czz_rm.csv\" using \"t\":\"rm_W\(labels[i])\" with lines lw 1 dt 3 lc rgb \"\(colors[i % 4])\" title \"RM L=\(largeLength)\""
-            }
         }
         czzPlot += largerCurvePlot(larger, colors: colors, data: &data)
         let largeText = largeLength.map { "L = \($0) + probe (cached runs, one state per realization; realizations \(counts.joined(separator: ", ")); for one realization there is no error bar; \(cachedCommand))" } ?? "no cached large-L run"
