@@ -18,6 +18,15 @@ final class TypicalityDriftExtensionTests: XCTestCase {
         XCTAssertEqual(p.error, (0.05 * 0.05 + 0.05 * 0.05).squareRoot(), accuracy: 1e-15)
     }
 
+    func testWindowGridOfTheTimesOption() throws {
+        XCTAssertEqual(try DynamicsGrids.times("window:50:100:16", floquet: false), LateWindowAverage(start: 50, end: 100, count: 16).times)
+        for bad in ["window:100:50:4", "window:-1:5:4", "window:1:5:1", "window:1:5"] {
+            XCTAssertThrowsError(try DynamicsGrids.times(bad, floquet: false)) { error in
+                XCTAssertTrue("\(error)".hasPrefix("--times: "), "\(error)")
+            }
+        }
+    }
+
     func testCrossingOfACurveLinearInLogW() {
         var e = TypicalityDriftExtension()
         e.lengths = [10]
