@@ -89,7 +89,7 @@ final class StoredDynamicsRunsTests: XCTestCase {
         drift.directory = root.appendingPathComponent("data/drift_typicality")
         var checked = 0
         for l in drift.lengths {
-            for w in drift.disorders {
+            for w in drift.disorders(length: l) {
                 let run = drift.run(length: l, disorder: w)
                 guard let text = try stored(run.directory) else { continue }
                 XCTAssertEqual(text, JSONValue.object(run.manifest).serialized() + "\n", "L = \(l), W = \(w)")

@@ -19,7 +19,9 @@ import SpinChains
 public struct TypicalityDriftExtension: Sendable {
     public var lengths = [10, 12, 14]
     public var disorders: [Double] = [3, 4, 5, 6, 8]
-    public var realizations: [Int: Int] = [10: 12, 12: 8, 14: 4]
+    /// Lengths computed at fewer disorders (those that bracket the crossing).
+    public var disordersAt: [Int: [Double]] = [14: [5, 6, 8]]
+    public var realizations: [Int: Int] = [10: 12, 12: 8, 14: 2]
     public var window = LateWindowAverage(start: 50, end: 100, count: 16)
     public var states = 1
     public var seed: UInt64 = 2022
@@ -44,6 +46,8 @@ public struct TypicalityDriftExtension: Sendable {
         /// The error bar: `standardError` and `drift` in quadrature.
         public var error: Double { (standardError * standardError + drift * drift).squareRoot() }
     }
+
+    public func disorders(length: Int) -> [Double] { disordersAt[length] ?? disorders }
 
     public func folder(length: Int, disorder: Double) -> URL {
         directory.appendingPathComponent("L\(length)_W\(JSONValue.format(disorder))")
@@ -74,7 +78,7 @@ public struct TypicalityDriftExtension: Sendable {
     public func points(compute: Bool) throws -> [Point] {
         var points: [Point] = []
         for length in lengths {
-            for w in disorders {
+            for w in disorders(length: length) {
                 let run = run(length: length, disorder: w)
                 let records: [RealizationRecord]
                 if compute {
