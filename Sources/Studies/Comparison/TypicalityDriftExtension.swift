@@ -85,8 +85,8 @@ public struct TypicalityDriftExtension: Sendable {
                     _ = try run.runCounted()
                     records = try RunStore(directory: run.directory, manifest: run.manifest, shape: run.recordShape).finishedRecords()
                 } else {
-                    guard FileManager.default.fileExists(atPath: run.directory.appendingPathComponent("realizations.jsonl").path) else { continue }
-                    records = try RunStore(directory: run.directory, manifest: run.manifest, shape: run.recordShape).finishedRecords()
+                    guard let stored = Self.storedRecords(of: run) else { continue }
+                    records = stored
                 }
                 let wanted = records.filter { $0.realization < run.realizations }
                 guard wanted.count == run.realizations, wanted.count > 0 else { continue }
@@ -95,6 +95,16 @@ public struct TypicalityDriftExtension: Sendable {
             }
         }
         return points
+    }
+
+    /// The finished records of a stored run, read without taking its lock (a run being extended
+    /// meanwhile is read as far as it got); nil when it is absent or its manifest is another run's.
+    static func storedRecords(of run: DynamicsRun) -> [RealizationRecord]? {
+        let manifest = run.directory.appendingPathComponent("manifest.json")
+        guard let text = try? String(contentsOf: manifest, encoding: .utf8),
+              text == JSONValue.object(run.manifest).serialized() + "\n",
+              let data = try? Data(contentsOf: run.directory.appendingPathComponent("realizations.jsonl")) else { return nil }
+        return try? RecordsFileReader(shape: run.recordShape).read(data, path: run.directory.path).records
     }
 
     /// The estimate at one (L, W) from each realization's `C(t_k)` (averaged over its states).
