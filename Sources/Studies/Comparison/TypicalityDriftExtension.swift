@@ -70,7 +70,7 @@ public struct TypicalityDriftExtension: Sendable {
     public func command(length: Int, disorder: Double) -> String {
         "resonance ed dynamics --model heisenberg-o3 --probe --L \(length) --W \(JSONValue.format(disorder)) "
             + "--times window:\(JSONValue.format(window.start)):\(JSONValue.format(window.end)):\(window.count) --states \(states) "
-            + "--realizations \(realizations[length] ?? 4) --seed \(seed) --threads 1 --out \(folder(length: length, disorder: disorder).path)"
+            + "--realizations \(realizations[length] ?? 4) --seed \(seed) --threads 1 --out \(folder(length: length, disorder: disorder).relativePath)"
     }
 
     /// The points from the stored runs. `compute`: the missing realizations are computed (and

@@ -27,7 +27,7 @@ extension DynamicsReport {
 
         /// The command that writes it (into `folder`).
         public func command(folder: URL) -> String {
-            "resonance ed dynamics --model heisenberg-o3 --probe --L \(length) --W \(JSONValue.format(disorder)) --times \(times) --states 1 --realizations \(realizations) --seed \(seed) --out \(folder.path)"
+            "resonance ed dynamics --model heisenberg-o3 --probe --L \(length) --W \(JSONValue.format(disorder)) --times \(times) --states 1 --realizations \(realizations) --seed \(seed) --out \(folder.relativePath)"
         }
     }
 
