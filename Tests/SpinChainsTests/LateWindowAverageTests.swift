@@ -43,6 +43,15 @@ final class LateWindowAverageTests: XCTestCase {
         XCTAssertEqual(window.times, LateWindowAverage(start: 100, end: 200, count: 10).times)
     }
 
+    /// A remainder decaying as 1/t: the window mean over the drift is 2 ln 2 / (4 ln(9/8)) = 2.94
+    /// (closed form against the stratified sum, 4000 times), the allowance the drift figure uses.
+    func testRemainderPerDriftOfAOneOverTTail() {
+        let window = LateWindowAverage.upperHalf(to: 100, count: 4000)
+        let e = window.estimate(window.times.map { 1 / $0 })
+        XCTAssertEqual(e.value / e.drift, 2 * log(2.0) / (4 * log(9.0 / 8)), accuracy: 2e-3)
+        XCTAssertEqual(e.value, 2 * log(2.0) / 100, accuracy: 1e-5)
+    }
+
     /// L = 8 + probe (D = 512), one realization at W = 3 and W = 8, window [50, 100], 6 states.
     func testLateWindowAverageAgainstDenseDiagonalEnsemble() throws {
         let window = LateWindowAverage.upperHalf(to: 100)

@@ -15,7 +15,7 @@ final class TypicalityDriftExtensionTests: XCTestCase {
         XCTAssertEqual(p.standardError, 0.05, accuracy: 1e-15)   // sample sd 0.0707 / sqrt(2)
         XCTAssertEqual(p.drift, ((0.4 + 0.35) - (0.4 + 0.25)) / 2, accuracy: 1e-15)
         XCTAssertEqual(p.typicalityError, 1 / (2.0 * 8192).squareRoot(), accuracy: 1e-15)
-        XCTAssertEqual(p.error, (0.05 * 0.05 + 0.05 * 0.05).squareRoot(), accuracy: 1e-15)
+        XCTAssertEqual(p.error, (0.05 * 0.05 + 0.15 * 0.15).squareRoot(), accuracy: 1e-15)   // SE and 3 x drift
     }
 
     func testWindowGridOfTheTimesOption() throws {
