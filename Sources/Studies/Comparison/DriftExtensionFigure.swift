@@ -2,7 +2,7 @@ import Foundation
 import ResonanceModel
 
 /// The figure of W_delta(L) extended beyond the dense engine: the dense crossings (L <= 9), the
-/// typicality crossings of `TypicalityDriftExtension` (L = 10...14), the RM fitted to the dense
+/// typicality crossings of `TypicalityDriftExtension` (L = 10...16), the RM fitted to the dense
 /// points and extrapolated (its prediction at the larger L), and the RM fitted to all of them.
 public struct DriftExtensionFigure: Sendable {
     public var typicality: TypicalityDriftExtension

@@ -3,7 +3,7 @@ import NumericKit
 import SpinChains
 
 /// The drift of the crossover W_delta(L) (116) beyond the dense engine: [Czz] of heisenberg-o3
-/// with the probe at L = 10...14 from the late-window average of typicality `C(t)`
+/// with the probe at L = 10...16 from the late-window average of typicality `C(t)`
 /// (`LateWindowAverage`: one Haar-random state per realization propagated by Chebyshev, `C` at
 /// `count` stratified times in `[start, end]`), then W_delta(L) where [Czz](W) crosses delta.
 ///
@@ -19,11 +19,11 @@ import SpinChains
 /// The runs are `ed dynamics` run stores in `directory/L<L>_W<W>/` (`command(length:disorder:)`
 /// writes one); the standard report reads them, `--full` computes what is missing.
 public struct TypicalityDriftExtension: Sendable {
-    public var lengths = [10, 12, 14]
+    public var lengths = [10, 12, 14, 16]
     public var disorders: [Double] = [3, 4, 5, 6, 8]
     /// Lengths computed at fewer disorders (those that bracket the crossing).
-    public var disordersAt: [Int: [Double]] = [14: [5, 6, 8]]
-    public var realizations: [Int: Int] = [10: 12, 12: 8, 14: 2]
+    public var disordersAt: [Int: [Double]] = [14: [5, 6, 8], 16: [5, 6, 8]]
+    public var realizations: [Int: Int] = [10: 12, 12: 8, 14: 8, 16: 4]
     public var window = LateWindowAverage(start: 50, end: 100, count: 16)
     public var states = 1
     public var seed: UInt64 = 2022
