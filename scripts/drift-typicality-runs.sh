@@ -4,7 +4,7 @@
 # (16 stratified times), one Haar-random state per realization, seed 2022. Realizations are added
 # a few at a time over every W (rerunning resumes; a run store keeps what is finished).
 # Usage: scripts/drift-typicality-runs.sh L "W ..." "N ..."
-#   as stored: L = 10 "3 4 5 6 8" "4 8 12"; L = 12 "3 4 5 6 8" "2 4 8"; L = 14 "5 6 8" "1 2 3 4 6 8";
+#   as stored: L = 10 "3 4 5 6 8" "4 8 12 16 24"; L = 12 "3 4 5 6 8" "2 4 8 12 16"; L = 14 "5 6 8" "1 2 3 4 6 8 12 16";
 #   L = 16 "5 6 8" "1 2 3 4"
 set -e
 R=${R:-.build/release/resonance}

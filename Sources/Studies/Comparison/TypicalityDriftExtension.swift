@@ -23,7 +23,7 @@ public struct TypicalityDriftExtension: Sendable {
     public var disorders: [Double] = [3, 4, 5, 6, 8]
     /// Lengths computed at fewer disorders (those that bracket the crossing).
     public var disordersAt: [Int: [Double]] = [14: [5, 6, 8], 16: [5, 6, 8]]
-    public var realizations: [Int: Int] = [10: 12, 12: 8, 14: 8, 16: 4]
+    public var realizations: [Int: Int] = [10: 24, 12: 16, 14: 16, 16: 4]
     public var window = LateWindowAverage(start: 50, end: 100, count: 16)
     public var states = 1
     public var seed: UInt64 = 2022
