@@ -89,12 +89,12 @@ public struct TypicalityDriftExtension: Sendable {
         for length in lengths {
             for w in disorders(length: length) {
                 let run = run(length: length, disorder: w)
+                let stored = Self.storedRecords(of: run) ?? []
                 let records: [RealizationRecord]
-                if compute {
+                if compute && stored.filter({ $0.realization < run.realizations }).count < run.realizations {
                     _ = try run.runCounted()
                     records = try RunStore(directory: run.directory, manifest: run.manifest, shape: run.recordShape).finishedRecords()
                 } else {
-                    guard let stored = Self.storedRecords(of: run) else { continue }
                     records = stored
                 }
                 let wanted = records.filter { $0.realization < run.realizations }
