@@ -28,7 +28,7 @@ struct EDDynamics: ParsableCommand {
     )
 
     @OptionGroup var point: EDChainPointOptions
-    @Option(help: "Times, strictly increasing, >= 0: t1,t2,..., log:from:to:perDecade or lin:from:to:count (units 1/J; Floquet: whole periods, up to 1e6).")
+    @Option(help: "Times, strictly increasing, >= 0: t1,t2,..., log:from:to:perDecade, lin:from:to:count or window:from:to:count (one time drawn in each of count equal parts of [from, to], fixed seed: the late window of the [Czz] estimator) (units 1/J; Floquet: whole periods, up to 1e6).")
     var times: String = "log:0.1:1000:10"
     @Option(help: "Haar-random states per realization R, 1...100000.")
     var states: Int = 1

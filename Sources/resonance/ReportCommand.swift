@@ -19,7 +19,9 @@ struct ReportCommand: ParsableCommand {
         OUT/runs/ to start afresh. The standard report costs about two CPU-minutes from \
         scratch (roughly a minute and a half on two idle cores); --full adds <r>(W) of xxz at L = 14, larger [S(omega)], rho vbar \
         and probe runs, the Fig. 10 analysis at L = 14 and the full realization counts of the \
-        comparisons (about six CPU-minutes). One line per section on standard error with its ETA.
+        comparisons (about six CPU-minutes). Both read the cached typicality runs of data/dynamics and \
+        data/drift_typicality; --full computes any of them that is missing (the L = 20 curve alone \
+        costs about 25 CPU-minutes). One line per section on standard error with its ETA.
         """
     )
 

@@ -27,12 +27,16 @@ public struct ComparisonReport: Sendable {
         return a
     }()
     public var drift = CrossoverDriftComparison.Config()
+    /// W_delta(L) beyond the dense engine from stored typicality runs (`.full`: computes missing ones).
+    public var typicalityDrift = TypicalityDriftExtension()
+    public var computeTypicalityDrift = false
     public var criterion = CriterionComparison.Config()
 
     /// The report at `scope`: `.full` keeps the sizes above; `.standard` (the default report)
     /// draws the same figures from smaller runs (see `ReportScope`).
     public init(commandLine: String, scope: ReportScope = .full) {
         self.commandLine = commandLine
+        computeTypicalityDrift = scope == .full
         guard scope == .standard else { return }
         generalized.realizations = 8
         inverseFrequency.lengths = [10, 12]
@@ -210,6 +214,11 @@ public struct ComparisonReport: Sendable {
             """))
         rows.append(["drift W_delta(L), delta = \(f(drift.threshold))",
                      "ED \(zip(d.lengths, d.crossover).map { "L=\($0): \(f($1))" }.joined(separator: ", ")); RM fit W_c = \(f(d.criticalDisorder)), Lambda_c = \(f(d.criticalResonanceLength)), rms ln ratio \(f(d.modelRmsLogRatio, 2)); linear reduced chi^2 \(f(linearChi, 2))"])
+        if let extended = DriftExtensionFigure(typicality: typicalityDrift, commandLine: commandLine)
+            .contents(dense: d, points: try typicalityDrift.points(compute: computeTypicalityDrift)) {
+            figures.append(extended.figure)
+            rows.append(extended.row)
+        }
 
         // 6. rho vbar against <r>.
         let c = try CriterionComparison.run(criterion, sink: sink)

@@ -68,20 +68,28 @@ public enum CrossoverDriftComparison: Study {
     /// The crossings, the linear fit and the RM fit (pure: usable on synthetic data).
     public static func analyse(lengths: [Int], disorders: [Double], memory: [[Double]], memoryError: [[Double]],
                                threshold delta: Double) -> Result {
-        var crossover: [Double] = [], crossoverError: [Double] = []
-        for (row, rowError) in zip(memory, memoryError) {
-            var found = (Double.nan, Double.nan)
-            for i in 0..<(disorders.count - 1) where (row[i] - delta) * (row[i + 1] - delta) <= 0 && row[i] != row[i + 1] {
-                let t = (delta - row[i]) / (row[i + 1] - row[i])
-                let w = exp(log(disorders[i]) + t * log(disorders[i + 1] / disorders[i]))
-                let slope = (row[i + 1] - row[i]) / (disorders[i + 1] - disorders[i])
-                let sigma = (1 - t) * rowError[i] + t * rowError[i + 1]
-                found = (w, abs(sigma / slope))
-                break
-            }
-            crossover.append(found.0)
-            crossoverError.append(found.1)
+        let crossings = zip(memory, memoryError).map { crossing(disorders: disorders, memory: $0, memoryError: $1, threshold: delta) }
+        return fit(lengths: lengths, disorders: disorders, memory: memory, memoryError: memoryError,
+                   crossover: crossings.map(\.disorder), crossoverError: crossings.map(\.error), threshold: delta)
+    }
+
+    /// W_delta where one [Czz](W) row first crosses delta (interpolated in ln W) and its error
+    /// sigma_[Czz] / |d[Czz]/dW| on the crossing segment; NaN where it does not cross.
+    public static func crossing(disorders: [Double], memory row: [Double], memoryError rowError: [Double],
+                                threshold delta: Double) -> (disorder: Double, error: Double) {
+        for i in 0..<(disorders.count - 1) where (row[i] - delta) * (row[i + 1] - delta) <= 0 && row[i] != row[i + 1] {
+            let t = (delta - row[i]) / (row[i + 1] - row[i])
+            let w = exp(log(disorders[i]) + t * log(disorders[i + 1] / disorders[i]))
+            let slope = (row[i + 1] - row[i]) / (disorders[i + 1] - disorders[i])
+            let sigma = (1 - t) * rowError[i] + t * rowError[i + 1]
+            return (w, abs(sigma / slope))
         }
+        return (.nan, .nan)
+    }
+
+    /// The linear fit and the RM fit to given crossings W_delta(L) (NaN: no crossing at that L).
+    public static func fit(lengths: [Int], disorders: [Double], memory: [[Double]], memoryError: [[Double]],
+                           crossover: [Double], crossoverError: [Double], threshold delta: Double) -> Result {
         let valid = crossover.indices.filter { crossover[$0].isFinite }
         let linear = valid.count >= 3 ? try? LinearLeastSquares.line(
             x: valid.map { Double(lengths[$0]) }, y: valid.map { crossover[$0] },

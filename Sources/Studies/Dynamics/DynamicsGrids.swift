@@ -1,4 +1,5 @@
 import Foundation
+import SpinChains
 
 /// The time and frequency grids of `ed dynamics`, parsed and checked with one-line errors that
 /// name the option and the allowed range.
@@ -7,8 +8,9 @@ public enum DynamicsGrids {
         public var description: String
     }
 
-    /// `t1,t2,...`, `log:from:to:perDecade` or `lin:from:to:count`: finite, `>= 0`, strictly
-    /// increasing, at most `upper`; Floquet models: whole numbers of periods.
+    /// `t1,t2,...`, `log:from:to:perDecade`, `lin:from:to:count` or `window:from:to:count` (the
+    /// stratified late window of `LateWindowAverage`): finite, `>= 0`, strictly increasing, at most
+    /// `upper`; Floquet models: whole numbers of periods.
     public static func times(_ text: String, floquet: Bool, upper: Double = 1e6, option: String = "--times") throws -> [Double] {
         var values = try grid(text, option: option)
         if floquet {
@@ -46,6 +48,13 @@ public enum DynamicsGrids {
 
     static func grid(_ text: String, option: String) throws -> [Double] {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        if parts.count == 4, parts[0] == "window" {
+            guard let from = Double(parts[1]), let to = Double(parts[2]), let n = Int(parts[3]), n >= 2, n <= 100_000,
+                  from.isFinite, to.isFinite, from >= 0, to > from else {
+                throw InvalidGrid(description: "\(option): expected window:from:to:count with 0 <= from < to and an integer count in 2...100000 (got '\(text)')")
+            }
+            return LateWindowAverage(start: from, end: to, count: n).times
+        }
         if parts.count == 4, parts[0] == "log" || parts[0] == "lin" {
             guard let from = Double(parts[1]), let to = Double(parts[2]), let n = Int(parts[3]), n >= 1, n <= 100_000,
                   from.isFinite, to.isFinite, to > from else {

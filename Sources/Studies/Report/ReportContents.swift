@@ -59,7 +59,11 @@ public enum ReportContents {
               build: { c, s in try ExactNumericsReport(commandLine: c, scope: s).section() }),
         Entry(name: "comparison", estimate: { $0 == .full ? 180 : 35 },
               build: { c, s in try ComparisonReport(commandLine: c, scope: s).section() }),
-        Entry(name: "dynamics", estimate: { _ in 20 }, build: { c, _ in try DynamicsReport(commandLine: c).section() }),
+        Entry(name: "dynamics", estimate: { _ in 20 }, build: { c, s in
+            var report = DynamicsReport(commandLine: c)
+            report.computeCachedRuns = s == .full
+            return try report.section()
+        }),
     ]
 
     /// The figures that open the report as thumbnails: the RM's Fig. 2 panels, <r>(W) from exact
