@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// The run directories committed under data/dynamics keep resuming under today's command line: a
+/// The run directories committed under data/dynamics and data/drift_typicality keep resuming under today's command line: a
 /// copy of each, given the command recorded in its summary.json, is read back without computing
 /// anything. The run store refuses a directory whose manifest.json differs from the manifest the
 /// command builds, so this guards the manifest texts (keys, order, number spelling, defaults such
@@ -15,12 +15,22 @@ final class RunManifestFixtureTests: XCTestCase {
         try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") }
     }
 
+    /// Every folder below `root` that holds a manifest.json (a run store), by its path below `data`.
+    func runDirectories(below root: String) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: data.appendingPathComponent(root).path)
+        var runs: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            if (path as NSString).lastPathComponent == "manifest.json" { runs.append(root + "/" + (path as NSString).deletingLastPathComponent) }
+        }
+        return runs.sorted()
+    }
+
     func testCommittedDynamicsRunsResumeWithTheirManifestUnchanged() throws {
-        let root = data.appendingPathComponent("dynamics")
-        let runs = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
-        XCTAssertFalse(runs.isEmpty, "data/dynamics holds the committed runs")
+        let runs = runDirectories(below: "dynamics") + runDirectories(below: "drift_typicality")
+        XCTAssertGreaterThanOrEqual(runDirectories(below: "dynamics").count, 6, "data/dynamics holds the committed runs")
+        XCTAssertFalse(runDirectories(below: "drift_typicality").isEmpty, "data/drift_typicality holds the committed runs")
         for name in runs {
-            let committed = root.appendingPathComponent(name)
+            let committed = data.appendingPathComponent(name)
             let copy = FileManager.default.temporaryDirectory.appendingPathComponent("fixture-\(UUID().uuidString)")
             try FileManager.default.copyItem(at: committed, to: copy)
             defer { try? FileManager.default.removeItem(at: copy) }
@@ -40,7 +50,8 @@ final class RunManifestFixtureTests: XCTestCase {
             // Nothing recomputed: the records are the committed ones, and so are the averages.
             XCTAssertEqual(try String(contentsOf: copy.appendingPathComponent("realizations.jsonl"), encoding: .utf8),
                            try String(contentsOf: committed.appendingPathComponent("realizations.jsonl"), encoding: .utf8), name)
-            for table in ["czz.csv", "spectral_function.csv"] {
+            for table in ["czz.csv", "spectral_function.csv"]
+            where FileManager.default.fileExists(atPath: committed.appendingPathComponent(table).path) {
                 XCTAssertEqual(try dataLines(copy.appendingPathComponent(table)), try dataLines(committed.appendingPathComponent(table)),
                                "\(name)/\(table)")
             }
