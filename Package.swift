@@ -30,7 +30,7 @@ let package = Package(
     name: "ResonanceKit",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "ResonanceKit", targets: ["NumericKit", "ResonanceModel", "SpinChains", "Studies"]),
+        .library(name: "ResonanceKit", targets: ["NumericKit", "ResonanceModel", "SpinChains", "Presentation", "Studies"]),
         .executable(name: "resonance", targets: ["resonance"]),
         .executable(name: "resonance-benchmark", targets: ["resonance-benchmark"]),
         .executable(name: "resonance-sparse-real", targets: ["resonance-sparse-real"]),
@@ -68,8 +68,12 @@ let package = Package(
         ),
         // Exact numerics: bases, models, diagonalisation, observables.
         .target(name: "SpinChains", dependencies: ["NumericKit"], swiftSettings: spinChainsSettings),
-        // Runs, files, figures, the report.
-        .target(name: "Studies", dependencies: ["NumericKit", "ResonanceModel", "SpinChains", "CMPI", "CHDF5"]),
+        // Presentation: figures described by data and their one gnuplot writer, the report page,
+        // the claims-ledger writer and the output files (CSV/JSON documents, atomic writes). It
+        // knows no physics and no study: it draws and writes what it is given.
+        .target(name: "Presentation"),
+        // Studies: runs, disorder averages, the comparisons, the report's sections and the audit.
+        .target(name: "Studies", dependencies: ["NumericKit", "ResonanceModel", "SpinChains", "Presentation", "CMPI", "CHDF5"]),
         // The sparse engine: a header-only API target (shift-invert window, spectrum slicing of an
         // index window, distributed Chebyshev propagation), its two implementations, the worker
         // logic (rows per rank from the basis, job and result files) and the two workers.
@@ -105,7 +109,7 @@ let package = Package(
         .testTarget(name: "ResonanceModelTests", dependencies: ["ResonanceModel", "NumericKit"], resources: [.copy("Reference")]),
         .testTarget(name: "SpinChainsTests", dependencies: ["SpinChains", "NumericKit",
                                                      .product(name: "ComplexModule", package: "swift-numerics")]),
-        .testTarget(name: "StudiesTests", dependencies: ["Studies", "ResonanceModel", "SpinChains", "NumericKit",
+        .testTarget(name: "StudiesTests", dependencies: ["Presentation", "Studies", "ResonanceModel", "SpinChains", "NumericKit",
                                                    .product(name: "ComplexModule", package: "swift-numerics")]),
         .testTarget(name: "resonanceTests", dependencies: ["ResonanceModel", "Studies", "SpinChains"]),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import Presentation
 @testable import Studies
 
 /// The claims ledger: completeness, verdicts decided by the criteria, the budget, and the JSON.

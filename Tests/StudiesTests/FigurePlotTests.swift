@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import Presentation
 @testable import Studies
 
 /// Figures described by data: the gnuplot writer addresses columns by name, and gnuplot draws what it writes.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import Presentation
 @testable import Studies
 
 /// The report's index page: the summary that opens it, and the page as a browser renders it.

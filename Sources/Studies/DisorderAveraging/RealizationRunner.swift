@@ -83,11 +83,3 @@ final class WorkQueue: @unchecked Sendable {
         return items[position - 1]
     }
 }
-
-/// The first error any worker hit.
-final class FailureBox: @unchecked Sendable {
-    private var error: Error?
-    private let lock = NSLock()
-    var value: Error? { lock.lock(); defer { lock.unlock() }; return error }
-    func set(_ e: Error) { lock.lock(); defer { lock.unlock() }; if error == nil { error = e } }
-}

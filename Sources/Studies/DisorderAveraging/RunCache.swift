@@ -15,17 +15,8 @@ public final class RunCache: @unchecked Sendable {
     /// The cache in effect for the current task (nil: no cache).
     @TaskLocal public static var current: RunCache?
 
-    /// One run asked of the cache: how many realizations were found and how many computed.
-    public struct Use: Sendable, Equatable {
-        public var label: String
-        /// The run's directory relative to the cache root.
-        public var directory: String
-        public var reused: Int
-        public var computed: Int
-        public var seconds: Double
-        /// Nothing computed: every realization came from the store.
-        public var isReused: Bool { computed == 0 }
-    }
+    /// One run asked of the cache (`ReportRunUse`, in Presentation, where the report page lists it).
+    public typealias Use = ReportRunUse
 
     public let root: URL
     /// Stored exact averages of the l-bit comparison (`LBitExactCache` files such as

@@ -22,7 +22,7 @@ public struct OutputMetadata: Sendable {
         self.commandLine = commandLine
     }
 
-    var csvHeader: String {
+    public var csvHeader: String {
         var lines = ["# resonance \(version)", "# command: \(commandLine)"]
         for (key, value) in parameters { lines.append("# \(key): \(value.serialized(indent: nil))") }
         return lines.joined(separator: "\n") + "\n"
@@ -105,7 +105,7 @@ public enum OutputRenderer {
         }
     }
 
-    static func csvNumber(_ x: Double) -> String {
+    public static func csvNumber(_ x: Double) -> String {
         if x.isNaN { return "nan" }
         if x.isInfinite { return x > 0 ? "inf" : "-inf" }
         return "\(x)"

@@ -8,7 +8,7 @@ public struct ReportSummary: Sendable {
     public var headline: [String]
     public var claims: [ClaimOutcome]
     /// The runs the report asked of its run store.
-    public var runs: [RunCache.Use]
+    public var runs: [ReportRunUse]
     /// Which report this is and what `--full` adds, in one sentence.
     public var scope: String
     /// The same in full (sizes, stored data), for the list of runs.
@@ -16,7 +16,7 @@ public struct ReportSummary: Sendable {
     /// Seconds the report took.
     public var seconds: Double
 
-    public init(headline: [String], claims: [ClaimOutcome], runs: [RunCache.Use], scope: String, seconds: Double) {
+    public init(headline: [String], claims: [ClaimOutcome], runs: [ReportRunUse], scope: String, seconds: Double) {
         self.headline = headline
         self.claims = claims
         self.runs = runs
@@ -29,7 +29,7 @@ public struct ReportSummary: Sendable {
         Self.runsSentence(runs)
     }
 
-    public static func runsSentence(_ runs: [RunCache.Use]) -> String {
+    public static func runsSentence(_ runs: [ReportRunUse]) -> String {
         guard !runs.isEmpty else { return "no stored runs used" }
         let reused = runs.filter(\.isReused).count
         let computed = runs.reduce(0) { $0 + $1.computed }
