@@ -69,6 +69,31 @@ final class StudyShapeTests: XCTestCase {
         }
     }
 
+    /// A dynamics record holds exactly the arrays of its shape, each a typed `DynamicsQuantity`,
+    /// and the result reads its correlator from them: the realization mean of the record's `C(t)`.
+    func testEveryDynamicsArrayIsATypedQuantity() throws {
+        var problem = EDProblem(model: .heisenbergO3, length: 4, disorderStrength: 3)
+        problem.probe = problem.defaultProbe
+        var dynamics = DynamicsProblem(problem: problem, method: .chebyshev)
+        dynamics.kernelOrder = 8
+        var run = DynamicsRun(dynamics: dynamics, times: [0.1, 1], states: 1, realizations: 2, seed: 4,
+                              directory: FileManager.default.temporaryDirectory.appendingPathComponent("unused-\(UUID())"))
+        run.frequencies = [0.1, 1]
+        let records = try (0..<2).map { try run.realization($0) }
+        let typed = Set(DynamicsQuantity.allCases.map(\.rawValue))
+        for record in records {
+            XCTAssertEqual(Set(record.values.keys), Set(run.recordShape.lengths.keys))
+            XCTAssertEqual(Set(record.values.keys), typed)
+        }
+        let result = DynamicsResult(run: run, records: records)
+        for (i, c) in result.correlator.enumerated() {
+            let mean = (records[0].values["czz"]![i] + records[1].values["czz"]![i]) / 2
+            XCTAssertEqual(c, mean, accuracy: 1e-15)
+        }
+        XCTAssertEqual(result.spectralFunction.count, run.frequencies.count)
+        XCTAssertTrue(result.resolution?.isFinite == true)
+    }
+
     /// The probe-entanglement study (moved out of the audit) averages the job the audit built by
     /// hand, bit for bit, and its table carries (120) computed from the same [Czz].
     func testProbeEntanglementStudyMatchesTheHandBuiltJob() throws {
