@@ -69,6 +69,57 @@ final class StudyShapeTests: XCTestCase {
         }
     }
 
+    /// The scan study gives the averages of the `ed run` of each point, whatever keeps its runs:
+    /// `<directory>/L<L>_W<W>`, the run store's directory named by the run's key (a second call
+    /// reads every realization back), or memory; a length without a count gets the default.
+    func testScanStudyMatchesTheRunOfEachPoint() throws {
+        var config = ExactNumericsScan.Config()
+        config.problems = [(6, 1.0), (6, 4.0), (8, 2.0)].map { l, w in
+            var p = EDProblem(model: .xxz, length: l, disorderStrength: w)
+            p.magnetization = EDProblem.defaultMagnetization(length: l, probeCoupling: nil)
+            return p
+        }
+        config.observables = [.levelStatistics, .spectral]
+        config.realizations = [6: 3]
+        config.defaultRealizations = 2
+        let root = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let reference = try config.problems.enumerated().map { i, problem in
+            var run = ExactNumericsRun(realization: ExactRealization(problem: problem, observables: config.observables, seed: config.seed),
+                                       realizations: problem.length == 6 ? 3 : 2,
+                                       directory: root.appendingPathComponent("reference-\(i)"), commandLine: "test")
+            run.quiet = true
+            return try run.execute()
+        }
+        XCTAssertEqual(reference.map(\.realizationCount), [3, 3, 2])
+
+        var inDirectories = config
+        inDirectories.directory = root.appendingPathComponent("scan")
+        let scanned = try ExactNumericsScan.run(inDirectories, sink: InMemorySink())
+        XCTAssertEqual(scanned.map(\.average), reference.map(\.average))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("scan/L6_W1/realizations.jsonl").path))
+
+        let cache = RunCache(root: root.appendingPathComponent("cache"))
+        let stored = try ExactNumericsScan.run(inDirectories, sink: RunStoreSink(cache: cache))
+        let reread = try ExactNumericsScan.run(inDirectories, sink: RunStoreSink(cache: cache))
+        XCTAssertEqual(stored.map(\.average), reference.map(\.average))
+        XCTAssertEqual(reread.map(\.average), reference.map(\.average))
+        let keys = try config.problems.map {
+            try ComparisonSampling.key(ExactRealization(problem: $0, observables: config.observables, seed: config.seed))
+        }
+        XCTAssertEqual(cache.uses.prefix(3).map(\.directory), keys.map { RunCache.folderName(label: $0.label, manifest: $0.manifest) })
+        XCTAssertEqual(cache.uses.prefix(3).map(\.computed), [3, 3, 2])
+        XCTAssertTrue(cache.uses.suffix(3).allSatisfy(\.isReused))
+
+        let inMemory = try ExactNumericsScan.run(config, sink: InMemorySink(workers: 2))
+        for (result, expected) in zip(inMemory, reference) {
+            let r = try XCTUnwrap(result.scalar(.meanRatio)), e = try XCTUnwrap(expected.scalar(.meanRatio))
+            XCTAssertEqual(r.mean, e.mean, accuracy: 1e-12)
+            XCTAssertEqual(r.error, e.error, accuracy: 1e-12)
+            XCTAssertEqual(result.realizationCount, expected.realizationCount)
+        }
+    }
+
     /// A dynamics record holds exactly the arrays of its shape, each a typed `DynamicsQuantity`,
     /// and the result reads its correlator from them: the realization mean of the record's `C(t)`.
     func testEveryDynamicsArrayIsATypedQuantity() throws {

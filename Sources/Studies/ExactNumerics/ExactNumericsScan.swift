@@ -27,15 +27,75 @@ public enum ExactNumericsScan {
                            realizations: (EDProblem) -> Int, seed: UInt64, directory: URL, quiet: Bool,
                            commandLine: String, window: SparseWindowPlan? = nil) throws -> [ExactNumericsResult] {
         try problems.map { problem in
-            let name = "L\(problem.length)_W\(JSONValue.format(problem.disorderStrength))"
-                + (problem.model.isFloquet ? "_Omega\(JSONValue.format(problem.driveFrequency))" : "")
-            var job = ExactRealization(problem: problem, observables: observables, settings: settings, seed: seed)
-            job.window = window
-            var run = ExactNumericsRun(realization: job,
-                                       realizations: realizations(problem), directory: directory.appendingPathComponent(name),
+            var run = ExactNumericsRun(realization: job(problem, observables: observables, settings: settings, seed: seed, window: window),
+                                       realizations: realizations(problem), directory: directory.appendingPathComponent(pointName(problem)),
                                        commandLine: commandLine)
             run.quiet = quiet
             return try run.execute()
+        }
+    }
+
+    /// The sub-directory of a point: `L<L>_W<W>[_Omega<Omega>]`.
+    public static func pointName(_ problem: EDProblem) -> String {
+        "L\(problem.length)_W\(JSONValue.format(problem.disorderStrength))"
+            + (problem.model.isFloquet ? "_Omega\(JSONValue.format(problem.driveFrequency))" : "")
+    }
+
+    static func job(_ problem: EDProblem, observables: [ExactObservable], settings: ExactObservableSettings, seed: UInt64,
+                    window: SparseWindowPlan?) -> ExactRealization {
+        var job = ExactRealization(problem: problem, observables: observables, settings: settings, seed: seed)
+        job.window = window
+        return job
+    }
+}
+
+extension ExactNumericsScan: Study {
+    /// A scan: its points, observables and realizations per chain length (the default stated once,
+    /// in `defaultRealizations`).
+    public struct Config: Sendable {
+        public var problems: [EDProblem] = []
+        public var observables: [ExactObservable] = [.levelStatistics]
+        public var settings = ExactObservableSettings()
+        /// Realizations per chain length; `defaultRealizations` at a length not listed.
+        public var realizations: [Int: Int] = [:]
+        public var defaultRealizations = 10
+        public var seed: UInt64 = 2022
+        public var window: SparseWindowPlan?
+        /// Where the points' run directories go (`<directory>/L<L>_W<W>`) when the sink keeps no
+        /// run directory; nil: the points are averaged in the sink.
+        public var directory: URL?
+        public var quiet = true
+        public var commandLine = ""
+
+        public init() {}
+
+        /// Realizations at `length`.
+        public func realizations(at length: Int) -> Int { realizations[length] ?? defaultRealizations }
+    }
+
+    public typealias Result = [ExactNumericsResult]
+
+    /// The runs of the points in the order given. Each is a resumable `ed run` directory: the sink's
+    /// directory for the run's key when it keeps runs as directories (`RunStoreSink`, the run logged
+    /// in its cache), else `<directory>/L<L>_W<W>`; without either, its average in `sink`.
+    public static func run(_ config: Config, sink: any StudySink) throws -> [ExactNumericsResult] {
+        try config.problems.map { problem in
+            let job = job(problem, observables: config.observables, settings: config.settings, seed: config.seed, window: config.window)
+            let count = config.realizations(at: problem.length)
+            let key = sink.keepsRuns ? try ComparisonSampling.key(job) : nil
+            if let key, let directory = sink.runDirectory(for: key) {
+                var run = ExactNumericsRun(realization: job, realizations: count, directory: directory, commandLine: config.commandLine)
+                run.quiet = config.quiet
+                let (result, timing) = try run.executeTimed()
+                sink.finished(key, reused: count - timing.computed, computed: timing.computed, seconds: timing.wallSeconds)
+                return result
+            }
+            if let directory = config.directory {
+                return try run(problems: [problem], observables: config.observables, settings: config.settings, realizations: { _ in count },
+                               seed: config.seed, directory: directory, quiet: config.quiet, commandLine: config.commandLine,
+                               window: config.window)[0]
+            }
+            return try ComparisonSampling.average(job, count: count, sink: sink)
         }
     }
 }
