@@ -120,6 +120,40 @@ final class StudyShapeTests: XCTestCase {
         }
     }
 
+    /// The exact-numerics report section draws `<r>` from the `ed run` of each point, with the
+    /// realizations its scan's Config gives (a length without a count: the scan's default), and
+    /// states those counts in the caption.
+    func testExactNumericsSectionReadsItsScans() throws {
+        var report = ExactNumericsReport(commandLine: "test")
+        report.levelLengths = [6, 8]
+        report.levelDisorders = [1, 4]
+        report.levelRealizations = [6: 3]
+        report.spectralLengths = [6]
+        report.spectralDisorders = [1, 4]
+        report.spectralRealizations = [6: 2]
+        report.probeLengths = [4]
+        report.probeDisorders = [2, 8]
+        report.probeRealizations = [4: 2]
+        let section = try report.section()
+        let level = try XCTUnwrap(section.figures.first { $0.identifier == "ed-level-statistics" })
+        let table = try XCTUnwrap(level.data.first?.table)
+        let root = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fallback = ExactNumericsScan.Config().defaultRealizations
+        for (length, count) in [(6, 3), (8, fallback)] {
+            let expected = try report.levelDisorders.map { w in
+                var run = ExactNumericsRun(realization: ExactRealization(problem: report.xxz(length: length, disorder: w),
+                                                                         observables: [.levelStatistics], seed: report.seed),
+                                           realizations: count, directory: root.appendingPathComponent("L\(length)_W\(w)"), commandLine: "test")
+                run.quiet = true
+                return try XCTUnwrap(run.execute().scalar(.meanRatio))
+            }
+            XCTAssertEqual(table.values(named: "r_L\(length)"), expected.map(\.mean))
+            XCTAssertEqual(table.values(named: "r_L\(length)_err"), expected.map(\.error))
+            XCTAssertTrue(level.caption.contains("L = \(length): \(count)"), level.caption)
+        }
+    }
+
     /// A dynamics record holds exactly the arrays of its shape, each a typed `DynamicsQuantity`,
     /// and the result reads its correlator from them: the realization mean of the record's `C(t)`.
     func testEveryDynamicsArrayIsATypedQuantity() throws {
