@@ -22,19 +22,6 @@ public enum ExactNumericsScan {
         return ColumnTable(columns: columns)
     }
 
-    /// The runs of a scan, in the order given, each in `<directory>/L<L>_W<W>`; returns the results.
-    public static func run(problems: [EDProblem], observables: [ExactObservable], settings: ExactObservableSettings = .init(),
-                           realizations: (EDProblem) -> Int, seed: UInt64, directory: URL, quiet: Bool,
-                           commandLine: String, window: SparseWindowPlan? = nil) throws -> [ExactNumericsResult] {
-        try problems.map { problem in
-            var run = ExactNumericsRun(realization: job(problem, observables: observables, settings: settings, seed: seed, window: window),
-                                       realizations: realizations(problem), directory: directory.appendingPathComponent(pointName(problem)),
-                                       commandLine: commandLine)
-            run.quiet = quiet
-            return try run.execute()
-        }
-    }
-
     /// The sub-directory of a point: `L<L>_W<W>[_Omega<Omega>]`.
     public static func pointName(_ problem: EDProblem) -> String {
         "L\(problem.length)_W\(JSONValue.format(problem.disorderStrength))"
@@ -91,9 +78,10 @@ extension ExactNumericsScan: Study {
                 return result
             }
             if let directory = config.directory {
-                return try run(problems: [problem], observables: config.observables, settings: config.settings, realizations: { _ in count },
-                               seed: config.seed, directory: directory, quiet: config.quiet, commandLine: config.commandLine,
-                               window: config.window)[0]
+                var run = ExactNumericsRun(realization: job, realizations: count, directory: directory.appendingPathComponent(pointName(problem)),
+                                           commandLine: config.commandLine)
+                run.quiet = config.quiet
+                return try run.execute()
             }
             return try ComparisonSampling.average(job, count: count, sink: sink)
         }
