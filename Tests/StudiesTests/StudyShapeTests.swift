@@ -108,7 +108,7 @@ final class StudyShapeTests: XCTestCase {
             try ComparisonSampling.key(ExactRealization(problem: $0, observables: config.observables, seed: config.seed))
         }
         XCTAssertEqual(cache.uses.prefix(3).map(\.directory), keys.map { RunCache.folderName(label: $0.label, manifest: $0.manifest) })
-        XCTAssertEqual(cache.uses.prefix(3).map(\.computed), [3, 3, 2])
+        XCTAssertEqual(cache.uses.prefix(3).map(\.computed), [3, 3, 2], "\(cache.uses)")
         XCTAssertTrue(cache.uses.suffix(3).allSatisfy(\.isReused))
 
         let inMemory = try ExactNumericsScan.run(config, sink: InMemorySink(workers: 2))

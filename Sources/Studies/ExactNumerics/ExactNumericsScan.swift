@@ -70,18 +70,10 @@ extension ExactNumericsScan: Study {
             let job = job(problem, observables: config.observables, settings: config.settings, seed: config.seed, window: config.window)
             let count = config.realizations(at: problem.length)
             let key = sink.keepsRuns ? try ComparisonSampling.key(job) : nil
-            if let key, let directory = sink.runDirectory(for: key) {
+            if let directory = key.flatMap(sink.runDirectory(for:)) ?? config.directory?.appendingPathComponent(pointName(problem)) {
                 var run = ExactNumericsRun(realization: job, realizations: count, directory: directory, commandLine: config.commandLine)
                 run.quiet = config.quiet
-                let (result, timing) = try run.executeTimed()
-                sink.finished(key, reused: count - timing.computed, computed: timing.computed, seconds: timing.wallSeconds)
-                return result
-            }
-            if let directory = config.directory {
-                var run = ExactNumericsRun(realization: job, realizations: count, directory: directory.appendingPathComponent(pointName(problem)),
-                                           commandLine: config.commandLine)
-                run.quiet = config.quiet
-                return try run.execute()
+                return try ExactNumericsRun.run(run, sink: sink)
             }
             return try ComparisonSampling.average(job, count: count, sink: sink)
         }
