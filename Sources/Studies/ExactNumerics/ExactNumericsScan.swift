@@ -27,13 +27,6 @@ public enum ExactNumericsScan {
         "L\(problem.length)_W\(JSONValue.format(problem.disorderStrength))"
             + (problem.model.isFloquet ? "_Omega\(JSONValue.format(problem.driveFrequency))" : "")
     }
-
-    static func job(_ problem: EDProblem, observables: [ExactObservable], settings: ExactObservableSettings, seed: UInt64,
-                    window: SparseWindowPlan?) -> ExactRealization {
-        var job = ExactRealization(problem: problem, observables: observables, settings: settings, seed: seed)
-        job.window = window
-        return job
-    }
 }
 
 extension ExactNumericsScan: Study {
@@ -67,7 +60,8 @@ extension ExactNumericsScan: Study {
     /// in its cache), else `<directory>/L<L>_W<W>`; without either, its average in `sink`.
     public static func run(_ config: Config, sink: any StudySink) throws -> [ExactNumericsResult] {
         try config.problems.map { problem in
-            let job = job(problem, observables: config.observables, settings: config.settings, seed: config.seed, window: config.window)
+            var job = ExactRealization(problem: problem, observables: config.observables, settings: config.settings, seed: config.seed)
+            job.window = config.window
             let count = config.realizations(at: problem.length)
             let key = sink.keepsRuns ? try ComparisonSampling.key(job) : nil
             if let directory = key.flatMap(sink.runDirectory(for:)) ?? config.directory?.appendingPathComponent(pointName(problem)) {
