@@ -26,7 +26,7 @@ enum DistributionOptions {
     /// Runs the plan here, or over the MPI ranks; the result on the process that wrote it (nil on
     /// the other ranks).
     static func execute(_ plan: ExactNumericsRun, ranksPerRealization: Int) throws -> ExactNumericsResult? {
-        guard MPIEnvironment.isLaunched() else { return try plan.execute() }
+        guard MPIEnvironment.isLaunched() else { return try ExactNumericsRun.run(plan, sink: InMemorySink()) }
         guard plan.shard == nil else {
             throw ValidationError("--shard: not under mpirun, where every rank computes its own shard")
         }

@@ -229,12 +229,6 @@ struct EDScan: ParsableCommand {
         for problem in try points() { try runOptions.check(problem: problem) }
     }
 
-    /// The sub-directory of a point: `L<L>_W<W>[_Omega<Omega>]`.
-    static func pointName(_ problem: EDProblem) -> String {
-        "L\(problem.length)_W\(JSONValue.format(problem.disorderStrength))"
-            + (problem.model.isFloquet ? "_Omega\(JSONValue.format(problem.driveFrequency))" : "")
-    }
-
     func run() throws { try writing(into: runOptions.out, option: "--out") { try runInDirectory() } }
 
     func runInDirectory() throws {
@@ -247,7 +241,7 @@ struct EDScan: ParsableCommand {
         }
         var results: [ExactNumericsResult] = []
         for problem in try points() {
-            let plan = try runOptions.plan(problem: problem, directory: base.appendingPathComponent(Self.pointName(problem)))
+            let plan = try runOptions.plan(problem: problem, directory: base.appendingPathComponent(ExactNumericsScan.pointName(problem)))
             if let result = try DistributionOptions.execute(plan, ranksPerRealization: runOptions.ranksPerRealization) {
                 results.append(result)
             }

@@ -58,7 +58,7 @@ enum RecordedCommand {
             return [(nil, try command.runOptions.plan(problem: problem, directory: directory, arguments: arguments))]
         case .scan(let command):
             return try command.points().map { problem in
-                let name = EDScan.pointName(problem)
+                let name = ExactNumericsScan.pointName(problem)
                 return (name, try command.runOptions.plan(problem: problem, directory: directory.appendingPathComponent(name),
                                                           arguments: arguments))
             }

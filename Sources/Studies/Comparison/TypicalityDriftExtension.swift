@@ -99,7 +99,7 @@ public struct TypicalityDriftExtension: Sendable {
                 }
                 let wanted = records.filter { $0.realization < run.realizations }
                 guard wanted.count == run.realizations, wanted.count > 0 else { continue }
-                points.append(Self.point(length: length, disorder: w, correlators: wanted.map { $0.values["czz"] ?? [] },
+                points.append(Self.point(length: length, disorder: w, correlators: wanted.map { $0.values[DynamicsQuantity.correlator] ?? [] },
                                          window: window, states: states, dimension: run.dynamics.dimension))
             }
         }

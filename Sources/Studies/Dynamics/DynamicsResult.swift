@@ -23,20 +23,20 @@ public struct DynamicsResult: Sendable {
     init(run: DynamicsRun, records: [RealizationRecord]) {
         let average = DisorderAverage(records: records)
         times = run.times
-        correlator = average["czz"]?.mean ?? []
+        correlator = average[.correlator]?.mean ?? []
         realizationCount = records.count
-        let single = records.count == 1 ? records[0].values["czz_state_error"] : nil
-        correlatorError = single ?? average["czz"]?.standardError ?? []
+        let single = records.count == 1 ? records[0].values[.correlatorStateError] : nil
+        correlatorError = single ?? average[.correlator]?.standardError ?? []
         typicalityError = 1 / (Double(run.states * max(records.count, 1)) * Double(run.dynamics.dimension + 1)).squareRoot()
         frequencies = run.hasSpectralFunction ? run.frequencies : []
-        spectralFunction = average["S"]?.mean ?? []
-        spectralFunctionError = average["S"]?.standardError ?? []
-        let halfWidth = (average["interval"]?.mean).map { ($0[1] - $0[0]) / 2 } ?? .nan
+        spectralFunction = average[.spectralFunction]?.mean ?? []
+        spectralFunctionError = average[.spectralFunction]?.standardError ?? []
+        let halfWidth = (average[.spectralInterval]?.mean).map { ($0[1] - $0[0]) / 2 } ?? .nan
         if run.hasSpectralFunction {
             resolution = run.problem.model.isFloquet ? Double.pi / (Double(run.fourierPeriods) * run.problem.period)
                 : 2.0.squareRoot() * Double.pi * halfWidth / Double(run.dynamics.kernelOrder)
         }
-        productsPerRealization = average["products"]?.mean.first ?? 0
+        productsPerRealization = average[.operatorProducts]?.mean.first ?? 0
         seconds = records.map(\.seconds)
     }
 

@@ -72,8 +72,12 @@ public struct DynamicsRun: Sendable {
     }
 
     var recordShape: RecordShape {
-        var lengths = ["czz": times.count, "czz_state_error": times.count, "interval": 2, "products": 1]
-        if hasSpectralFunction { lengths["S"] = frequencies.count }
+        var lengths: [String: Int] = [:]
+        lengths[.correlator] = times.count
+        lengths[.correlatorStateError] = times.count
+        lengths[.spectralInterval] = 2
+        lengths[.operatorProducts] = 1
+        if hasSpectralFunction { lengths[.spectralFunction] = frequencies.count }
         return RecordShape(lengths: lengths)
     }
 
@@ -143,13 +147,12 @@ public struct DynamicsRun: Sendable {
                 progress?.note(String(format: "realization %d: state %d/%d done, %.1f s", k, s + 1, states, Date().timeIntervalSince(start)))
             }
         }
-        var values: [String: [Double]] = [
-            "czz": Self.mean(perState),
-            "czz_state_error": Self.standardError(perState),
-            "interval": [interval.lower, interval.upper].map { $0.isFinite ? $0 : 0 },
-            "products": [Double(propagator.productCount)],
-        ]
-        if hasSpectralFunction { values["S"] = Self.mean(spectra) }
+        var values: [String: [Double]] = [:]
+        values[.correlator] = Self.mean(perState)
+        values[.correlatorStateError] = Self.standardError(perState)
+        values[.spectralInterval] = [interval.lower, interval.upper].map { $0.isFinite ? $0 : 0 }
+        values[.operatorProducts] = [Double(propagator.productCount)]
+        if hasSpectralFunction { values[.spectralFunction] = Self.mean(spectra) }
         return RealizationRecord(realization: k, values: values)
     }
 

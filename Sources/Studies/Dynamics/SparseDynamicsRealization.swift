@@ -15,11 +15,11 @@ extension DynamicsRun {
         if dynamics.dimension >= 1 << 14 {
             progress?.note(String(format: "realization %d: %d states on %d ranks, %.1f s", k, states, result.ranks, Date().timeIntervalSince(start)))
         }
-        return RealizationRecord(realization: k, values: [
-            "czz": Self.mean(result.values),
-            "czz_state_error": Self.standardError(result.values),
-            "interval": result.interval,
-            "products": [Double(result.products)],
-        ])
+        var values: [String: [Double]] = [:]
+        values[.correlator] = Self.mean(result.values)
+        values[.correlatorStateError] = Self.standardError(result.values)
+        values[.spectralInterval] = result.interval
+        values[.operatorProducts] = [Double(result.products)]
+        return RealizationRecord(realization: k, values: values)
     }
 }

@@ -44,9 +44,11 @@ public struct ExactNumericsReport: Sendable {
         // <r> of xxz against W.
         var rColumns: [(name: String, values: [Double])] = [("W", levelDisorders)]
         var rCurves: [[Double]] = []
-        for length in levelLengths {
-            let results = try scan(levelDisorders.map { xxz(length: length, disorder: $0) }, observables: [.levelStatistics],
-                                   realizations: { levelRealizations[$0.length] ?? 10 }, scratch: scratch.appendingPathComponent("r"))
+        let levelScan = scan(levelLengths.flatMap { l in levelDisorders.map { xxz(length: l, disorder: $0) } }, observables: [.levelStatistics],
+                             realizations: levelRealizations, scratch: scratch.appendingPathComponent("r"))
+        let levelResults = try ExactNumericsScan.run(levelScan)
+        for (i, length) in levelLengths.enumerated() {
+            let results = levelResults[(i * levelDisorders.count)..<((i + 1) * levelDisorders.count)]
             let r = results.map { $0.scalar(.meanRatio)?.mean ?? .nan }
             rCurves.append(r)
             rColumns.append(("r_L\(length)", r))
@@ -59,7 +61,7 @@ public struct ExactNumericsReport: Sendable {
         let rFigure = ReportFigure(
             identifier: "ed-level-statistics", title: "<r> of the random-field xxz chain against W",
             claim: "Level statistics cross over from GOE (0.5307) to Poisson (0.3863); the crossing of the curves drifts to larger W with L (Luitz, Laflorencie and Alet find W ~ 3.7 at L = 12..22).",
-            caption: "Mean gap ratio over the middle third of the S^z = 0 spectrum, periodic chain, S = sigma/2, J = Delta = 1, h_n uniform in [-W, W]. Crossings of consecutive curves (linear interpolation): \(crossingText). Error bars: standard errors over realizations (\(levelLengths.map { "L = \($0): \(levelRealizations[$0] ?? 10)" }.joined(separator: ", "))).",
+            caption: "Mean gap ratio over the middle third of the S^z = 0 spectrum, periodic chain, S = sigma/2, J = Delta = 1, h_n uniform in [-W, W]. Crossings of consecutive curves (linear interpolation): \(crossingText). Error bars: standard errors over realizations (\(levelLengths.map { "L = \($0): \(levelScan.realizations(at: $0))" }.joined(separator: ", "))).",
             parameters: "xxz, L = \(levelLengths.map(String.init).joined(separator: ", ")), S^z = 0, seed \(seed)",
             data: [ReportData(fileName: "ed_r.csv", table: ColumnTable(columns: rColumns), metadata: metadata([("model", .string("xxz"))]))],
             plot: """
@@ -70,10 +72,13 @@ public struct ExactNumericsReport: Sendable {
             """)
 
         // [S(omega)] and rho vbar of xxz.
+        let spectralScan = scan(spectralLengths.flatMap { l in spectralDisorders.map { xxz(length: l, disorder: $0) } },
+                                observables: [.spectral, .criterion], realizations: spectralRealizations,
+                                scratch: scratch.appendingPathComponent("spectral"))
+        let spectralResults = try ExactNumericsScan.run(spectralScan)
         var spectral: [Int: [ExactNumericsResult]] = [:]
-        for length in spectralLengths {
-            spectral[length] = try scan(spectralDisorders.map { xxz(length: length, disorder: $0) }, observables: [.spectral, .criterion],
-                                        realizations: { spectralRealizations[$0.length] ?? 10 }, scratch: scratch.appendingPathComponent("spectral"))
+        for (i, length) in spectralLengths.enumerated() {
+            spectral[length] = Array(spectralResults[(i * spectralDisorders.count)..<((i + 1) * spectralDisorders.count)])
         }
         let largest = spectralLengths.max()!
         let sResults = spectral[largest]!
@@ -88,7 +93,7 @@ public struct ExactNumericsReport: Sendable {
             identifier: "ed-spectral-function", title: "[S(omega)] of sigma^z_0 in the xxz chain",
             claim: "On the thermal side S(omega) is flat below the Thouless scale; on the localised side it develops a power law S ~ omega^(-1 + theta) at small omega and weight moves into the omega = 0 delta function [Czz] (Secs. III, IV).",
             caption: "Off-diagonal spectral density on log-spaced |omega| bins (6 per decade), L = \(largest), S^z = 0. The delta weights [Czz] at W = \(spectralDisorders.map { JSONValue.format($0) }.joined(separator: ", ")) are \(memory). Sum rule integral S + [Czz] = 1 holds to \(String(format: "%.1e", residual)) in every run.",
-            parameters: "xxz, L = \(largest), S^z = 0, \(spectralRealizations[largest] ?? 10) realizations, seed \(seed)",
+            parameters: "xxz, L = \(largest), S^z = 0, \(spectralScan.realizations(at: largest)) realizations, seed \(seed)",
             data: [ReportData(fileName: "ed_spectral.csv", table: ColumnTable(columns: sColumns), metadata: metadata([("length", .integer(largest))]))],
             plot: """
             set logscale xy; set format y "10^{%L}"; set format x "10^{%L}"; set xlabel "|{/Symbol w}| / J"; set ylabel "[S({/Symbol w})]"; set key left bottom; set yrange [1e-6:30]
@@ -116,12 +121,15 @@ public struct ExactNumericsReport: Sendable {
 
         // [Czz] and [S_P] of heisenberg-o3 with a probe.
         var pColumns: [(name: String, values: [Double])] = [("W", probeDisorders)]
-        for length in probeLengths {
-            // Only the infinite-time memory of Czz is drawn: no time grid (Czz(t) at t = 0 only).
-            var settings = ExactObservableSettings()
-            settings.correlatorTimes = [0]
-            let results = try scan(probeDisorders.map { heisenbergWithProbe(length: length, disorder: $0) }, observables: [.czz, .entanglement],
-                                   settings: settings, realizations: { probeRealizations[$0.length] ?? 4 }, scratch: scratch.appendingPathComponent("probe"))
+        // Only the infinite-time memory of Czz is drawn: no time grid (Czz(t) at t = 0 only).
+        var probeSettings = ExactObservableSettings()
+        probeSettings.correlatorTimes = [0]
+        let probeScan = scan(probeLengths.flatMap { l in probeDisorders.map { heisenbergWithProbe(length: l, disorder: $0) } },
+                             observables: [.czz, .entanglement], settings: probeSettings, realizations: probeRealizations,
+                             scratch: scratch.appendingPathComponent("probe"))
+        let probeResults = try ExactNumericsScan.run(probeScan)
+        for (i, length) in probeLengths.enumerated() {
+            let results = probeResults[(i * probeDisorders.count)..<((i + 1) * probeDisorders.count)]
             for (quantity, short) in [(ExactQuantity.czzInfiniteTime, "czz"), (.entropyProbe, "S_P")] {
                 pColumns.append(("\(short)_L\(length)", results.map { $0.scalar(quantity)?.mean ?? .nan }))
                 pColumns.append(("\(short)_L\(length)_err", results.map { $0.scalar(quantity)?.error ?? .nan }))
@@ -132,7 +140,7 @@ public struct ExactNumericsReport: Sendable {
             ReportFigure(
                 identifier: id, title: "\(label) of the probe against W (heisenberg-o3)",
                 claim: claim,
-                caption: "Probe P at site 0: (h/2) sigma^z_P + J sigma^x_0 sigma^x_P, h = W; [Czz] is the infinite-time memory of sigma^z_P (the diagonal weight of its spectral function), [S_P] the probe's entropy averaged over all eigenstates. Realizations: \(probeLengths.map { "L = \($0): \(probeRealizations[$0] ?? 4)" }.joined(separator: ", ")).",
+                caption: "Probe P at site 0: (h/2) sigma^z_P + J sigma^x_0 sigma^x_P, h = W; [Czz] is the infinite-time memory of sigma^z_P (the diagonal weight of its spectral function), [S_P] the probe's entropy averaged over all eigenstates. Realizations: \(probeLengths.map { "L = \($0): \(probeScan.realizations(at: $0))" }.joined(separator: ", ")).",
                 parameters: "heisenberg-o3 with probe, L = \(probeLengths.map(String.init).joined(separator: ", ")), seed \(seed)",
                 data: [ReportData(fileName: "ed_probe.csv", table: pTable, metadata: metadata([("model", .string("heisenberg-o3"))]))],
                 plot: """
@@ -155,26 +163,20 @@ public struct ExactNumericsReport: Sendable {
             tables: [table])
     }
 
-    /// The runs of `problems`: with a bound `RunCache`, each a resumable `ed run` directory of the
-    /// cache (kept and reused); without one, in `scratch` (removed with the section).
+    /// The scan of `problems` with this section's seed and command line: with a bound `RunCache`,
+    /// each point a resumable `ed run` directory of the cache (kept and reused); without one, in
+    /// `scratch` (removed with the section). Realizations per length from `counts`.
     func scan(_ problems: [EDProblem], observables: [ExactObservable], settings: ExactObservableSettings = .init(),
-              realizations: (EDProblem) -> Int, scratch: URL) throws -> [ExactNumericsResult] {
-        guard let cache = RunCache.current else {
-            return try ExactNumericsScan.run(problems: problems, observables: observables, settings: settings, realizations: realizations,
-                                             seed: seed, directory: scratch, quiet: true, commandLine: commandLine)
-        }
-        return try problems.map { problem in
-            let job = ExactRealization(problem: problem, observables: observables, settings: settings, seed: seed)
-            let key = try ComparisonSampling.key(job)
-            let count = realizations(problem)
-            var run = ExactNumericsRun(realization: job, realizations: count,
-                                       directory: cache.directory(label: key.label, manifest: key.manifest), commandLine: commandLine)
-            run.quiet = true
-            let (result, timing) = try run.executeTimed()
-            cache.note(RunCache.Use(label: key.label, directory: run.directory.lastPathComponent, reused: count - timing.computed,
-                                    computed: timing.computed, seconds: timing.wallSeconds))
-            return result
-        }
+              realizations counts: [Int: Int], scratch: URL) -> ExactNumericsScan.Config {
+        var config = ExactNumericsScan.Config()
+        config.problems = problems
+        config.observables = observables
+        config.settings = settings
+        config.realizations = counts
+        config.seed = seed
+        config.directory = scratch
+        config.commandLine = commandLine
+        return config
     }
 
     func xxz(length: Int, disorder: Double) -> EDProblem {

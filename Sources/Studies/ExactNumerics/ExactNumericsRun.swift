@@ -277,3 +277,25 @@ public func problemParameters(_ problem: EDProblem, alwaysRecordProbe: Bool = fa
 public func contentHash(_ fields: DisorderFields) throws -> String {
     "fnv1a64:" + FNV1a.hex(try fields.json())
 }
+
+extension ExactNumericsRun: Study {
+    /// A run is its own configuration: the job (problem, observables, settings, seed), the number of
+    /// realizations, the directory that keeps its records and the parallelism (`resonance ed run`
+    /// builds it from its options, `ExactNumericsScan` for each point).
+    public typealias Config = ExactNumericsRun
+    public typealias Result = ExactNumericsResult
+
+    /// Runs (or resumes) `config` in its directory, the run's own store: the sink's worker count
+    /// applies when the run names none (neither changes the numbers, only the BLAS threads per
+    /// realization could); the sink is told the run is done, under the run's key when the directory
+    /// is the one the sink keeps for it.
+    public static func run(_ config: ExactNumericsRun, sink: any StudySink) throws -> ExactNumericsResult {
+        var plan = config
+        plan.workers = plan.workers ?? sink.workers
+        let (result, timing) = try plan.executeTimed()
+        let key = sink.keepsRuns ? try ComparisonSampling.key(plan.realization) : nil
+        let kept = key.flatMap { sink.runDirectory(for: $0)?.standardizedFileURL.path } == plan.directory.standardizedFileURL.path ? key : nil
+        sink.finished(kept, reused: plan.realizations - timing.computed, computed: timing.computed, seconds: timing.wallSeconds)
+        return result
+    }
+}

@@ -22,20 +22,54 @@ public enum ExactNumericsScan {
         return ColumnTable(columns: columns)
     }
 
-    /// The runs of a scan, in the order given, each in `<directory>/L<L>_W<W>`; returns the results.
-    public static func run(problems: [EDProblem], observables: [ExactObservable], settings: ExactObservableSettings = .init(),
-                           realizations: (EDProblem) -> Int, seed: UInt64, directory: URL, quiet: Bool,
-                           commandLine: String, window: SparseWindowPlan? = nil) throws -> [ExactNumericsResult] {
-        try problems.map { problem in
-            let name = "L\(problem.length)_W\(JSONValue.format(problem.disorderStrength))"
-                + (problem.model.isFloquet ? "_Omega\(JSONValue.format(problem.driveFrequency))" : "")
-            var job = ExactRealization(problem: problem, observables: observables, settings: settings, seed: seed)
-            job.window = window
-            var run = ExactNumericsRun(realization: job,
-                                       realizations: realizations(problem), directory: directory.appendingPathComponent(name),
-                                       commandLine: commandLine)
-            run.quiet = quiet
-            return try run.execute()
+    /// The sub-directory of a point: `L<L>_W<W>[_Omega<Omega>]`.
+    public static func pointName(_ problem: EDProblem) -> String {
+        "L\(problem.length)_W\(JSONValue.format(problem.disorderStrength))"
+            + (problem.model.isFloquet ? "_Omega\(JSONValue.format(problem.driveFrequency))" : "")
+    }
+}
+
+extension ExactNumericsScan: Study {
+    /// A scan: its points, observables and realizations per chain length (the default stated once,
+    /// in `defaultRealizations`).
+    public struct Config: Sendable {
+        public var problems: [EDProblem] = []
+        public var observables: [ExactObservable] = [.levelStatistics]
+        public var settings = ExactObservableSettings()
+        /// Realizations per chain length; `defaultRealizations` at a length not listed.
+        public var realizations: [Int: Int] = [:]
+        public var defaultRealizations = 10
+        public var seed: UInt64 = 2022
+        public var window: SparseWindowPlan?
+        /// Where the points' run directories go (`<directory>/L<L>_W<W>`) when the sink keeps no
+        /// run directory; nil: the points are averaged in the sink.
+        public var directory: URL?
+        public var quiet = true
+        public var commandLine = ""
+
+        public init() {}
+
+        /// Realizations at `length`.
+        public func realizations(at length: Int) -> Int { realizations[length] ?? defaultRealizations }
+    }
+
+    public typealias Result = [ExactNumericsResult]
+
+    /// The runs of the points in the order given. Each is a resumable `ed run` directory: the sink's
+    /// directory for the run's key when it keeps runs as directories (`RunStoreSink`, the run logged
+    /// in its cache), else `<directory>/L<L>_W<W>`; without either, its average in `sink`.
+    public static func run(_ config: Config, sink: any StudySink) throws -> [ExactNumericsResult] {
+        try config.problems.map { problem in
+            var job = ExactRealization(problem: problem, observables: config.observables, settings: config.settings, seed: config.seed)
+            job.window = config.window
+            let count = config.realizations(at: problem.length)
+            let key = sink.keepsRuns ? try ComparisonSampling.key(job) : nil
+            if let directory = key.flatMap(sink.runDirectory(for:)) ?? config.directory?.appendingPathComponent(pointName(problem)) {
+                var run = ExactNumericsRun(realization: job, realizations: count, directory: directory, commandLine: config.commandLine)
+                run.quiet = config.quiet
+                return try ExactNumericsRun.run(run, sink: sink)
+            }
+            return try ComparisonSampling.average(job, count: count, sink: sink)
         }
     }
 }

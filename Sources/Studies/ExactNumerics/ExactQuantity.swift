@@ -38,3 +38,11 @@ public enum ExactQuantity: String, CaseIterable, Sendable {
     case windowMaxResidual = "window_max_residual"
     case windowSeconds = "window_seconds"
 }
+
+extension Dictionary where Key == String {
+    /// The entry of an exact-numerics quantity in a record's values (or its record shape).
+    subscript(_ quantity: ExactQuantity) -> Value? {
+        get { self[quantity.rawValue] }
+        set { self[quantity.rawValue] = newValue }
+    }
+}

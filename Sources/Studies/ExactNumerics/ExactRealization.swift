@@ -52,36 +52,40 @@ public struct ExactRealization: Sendable {
     public func recordShape() -> RecordShape {
         let selected = Set(observables)
         var lengths: [String: Int] = [:]
-        if selected.contains(.levelStatistics) { lengths["r_mean"] = 1; lengths["r_count"] = 1 }
+        if selected.contains(.levelStatistics) { lengths[.meanRatio] = 1; lengths[.ratioCount] = 1 }
         if selected.contains(.spectral) {
-            lengths["spectral_density"] = settings.frequencyBins(for: problem).count
-            for key in ["spectral_diagonal_weight", "spectral_below_range", "spectral_above_range", "spectral_sum_rule_residual"] {
+            lengths[.spectralDensity] = settings.frequencyBins(for: problem).count
+            for key: ExactQuantity in [.spectralDiagonalWeight, .spectralBelowRange, .spectralAboveRange, .spectralSumRuleResidual] {
                 lengths[key] = 1
             }
         }
-        if selected.contains(.czz) { lengths["czz"] = settings.times(for: problem).count; lengths["czz_infinite_time"] = 1 }
+        if selected.contains(.czz) { lengths[.czz] = settings.times(for: problem).count; lengths[.czzInfiniteTime] = 1 }
         if selected.contains(.matrixElements) {
-            lengths["matrix_element_probability"] = settings.matrixElementBins.count
-            lengths["matrix_element_density_of_states"] = 1
-            lengths["matrix_element_outside"] = 2
+            lengths[.matrixElementProbability] = settings.matrixElementBins.count
+            lengths[.matrixElementDensityOfStates] = 1
+            lengths[.matrixElementOutside] = 2
         }
-        if selected.contains(.criterion) { lengths["criterion_rho_vbar"] = 1 }
+        if selected.contains(.criterion) { lengths[.criterionRhoVbar] = 1 }
         if selected.contains(.fidelity) {
-            lengths["fidelity_mean_log_chi"] = 1
-            lengths["fidelity_log_chi_density"] = settings.logSusceptibilityBins.count
+            lengths[.fidelityMeanLogChi] = 1
+            lengths[.fidelityLogChiDensity] = settings.logSusceptibilityBins.count
         }
         if selected.contains(.entanglement) {
-            lengths["entropy_half_chain"] = 1
-            lengths["entropy_small_subsystem"] = 1
+            lengths[.entropyHalfChain] = 1
+            lengths[.entropySmallSubsystem] = 1
             if problem.probe != nil {
-                lengths["entropy_probe"] = 1
-                lengths["entropy_probe_density"] = settings.probeEntropyBins.count
-                lengths["probe_magnetization"] = 1
+                lengths[.entropyProbe] = 1
+                lengths[.entropyProbeDensity] = settings.probeEntropyBins.count
+                lengths[.probeMagnetization] = 1
             }
         }
         if window != nil {
-            for key in ["window_target_energy", "window_spread", "window_max_residual", "window_seconds"] { lengths[key] = 1 }
-            if !selected.contains(where: \.needsEigenvectors) { lengths = lengths.filter { ["r_mean", "r_count"].contains($0.key) || $0.key.hasPrefix("window_") } }
+            let windowQuantities: [ExactQuantity] = [.windowTargetEnergy, .windowSpread, .windowMaxResidual, .windowSeconds]
+            for key in windowQuantities { lengths[key] = 1 }
+            if !selected.contains(where: \.needsEigenvectors) {
+                let kept = Set((windowQuantities + [.meanRatio, .ratioCount]).map(\.rawValue))
+                lengths = lengths.filter { kept.contains($0.key) }
+            }
         }
         return RecordShape(lengths: lengths)
     }
@@ -158,8 +162,8 @@ public struct ExactRealization: Sendable {
             statistics.add(sortedEnergies: block, period: problem.model.isFloquet ? problem.period : nil,
                            fraction: settings.spectralFraction)
         }
-        values["r_mean"] = [statistics.meanRatio]
-        values["r_count"] = [Double(statistics.ratioCount)]
+        values[.meanRatio] = [statistics.meanRatio]
+        values[.ratioCount] = [Double(statistics.ratioCount)]
     }
 
     /// The window observables from each block's eigenvalues and middle eigenvectors; the same
@@ -196,12 +200,12 @@ public struct ExactRealization: Sendable {
                 MatrixElementDistribution(weights, strength: strength, windows: settings.matrixElementWindows,
                                           bins: settings.matrixElementBins)
             }
-            values["matrix_element_probability"] = m.probabilityDensity
-            values["matrix_element_density_of_states"] = [m.densityOfStates]
-            values["matrix_element_outside"] = [m.belowRangeFraction, m.aboveRangeFraction]
+            values[.matrixElementProbability] = m.probabilityDensity
+            values[.matrixElementDensityOfStates] = [m.densityOfStates]
+            values[.matrixElementOutside] = [m.belowRangeFraction, m.aboveRangeFraction]
         }
         if selected.contains(.criterion) {
-            values["criterion_rho_vbar"] = [stages.measure(ExactObservable.criterion.rawValue) {
+            values[.criterionRhoVbar] = [stages.measure(ExactObservable.criterion.rawValue) {
                 MatrixElementCriterion(weights, strength: strength, window: settings.criterionWindow, fraction: fraction).meanValue
             }]
         }
@@ -209,8 +213,8 @@ public struct ExactRealization: Sendable {
             let chi = stages.measure(ExactObservable.fidelity.rawValue) {
                 FidelitySusceptibilities(weights, strength: strength, fraction: fraction)
             }
-            values["fidelity_mean_log_chi"] = [chi.meanLogSusceptibility]
-            values["fidelity_log_chi_density"] = chi.histogram(settings.logSusceptibilityBins)
+            values[.fidelityMeanLogChi] = [chi.meanLogSusceptibility]
+            values[.fidelityLogChiDensity] = chi.histogram(settings.logSusceptibilityBins)
         }
     }
 
@@ -218,17 +222,18 @@ public struct ExactRealization: Sendable {
     /// and the per-state entropies of the middle window into `spectrum`.
     func addEntanglement(_ entanglement: EigenstateEntanglement, magnetizations: [Double]?, to values: inout [String: [Double]],
                          spectrum: inout RealizationSpectrum) {
-        spectrum.windowPerState = [("entropy_half_chain", entanglement.halfChain), ("entropy_small_subsystem", entanglement.smallSubsystem)]
-        values["entropy_half_chain"] = [entanglement.meanHalfChain]
-        values["entropy_small_subsystem"] = [entanglement.meanSmallSubsystem]
+        spectrum.windowPerState = [(ExactQuantity.entropyHalfChain.rawValue, entanglement.halfChain),
+                                   (ExactQuantity.entropySmallSubsystem.rawValue, entanglement.smallSubsystem)]
+        values[.entropyHalfChain] = [entanglement.meanHalfChain]
+        values[.entropySmallSubsystem] = [entanglement.meanSmallSubsystem]
         guard problem.probe != nil, let magnetizations else { return }
-        spectrum.perState.append(("entropy_probe", entanglement.probe))
-        values["entropy_probe"] = [entanglement.meanProbe]
+        spectrum.perState.append((ExactQuantity.entropyProbe.rawValue, entanglement.probe))
+        values[.entropyProbe] = [entanglement.meanProbe]
         let bins = settings.probeEntropyBins
         var counts = [Double](repeating: 0, count: bins.count)
         for s in entanglement.probe { counts[min(max(bins.index(of: s), 0), bins.count - 1)] += 1 }
-        values["entropy_probe_density"] = counts.map { $0 / (Double(entanglement.probe.count) * bins.width) }
-        values["probe_magnetization"] = [magnetizations.reduce(0, +) / Double(max(magnetizations.count, 1))]
+        values[.entropyProbeDensity] = counts.map { $0 / (Double(entanglement.probe.count) * bins.width) }
+        values[.probeMagnetization] = [magnetizations.reduce(0, +) / Double(max(magnetizations.count, 1))]
     }
 
     /// The selected observables of `states` (all eigenstates, or a window of them with
@@ -238,8 +243,8 @@ public struct ExactRealization: Sendable {
         let selected = Set(observables)
         if selected.contains(.levelStatistics) {
             let statistics = stages.measure(ExactObservable.levelStatistics.rawValue) { LevelStatistics(states, fraction: fraction) }
-            values["r_mean"] = [statistics.meanRatio]
-            values["r_count"] = [Double(statistics.ratioCount)]
+            values[.meanRatio] = [statistics.meanRatio]
+            values[.ratioCount] = [Double(statistics.ratioCount)]
         }
         // One BLAS product per distinct operator: xxz uses sigma^z_0 for both by default.
         let spectralString = try settings.spectralString(for: problem)
@@ -251,17 +256,17 @@ public struct ExactRealization: Sendable {
                 let s = stages.measure(ExactObservable.spectral.rawValue) {
                     BinnedSpectralFunction(weights, bins: settings.frequencyBins(for: problem))
                 }
-                values["spectral_density"] = s.density
-                values["spectral_diagonal_weight"] = [s.diagonalWeight]
-                values["spectral_below_range"] = [s.belowRangeWeight]
-                values["spectral_above_range"] = [s.aboveRangeWeight]
-                values["spectral_sum_rule_residual"] = [s.totalWeight - weights.totalWeight]
+                values[.spectralDensity] = s.density
+                values[.spectralDiagonalWeight] = [s.diagonalWeight]
+                values[.spectralBelowRange] = [s.belowRangeWeight]
+                values[.spectralAboveRange] = [s.aboveRangeWeight]
+                values[.spectralSumRuleResidual] = [s.totalWeight - weights.totalWeight]
             }
             if selected.contains(.czz) {
-                values["czz"] = try stages.measure(ExactObservable.czz.rawValue) {
+                values[.czz] = try stages.measure(ExactObservable.czz.rawValue) {
                     try SpinAutocorrelation(weights, times: settings.times(for: problem)).values
                 }
-                values["czz_infinite_time"] = [weights.diagonalWeight]
+                values[.czzInfiniteTime] = [weights.diagonalWeight]
             }
         }
         if !selected.isDisjoint(with: [.matrixElements, .criterion, .fidelity]) {

@@ -113,9 +113,16 @@ public struct LuitzComparisonStudy: Sendable {
     public func run(directory: URL, quiet: Bool, commandLine: String) throws -> ColumnTable {
         var columns: [(name: String, values: [Double])] = [("W", disorders)]
         for (length, count) in zip(lengths, realizations) {
-            let results = try ExactNumericsScan.run(problems: disorders.map { problem(length: length, disorder: $0) },
-                                                    observables: [.levelStatistics], realizations: { _ in count }, seed: seed,
-                                                    directory: directory, quiet: quiet, commandLine: commandLine, window: window)
+            var scan = ExactNumericsScan.Config()
+            scan.problems = disorders.map { problem(length: length, disorder: $0) }
+            scan.observables = [.levelStatistics]
+            scan.realizations = [length: count]
+            scan.seed = seed
+            scan.window = window
+            scan.directory = directory
+            scan.quiet = quiet
+            scan.commandLine = commandLine
+            let results = try ExactNumericsScan.run(scan, sink: InMemorySink())
             columns.append(("r_L\(length)", results.map { $0.scalar(.meanRatio)?.mean ?? .nan }))
             columns.append(("r_L\(length)_err", results.map { $0.scalar(.meanRatio)?.error ?? .nan }))
         }

@@ -31,10 +31,10 @@ extension ExactRealization {
             return RealizationRecord(realization: k, values: [:])
         }
         var values: [String: [Double]] = [
-            "window_target_energy": [window.targetEnergy],
-            "window_spread": [window.spread],
-            "window_max_residual": [window.maximumResidual],
-            "window_seconds": [window.seconds],
+            ExactQuantity.windowTargetEnergy.rawValue: [window.targetEnergy],
+            ExactQuantity.windowSpread.rawValue: [window.spread],
+            ExactQuantity.windowMaxResidual.rawValue: [window.maximumResidual],
+            ExactQuantity.windowSeconds.rawValue: [window.seconds],
         ]
         spectrum.windowEigenvalues = window.energies
         if settings.wantVectors {
@@ -42,8 +42,8 @@ extension ExactRealization {
         } else {
             var statistics = LevelStatistics()
             statistics.add(sortedEnergies: window.energies, period: nil, fraction: 1)
-            values["r_mean"] = [statistics.meanRatio]
-            values["r_count"] = [Double(statistics.ratioCount)]
+            values[.meanRatio] = [statistics.meanRatio]
+            values[.ratioCount] = [Double(statistics.ratioCount)]
         }
         return RealizationRecord(realization: k, values: values)
     }

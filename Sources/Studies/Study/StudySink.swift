@@ -28,6 +28,13 @@ public protocol StudySink: Sendable {
     func records(for key: RunKey?) throws -> any RealizationSink
     /// The run `key` is done: `reused` realizations were found in its sink, `computed` computed.
     func finished(_ key: RunKey?, reused: Int, computed: Int, seconds: Double)
+    /// The directory that keeps the run `key` (a resumable `ed run` directory), nil when runs are
+    /// not kept as directories.
+    func runDirectory(for key: RunKey) -> URL?
+}
+
+extension StudySink {
+    public func runDirectory(for key: RunKey) -> URL? { nil }
 }
 
 /// Every record in memory: nothing is written, nothing is resumed.
@@ -57,6 +64,8 @@ public struct RunStoreSink: StudySink {
         guard let key else { return InMemoryRecords() }
         return try RunStore(directory: cache.directory(label: key.label, manifest: key.manifest), manifest: key.manifest, shape: key.shape)
     }
+
+    public func runDirectory(for key: RunKey) -> URL? { cache.directory(label: key.label, manifest: key.manifest) }
 
     public func finished(_ key: RunKey?, reused: Int, computed: Int, seconds: Double) {
         guard let key else { return }
