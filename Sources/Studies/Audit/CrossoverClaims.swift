@@ -28,7 +28,7 @@ public enum CrossoverClaims {
         let nu = try ApparentExponentStudy.run(config)
         let (localised, thermal, drift, collapse) = (nu.directLocalized, nu.directThermal, nu.drift, nu.collapse)
         return Measurements([
-            Measurement("nu_direct_localised", localised.exponent, localised.window),
+            Measurement("nu_direct_localized", localised.exponent, localised.window),
             Measurement("nu_direct_thermal", thermal.exponent, thermal.window),
             Measurement("nu_drift", drift.exponent, drift.window),
             Measurement("nu_drift_error", drift.error),
@@ -41,7 +41,7 @@ public enum CrossoverClaims {
     /// estimators must land within 0.3 of 1 to count as an "apparent nu = 1". The collapse counts
     /// only where it determines nu (error < 0.5); a flat collapse cost decides nothing.
     public static func judgeExponent(_ m: Measurements) -> Assessment {
-        let exact = [Criterion.within("nu_direct_localised", m["nu_direct_localised"], 1, tolerance: 0.01),
+        let exact = [Criterion.within("nu_direct_localized", m["nu_direct_localized"], 1, tolerance: 0.01),
                      Criterion.within("nu_direct_thermal", m["nu_direct_thermal"], 1, tolerance: 0.01)]
         var apparent = [Criterion.within("nu_drift", m["nu_drift"], 1, tolerance: 0.3)]
         if m["nu_collapse_error"] < 0.5 { apparent.append(Criterion.within("nu_collapse", m["nu_collapse"], 1, tolerance: 0.3)) }

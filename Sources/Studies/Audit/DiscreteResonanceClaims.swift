@@ -34,7 +34,7 @@ public enum DiscreteResonanceClaims {
             let ratios: [(String, (mean: Double, error: Double), (mean: Double, error: Double))] = [
                 ("loss", p.memoryLossRatio, p.twoLevelMemoryLossRatio),
                 ("S_weight", p.spectralWeightRatio, p.twoLevelSpectralWeightRatio),
-                ("hybridised", p.hybridizedRatio, p.twoLevelHybridizedRatio),
+                ("hybridized", p.hybridizedRatio, p.twoLevelHybridizedRatio),
             ]
             for (name, discrete, twoLevel) in ratios {
                 m.append("ratio_\(name)_\(tag)", discrete.mean, "ED/discrete RM, error \(Measurements.format(discrete.error))")

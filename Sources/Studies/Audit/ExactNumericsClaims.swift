@@ -77,13 +77,13 @@ public enum ExactNumericsClaims {
         let c = criterionComparison
         let r = try CriterionComparison.run(c)
         var m = Measurements(parameters: [("model", .string("xxz")), ("thermal_W", .number(c.thermalDisorder)),
-                                          ("localised_W", .number(c.localizedDisorder)), ("seed", .integer(Int(c.seed)))])
+                                          ("localized_W", .number(c.localizedDisorder)), ("seed", .integer(Int(c.seed)))])
         let growth = { (row: Int, i: Int) -> Double in
             log2(r.rhoVbar[row][i].mean / r.rhoVbar[row][i - 1].mean) / (Double(r.lengths[i] - r.lengths[i - 1]) / 2)
         }
         let last = r.lengths.count - 1
         m.append("thermal_growth_exponent", growth(0, last), "L = \(r.lengths[last - 1])..\(r.lengths[last]); 2^(L/2): 1")
-        m.append("localised_growth_exponent", growth(1, last), "saturation: 0")
+        m.append("localized_growth_exponent", growth(1, last), "saturation: 0")
         m.append("criterion_separation_L\(r.lengths[1])", r.criterionSeparation[0].mean)
         m.append("criterion_separation_error", r.criterionSeparation[0].error)
         m.append("ratio_separation_L\(r.lengths[1])", r.ratioSeparation[1].mean)
@@ -98,7 +98,7 @@ public enum ExactNumericsClaims {
     /// Scaling without "earlier": confirmed with correction.
     public static func judgeCriterion(_ m: Measurements) -> Assessment {
         let scaling = [Criterion.within("thermal_growth_exponent", m["thermal_growth_exponent"], 1, tolerance: 0.3),
-                       Criterion.below("localised_growth_exponent", m["localised_growth_exponent"], 0.4)]
+                       Criterion.below("localized_growth_exponent", m["localized_growth_exponent"], 0.4)]
         return Assessment.decide(
             claim: scaling + [Criterion.above("criterion_minus_ratio_in_errors", m["criterion_minus_ratio_in_errors"], 2)],
             corrected: scaling,

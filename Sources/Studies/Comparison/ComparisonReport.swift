@@ -105,7 +105,7 @@ public struct ComparisonReport: Sendable {
                 PlotSeries(.columns(file: file, x: "Lambda", y: "czz_rm", only: ("zeta", z)), style: .linespoints,
                            title: "F(L/2) RM", color: c, dash: 2, pointType: 6),
                 PlotSeries(.columns(file: file, x: "Lambda", y: "hybridized_ed", yError: "hybridized_ed_err", only: ("zeta", z)), style: .yerrorbars,
-                           title: "hybridised fraction ED", color: c, pointType: 5),
+                           title: "hybridized fraction ED", color: c, pointType: 5),
                 PlotSeries(.columns(file: file, x: "Lambda", y: "resonant_rm", only: ("zeta", z)), style: .linespoints,
                            title: "1 - F(L/2) RM", color: c, dash: 3, pointType: 4),
             ]

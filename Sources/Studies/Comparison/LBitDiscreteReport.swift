@@ -81,8 +81,8 @@ public struct LBitDiscreteReport: Sendable {
              pm(p.twoLevelSpectralWeightRatio), pm(p.twoLevelMemoryLossRatio), pm(p.twoLevelHybridizedRatio)]
         }
         let table = ReportTable(title: "l-bit model: ED / discrete RM and ED / two-level partners (standard errors of the ED)",
-                                header: ["L", "zeta", "Lambda", "realizations", "[S] weight ED/discrete", "1-[Czz] ED/discrete", "hybridised ED/(1-F)",
-                                         "[Czz] ED/F", "[S] weight ED/two-level", "1-[Czz] ED/two-level", "hybridised ED/two-level"],
+                                header: ["L", "zeta", "Lambda", "realizations", "[S] weight ED/discrete", "1-[Czz] ED/discrete", "hybridized ED/(1-F)",
+                                         "[Czz] ED/F", "[S] weight ED/two-level", "1-[Czz] ED/two-level", "hybridized ED/two-level"],
                                 rows: rows)
         return (figure, table)
     }
