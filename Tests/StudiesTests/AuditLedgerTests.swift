@@ -40,10 +40,10 @@ final class AuditLedgerTests: XCTestCase {
 
     /// Synthetic numbers through the other verdict functions.
     func testVerdictsFromSyntheticMeasurements() {
-        let exact = [("nu_direct_localised", 1.0), ("nu_direct_thermal", 1.0), ("nu_drift_error", 0.01), ("nu_collapse_error", 0.1)]
+        let exact = [("nu_direct_localized", 1.0), ("nu_direct_thermal", 1.0), ("nu_drift_error", 0.01), ("nu_collapse_error", 0.1)]
         XCTAssertEqual(CrossoverClaims.judgeExponent(Self.measurements(exact + [("nu_drift", 1.05), ("nu_collapse", 1.1)])).verdict, .confirmed)
         XCTAssertEqual(CrossoverClaims.judgeExponent(Self.measurements(exact + [("nu_drift", 2), ("nu_collapse", 1.1)])).verdict, .confirmedWithCorrection)
-        XCTAssertEqual(CrossoverClaims.judgeExponent(Self.measurements([("nu_direct_localised", 1.5), ("nu_direct_thermal", 1.0)])).verdict, .notConfirmed)
+        XCTAssertEqual(CrossoverClaims.judgeExponent(Self.measurements([("nu_direct_localized", 1.5), ("nu_direct_thermal", 1.0)])).verdict, .notConfirmed)
 
         let printed = [("printed_max_relative_deviation", 0.05), ("corrected_max_relative_deviation", 1e-15)]
         XCTAssertEqual(CorrectionClaims.judgeErf(Self.measurements(printed)).verdict, .confirmedWithCorrection)

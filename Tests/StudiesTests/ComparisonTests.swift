@@ -98,7 +98,7 @@ final class ComparisonTests: XCTestCase {
                                                                  Measurement("rm_rms_log_ratio", 0.01)]))
         XCTAssertEqual(drift.verdict, .confirmed)
         let criterion = ExactNumericsClaims.judgeCriterion(Measurements([Measurement("thermal_growth_exponent", 1.05),
-                                                                         Measurement("localised_growth_exponent", 0.1),
+                                                                         Measurement("localized_growth_exponent", 0.1),
                                                                          Measurement("criterion_minus_ratio_in_errors", 0.5)]))
         XCTAssertEqual(criterion.verdict, .confirmedWithCorrection)
         let inverse = ExactNumericsClaims.judgeInverseFrequency(Measurements([Measurement("max_abs_exponent_plus_one", 0.4),
