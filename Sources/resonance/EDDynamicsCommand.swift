@@ -89,8 +89,9 @@ struct EDDynamics: ParsableCommand {
     }
 
     func plan() throws -> DynamicsRun {
+        let run = try plan(directory: URL(fileURLWithPath: out), arguments: Array(CommandLine.arguments.dropFirst()))
         try OutputDirectory.check(out, option: "--out")
-        return try plan(directory: URL(fileURLWithPath: out), arguments: Array(CommandLine.arguments.dropFirst()))
+        return run
     }
 
     /// The run of these options in `directory`, started by `arguments` (a merge rebuilds the run of
