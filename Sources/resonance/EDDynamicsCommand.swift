@@ -21,7 +21,8 @@ struct EDDynamics: ParsableCommand {
         S(omega) by the kernel polynomial method (Jackson kernel, resolution sqrt(2) pi a / N, written to the outputs). \
         floquet-o3: stroboscopic times in periods, exp(-i H_J T/2) by Chebyshev and the single-site gate layer; \
         --fourier-periods N adds S(omega) from the Jackson-windowed Fourier series of C(n), n < N. \
-        Writes <out>/realizations.jsonl (rerun the same command to resume; --shard i/n for a part), czz.csv \
+        Writes <out>/realizations.jsonl (rerun the same command to resume; --shard i/n for a part, joined by \
+        `resonance ed merge`), invocation.json, czz.csv \
         (czz_err: standard error over realizations, or over the states for one realization; typicality_err: \
         1/sqrt(R N (D+1))), spectral_function.csv and summary.json.
         """
@@ -59,7 +60,8 @@ struct EDDynamics: ParsableCommand {
     @Flag(help: "No progress output.")
     var quiet = false
 
-    func dynamicsProblem() throws -> DynamicsProblem {
+    /// The checked problem; `checkMemory: false` for a merge, which computes nothing.
+    func dynamicsProblem(checkMemory: Bool = true) throws -> DynamicsProblem {
         let problem = try point.problem(checkDenseMemory: false)
         try NumericOption.integer("--states", 1...100_000).check(states)
         try NumericOption.integer("--krylov-dimension", 4...200).check(krylovDimension)
@@ -78,7 +80,7 @@ struct EDDynamics: ParsableCommand {
         if let reason = dynamics.unsupportedReason { throw ValidationError(reason) }
         let available = Double(ProcessInfo.processInfo.physicalMemory)
         let estimate = dynamics.memoryEstimate(ranks: ranksPerRealization)
-        if estimate > 0.8 * available {
+        if checkMemory && estimate > 0.8 * available {
             throw ValidationError("refused: L = \(problem.length)\(problem.probe == nil ? "" : " + probe") (dimension \(dynamics.dimension)) needs about "
                                   + String(format: "%.1f GiB of state vectors, more than 80%% of the %.1f GiB of memory",
                                            estimate / 1_073_741_824, available / 1_073_741_824))
@@ -87,22 +89,30 @@ struct EDDynamics: ParsableCommand {
     }
 
     func plan() throws -> DynamicsRun {
-        let dynamics = try dynamicsProblem()
+        let run = try plan(directory: URL(fileURLWithPath: out), arguments: Array(CommandLine.arguments.dropFirst()))
+        try OutputDirectory.check(out, option: "--out")
+        return run
+    }
+
+    /// The run of these options in `directory`, started by `arguments` (a merge rebuilds the run of
+    /// each source, and of the merged directory, from their recorded arguments).
+    func plan(directory: URL, arguments: [String], checkMemory: Bool = true) throws -> DynamicsRun {
+        let dynamics = try dynamicsProblem(checkMemory: checkMemory)
         let grid: [Double]
         let frequencies: [Double]
         do {
             grid = try DynamicsGrids.times(times, floquet: dynamics.problem.model.isFloquet)
             frequencies = try DynamicsGrids.frequencies(omega)
         } catch { throw ValidationError("\(error)") }
-        try OutputDirectory.check(out, option: "--out")
         var run = DynamicsRun(dynamics: dynamics, times: grid, states: states, realizations: realizations, seed: seed,
-                              directory: URL(fileURLWithPath: out))
+                              directory: directory)
         if kpmOrder > 0 || fourierPeriods > 0 { run.frequencies = frequencies }
         run.fourierPeriods = fourierPeriods
         do { run.shard = try shard.map { try RealizationShard(parsing: $0) } } catch { throw ValidationError("\(error)") }
         run.quiet = quiet
         run.sparseEngine = SparseWindowEngine(launch: ranksPerRealization > 1 ? .mpirun(ranks: ranksPerRealization) : .singleton)
-        run.commandLine = recordedCommandLine()
+        run.commandLine = recordedCommandLine(arguments)
+        run.arguments = arguments
         return run
     }
 

@@ -6,13 +6,15 @@ import Studies
 struct EDMerge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Join shards (--shard i/n, job arrays, MPI ranks) or other runs of one `ed run`/`ed scan` command into one run.",
+        abstract: "Join shards (--shard i/n, job arrays, MPI ranks) or other runs of one `ed run`/`ed scan`/`ed dynamics` command into one run.",
         discussion: """
         The merged directory holds every realization once and the same CSVs and summary.json results, byte for byte, as \
         the run computed in one directory (averages fold the realizations in index order). Its recorded command is the \
         first source's, without --shard and with this --out. Runs of different commands are refused, naming the parameter \
         that differs; missing and duplicated realizations are reported by index, and a merge with missing realizations is \
-        refused unless --allow-partial. Copies of one realization that differ (e.g. other --blas-threads) are refused.
+        refused unless --allow-partial. Copies of one realization that differ (e.g. other --blas-threads) are refused. \
+        `ed dynamics` runs (manifest.json of kind "dynamics") are merged the same way: their manifests must agree in \
+        everything but the shard.
         """
     )
 
@@ -52,6 +54,7 @@ struct EDMerge: ParsableCommand {
     func runInDirectory() throws {
         let start = Date()
         let urls = directories.map { URL(fileURLWithPath: $0) }
+        if try sourcesAreDynamics(urls) { return try mergeDynamics(urls) }
         let invocations = try urls.map { try RecordedCommand.invocation(in: $0) }
         // Sources in shard order (whole runs first), so the merged run records the first shard's command.
         let order = invocations.indices.sorted {

@@ -107,3 +107,53 @@ final class StoredDynamicsRunsTests: XCTestCase {
         XCTAssertGreaterThan(checked, 0, "no stored run found under \(root.path)/data")
     }
 }
+
+/// The audit's `ed-drift-czz` measurement extended by the stored typicality runs: new keys beside
+/// the dense ones, each crossing where the stored [Czz](W) (interpolated in ln W) equals delta.
+final class DriftClaimTypicalityTests: XCTestCase {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Dense crossings at L = 6, 7, 8 (synthetic, drifting by 0.3 per site).
+    func dense() -> CrossoverDriftComparison.Result {
+        let lengths = [6, 7, 8], disorders = [2.0, 4, 8]
+        let nanRows = lengths.map { _ in disorders.map { _ in Double.nan } }
+        return CrossoverDriftComparison.fit(lengths: lengths, disorders: disorders, memory: nanRows, memoryError: nanRows,
+                                            crossover: [3.6, 3.9, 4.2], crossoverError: [0.1, 0.1, 0.1], threshold: 0.3)
+    }
+
+    func testStoredTypicalityCrossingsJoinTheMeasurement() throws {
+        var e = TypicalityDriftExtension()
+        e.directory = root.appendingPathComponent("data/drift_typicality")
+        let points = try e.points(compute: false)
+        XCTAssertFalse(points.isEmpty, "no stored run under \(e.directory.path)")
+        var m = Measurements([Measurement("W_delta_L6", 3.6)])
+        try ExactNumericsClaims.appendTypicalityDrift(to: &m, dense: dense(), typicality: e)
+        XCTAssertEqual(m.values[0], Measurement("W_delta_L6", 3.6), "the dense keys stay first and unchanged")
+        XCTAssertEqual(m["typicality_points"], Double(points.count))
+        var crossed = 0
+        for length in e.lengths {
+            let w = m["W_delta_typicality_L\(length)"]
+            guard w.isFinite else { continue }
+            crossed += 1
+            // Independently: the stored [Czz](W) at this L, interpolated linearly in ln W, equals delta at W_delta.
+            let row = points.filter { $0.length == length }.sorted { $0.disorder < $1.disorder }
+            let i = try XCTUnwrap(row.indices.dropLast().first { row[$0].disorder <= w && w <= row[$0 + 1].disorder })
+            let t = log(w / row[i].disorder) / log(row[i + 1].disorder / row[i].disorder)
+            XCTAssertEqual(row[i].value + t * (row[i + 1].value - row[i].value), e.threshold, accuracy: 1e-12, "L = \(length)")
+            XCTAssertGreaterThan(m["W_delta_typicality_L\(length)_error"], 0)
+            XCTAssertTrue(m["rm_dense_fit_W_delta_L\(length)"].isFinite)
+        }
+        XCTAssertGreaterThanOrEqual(crossed, 2, "stored crossings beyond L = 9: \(m.summary)")
+        XCTAssertTrue(m["all_rm_W_c"].isFinite && m["all_linear_slope"].isFinite, m.summary)
+    }
+
+    func testWithoutStoredRunsOnlyTheCountIsAdded() throws {
+        var e = TypicalityDriftExtension()
+        e.directory = FileManager.default.temporaryDirectory.appendingPathComponent("no-drift-runs-\(UUID())")
+        var m = Measurements([Measurement("W_delta_L6", 3.6)])
+        try ExactNumericsClaims.appendTypicalityDrift(to: &m, dense: dense(), typicality: e)
+        XCTAssertEqual(m.values.map(\.name), ["W_delta_L6", "typicality_points"])
+        XCTAssertEqual(m["typicality_points"], 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: e.directory.path), "nothing computed or created")
+    }
+}

@@ -197,7 +197,7 @@ public enum ExactNumericsClaims {
         title: "Drift of W_delta(L) from exact [Czz]",
         statement: "The crossover W_delta(L) defined by the ED [Czz] = delta drifts with L as the RM predicts (116), (117).",
         paperLocation: "Sec. V E, (116), (117); Fig. 9",
-        test: "heisenberg-o3 with probe, L = 6, 7, 8 (24/12/6 realizations), W = 2..8: W_delta(L) at delta = 0.3; a straight line in L and the RM (Fig. 9 parametrization) with W_c and Lambda(W_c) fitted.",
+        test: "heisenberg-o3 with probe, L = 6, 7, 8 (24/12/6 realizations), W = 2..8: W_delta(L) at delta = 0.3; a straight line in L and the RM (Fig. 9 parametrization) with W_c and Lambda(W_c) fitted. Beside the verdict, not in it: W_delta(L) at L = 10..16 from the stored late-window typicality runs (data/drift_typicality, read only), the dense fit's RM extrapolated there and the RM fitted to all crossings.",
         estimatedCost: 5, relatedCommand: "resonance compare drift",
         measure: measureDrift, judge: judgeDrift)
 
@@ -213,7 +213,44 @@ public enum ExactNumericsClaims {
         m.append("rm_Lambda_c", r.criticalResonanceLength)
         m.append("rm_rms_log_ratio", r.modelRmsLogRatio)
         m.append("slope_in_errors", (r.linearFit?.slope ?? .nan) / (r.linearFit?.slopeError ?? .nan))
+        var typicality = TypicalityDriftExtension()
+        typicality.threshold = d.threshold
+        try appendTypicalityDrift(to: &m, dense: r, typicality: typicality)
         return m
+    }
+
+    /// The drift beyond the dense engine, from the stored late-window typicality runs of
+    /// `TypicalityDriftExtension` (read only: nothing is computed, and a run not stored whole is left
+    /// out): W_delta(L) with its error at each L where [Czz](W) crosses delta, the RM fitted to the
+    /// dense crossings and extrapolated to that L, and the RM and the line fitted to all crossings
+    /// (dense where present). Keys of their own (`typicality_points`, `W_delta_typicality_L<L>`,
+    /// `rm_dense_fit_W_delta_L<L>`, `all_...`); the dense keys and the verdict are unchanged. The
+    /// window estimator lies above the diagonal ensemble, so these crossings are biased low
+    /// (docs/dynamics.md).
+    static func appendTypicalityDrift(to m: inout Measurements, dense r: CrossoverDriftComparison.Result,
+                                      typicality e: TypicalityDriftExtension) throws {
+        let points = try e.points(compute: false)
+        m.append("typicality_points", Double(points.count),
+                 "(L, W) runs stored whole in \(e.directory.relativePath); 0: none there, nothing measured beyond L = \(r.lengths.max() ?? 0)")
+        guard !points.isEmpty else { return }
+        let crossings = e.crossings(points).filter { $0.disorder.isFinite }
+        let fits = DriftExtensionFigure.fits(dense: r, typical: crossings, threshold: e.threshold)
+        for c in crossings {
+            let w = e.window
+            m.append("W_delta_typicality_L\(c.length)", c.disorder,
+                     "late-window mean of typicality C(t), Jt in [\(Measurements.format(w.start)), \(Measurements.format(w.end))]; biased low")
+            m.append("W_delta_typicality_L\(c.length)_error", c.error, "standard error and 3 x window drift in quadrature")
+            if let i = fits.lengths.firstIndex(of: c.length) {
+                m.append("rm_dense_fit_W_delta_L\(c.length)", fits.predicted[i], "RM fitted at L = \(r.lengths.map(String.init).joined(separator: ", ")), extrapolated")
+            }
+        }
+        let all = fits.combined
+        m.append("all_linear_slope", all.linearFit?.slope ?? .nan, "dense and typicality crossings")
+        m.append("all_linear_slope_error", all.linearFit?.slopeError ?? .nan)
+        m.append("all_linear_reduced_chi2", all.linearFit.map { $0.chiSquared / Double(max($0.degreesOfFreedom, 1)) } ?? .nan)
+        m.append("all_rm_W_c", all.criticalDisorder)
+        m.append("all_rm_Lambda_c", all.criticalResonanceLength)
+        m.append("all_rm_rms_log_ratio", all.modelRmsLogRatio)
     }
 
     /// Drift: slope of W_delta(L) positive by two standard errors; linear: reduced chi^2 of the line

@@ -31,3 +31,26 @@ public struct RunInvocation: Codable, Sendable, Equatable {
         try data.write(to: directory.appendingPathComponent(Self.fileName), options: .atomic)
     }
 }
+
+extension RunInvocation {
+    /// Checks that `directory`'s recorded invocation is of the same shard as this one (a directory
+    /// holds one shard, or a whole run) and that no record of `previous` lies outside the shard,
+    /// then records the invocation (when `arguments` are given; a run started from code has none).
+    public static func record(arguments: [String]?, realizations: Int, shard: RealizationShard?, in directory: URL,
+                              previous: [RealizationRecord]) throws {
+        let existing = try read(from: directory)
+        if let existing, existing.shard != shard, !previous.isEmpty {
+            throw RunStore.Mismatch(description: "\(directory.path) holds \(describe(existing.shard)); this command asks for "
+                                    + "\(describe(shard)); use another --out")
+        }
+        if existing == nil, let shard, let stray = previous.first(where: { !shard.contains($0.realization) }) {
+            throw RunStore.Mismatch(description: "\(directory.path) holds realization \(stray.realization), which is not in shard \(shard); use another --out")
+        }
+        guard let arguments else { return }
+        try RunInvocation(arguments: arguments, realizations: realizations, shard: shard).write(to: directory)
+    }
+
+    static func describe(_ shard: RealizationShard?) -> String {
+        shard.map { "shard \($0)" } ?? "a whole run (no --shard)"
+    }
+}

@@ -108,7 +108,8 @@ extension DynamicsReport {
     }
 
     /// The larger-L curves' data file (appended to `data`) and plot lines: typicality with its
-    /// error bars, and the RM at their L (columns `rm_L<L>_W<W>` of `dynamics_czz_rm.csv`).
+    /// error bars, and the RM at their L (columns `rm_L<L>_W<W>` of `dynamics_czz_rm.csv`, on the
+    /// localized side only).
     func largerCurvePlot(_ curves: [CachedCurve], colors: [String], data: inout [ReportData]) -> [String] {
         guard !curves.isEmpty else { return [] }
         var columns: [(name: String, values: [Double])] = []
@@ -118,8 +119,8 @@ extension DynamicsReport {
             let tag = "L\(c.length)_W\(w)"
             columns += [("t_\(tag)", c.times), ("czz_\(tag)", c.correlator), ("czz_\(tag)_err", c.error)]
             let color = colors[(disorders.firstIndex(of: c.disorder) ?? 3) % colors.count]
-            lines.append("\"dynamics_czz_larger.csv\" using \"t_\(tag)\":\"czz_\(tag)\":\"czz_\(tag)_err\" with yerrorlines lw 3 pt 7 ps 0.7 lc rgb \"\(color)\" title \"typicality L=\(c.length), W=\(w)\", "
-                         + "\"dynamics_czz_rm.csv\" using \"t\":\"rm_\(tag)\" with lines lw 2 dt 4 lc rgb \"\(color)\" title \"RM L=\(c.length), W=\(w)\"")
+            lines.append("\"dynamics_czz_larger.csv\" using \"t_\(tag)\":\"czz_\(tag)\":\"czz_\(tag)_err\" with yerrorlines lw 3 pt 7 ps 0.7 lc rgb \"\(color)\" title \"typicality L=\(c.length), W=\(w)\""
+                         + (drawsModel(disorder: c.disorder) ? ", \"dynamics_czz_rm.csv\" using \"t\":\"rm_\(tag)\" with lines lw 2 dt 4 lc rgb \"\(color)\" title \"RM L=\(c.length), W=\(w)\"" : ""))
         }
         data.append(ReportData(fileName: "dynamics_czz_larger.csv", table: ColumnTable(columns: Self.padded(columns)),
                                metadata: OutputMetadata(parameters: curves.map { ("L\($0.length)_W\(JSONValue.format($0.disorder))", .string($0.command)) },

@@ -39,6 +39,13 @@ public struct DynamicsReport: Sendable {
             resonanceLength: ResonanceParameters.resonanceLength(disorder: w), length: Double(length), disorder: w))
     }
 
+    /// Whether the RM is drawn at `w`: on the localized side, 1/xi = ln(W/W_c) >= 0. On the thermal
+    /// side (1/xi < 0) the model's formulas are outside their domain (its [Czz(t)] is no decaying
+    /// memory there but swings through negative values), so the figures carry no RM curve there.
+    public func drawsModel(disorder w: Double) -> Bool {
+        DisorderParametrization.inverseCorrelationLength(disorder: w, criticalDisorder: criticalDisorder) >= 0
+    }
+
     /// The cached runs: the largest L present with every disorder.
     func cachedLength() -> Int? {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: cacheDirectory.path)) ?? []
@@ -102,6 +109,8 @@ public struct DynamicsReport: Sendable {
         // The RM on a finer grid than the runs' (its [Czz(t)] oscillates on the scale of its cutoffs).
         let rmTimes = SpinAutocorrelation.logarithmicTimes(from: 0.1, to: 1000, perDecade: 40)
         var rmColumns: [(name: String, values: [Double])] = [("t", rmTimes)]
+        // The RM's [Czz(t)] range where it is not drawn (thermal side), for the caption.
+        var thermalRange: [Double: (Double, Double)] = [:]
         var cachedCommand = "none (no cache in \(cacheDirectory.path))"
         if let largeLength {
             for w in disorders {
@@ -115,14 +124,16 @@ public struct DynamicsReport: Sendable {
                 }
                 let model = try self.model(disorder: w, length: largeLength)
                 czzColumns += [("t_W\(label)", t), ("czz_W\(label)", c), ("czz_W\(label)_err", e)]
-                rmColumns.append(("rm_W\(label)", rmTimes.map { probeCorrelator(model, time: $0) }))
+                let rm = rmTimes.map { probeCorrelator(model, time: $0) }
+                if drawsModel(disorder: w) { rmColumns.append(("rm_W\(label)", rm)) } else { thermalRange[w] = (rm.min() ?? .nan, rm.max() ?? .nan) }
                 let sFolder = spectralFolder(length: largeLength, disorder: w)
                 if let (s, sComments) = LuitzShiftInvertFigure.readTable(sFolder.appendingPathComponent("spectral_function.csv")),
                    let omega = s.values(named: "omega"), let values = s.values(named: "S"), let errors = s.values(named: "S_err") {
                     // Each W on its own omega column: the separate kernel polynomial runs may use another grid.
                     let resolution = Self.resolution(sComments)
                     sColumns += [("omega_W\(label)", omega), ("S_W\(label)", Self.blankBelowResolution(omega: omega, values: values, resolution: resolution)),
-                                 ("S_W\(label)_err", errors), ("rm_W\(label)", omega.map { spectralFunctionClosedForm(model, omega: $0) })]
+                                 ("S_W\(label)_err", errors)]
+                    if drawsModel(disorder: w) { sColumns.append(("rm_W\(label)", omega.map { spectralFunctionClosedForm(model, omega: $0) })) }
                     sResolutions[w] = resolution
                     if let resolution {
                         let order = sComments.first { $0.hasPrefix("# kpm_order:") }.map { String($0.dropFirst(12)).trimmingCharacters(in: .whitespaces) } ?? "?"
@@ -134,7 +145,7 @@ public struct DynamicsReport: Sendable {
             czzColumns.removeFirst()   // each W carries its own time column
         }
         let larger = largerRuns(than: largeLength).compactMap { cachedCurve(length: $0.length, disorder: $0.disorder) }
-        for curve in larger {
+        for curve in larger where drawsModel(disorder: curve.disorder) {
             let model = try self.model(disorder: curve.disorder, length: curve.length)
             rmColumns.append(("rm_L\(curve.length)_W\(JSONValue.format(curve.disorder))", rmTimes.map { probeCorrelator(model, time: $0) }))
         }
@@ -152,21 +163,28 @@ public struct DynamicsReport: Sendable {
             data.append(ReportData(fileName: "dynamics_czz_large.csv", table: ColumnTable(columns: czzColumns),
                                    metadata: OutputMetadata(parameters: [("L", .integer(largeLength))], commandLine: cachedCommand)))
             czzPlot += disorders.indices.map { i in
-                "\"dynamics_czz_large.csv\" using \"t_W\(labels[i])\":\"czz_W\(labels[i])\":\"czz_W\(labels[i])_err\" with yerrorlines lw 2 lc rgb \"\(colors[i % 4])\" title \"typicality L=\(largeLength)\", "
-                    + "\"dynamics_czz_rm.csv\" using \"t\":\"rm_W\(labels[i])\" with lines lw 1 dt 3 lc rgb \"\(colors[i % 4])\" title \"RM L=\(largeLength)\""
+                "\"dynamics_czz_large.csv\" using \"t_W\(labels[i])\":\"czz_W\(labels[i])\":\"czz_W\(labels[i])_err\" with yerrorlines lw 2 lc rgb \"\(colors[i % 4])\" title \"typicality L=\(largeLength)\""
+                    + (drawsModel(disorder: disorders[i]) ? ", \"dynamics_czz_rm.csv\" using \"t\":\"rm_W\(labels[i])\" with lines lw 1 dt 3 lc rgb \"\(colors[i % 4])\" title \"RM L=\(largeLength)\"" : "")
             }
         }
-        if largeLength != nil || !larger.isEmpty {
+        let thermal = disorders.filter { !drawsModel(disorder: $0) }.map { JSONValue.format($0) }
+        if rmColumns.count > 1 {
             data.append(ReportData(fileName: "dynamics_czz_rm.csv", table: ColumnTable(columns: rmColumns),
-                                   metadata: OutputMetadata(parameters: [("L", .integer(largeLength ?? 0)), ("W_c", .number(criticalDisorder))],
+                                   metadata: OutputMetadata(parameters: [("L", .integer(largeLength ?? 0)), ("W_c", .number(criticalDisorder)),
+                                                                         ("rm_omitted_thermal_side_W", .string(thermal.joined(separator: ",")))],
                                                             commandLine: commandLine)))
         }
+        let swings = disorders.compactMap { w in
+            thermalRange[w].map { String(format: "%.2f...%.2f", $0.0, $0.1) + " at W = \(JSONValue.format(w))" }
+        }
+        let domain = thermal.isEmpty ? "" : " No RM curve at W = \(thermal.joined(separator: ", ")): there 1/xi = ln(W/W_c) < 0, the thermal side, outside the model's domain"
+            + (swings.isEmpty ? "." : " (its [Czz(t)] formula swings over \(swings.joined(separator: ", ")) there).")
         czzPlot += largerCurvePlot(larger, colors: colors, data: &data)
         let largeText = largeLength.map { "L = \($0) + probe (cached runs, one state per realization; realizations \(counts.joined(separator: ", ")); for one realization there is no error bar; \(cachedCommand))" } ?? "no cached large-L run"
         figures.append(ReportFigure(
             identifier: "dynamics-czz", title: "[Czz(t)] of the probe by dynamical typicality beside the RM",
             claim: "The probe's memory [Czz(t)] decays to a plateau that grows with W; the RM predicts its time dependence from the statistics of resonances (eqs. (47), (92)).",
-            caption: "heisenberg-o3 with the probe ((h/2) sigma^z_P + J sigma^x_0 sigma^x_P, h = W), A = sigma^z_P. Points: one Haar-random state per realization propagated by Chebyshev (matrix-free) at L = \(small); dashed: the dense engine (LAPACK) on the same \(smallRealizations) realizations, largest difference over the \(times.count) times and \(disorders.count) disorders \(String(format: "%.3f", deviation)), i.e. \(String(format: "%.1f", deviation / bound)) typicality standard errors 1/sqrt(R N (D+1)) = \(String(format: "%.3f", bound)) (the largest of that many correlated Gaussian deviations is typically 2-3 of them). Error bars: standard errors over realizations at \(largeText). Dotted: Hamiltonian RM with 1/xi = ln(W/W_c), W_c = \(JSONValue.format(criticalDisorder)), Lambda(W) from (83), at the L of each curve.\(largerCaption(larger))",
+            caption: "heisenberg-o3 with the probe ((h/2) sigma^z_P + J sigma^x_0 sigma^x_P, h = W), A = sigma^z_P. Points: one Haar-random state per realization propagated by Chebyshev (matrix-free) at L = \(small); dashed: the dense engine (LAPACK) on the same \(smallRealizations) realizations, largest difference over the \(times.count) times and \(disorders.count) disorders \(String(format: "%.3f", deviation)), i.e. \(String(format: "%.1f", deviation / bound)) typicality standard errors 1/sqrt(R N (D+1)) = \(String(format: "%.3f", bound)) (the largest of that many correlated Gaussian deviations is typically 2-3 of them). Error bars: standard errors over realizations at \(largeText). Dotted: Hamiltonian RM with 1/xi = ln(W/W_c), W_c = \(JSONValue.format(criticalDisorder)), Lambda(W) from (83), at the L of each curve, drawn on the localized side (W >= W_c) only.\(domain)\(largerCaption(larger))",
             parameters: "heisenberg-o3 + probe, W = \(labels.joined(separator: ", ")), L = \(small)\(largeLength.map { " and \($0)" } ?? "")\(larger.map { "; L = \($0.length) at W = \(JSONValue.format($0.disorder))" }.joined()), seed \(seed)",
             data: data,
             plot: """
@@ -176,8 +194,8 @@ public struct DynamicsReport: Sendable {
         if let largeLength, sColumns.count > 1 {
             let sPlot = disorders.indices.map { i in
                 let resolution = sResolutions[disorders[i]].map { String(format: ", res. %.2g", $0) } ?? ""
-                return "\"dynamics_s_large.csv\" using \"omega_W\(labels[i])\":\"S_W\(labels[i])\" with lines lw 2 lc rgb \"\(colors[i % 4])\" title \"KPM L=\(largeLength), W=\(labels[i])\(resolution)\", "
-                    + "\"dynamics_s_large.csv\" using \"omega_W\(labels[i])\":\"rm_W\(labels[i])\" with lines dt 3 lc rgb \"\(colors[i % 4])\" title \"RM\""
+                return "\"dynamics_s_large.csv\" using \"omega_W\(labels[i])\":\"S_W\(labels[i])\" with lines lw 2 lc rgb \"\(colors[i % 4])\" title \"KPM L=\(largeLength), W=\(labels[i])\(resolution)\""
+                    + (drawsModel(disorder: disorders[i]) ? ", \"dynamics_s_large.csv\" using \"omega_W\(labels[i])\":\"rm_W\(labels[i])\" with lines dt 3 lc rgb \"\(colors[i % 4])\" title \"RM\"" : "")
             }
             let arrows = disorders.indices.compactMap { i in
                 sResolutions[disorders[i]].map { "set arrow from \($0), graph 0 to \($0), graph 1 nohead dt 2 lc rgb \"\(colors[i % 4])\"" }
@@ -185,7 +203,7 @@ public struct DynamicsReport: Sendable {
             figures.append(ReportFigure(
                 identifier: "dynamics-spectral-function", title: "[S(omega)] of the probe by the kernel polynomial method beside the RM",
                 claim: "On the localised side S(omega) develops a power law at small omega and weight moves into the omega = 0 delta function; the RM's closed form (93) gives the off-diagonal part.",
-                caption: "Two-dimensional kernel polynomial method (Chebyshev moments of one Haar-random state per realization, Jackson kernel), normalised as the dense engine: integral S d omega = (1/D) tr A^2 = 1 with the delta function at omega = 0 broadened into the central peak, so below the resolution the curves hold the diagonal weight too. Resolution sqrt(2) pi a / N (a the spectral half-width, N the order; thin dashed vertical lines): \(resolutions.joined(separator: "; ")); each curve is drawn only above its resolution, where the Jackson-broadened delta function no longer dominates. Dotted: RM closed form (93), same parameters as the Czz figure. At L = 20 + probe the 2N stored vectors (32 MB each) limit N to a few tens per GiB, so the kernel polynomial S(omega) is shown at this L only. Runs: \(Array(Set(sCommands)).sorted().joined(separator: "; ")).",
+                caption: "Two-dimensional kernel polynomial method (Chebyshev moments of one Haar-random state per realization, Jackson kernel), normalised as the dense engine: integral S d omega = (1/D) tr A^2 = 1 with the delta function at omega = 0 broadened into the central peak, so below the resolution the curves hold the diagonal weight too. Resolution sqrt(2) pi a / N (a the spectral half-width, N the order; thin dashed vertical lines): \(resolutions.joined(separator: "; ")); each curve is drawn only above its resolution, where the Jackson-broadened delta function no longer dominates. Dotted: RM closed form (93), same parameters as the Czz figure, on the localized side only.\(domain) At L = 20 + probe the 2N stored vectors (32 MB each) limit N to a few tens per GiB, so the kernel polynomial S(omega) is shown at this L only. Runs: \(Array(Set(sCommands)).sorted().joined(separator: "; ")).",
                 parameters: "heisenberg-o3 + probe, L = \(largeLength), W = \(labels.joined(separator: ", "))",
                 data: [ReportData(fileName: "dynamics_s_large.csv", table: ColumnTable(columns: Self.padded(sColumns)),
                                   metadata: OutputMetadata(parameters: [("L", .integer(largeLength))], commandLine: sCommands.first ?? cachedCommand))],

@@ -50,7 +50,8 @@ public struct DynamicsResult: Sendable {
         return ColumnTable(columns: [("omega", frequencies), ("S", spectralFunction), ("S_err", spectralFunctionError)])
     }
 
-    func write(to store: RunStore, manifest: [(String, JSONValue)], commandLine: String) throws {
+    /// czz.csv, spectral_function.csv and summary.json (with `extra` entries, e.g. a merge's sources, at its end).
+    func write(to store: RunStore, manifest: [(String, JSONValue)], commandLine: String, extra: [(String, JSONValue)] = []) throws {
         var parameters = manifest + [("realizations", .integer(realizationCount)), ("typicality_error", .number(typicalityError))]
         if let resolution { parameters.append(("S_resolution", .number(resolution))) }
         let metadata = OutputMetadata(parameters: parameters, commandLine: commandLine)
@@ -67,7 +68,7 @@ public struct DynamicsResult: Sendable {
             ("realization_seconds_mean", .number(seconds.isEmpty ? .nan : seconds.reduce(0, +) / Double(seconds.count))),
             ("command_line", .string(commandLine)),
             ("version", .string(ResonanceKitVersion.string)),
-        ])
+        ] + extra)
         try store.write(summary.serialized() + "\n", to: "summary.json")
     }
 }

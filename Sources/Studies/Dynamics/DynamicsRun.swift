@@ -23,6 +23,9 @@ public struct DynamicsRun: Sendable {
     public var shard: RealizationShard?
     public var quiet = false
     public var commandLine = ""
+    /// The arguments that started the run (without the program name), kept in `invocation.json`
+    /// so that `ed merge` can rebuild the run from its shards (nil: a run started from code).
+    public var arguments: [String]?
     /// How the sparse worker runs with `--engine petsc` (`.mpirun(ranks: R)`: R ranks per realization).
     public var sparseEngine = SparseWindowEngine(launch: .singleton)
 
@@ -91,6 +94,7 @@ public struct DynamicsRun: Sendable {
     public func runCounted() throws -> (result: DynamicsResult, computed: Int) {
         let store = try RunStore(directory: directory, manifest: manifest, shape: recordShape)
         let finished = try store.finishedRecords()
+        try RunInvocation.record(arguments: arguments, realizations: realizations, shard: shard, in: directory, previous: finished)
         let wanted = shard?.realizations(below: realizations) ?? Array(0..<realizations)
         let done = Set(finished.map(\.realization))
         let pending = wanted.filter { !done.contains($0) }
