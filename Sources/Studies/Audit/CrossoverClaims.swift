@@ -6,9 +6,10 @@ import ResonanceModel
 /// Fig. 9 (1/xi = ln(W/W_c), Lambda(W) from (83), W_c = 10, J = 1): the apparent exponent nu (106),
 /// the Thouless frequency (121), (122) and the drift of W_delta(L) (116), (117), App. D.
 public enum CrossoverClaims {
-    static let crossover = DisorderCrossover(criticalDisorder: 10, interaction: 1)
-    static let threshold = 0.01
-    static let figureParameters: [(String, JSONValue)] = [("Wc", .number(10)), ("J", .number(1)), ("delta", .number(0.01))]
+    static let crossover = CrossoverDriftStudy.Config().crossover
+    static let threshold = CrossoverDriftStudy.Config().threshold
+    static let figureParameters: [(String, JSONValue)] = [("Wc", .number(crossover.criticalDisorder)), ("J", .number(crossover.interaction)),
+                                                          ("delta", .number(threshold))]
 
     // MARK: nu = 1
 
@@ -22,10 +23,7 @@ public enum CrossoverClaims {
         measure: measureExponent, judge: judgeExponent)
 
     static func measureExponent() throws -> Measurements {
-        var config = ApparentExponentStudy.Config()
-        config.crossover = crossover
-        config.threshold = threshold
-        let nu = try ApparentExponentStudy.run(config)
+        let nu = try ApparentExponentStudy.run(ApparentExponentStudy.Config())
         let (localised, thermal, drift, collapse) = (nu.directLocalized, nu.directThermal, nu.drift, nu.collapse)
         return Measurements([
             Measurement("nu_direct_localized", localised.exponent, localised.window),
@@ -54,7 +52,7 @@ public enum CrossoverClaims {
 
     // MARK: Thouless time
 
-    static let thoulessLengths = FiniteSizePredictionsStudy.thoulessLengths
+    static let thoulessLengths = FiniteSizePredictionsStudy.Config().thoulessLengths
 
     public static let thoulessTime = Claim(
         identifier: "thouless-exponential",
@@ -66,16 +64,12 @@ public enum CrossoverClaims {
         measure: measureThouless, judge: judgeThouless)
 
     static func measureThouless() throws -> Measurements {
-        let wc = crossover.criticalDisorder
-        var m = Measurements(parameters: figureParameters + [("lengths", .array(thoulessLengths.map { .number($0) }))])
-        for length in thoulessLengths {
-            let wDelta = try crossover.crossoverDisorder(threshold: threshold, length: length).root
-            guard let nearWindow = ThoulessFrequency.crossoverWindow(crossoverDisorder: wDelta, criticalDisorder: wc),
-                  let thermalWindow = ThoulessFrequency.thermalWindow(criticalDisorder: wc, length: length) else {
-                throw InputError(parameter: "L", detail: "no thermal fit window at L = \(length)")
-            }
-            let near = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length, window: nearWindow)
-            let global = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length, window: thermalWindow)
+        var config = FiniteSizePredictionsStudy.Config()
+        config.parts = .thoulessFits
+        let wc = config.crossover.criticalDisorder
+        var m = Measurements(parameters: figureParameters + [("lengths", .array(config.thoulessLengths.map { .number($0) }))])
+        for fits in try FiniteSizePredictionsStudy.run(config).thoulessFits {
+            let length = fits.length, wDelta = fits.crossoverDisorder, near = fits.nearCrossover, global = fits.thermal
             var linearFraction = 0.0
             for fraction in [0.01, 0.02, 0.05, 0.1, 0.2] where (1 + fraction) * wDelta < wc {
                 let fit = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length, window: (1 - fraction) * wDelta...(1 + fraction) * wDelta)
@@ -111,14 +105,15 @@ public enum CrossoverClaims {
         title: "Linear drift of the critical disorder W_c(L) at small L",
         statement: "W_delta(L) ~ W_c exp(-l_delta/(L + 1)) (117) grows approximately linearly in L at small L, and tends to W_c as L -> infinity.",
         paperLocation: "Sec. I; Sec. V E, (116), (117); App. D, (D1)-(D7); Fig. 9 inset",
-        test: "Roots W_delta(L) of [Czz] = 0.01 on the exact F1 (91) for L = 1..60 (CrossoverDriftStudy.analyse): linear fit over the App. D linear range, the offset a of |xi(W_delta)| = (L + a)/l_delta, and W_delta(L -> infinity).",
+        test: "Roots W_delta(L) of [Czz] = 0.01 on the exact F1 (91) for L = 1..60 (CrossoverDriftStudy, its analysis): linear fit over the App. D linear range, the offset a of |xi(W_delta)| = (L + a)/l_delta, and W_delta(L -> infinity).",
         estimatedCost: 0.1, relatedCommand: "resonance rm drift --summary",
         measure: measureDrift, judge: judgeDrift)
 
     static func measureDrift() throws -> Measurements {
-        let study = CrossoverDriftStudy(crossover: crossover, threshold: threshold)
-        let lengths = CrossoverDriftStudy.figureLengths
-        let a = try study.analyse(lengths: lengths)
+        var config = CrossoverDriftStudy.Config()
+        config.parts = .analysis
+        let lengths = config.lengths
+        let a = try CrossoverDriftStudy.run(config).requiredAnalysis()
         let span = a.linearRange.upperBound - a.linearRange.lowerBound
         let w = try lengths.map { try crossover.crossoverDisorder(threshold: threshold, length: $0).root }
         let formDeviation = { (offset: Double) throws -> Double in

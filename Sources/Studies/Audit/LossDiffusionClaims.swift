@@ -5,12 +5,13 @@ import ResonanceModel
 /// Claims of App. B and C, tested with the deterministic loss-diffusion solver: the critical decay
 /// of Fig. 11, the energy-dependent asymptotics (B7)-(B9), and the crossover range l of (C17).
 public enum LossDiffusionClaims {
-    static let tolerance = 1e-4
+    static let tolerance = LossDiffusionStudy.Config().tolerance
 
     // MARK: Fig. 11
 
-    static let criticalLambda = 10.0
-    static let criticalMaxRatio = 1000.0
+    /// The first Lambda of Fig. 11 (10), to r = 1000 Lambda.
+    static let criticalLambda = LossDiffusionStudy.Config().resonanceLengths[0]
+    static let criticalMaxRatio = LossDiffusionStudy.Config().maxRatio
 
     public static let criticalDecay = Claim(
         identifier: "fig11-asymptotics",
@@ -25,8 +26,12 @@ public enum LossDiffusionClaims {
     static let powerRatios = [10.0, 100.0, 300.0, 1000.0]
 
     static func measureCritical() throws -> Measurements {
-        let solution = try LossDiffusionStudy.criticalDecay(resonanceLength: criticalLambda, maxRatio: criticalMaxRatio, perDecade: 16, tolerance: tolerance)
-        let table = LossDiffusionStudy.decayTable(solution, resonanceLength: criticalLambda)
+        var config = LossDiffusionStudy.Config()
+        config.resonanceLengths = [criticalLambda]
+        config.parts = .criticalDecay
+        guard let table = try LossDiffusionStudy.run(config).criticalDecays.first?.table else {
+            throw InputError(parameter: "resonanceLengths", detail: "no critical decay at Lambda = \(criticalLambda)")
+        }
         var m = Measurements(parameters: [("inv_xi", .number(0)), ("Lambda", .number(criticalLambda)), ("W", .number(1)),
                                           ("r_max_over_Lambda", .number(criticalMaxRatio)), ("tolerance", .number(tolerance))])
         for ratio in stretchedRatios {
@@ -55,9 +60,9 @@ public enum LossDiffusionClaims {
 
     // MARK: (B7)-(B9)
 
-    static let energyLambda = 10.0
-    static let energyMu = 0.5
-    static let energyMaxRange = 1e6
+    static let energyLambda = LossDiffusionStudy.Config().energyDependent.resonanceLength
+    static let energyMu = LossDiffusionStudy.Config().energyDependent.energyDensityScale
+    static let energyMaxRange = LossDiffusionStudy.Config().energyDependentMaxRange
 
     public static let energyDependent = Claim(
         identifier: "energy-dependent-asymptotics",
@@ -69,8 +74,10 @@ public enum LossDiffusionClaims {
         measure: measureEnergy, judge: judgeEnergy)
 
     static func measureEnergy() throws -> Measurements {
-        let study = EnergyDependentAsymptotics(resonanceLength: energyLambda, energyDensityScale: energyMu)
-        let (full, sink) = try study.solve(maxRange: energyMaxRange, perDecade: 8, tolerance: tolerance)
+        var config = LossDiffusionStudy.Config()
+        config.parts = .energyDependent
+        let study = config.energyDependent
+        let (full, sink) = try LossDiffusionStudy.run(config).requiredEnergyDependent()
         let exact = DeltaSinkSolution(strength: study.strength, disorder: 1)
         func exponent(_ s: LossDiffusionSolution, _ i: Int) -> Double { -s.ranges[i] * s.strongestResonanceDensity[i] / s.unresonatedFraction[i] }
         let last = full.ranges.count - 1

@@ -56,8 +56,8 @@ public enum ResonanceDensityClaims {
 
     // MARK: [log chi]
 
-    static let fidelityLambda = FiniteSizePredictionsStudy.fidelityResonanceLength
-    static let fidelityLengths = FiniteSizePredictionsStudy.fidelityFitLengths
+    static let fidelityLambda = FiniteSizePredictionsStudy.Config().fidelityResonanceLength
+    static let fidelityLengths = FiniteSizePredictionsStudy.Config().fidelityFitLengths
 
     public static let fidelitySusceptibility = Claim(
         identifier: "log-chi-two-ln2",
@@ -70,9 +70,11 @@ public enum ResonanceDensityClaims {
 
     static func measureFidelity() throws -> Measurements {
         var m = Measurements(parameters: [("Lambda", .number(fidelityLambda)), ("L", .string("160..400")), ("inv_xi", .array([.number(0), .number(0.001), .number(-0.001)]))])
-        for invXi in [0.0, 0.001, -0.001] {
-            let fit = try FiniteSizePredictionsStudy.fidelityFit(resonanceLength: fidelityLambda, inverseCorrelationLength: invXi, lengths: fidelityLengths)
-            m.append("slope_invxi_\(Measurements.format(invXi))", fit.slope, "ranges up to L/2")
+        var config = FiniteSizePredictionsStudy.Config()
+        config.fidelityFitInverseCorrelationLengths = [0.0, 0.001, -0.001]
+        config.parts = .fidelityFits
+        for fit in try FiniteSizePredictionsStudy.run(config).fidelityFits {
+            m.append("slope_invxi_\(Measurements.format(fit.inverseCorrelationLength))", fit.fit.slope, "ranges up to L/2")
         }
         // The upper limit L of (126) read literally: a model whose largest range is L.
         let literal = try fidelityLengths.map { length in
