@@ -83,9 +83,9 @@ struct RMDrift: ParsableCommand {
         if let list = floquetInverseCorrelationLengths {
             record.append(("floquet_inv_xi", .array(list.values.map { .number($0) })))
             config.floquetInverseCorrelationLengths = list.values
-            config.parts = .floquet
+            config.parts = [.floquet]
         } else {
-            config.parts = summary ? .analysis : .drift
+            config.parts = summary ? [.analysis] : [.drift]
         }
         let metadata = OutputMetadata(parameters: record, commandLine: recordedCommandLine())
         let result = try runStudy(CrossoverDriftStudy.self, config)
@@ -163,7 +163,7 @@ struct RMEntropy: ParsableCommand {
         config.curveLengths = lengths.values
         config.curveRatios = ratioFrom...ratioTo
         config.curvePoints = points
-        config.parts = .curves
+        config.parts = [.curves]
         try outputOptions.emit(try runStudy(CrossoverDriftStudy.self, config).curves, metadata: metadata)
     }
 }
@@ -217,7 +217,7 @@ struct RMRegimes: ParsableCommand {
         config.points = points
         config.sites = sites
         config.seed = seed
-        config.parts = overlap ? .overlap : lines ? .lines : .map
+        config.parts = [overlap ? .overlap : lines ? .lines : .map]
         let record: [(String, JSONValue)] = [("plane", .string(plane.rawValue)), ("Lambda", .number(resonanceLength)),
                                              ("consistency", .number(consistency)), ("region_boundary", .number(regionBoundary)),
                                              ("sites", .number(Double(sites))), ("seed", .number(Double(seed)))] + disorderOptions.record
@@ -259,7 +259,7 @@ struct RMThouless: ParsableCommand {
         config.thoulessLengths = lengths.values
         config.thoulessDisorders = disorderFrom...disorderTo
         config.thoulessPoints = points
-        config.parts = summary ? .thoulessFits : .thouless
+        config.parts = summary ? [.thoulessFits] : [.thouless]
         let metadata = OutputMetadata(parameters: disorderOptions.record + [("lengths", .array(lengths.values.map { .number($0) }))],
                                       commandLine: recordedCommandLine())
         let result = try runStudy(FiniteSizePredictionsStudy.self, config)
@@ -312,13 +312,13 @@ struct RMFidelity: ParsableCommand {
                                                    ("inv_xi", .array(inverseCorrelationLengths.values.map { .number($0) }))],
                                       commandLine: recordedCommandLine())
         guard summary else {
-            config.parts = .fidelity
+            config.parts = [.fidelity]
             return try outputOptions.emit(try runStudy(FiniteSizePredictionsStudy.self, config).fidelity, metadata: metadata)
         }
         // Two fit windows: L in [4 Lambda, max(L-to, 8 Lambda)] (30 points) and L in [L-from, max(Lambda/2, 2 L-from)] (20 points).
         let large = grid(from: 4 * resonanceLength, to: max(lengthTo, 8 * resonanceLength), points: 30, logarithmic: false)
         let small = grid(from: lengthFrom, to: max(resonanceLength / 2, lengthFrom * 2), points: 20, logarithmic: false)
-        config.parts = .fidelityFits
+        config.parts = [.fidelityFits]
         config.fidelityFitInverseCorrelationLengths = inverseCorrelationLengths.values
         func fits(over lengths: [Double]) throws -> [FiniteSizePredictionsStudy.FidelityFit] {
             config.fidelityFitLengths = lengths

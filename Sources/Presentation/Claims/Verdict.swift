@@ -93,8 +93,18 @@ public struct Measurements: Sendable {
         self.parameters = parameters
     }
 
-    /// The named value; NaN when absent (so that every criterion on it fails).
-    public subscript(_ name: String) -> Double { values.first { $0.name == name }?.value ?? .nan }
+    /// The named value. A name this check did not measure (a misspelt key) throws an `InputError`
+    /// naming it and listing the measured names: the claim then fails with that message rather
+    /// than being judged on a missing number.
+    public subscript(_ name: String) -> Double {
+        get throws {
+            guard let measurement = values.first(where: { $0.name == name }) else {
+                throw InputError(parameter: "measurement \(name)",
+                                 detail: "not measured by this check (measured: \(values.map(\.name).joined(separator: ", ")))")
+            }
+            return measurement.value
+        }
+    }
 
     public mutating func append(_ name: String, _ value: Double, _ note: String = "") {
         values.append(Measurement(name, value, note))

@@ -44,12 +44,12 @@ public enum CorrectionClaims {
     }
 
     /// Agreement with (52) to 1e-8 (quadrature-free closed forms: rounding only).
-    public static func judgeErf(_ m: Measurements) -> Assessment {
+    public static func judgeErf(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.below("printed_max_relative_deviation", m["printed_max_relative_deviation"], 1e-8)],
-            corrected: [Criterion.below("corrected_max_relative_deviation", m["corrected_max_relative_deviation"], 1e-8)],
+            claim: [Criterion.below("printed_max_relative_deviation", try m["printed_max_relative_deviation"], 1e-8)],
+            corrected: [Criterion.below("corrected_max_relative_deviation", try m["corrected_max_relative_deviation"], 1e-8)],
             confirmed: "The printed (93) equals (52).",
-            correction: "The printed Erf argument sqrt(theta0 ln|4J/omega|) departs from (52) by up to \(Measurements.format(m["printed_max_relative_deviation"])) (relative); sqrt(theta0 ln|J/omega|) reproduces it.",
+            correction: "The printed Erf argument sqrt(theta0 ln|4J/omega|) departs from (52) by up to \(Measurements.format(try m["printed_max_relative_deviation"])) (relative); sqrt(theta0 ln|J/omega|) reproduces it.",
             failure: "Neither form of (93) reproduces (52).")
     }
 
@@ -87,14 +87,14 @@ public enum CorrectionClaims {
     }
 
     /// Agreement with (53) to 1e-6 (adaptive quadrature of the tail integral); a fraction F <= 1.
-    public static func judgeGeneralized(_ m: Measurements) -> Assessment {
+    public static func judgeGeneralized(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.below("printed_max_relative_deviation", m["printed_max_relative_deviation"], 1e-6),
-                    Criterion("printed_sign_F0 <= 1 (a fraction)", m["printed_sign_F0"] <= 1)],
-            corrected: [Criterion.below("with_factor_two_max_relative_deviation", m["with_factor_two_max_relative_deviation"], 1e-6),
-                        Criterion.within("delta_weight_minus_czz", m["delta_weight_minus_czz"], 0, tolerance: 1e-8)],
+            claim: [Criterion.below("printed_max_relative_deviation", try m["printed_max_relative_deviation"], 1e-6),
+                    Criterion("printed_sign_F0 <= 1 (a fraction)", try m["printed_sign_F0"] <= 1)],
+            corrected: [Criterion.below("with_factor_two_max_relative_deviation", try m["with_factor_two_max_relative_deviation"], 1e-6),
+                        Criterion.within("delta_weight_minus_czz", try m["delta_weight_minus_czz"], 0, tolerance: 1e-8)],
             confirmed: "(99)-(101) as printed reproduce (53).",
-            correction: "Only the probability 2 v varrho dv with F = exp(-integral 2 v varrho dv) reproduces (53) (deviation \(Measurements.format(m["with_factor_two_max_relative_deviation"]))); the printed v varrho is off by up to \(Measurements.format(m["printed_max_relative_deviation"])) and the printed sign gives F(0) = \(Measurements.format(m["printed_sign_F0"])) > 1.",
+            correction: "Only the probability 2 v varrho dv with F = exp(-integral 2 v varrho dv) reproduces (53) (deviation \(Measurements.format(try m["with_factor_two_max_relative_deviation"]))); the printed v varrho is off by up to \(Measurements.format(try m["printed_max_relative_deviation"])) and the printed sign gives F(0) = \(Measurements.format(try m["printed_sign_F0"])) > 1.",
             failure: "The generalised RM does not reproduce (53) with or without the correction.")
     }
 
@@ -123,12 +123,12 @@ public enum CorrectionClaims {
         ], parameters: [("sets", .string(heisenbergSets.map { "(\($0.invXi), \($0.lambda), \($0.length))" }.joined(separator: ", ")))])
     }
 
-    public static func judgeCutoff(_ m: Measurements) -> Assessment {
+    public static func judgeCutoff(_ m: Measurements) throws -> Assessment {
         let constant = 8 / criticalLocalizationLength
         return Assessment.decide(
-            claim: [Criterion.within("ratio_min", m["ratio_min"], 1, tolerance: 1e-9), Criterion.within("ratio_max", m["ratio_max"], 1, tolerance: 1e-9)],
-            corrected: [Criterion.within("ratio_min", m["ratio_min"], constant, tolerance: 1e-9 * constant, expectedName: "8/zeta_c"),
-                        Criterion.within("ratio_max", m["ratio_max"], constant, tolerance: 1e-9 * constant, expectedName: "8/zeta_c")],
+            claim: [Criterion.within("ratio_min", try m["ratio_min"], 1, tolerance: 1e-9), Criterion.within("ratio_max", try m["ratio_max"], 1, tolerance: 1e-9)],
+            corrected: [Criterion.within("ratio_min", try m["ratio_min"], constant, tolerance: 1e-9 * constant, expectedName: "8/zeta_c"),
+                        Criterion.within("ratio_max", try m["ratio_max"], constant, tolerance: 1e-9 * constant, expectedName: "8/zeta_c")],
             confirmed: "(55) holds as an equality.",
             correction: "(55) holds only up to the constant factor 8/zeta_c = \(Measurements.format(constant)) at every parameter set; the scaling with L and xi is right.",
             failure: "omega_c and (55) differ by a non-constant factor.")
@@ -157,12 +157,12 @@ public enum CorrectionClaims {
         ], parameters: [("inv_xi", .number(0)), ("Lambda", .number(30))])
     }
 
-    public static func judgeFactor(_ m: Measurements) -> Assessment {
+    public static func judgeFactor(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.within("q_sqrt_r_Lambda_89_max", m["q_sqrt_r_Lambda_89_max"], 1, tolerance: 1e-9)],
-            corrected: [Criterion.within("q_sqrt_r_Lambda_89_min", m["q_sqrt_r_Lambda_89_min"], 0.5, tolerance: 1e-12),
-                        Criterion.within("q_sqrt_r_Lambda_89_max", m["q_sqrt_r_Lambda_89_max"], 0.5, tolerance: 1e-12),
-                        Criterion.within("q_sqrt_r_Lambda_82_max", m["q_sqrt_r_Lambda_82_max"], 0.5, tolerance: 1e-12)],
+            claim: [Criterion.within("q_sqrt_r_Lambda_89_max", try m["q_sqrt_r_Lambda_89_max"], 1, tolerance: 1e-9)],
+            corrected: [Criterion.within("q_sqrt_r_Lambda_89_min", try m["q_sqrt_r_Lambda_89_min"], 0.5, tolerance: 1e-12),
+                        Criterion.within("q_sqrt_r_Lambda_89_max", try m["q_sqrt_r_Lambda_89_max"], 0.5, tolerance: 1e-12),
+                        Criterion.within("q_sqrt_r_Lambda_82_max", try m["q_sqrt_r_Lambda_82_max"], 0.5, tolerance: 1e-12)],
             confirmed: "(115) agrees with (89).",
             correction: "(89) and (82) give q = 1/sqrt(4 Lambda r), half the printed 1/sqrt(r Lambda) of (115).",
             failure: "q sqrt(r Lambda) is not constant at the transition.")
@@ -192,10 +192,10 @@ public enum CorrectionClaims {
         ], parameters: [("W", .number(w)), ("J", .number(1)), ("r", .number(r))])
     }
 
-    public static func judgeMapping(_ m: Measurements) -> Assessment {
+    public static func judgeMapping(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.within("ratio_83_over_direct", m["ratio_83_over_direct"], 1, tolerance: 1e-6)],
-            corrected: [Criterion.within("ratio_83_over_direct", m["ratio_83_over_direct"], 4, tolerance: 1e-6)],
+            claim: [Criterion.within("ratio_83_over_direct", try m["ratio_83_over_direct"], 1, tolerance: 1e-6)],
+            corrected: [Criterion.within("ratio_83_over_direct", try m["ratio_83_over_direct"], 4, tolerance: 1e-6)],
             confirmed: "(83) follows from 2 rho v.",
             correction: "2 rho v gives Lambda = pi (zeta_c W/(8J))^2, a factor 4 below (83); (83) stays the default mapping because Fig. 9 uses it.",
             failure: "(83) and 2 rho v differ by a factor other than 1 or 4.")

@@ -38,15 +38,15 @@ public enum CrossoverClaims {
     /// nu = 1 exactly from (39) (tolerance 0.01, from the window's curvature); the finite-size
     /// estimators must land within 0.3 of 1 to count as an "apparent nu = 1". The collapse counts
     /// only where it determines nu (error < 0.5); a flat collapse cost decides nothing.
-    public static func judgeExponent(_ m: Measurements) -> Assessment {
-        let exact = [Criterion.within("nu_direct_localized", m["nu_direct_localized"], 1, tolerance: 0.01),
-                     Criterion.within("nu_direct_thermal", m["nu_direct_thermal"], 1, tolerance: 0.01)]
-        var apparent = [Criterion.within("nu_drift", m["nu_drift"], 1, tolerance: 0.3)]
-        if m["nu_collapse_error"] < 0.5 { apparent.append(Criterion.within("nu_collapse", m["nu_collapse"], 1, tolerance: 0.3)) }
+    public static func judgeExponent(_ m: Measurements) throws -> Assessment {
+        let exact = [Criterion.within("nu_direct_localized", try m["nu_direct_localized"], 1, tolerance: 0.01),
+                     Criterion.within("nu_direct_thermal", try m["nu_direct_thermal"], 1, tolerance: 0.01)]
+        var apparent = [Criterion.within("nu_drift", try m["nu_drift"], 1, tolerance: 0.3)]
+        if try m["nu_collapse_error"] < 0.5 { apparent.append(Criterion.within("nu_collapse", try m["nu_collapse"], 1, tolerance: 0.3)) }
         return Assessment.decide(
             claim: exact + apparent, corrected: exact,
-            confirmed: "nu = 1 holds for xi (39), and the finite-size drift of the crossover gives an apparent nu = \(Measurements.format(m["nu_drift"])) +- \(Measurements.format(m["nu_drift_error"])) (collapse: \(Measurements.format(m["nu_collapse"])) +- \(Measurements.format(m["nu_collapse_error"]))\(m["nu_collapse_error"] < 0.5 ? "" : ", undetermined")).",
-            correction: "nu = 1 holds for xi itself (39), (106), but the finite-size estimators of the crossover give an apparent nu away from 1 (drift \(Measurements.format(m["nu_drift"])), collapse \(Measurements.format(m["nu_collapse"]))).",
+            confirmed: "nu = 1 holds for xi (39), and the finite-size drift of the crossover gives an apparent nu = \(Measurements.format(try m["nu_drift"])) +- \(Measurements.format(try m["nu_drift_error"])) (collapse: \(Measurements.format(try m["nu_collapse"])) +- \(Measurements.format(try m["nu_collapse_error"]))\(try m["nu_collapse_error"] < 0.5 ? "" : ", undetermined")).",
+            correction: "nu = 1 holds for xi itself (39), (106), but the finite-size estimators of the crossover give an apparent nu away from 1 (drift \(Measurements.format(try m["nu_drift"])), collapse \(Measurements.format(try m["nu_collapse"]))).",
             failure: "The RM's own xi does not give nu = 1.")
     }
 
@@ -65,7 +65,7 @@ public enum CrossoverClaims {
 
     static func measureThouless() throws -> Measurements {
         var config = FiniteSizePredictionsStudy.Config()
-        config.parts = .thoulessFits
+        config.parts = [.thoulessFits]
         let wc = config.crossover.criticalDisorder
         var m = Measurements(parameters: figureParameters + [("lengths", .array(config.thoulessLengths.map { .number($0) }))])
         for fits in try FiniteSizePredictionsStudy.run(config).thoulessFits {
@@ -87,10 +87,10 @@ public enum CrossoverClaims {
 
     /// Exponential means ln omega_Th linear in W: R^2 > 0.99 over the whole thermal window
     /// (confirmed) or over W_delta(L) +- 10% at every L (confirmed with correction).
-    public static func judgeThouless(_ m: Measurements) -> Assessment {
-        let local = thoulessLengths.map { Criterion.above("R2_local_L\(Int($0))", m["R2_local_L\(Int($0))"], 0.99) }
-        let global = thoulessLengths.map { Criterion.above("R2_global_L\(Int($0))", m["R2_global_L\(Int($0))"], 0.99) }
-        let rates = thoulessLengths.map { Measurements.format(m["rate_c_near_W_delta_L\(Int($0))"]) }.joined(separator: ", ")
+    public static func judgeThouless(_ m: Measurements) throws -> Assessment {
+        let local = try thoulessLengths.map { Criterion.above("R2_local_L\(Int($0))", try m["R2_local_L\(Int($0))"], 0.99) }
+        let global = try thoulessLengths.map { Criterion.above("R2_global_L\(Int($0))", try m["R2_global_L\(Int($0))"], 0.99) }
+        let rates = try thoulessLengths.map { Measurements.format(try m["rate_c_near_W_delta_L\(Int($0))"]) }.joined(separator: ", ")
         return Assessment.decide(
             claim: global, corrected: local,
             confirmed: "ln omega_Th is linear in W over the whole thermal window at every L.",
@@ -111,7 +111,7 @@ public enum CrossoverClaims {
 
     static func measureDrift() throws -> Measurements {
         var config = CrossoverDriftStudy.Config()
-        config.parts = .analysis
+        config.parts = [.analysis]
         let lengths = config.lengths
         let a = try CrossoverDriftStudy.run(config).requiredAnalysis()
         let span = a.linearRange.upperBound - a.linearRange.lowerBound
@@ -141,18 +141,18 @@ public enum CrossoverClaims {
     /// Linear: residuals below 5% of the rise. Offset: (117) with L + 1 fits no worse than with
     /// L + 2. Limit: W_delta(inf) = W_c to the root finder's precision (1e-6) as (117) implies,
     /// else saturation above W_c.
-    public static func judgeDrift(_ m: Measurements) -> Assessment {
-        let linear = [Criterion.above("linear_slope", m["linear_slope"], 0),
-                      Criterion.below("linear_relative_max_residual", m["linear_relative_max_residual"], 0.05)]
-        let offsetOne = m["max_deviation_offset_1_over_Wc"], offsetTwo = m["max_deviation_offset_2_over_Wc"]
+    public static func judgeDrift(_ m: Measurements) throws -> Assessment {
+        let linear = [Criterion.above("linear_slope", try m["linear_slope"], 0),
+                      Criterion.below("linear_relative_max_residual", try m["linear_relative_max_residual"], 0.05)]
+        let offsetOne = try m["max_deviation_offset_1_over_Wc"], offsetTwo = try m["max_deviation_offset_2_over_Wc"]
         let printed = [Criterion("max_deviation_offset_1_over_Wc <= max_deviation_offset_2_over_Wc", offsetOne <= offsetTwo),
-                       Criterion.within("W_delta_infinite_over_Wc", m["W_delta_infinite_over_Wc"], 1, tolerance: 1e-6)]
-        let corrected = [Criterion.above("W_delta_infinite_over_Wc - 1", m["W_delta_infinite_over_Wc"] - 1, 1e-6)]
+                       Criterion.within("W_delta_infinite_over_Wc", try m["W_delta_infinite_over_Wc"], 1, tolerance: 1e-6)]
+        let corrected = [Criterion.above("W_delta_infinite_over_Wc - 1", try m["W_delta_infinite_over_Wc"] - 1, 1e-6)]
         let offsetText = offsetOne <= offsetTwo ? "L + 1 fits better than L + 2" : "L + 2 fits better than L + 1 (max deviation \(Measurements.format(offsetTwo)) against \(Measurements.format(offsetOne)) W_c)"
         return Assessment.decide(
             claim: linear + printed, corrected: linear + corrected,
             confirmed: "W_delta(L) is linear at small L and follows (117) with offset L + 1 to W_c.",
-            correction: "W_delta(L) is linear at small L (slope \(Measurements.format(m["linear_slope"])) per site up to L = \(Measurements.format(m["linear_range_end"]))); \(offsetText); it crosses W_c at L* = \(Measurements.format(m["critical_crossing_length"])) and saturates at \(Measurements.format(m["W_delta_infinite_over_Wc"])) W_c instead of tending to W_c.",
+            correction: "W_delta(L) is linear at small L (slope \(Measurements.format(try m["linear_slope"])) per site up to L = \(Measurements.format(try m["linear_range_end"]))); \(offsetText); it crosses W_c at L* = \(Measurements.format(try m["critical_crossing_length"])) and saturates at \(Measurements.format(try m["W_delta_infinite_over_Wc"])) W_c instead of tending to W_c.",
             failure: "The drift of W_delta(L) is not as claimed.")
     }
 }

@@ -55,12 +55,12 @@ public enum DiscreteResonanceClaims {
     /// (independent partners organised by range, the strongest resonance setting the frequency)
     /// holds once each partner is an exact two-level problem rather than the all-or-nothing rule
     /// (30), which undercounts the memory lost by pi and the hybridised fraction by 2/sqrt(3).
-    public static func judge(_ m: Measurements) -> Assessment {
+    public static func judge(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.below("worst_discrete_deviation", m["worst_discrete_deviation"], 1)],
-            corrected: [Criterion.below("worst_two_level_deviation", m["worst_two_level_deviation"], 1)],
+            claim: [Criterion.below("worst_discrete_deviation", try m["worst_discrete_deviation"], 1)],
+            corrected: [Criterion.below("worst_two_level_deviation", try m["worst_two_level_deviation"], 1)],
             confirmed: "The discrete RM predicts [Czz], the [S] weight and the resonant fraction of the l-bit model within errors.",
-            correction: "With the model's exact N_r and element law the RM's rule (30) undercounts the memory lost by about pi (ED/discrete \(Measurements.format(m["ratio_loss_zeta1"])), \(Measurements.format(m["ratio_loss_zeta2.5"]))) and the [S] weight by 2.6-2.8; treating every partner as an exact two-level problem (same shells, no fitted parameter) accounts for the ED within errors. The continuum RM's closeness for [Czz] comes from its 2.8 times larger resonance density (40), (38) compensating the rule.",
+            correction: "With the model's exact N_r and element law the RM's rule (30) undercounts the memory lost by about pi (ED/discrete \(Measurements.format(try m["ratio_loss_zeta1"])), \(Measurements.format(try m["ratio_loss_zeta2.5"]))) and the [S] weight by 2.6-2.8; treating every partner as an exact two-level problem (same shells, no fitted parameter) accounts for the ED within errors. The continuum RM's closeness for [Czz] comes from its 2.8 times larger resonance density (40), (38) compensating the rule.",
             failure: "Neither the discrete RM nor two-level partners reproduce the l-bit model at dilute resonances.")
     }
 }

@@ -9,7 +9,7 @@ import SpinChains
 /// `resonance compare ...` reruns each comparison larger.
 public enum ExactNumericsClaims {
     /// Kept for checks that cannot be made at affordable sizes.
-    public static func judgePlaceholder(_ m: Measurements) -> Assessment {
+    public static func judgePlaceholder(_ m: Measurements) throws -> Assessment {
         Assessment(.outsideReach, "needs exact numerics beyond the sizes the audit affords")
     }
 
@@ -46,12 +46,12 @@ public enum ExactNumericsClaims {
     /// (120) holds when |[S_P] - ln 2 (1 - [Czz])| < 0.1 ln 2 at every W (the two-outcome picture of a
     /// probe either resonant or not, allowing for partly hybridised states); sub-thermal: the
     /// two-site entropy below 90 % of 2 ln 2 wherever [Czz] > 0.2, with at least one such W.
-    public static func judgeEntanglement(_ m: Measurements) -> Assessment {
+    public static func judgeEntanglement(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.below("max_abs_S_P_minus_120", m["max_abs_S_P_minus_120"], 0.1 * M_LN2),
-                    Criterion.above("max_two_site_fraction_of_thermal_where_czz_above_0.2", m["max_two_site_fraction_of_thermal_where_czz_above_0.2"], 0),
-                    Criterion.below("max_two_site_fraction_of_thermal_where_czz_above_0.2", m["max_two_site_fraction_of_thermal_where_czz_above_0.2"], 0.9)],
-            confirmed: "The ED probe entropy follows ln 2 (1 - [Czz]) within \(Measurements.format(m["max_abs_S_P_minus_120"])) and two-site entropies are sub-thermal where the probe keeps memory.",
+            claim: [Criterion.below("max_abs_S_P_minus_120", try m["max_abs_S_P_minus_120"], 0.1 * M_LN2),
+                    Criterion.above("max_two_site_fraction_of_thermal_where_czz_above_0.2", try m["max_two_site_fraction_of_thermal_where_czz_above_0.2"], 0),
+                    Criterion.below("max_two_site_fraction_of_thermal_where_czz_above_0.2", try m["max_two_site_fraction_of_thermal_where_czz_above_0.2"], 0.9)],
+            confirmed: "The ED probe entropy follows ln 2 (1 - [Czz]) within \(Measurements.format(try m["max_abs_S_P_minus_120"])) and two-site entropies are sub-thermal where the probe keeps memory.",
             correction: "", failure: "The ED probe entropy or the two-site entropy does not behave as (120) and the sub-thermal claim state.")
     }
 
@@ -96,14 +96,14 @@ public enum ExactNumericsClaims {
     /// Scaling: thermal growth exponent within 0.3 of 1, localised below 0.4. "Earlier": the
     /// rho vbar separation at L = 10 exceeds that of <r> by more than two combined standard errors.
     /// Scaling without "earlier": confirmed with correction.
-    public static func judgeCriterion(_ m: Measurements) -> Assessment {
-        let scaling = [Criterion.within("thermal_growth_exponent", m["thermal_growth_exponent"], 1, tolerance: 0.3),
-                       Criterion.below("localized_growth_exponent", m["localized_growth_exponent"], 0.4)]
+    public static func judgeCriterion(_ m: Measurements) throws -> Assessment {
+        let scaling = [Criterion.within("thermal_growth_exponent", try m["thermal_growth_exponent"], 1, tolerance: 0.3),
+                       Criterion.below("localized_growth_exponent", try m["localized_growth_exponent"], 0.4)]
         return Assessment.decide(
-            claim: scaling + [Criterion.above("criterion_minus_ratio_in_errors", m["criterion_minus_ratio_in_errors"], 2)],
+            claim: scaling + [Criterion.above("criterion_minus_ratio_in_errors", try m["criterion_minus_ratio_in_errors"], 2)],
             corrected: scaling,
             confirmed: "rho vbar grows as 2^(L/2) (thermal) and saturates (MBL), and separates the phases more sharply than <r> at L = 10.",
-            correction: "rho vbar grows as 2^(L/2) on the thermal side and saturates on the MBL side, but at L = 8..12 it does not separate the phases earlier than <r> (difference \(Measurements.format(m["criterion_minus_ratio_in_errors"])) standard errors).",
+            correction: "rho vbar grows as 2^(L/2) on the thermal side and saturates on the MBL side, but at L = 8..12 it does not separate the phases earlier than <r> (difference \(Measurements.format(try m["criterion_minus_ratio_in_errors"])) standard errors).",
             failure: "rho vbar does not show the 2^(L/2) / saturation dichotomy at L = 8..12.")
     }
 
@@ -171,15 +171,15 @@ public enum ExactNumericsClaims {
     /// largest L: the exponent of [S] within 0.15 of -1 at one W of the pair at least (the claim
     /// speaks of the crossover, not of every W), over a fit window of at least one decade. Holding
     /// at every W as well: confirmed; at one W only: confirmed with that restriction stated.
-    public static func judgeInverseFrequency(_ m: Measurements) -> Assessment {
-        let some = [Criterion.below("min_abs_exponent_plus_one", m["min_abs_exponent_plus_one"], 0.15),
-                    Criterion.above("fit_window_decades", m["fit_window_decades"], 0.99)]
+    public static func judgeInverseFrequency(_ m: Measurements) throws -> Assessment {
+        let some = [Criterion.below("min_abs_exponent_plus_one", try m["min_abs_exponent_plus_one"], 0.15),
+                    Criterion.above("fit_window_decades", try m["fit_window_decades"], 0.99)]
         return Assessment.decide(
-            claim: some + [Criterion.below("max_abs_exponent_plus_one", m["max_abs_exponent_plus_one"], 0.15)],
+            claim: some + [Criterion.below("max_abs_exponent_plus_one", try m["max_abs_exponent_plus_one"], 0.15)],
             corrected: some,
-            confirmed: "Above 3 level spacings the ED [S(omega)] of xxz has effective exponent -1 within \(Measurements.format(m["max_abs_exponent_plus_one"])) at every W.",
-            correction: "Above 3 level spacings the ED [S(omega)] of xxz is an apparent 1/omega at the W nearest the crossover only (|exponent + 1| = \(Measurements.format(m["min_abs_exponent_plus_one"]))); at the other W it is \(Measurements.format(m["max_abs_exponent_plus_one"])) from -1. Fits reaching below the level spacing (1e-3..0.1 J at L = 12) see level repulsion and gave about -0.6 at both W.",
-            failure: "Above 3 level spacings the ED [S(omega)] is not an apparent 1/omega at any W: exponents over [3 spacings, 0.3 J] at W = 2.5, 3.5 are \(Measurements.format(m["exponent_L12_W2.5"])), \(Measurements.format(m["exponent_L12_W3.5"])) at L = 12 and \(Measurements.format(m["exponent_L14_W2.5"])), \(Measurements.format(m["exponent_L14_W3.5"])) at L = 14 (2 realizations): the slope is not stable in L, and the 1e-3..0.1 J fit of L = 12 (about -0.6) reached below the level spacing.")
+            confirmed: "Above 3 level spacings the ED [S(omega)] of xxz has effective exponent -1 within \(Measurements.format(try m["max_abs_exponent_plus_one"])) at every W.",
+            correction: "Above 3 level spacings the ED [S(omega)] of xxz is an apparent 1/omega at the W nearest the crossover only (|exponent + 1| = \(Measurements.format(try m["min_abs_exponent_plus_one"]))); at the other W it is \(Measurements.format(try m["max_abs_exponent_plus_one"])) from -1. Fits reaching below the level spacing (1e-3..0.1 J at L = 12) see level repulsion and gave about -0.6 at both W.",
+            failure: "Above 3 level spacings the ED [S(omega)] is not an apparent 1/omega at any W: exponents over [3 spacings, 0.3 J] at W = 2.5, 3.5 are \(Measurements.format(try m["exponent_L12_W2.5"])), \(Measurements.format(try m["exponent_L12_W3.5"])) at L = 12 and \(Measurements.format(try m["exponent_L14_W2.5"])), \(Measurements.format(try m["exponent_L14_W3.5"])) at L = 14 (2 realizations): the slope is not stable in L, and the 1e-3..0.1 J fit of L = 12 (about -0.6) reached below the level spacing.")
     }
 
     // MARK: Drift
@@ -219,12 +219,12 @@ public enum ExactNumericsClaims {
     /// Drift: slope of W_delta(L) positive by two standard errors; linear: reduced chi^2 of the line
     /// < 3; the fitted RM reproduces W_delta(L) within 5 % rms. Three lengths cannot tell the RM's
     /// curvature from a line, which the verdict says.
-    public static func judgeDrift(_ m: Measurements) -> Assessment {
+    public static func judgeDrift(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.above("slope_in_errors", m["slope_in_errors"], 2),
-                    Criterion.below("linear_reduced_chi2", m["linear_reduced_chi2"], 3),
-                    Criterion.below("rm_rms_log_ratio", m["rm_rms_log_ratio"], 0.05)],
-            confirmed: "W_delta(L) drifts to larger W, linearly at L = 6..8 (slope \(Measurements.format(m["linear_slope"]))), and the RM with fitted W_c = \(Measurements.format(m["rm_W_c"])), Lambda_c = \(Measurements.format(m["rm_Lambda_c"])) reproduces it; three lengths cannot test the RM's curvature.",
+            claim: [Criterion.above("slope_in_errors", try m["slope_in_errors"], 2),
+                    Criterion.below("linear_reduced_chi2", try m["linear_reduced_chi2"], 3),
+                    Criterion.below("rm_rms_log_ratio", try m["rm_rms_log_ratio"], 0.05)],
+            confirmed: "W_delta(L) drifts to larger W, linearly at L = 6..8 (slope \(Measurements.format(try m["linear_slope"]))), and the RM with fitted W_c = \(Measurements.format(try m["rm_W_c"])), Lambda_c = \(Measurements.format(try m["rm_Lambda_c"])) reproduces it; three lengths cannot test the RM's curvature.",
             correction: "", failure: "The exact W_delta(L) does not drift as the RM predicts.")
     }
 }

@@ -28,7 +28,7 @@ public enum LossDiffusionClaims {
     static func measureCritical() throws -> Measurements {
         var config = LossDiffusionStudy.Config()
         config.resonanceLengths = [criticalLambda]
-        config.parts = .criticalDecay
+        config.parts = [.criticalDecay]
         guard let table = try LossDiffusionStudy.run(config).criticalDecays.first?.table else {
             throw InputError(parameter: "resonanceLengths", detail: "no critical decay at Lambda = \(criticalLambda)")
         }
@@ -48,14 +48,14 @@ public enum LossDiffusionClaims {
 
     /// Stretched exponential: local exponent within 20% of -sqrt(r/Lambda)/2. Power law: within
     /// 0.25 of -2 at every r/Lambda >= 10 (a settled exponent).
-    public static func judgeCritical(_ m: Measurements) -> Assessment {
-        let stretched = stretchedRatios.map { Criterion.within("stretched_ratio_at_\(Measurements.format($0))", m["stretched_ratio_at_\(Measurements.format($0))"], 1, tolerance: 0.2) }
-        let power = powerRatios.map { Criterion.within("exponent_at_\(Measurements.format($0))", m["exponent_at_\(Measurements.format($0))"], -2, tolerance: 0.25) }
+    public static func judgeCritical(_ m: Measurements) throws -> Assessment {
+        let stretched = try stretchedRatios.map { Criterion.within("stretched_ratio_at_\(Measurements.format($0))", try m["stretched_ratio_at_\(Measurements.format($0))"], 1, tolerance: 0.2) }
+        let power = try powerRatios.map { Criterion.within("exponent_at_\(Measurements.format($0))", try m["exponent_at_\(Measurements.format($0))"], -2, tolerance: 0.25) }
         return Assessment.decide(
             claim: stretched + power,
             confirmed: "The PDE's F(r) follows exp(-sqrt(r/Lambda)) below Lambda and settles at (Lambda/r)^2 beyond.",
             correction: "",
-            failure: "The measured local exponent is \(Measurements.format(m["exponent_at_1"])) at r = Lambda (stretched form: -0.5) and \(powerRatios.map { Measurements.format(m["exponent_at_\(Measurements.format($0))"]) }.joined(separator: ", ")) at r/Lambda = 10, 100, 300, 1000: no settled power -2")
+            failure: "The measured local exponent is \(Measurements.format(try m["exponent_at_1"])) at r = Lambda (stretched form: -0.5) and \(try powerRatios.map { Measurements.format(try m["exponent_at_\(Measurements.format($0))"]) }.joined(separator: ", ")) at r/Lambda = 10, 100, 300, 1000: no settled power -2")
     }
 
     // MARK: (B7)-(B9)
@@ -75,7 +75,7 @@ public enum LossDiffusionClaims {
 
     static func measureEnergy() throws -> Measurements {
         var config = LossDiffusionStudy.Config()
-        config.parts = .energyDependent
+        config.parts = [.energyDependent]
         let study = config.energyDependent
         let (full, sink) = try LossDiffusionStudy.run(config).requiredEnergyDependent()
         let exact = DeltaSinkSolution(strength: study.strength, disorder: 1)
@@ -95,15 +95,15 @@ public enum LossDiffusionClaims {
 
     /// F ~ r^(-1/2): the (C7) exponent within 0.02 of -1/2, the (C5) exponent within 0.05 of -1/2
     /// at the largest range and approaching it; the PDE within 1% of (C17).
-    public static func judgeEnergy(_ m: Measurements) -> Assessment {
+    public static func judgeEnergy(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.within("exponent_C7_at_r_max", m["exponent_C7_at_r_max"], -0.5, tolerance: 0.02),
-                    Criterion.within("exponent_C5_at_r_max", m["exponent_C5_at_r_max"], -0.5, tolerance: 0.05),
+            claim: [Criterion.within("exponent_C7_at_r_max", try m["exponent_C7_at_r_max"], -0.5, tolerance: 0.02),
+                    Criterion.within("exponent_C5_at_r_max", try m["exponent_C5_at_r_max"], -0.5, tolerance: 0.05),
                     Criterion.below("|exponent_C5_at_r_max + 1/2| - |exponent_C5_a_decade_earlier + 1/2|",
-                                    abs(m["exponent_C5_at_r_max"] + 0.5) - abs(m["exponent_C5_a_decade_earlier"] + 0.5), 1e-3),
-                    Criterion.within("C7_pde_over_C17_at_r_max", m["C7_pde_over_C17_at_r_max"], 1, tolerance: 0.01)],
-            confirmed: "Both the delta sink (C7) and the full energy-dependent rate (C5) give F ~ r^(-1/2) (exponents \(Measurements.format(m["exponent_C7_at_r_max"])), \(Measurements.format(m["exponent_C5_at_r_max"]))).",
-            correction: "", failure: "The delta sink (C7) gives F ~ r^(-1/2) (exponent \(Measurements.format(m["exponent_C7_at_r_max"]))), but the full energy-dependent rate (C5) does not approach it (exponent \(Measurements.format(m["exponent_C5_a_decade_earlier"])) -> \(Measurements.format(m["exponent_C5_at_r_max"])) over the last decade): its Gaussian width in e grows as sqrt(r) like s_e(r), so q never becomes a delta function on the diffusion scale")
+                                    abs(try m["exponent_C5_at_r_max"] + 0.5) - abs(try m["exponent_C5_a_decade_earlier"] + 0.5), 1e-3),
+                    Criterion.within("C7_pde_over_C17_at_r_max", try m["C7_pde_over_C17_at_r_max"], 1, tolerance: 0.01)],
+            confirmed: "Both the delta sink (C7) and the full energy-dependent rate (C5) give F ~ r^(-1/2) (exponents \(Measurements.format(try m["exponent_C7_at_r_max"])), \(Measurements.format(try m["exponent_C5_at_r_max"]))).",
+            correction: "", failure: "The delta sink (C7) gives F ~ r^(-1/2) (exponent \(Measurements.format(try m["exponent_C7_at_r_max"]))), but the full energy-dependent rate (C5) does not approach it (exponent \(Measurements.format(try m["exponent_C5_a_decade_earlier"])) -> \(Measurements.format(try m["exponent_C5_at_r_max"])) over the last decade): its Gaussian width in e grows as sqrt(r) like s_e(r), so q never becomes a delta function on the diffusion scale")
     }
 
     // MARK: (C17)
@@ -136,12 +136,12 @@ public enum LossDiffusionClaims {
     }
 
     /// Agreement within 1% (the PDE's tolerance is 1e-4).
-    public static func judgeSink(_ m: Measurements) -> Assessment {
+    public static func judgeSink(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.below("printed_max_relative_deviation", m["printed_max_relative_deviation"], 0.01)],
-            corrected: [Criterion.below("corrected_max_relative_deviation", m["corrected_max_relative_deviation"], 0.01)],
+            claim: [Criterion.below("printed_max_relative_deviation", try m["printed_max_relative_deviation"], 0.01)],
+            corrected: [Criterion.below("corrected_max_relative_deviation", try m["corrected_max_relative_deviation"], 0.01)],
             confirmed: "The PDE agrees with (C17) as printed.",
-            correction: "The PDE agrees with l = 4 W^2/gamma^2 (deviation \(Measurements.format(m["corrected_max_relative_deviation"]))); the printed l = 4 W^2/(pi gamma^2) is off by up to \(Measurements.format(m["printed_max_relative_deviation"])).",
+            correction: "The PDE agrees with l = 4 W^2/gamma^2 (deviation \(Measurements.format(try m["corrected_max_relative_deviation"]))); the printed l = 4 W^2/(pi gamma^2) is off by up to \(Measurements.format(try m["printed_max_relative_deviation"])).",
             failure: "The PDE agrees with neither form of l.")
     }
 }

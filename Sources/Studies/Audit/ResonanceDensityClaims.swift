@@ -43,14 +43,14 @@ public enum ResonanceDensityClaims {
     }
 
     /// Power laws (slope 0 and -1/2 to 1e-6, deviations from 1e-9 in 1/xi); normalizations to 1e-6.
-    public static func judgeScaleFree(_ m: Measurements) -> Assessment {
-        let shape = [Criterion.below("floquet_max_relative_deviation", m["floquet_max_relative_deviation"], 1e-6),
-                     Criterion.within("hamiltonian_loglog_slope", m["hamiltonian_loglog_slope"], -0.5, tolerance: 1e-6)]
+    public static func judgeScaleFree(_ m: Measurements) throws -> Assessment {
+        let shape = [Criterion.below("floquet_max_relative_deviation", try m["floquet_max_relative_deviation"], 1e-6),
+                     Criterion.within("hamiltonian_loglog_slope", try m["hamiltonian_loglog_slope"], -0.5, tolerance: 1e-6)]
         return Assessment.decide(
-            claim: shape + [Criterion.within("hamiltonian_q_sqrt_r_Lambda", m["hamiltonian_q_sqrt_r_Lambda"], 1, tolerance: 1e-6)],
-            corrected: shape + [Criterion.within("hamiltonian_q_sqrt_4_Lambda_r", m["hamiltonian_q_sqrt_4_Lambda_r"], 1, tolerance: 1e-6)],
+            claim: shape + [Criterion.within("hamiltonian_q_sqrt_r_Lambda", try m["hamiltonian_q_sqrt_r_Lambda"], 1, tolerance: 1e-6)],
+            corrected: shape + [Criterion.within("hamiltonian_q_sqrt_4_Lambda_r", try m["hamiltonian_q_sqrt_4_Lambda_r"], 1, tolerance: 1e-6)],
             confirmed: "q(r) is scale free with the printed normalizations.",
-            correction: "q(r) is scale free (1/Lambda, and r^(-1/2) for the Hamiltonian RM), but the Hamiltonian normalization is 1/sqrt(4 Lambda r) as in (89), not the printed 1/sqrt(r Lambda) of (115) (measured q sqrt(r Lambda) = \(Measurements.format(m["hamiltonian_q_sqrt_r_Lambda"]))).",
+            correction: "q(r) is scale free (1/Lambda, and r^(-1/2) for the Hamiltonian RM), but the Hamiltonian normalization is 1/sqrt(4 Lambda r) as in (89), not the printed 1/sqrt(r Lambda) of (115) (measured q sqrt(r Lambda) = \(Measurements.format(try m["hamiltonian_q_sqrt_r_Lambda"]))).",
             failure: "q(r) is not scale free at the transition.")
     }
 
@@ -72,7 +72,7 @@ public enum ResonanceDensityClaims {
         var m = Measurements(parameters: [("Lambda", .number(fidelityLambda)), ("L", .string("160..400")), ("inv_xi", .array([.number(0), .number(0.001), .number(-0.001)]))])
         var config = FiniteSizePredictionsStudy.Config()
         config.fidelityFitInverseCorrelationLengths = [0.0, 0.001, -0.001]
-        config.parts = .fidelityFits
+        config.parts = [.fidelityFits]
         for fit in try FiniteSizePredictionsStudy.run(config).fidelityFits {
             m.append("slope_invxi_\(Measurements.format(fit.inverseCorrelationLength))", fit.fit.slope, "ranges up to L/2")
         }
@@ -88,15 +88,15 @@ public enum ResonanceDensityClaims {
 
     /// Slope 2 ln 2 to 0.01 at 1/xi = 0 (the O(Lambda/L) term of (126) is constant in L there), and
     /// to 0.05 at 1/xi = +-0.001, where L/(2|xi|) <= 0.2 bends the curve.
-    public static func judgeFidelity(_ m: Measurements) -> Assessment {
-        let halfRange = [("0", 0.01), ("0.001", 0.05), ("-0.001", 0.05)].map {
-            Criterion.within("slope_invxi_\($0.0)", m["slope_invxi_\($0.0)"], 2 * M_LN2, tolerance: $0.1, expectedName: "2 ln 2")
+    public static func judgeFidelity(_ m: Measurements) throws -> Assessment {
+        let halfRange = try [("0", 0.01), ("0.001", 0.05), ("-0.001", 0.05)].map {
+            Criterion.within("slope_invxi_\($0.0)", try m["slope_invxi_\($0.0)"], 2 * M_LN2, tolerance: $0.1, expectedName: "2 ln 2")
         }
         return Assessment.decide(
-            claim: [Criterion.within("slope_literal_upper_limit_L", m["slope_literal_upper_limit_L"], 2 * M_LN2, tolerance: 0.01, expectedName: "2 ln 2")],
+            claim: [Criterion.within("slope_literal_upper_limit_L", try m["slope_literal_upper_limit_L"], 2 * M_LN2, tolerance: 0.01, expectedName: "2 ln 2")],
             corrected: halfRange,
             confirmed: "[log chi] grows as 2 ln 2 L with (126) as printed.",
-            correction: "[log chi] grows as 2 ln 2 L (slope \(Measurements.format(m["slope_invxi_0"]))) only with ranges up to L/2; the printed upper limit L gives slope \(Measurements.format(m["slope_literal_upper_limit_L"])) (4 ln 2).",
+            correction: "[log chi] grows as 2 ln 2 L (slope \(Measurements.format(try m["slope_invxi_0"]))) only with ranges up to L/2; the printed upper limit L gives slope \(Measurements.format(try m["slope_literal_upper_limit_L"])) (4 ln 2).",
             failure: "[log chi] does not grow as 2 ln 2 L.")
     }
 }

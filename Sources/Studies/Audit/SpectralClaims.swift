@@ -53,14 +53,14 @@ public enum SpectralClaims {
     /// Apparent 1/omega: effective exponents within 0.15 of -1 (the resolution of exponents fitted
     /// to exact numerics over two to three decades); the Floquet exponent equal to -1 + theta_c to
     /// 1e-3; the Hamiltonian slope within 0.03 of (111)'s log-corrected form.
-    public static func judgeApparent(_ m: Measurements) -> Assessment {
+    public static func judgeApparent(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.above("regime_is_region_I", m["regime_is_region_I"], 0.5),
-                    Criterion.within("slope_floquet", m["slope_floquet"], m["slope_floquet_expected"], tolerance: 1e-3, expectedName: "(-1 + theta_c)"),
-                    Criterion.within("slope_floquet", m["slope_floquet"], -1, tolerance: 0.15),
-                    Criterion.within("slope_hamiltonian", m["slope_hamiltonian"], -1, tolerance: 0.15),
-                    Criterion.within("local_slope_hamiltonian", m["local_slope_hamiltonian"], m["local_slope_hamiltonian_111"], tolerance: 0.03, expectedName: "(111)")],
-            confirmed: "In region I the computed [S] has effective exponent \(Measurements.format(m["slope_floquet"])) (Floquet, = -1 + theta_c) and \(Measurements.format(m["slope_hamiltonian"])) (Hamiltonian, log-corrected): indistinguishable from 1/omega at numerical resolution.",
+            claim: [Criterion.above("regime_is_region_I", try m["regime_is_region_I"], 0.5),
+                    Criterion.within("slope_floquet", try m["slope_floquet"], try m["slope_floquet_expected"], tolerance: 1e-3, expectedName: "(-1 + theta_c)"),
+                    Criterion.within("slope_floquet", try m["slope_floquet"], -1, tolerance: 0.15),
+                    Criterion.within("slope_hamiltonian", try m["slope_hamiltonian"], -1, tolerance: 0.15),
+                    Criterion.within("local_slope_hamiltonian", try m["local_slope_hamiltonian"], try m["local_slope_hamiltonian_111"], tolerance: 0.03, expectedName: "(111)")],
+            confirmed: "In region I the computed [S] has effective exponent \(Measurements.format(try m["slope_floquet"])) (Floquet, = -1 + theta_c) and \(Measurements.format(try m["slope_hamiltonian"])) (Hamiltonian, log-corrected): indistinguishable from 1/omega at numerical resolution.",
             correction: "", failure: "The effective exponent of [S] in region I is not close to -1.")
     }
 
@@ -96,10 +96,10 @@ public enum SpectralClaims {
 
     /// Continuously varying: the slopes change monotonically with 1/xi (either way) over a spread
     /// > 0.02; each Floquet slope within 0.1 of -1 + theta0.
-    public static func judgeSubdiffusion(_ m: Measurements) -> Assessment {
+    public static func judgeSubdiffusion(_ m: Measurements) throws -> Assessment {
         var criteria = [Criterion]()
         for setting in ["floquet", "hamiltonian"] {
-            let slopes = thermalInverseLengths.map { m["slope_\(setting)_invxi_\(Measurements.format($0))"] }
+            let slopes = try thermalInverseLengths.map { try m["slope_\(setting)_invxi_\(Measurements.format($0))"] }
             let steps = zip(slopes, slopes.dropFirst()).map { $1 - $0 }
             let monotone = steps.allSatisfy { $0 > 0 } || steps.allSatisfy { $0 < 0 }
             criteria.append(Criterion("\(setting) slopes monotone in 1/xi = \(thermalInverseLengths.map { Measurements.format($0) }.joined(separator: ", "))", monotone))
@@ -107,11 +107,11 @@ public enum SpectralClaims {
         }
         for invXi in thermalInverseLengths {
             let tag = "invxi_\(Measurements.format(invXi))"
-            criteria.append(Criterion.within("slope_floquet_\(tag)", m["slope_floquet_\(tag)"], m["expected_\(tag)"], tolerance: 0.1, expectedName: "(-1 + theta0)"))
+            criteria.append(Criterion.within("slope_floquet_\(tag)", try m["slope_floquet_\(tag)"], try m["expected_\(tag)"], tolerance: 0.1, expectedName: "(-1 + theta0)"))
         }
         return Assessment.decide(
             claim: criteria,
-            confirmed: "Above omega_xi the exponent of [S] varies continuously with 1/xi: Floquet \(thermalInverseLengths.map { Measurements.format(m["slope_floquet_invxi_\(Measurements.format($0))"]) }.joined(separator: ", ")) (following -1 + theta0), Hamiltonian \(thermalInverseLengths.map { Measurements.format(m["slope_hamiltonian_invxi_\(Measurements.format($0))"]) }.joined(separator: ", ")) at 1/xi = -0.05, -0.1, -0.2.",
+            confirmed: "Above omega_xi the exponent of [S] varies continuously with 1/xi: Floquet \(try thermalInverseLengths.map { Measurements.format(try m["slope_floquet_invxi_\(Measurements.format($0))"]) }.joined(separator: ", ")) (following -1 + theta0), Hamiltonian \(try thermalInverseLengths.map { Measurements.format(try m["slope_hamiltonian_invxi_\(Measurements.format($0))"]) }.joined(separator: ", ")) at 1/xi = -0.05, -0.1, -0.2.",
             correction: "", failure: "The thermal-side exponent does not vary continuously as claimed.")
     }
 
@@ -142,14 +142,14 @@ public enum SpectralClaims {
 
     /// Floquet: theta_eff = theta_c to 1e-3 at both frequencies. Hamiltonian: theta_eff positive,
     /// decreasing towards low frequency, and below theta_c/2 at the lowest.
-    public static func judgeCritical(_ m: Measurements) -> Assessment {
+    public static func judgeCritical(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.within("theta_floquet_1", m["theta_floquet_1"], m["theta_c"], tolerance: 1e-3, expectedName: "theta_c"),
-                    Criterion.within("theta_floquet_2", m["theta_floquet_2"], m["theta_c"], tolerance: 1e-3, expectedName: "theta_c"),
-                    Criterion.above("theta_hamiltonian_2", m["theta_hamiltonian_2"], 0),
-                    Criterion.below("theta_hamiltonian_2 - theta_hamiltonian_1", m["theta_hamiltonian_2"] - m["theta_hamiltonian_1"], 0),
-                    Criterion.below("theta_hamiltonian_2 / theta_c", m["theta_hamiltonian_2"] / m["theta_c"], 0.5)],
-            confirmed: "The Floquet exponent stays at theta_c = \(Measurements.format(m["theta_c"])) while the Hamiltonian one is small and drifts to 0 at low frequency (\(Measurements.format(m["theta_hamiltonian_1"])) -> \(Measurements.format(m["theta_hamiltonian_2"]))).",
+            claim: [Criterion.within("theta_floquet_1", try m["theta_floquet_1"], try m["theta_c"], tolerance: 1e-3, expectedName: "theta_c"),
+                    Criterion.within("theta_floquet_2", try m["theta_floquet_2"], try m["theta_c"], tolerance: 1e-3, expectedName: "theta_c"),
+                    Criterion.above("theta_hamiltonian_2", try m["theta_hamiltonian_2"], 0),
+                    Criterion.below("theta_hamiltonian_2 - theta_hamiltonian_1", try m["theta_hamiltonian_2"] - m["theta_hamiltonian_1"], 0),
+                    Criterion.below("theta_hamiltonian_2 / theta_c", try m["theta_hamiltonian_2"] / m["theta_c"], 0.5)],
+            confirmed: "The Floquet exponent stays at theta_c = \(Measurements.format(try m["theta_c"])) while the Hamiltonian one is small and drifts to 0 at low frequency (\(Measurements.format(try m["theta_hamiltonian_1"])) -> \(Measurements.format(try m["theta_hamiltonian_2"]))).",
             correction: "", failure: "The low-frequency exponents at the transition do not behave as (57), (111).")
     }
 
@@ -185,17 +185,17 @@ public enum SpectralClaims {
 
     /// omega_c at least 10 times below omega_H; below omega_H [S] keeps growing (ratio > 1) with the
     /// same local exponent as above it (to 0.05).
-    public static func judgeHeisenberg(_ m: Measurements) -> Assessment {
+    public static func judgeHeisenberg(_ m: Measurements) throws -> Assessment {
         var criteria = [Criterion]()
         for name in ["floquet", "hamiltonian"] {
-            criteria.append(Criterion.above("omega_H_over_omega_c_\(name)", m["omega_H_over_omega_c_\(name)"], 10))
-            criteria.append(Criterion.above("S_ratio_below_over_at_omega_H_\(name)", m["S_ratio_below_over_at_omega_H_\(name)"], 1))
-            criteria.append(Criterion.within("slope_below_omega_H_\(name)", m["slope_below_omega_H_\(name)"], m["slope_above_omega_H_\(name)"],
+            criteria.append(Criterion.above("omega_H_over_omega_c_\(name)", try m["omega_H_over_omega_c_\(name)"], 10))
+            criteria.append(Criterion.above("S_ratio_below_over_at_omega_H_\(name)", try m["S_ratio_below_over_at_omega_H_\(name)"], 1))
+            criteria.append(Criterion.within("slope_below_omega_H_\(name)", try m["slope_below_omega_H_\(name)"], try m["slope_above_omega_H_\(name)"],
                                              tolerance: 0.05, expectedName: "slope_above_omega_H_\(name)"))
         }
         return Assessment.decide(
             claim: criteria,
-            confirmed: "omega_c lies a factor \(Measurements.format(m["omega_H_over_omega_c_floquet"])) (Floquet) and \(Measurements.format(m["omega_H_over_omega_c_hamiltonian"])) (Hamiltonian) below omega_H, and [S] continues through omega_H with an unchanged exponent.",
+            confirmed: "omega_c lies a factor \(Measurements.format(try m["omega_H_over_omega_c_floquet"])) (Floquet) and \(Measurements.format(try m["omega_H_over_omega_c_hamiltonian"])) (Hamiltonian) below omega_H, and [S] continues through omega_H with an unchanged exponent.",
             correction: "", failure: "[S] shows a feature at omega_H or omega_c is not far below it.")
     }
 }

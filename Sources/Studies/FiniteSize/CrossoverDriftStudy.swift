@@ -21,7 +21,7 @@ public enum CrossoverDriftStudy: Study {
         /// The Floquet analogue Omega_delta(L) at these 1/xi (none by default).
         public var floquetInverseCorrelationLengths: [Double] = []
         /// What `run` computes.
-        public var parts: Parts = [.drift, .analysis, .curves]
+        public var parts: Set<Part> = [.drift, .analysis, .curves]
 
         public init() {}
 
@@ -32,17 +32,15 @@ public enum CrossoverDriftStudy: Study {
     }
 
     /// The tables and fits `run` computes; those left out come back empty (`analysis`: nil).
-    public struct Parts: OptionSet, Sendable {
-        public let rawValue: Int
-        public init(rawValue: Int) { self.rawValue = rawValue }
+    public enum Part: Sendable, Hashable, CaseIterable {
         /// W_delta(L) over `lengths`.
-        public static let drift = Parts(rawValue: 1)
+        case drift
         /// The fits of the drift over `lengths` (App. D).
-        public static let analysis = Parts(rawValue: 2)
+        case analysis
         /// [S_P](W/W_c) for each of `curveLengths`.
-        public static let curves = Parts(rawValue: 4)
+        case curves
         /// Omega_delta(L) over `lengths` at `floquetInverseCorrelationLengths`.
-        public static let floquet = Parts(rawValue: 8)
+        case floquet
     }
 
     public struct Result: Sendable {
@@ -56,7 +54,7 @@ public enum CrossoverDriftStudy: Study {
 
         /// The fits; throws when the config left them out.
         public func requiredAnalysis() throws -> Analysis {
-            guard let analysis else { throw InputError(parameter: "parts", detail: "the drift's fits were not computed (add .analysis)") }
+            guard let analysis else { throw InputError(parameter: "parts", detail: "the drift's fits were not computed (add .analysis to parts)") }
             return analysis
         }
     }

@@ -28,7 +28,7 @@ public enum FiniteSizePredictionsStudy: Study {
         public var fidelityFitLengths = grid(from: 160, to: 400, points: 25, logarithmic: false)
         public var fidelityFitInverseCorrelationLengths: [Double] = [0]
         /// What `run` computes.
-        public var parts: Parts = .all
+        public var parts = Set(Part.allCases)
 
         public init() {}
 
@@ -44,18 +44,15 @@ public enum FiniteSizePredictionsStudy: Study {
     }
 
     /// The tables and fits `run` computes; those left out come back empty.
-    public struct Parts: OptionSet, Sendable {
-        public let rawValue: Int
-        public init(rawValue: Int) { self.rawValue = rawValue }
+    public enum Part: Sendable, Hashable, CaseIterable {
         /// omega_Th (122) against W for each of `thoulessLengths`.
-        public static let thouless = Parts(rawValue: 1)
+        case thouless
         /// The fits of ln omega_Th (121) over the thermal window and around W_delta(L), per length.
-        public static let thoulessFits = Parts(rawValue: 2)
+        case thoulessFits
         /// [log chi] (126) against L.
-        public static let fidelity = Parts(rawValue: 4)
+        case fidelity
         /// The slopes of [log chi] over `fidelityFitLengths`.
-        public static let fidelityFits = Parts(rawValue: 8)
-        public static let all: Parts = [.thouless, .thoulessFits, .fidelity, .fidelityFits]
+        case fidelityFits
     }
 
     /// The fits of ln omega_Th = b - c W (121) at one L.

@@ -25,7 +25,7 @@ public enum RegimeMapStudy: Study {
         public var sites = 100_000
         public var seed: UInt64 = 1
         /// What `run` computes.
-        public var parts: Parts = [.map, .lines]
+        public var parts: Set<Part> = [.map, .lines]
 
         public init() {}
 
@@ -36,15 +36,13 @@ public enum RegimeMapStudy: Study {
     }
 
     /// The tables `run` computes; those left out come back empty.
-    public struct Parts: OptionSet, Sendable {
-        public let rawValue: Int
-        public init(rawValue: Int) { self.rawValue = rawValue }
+    public enum Part: Sendable, Hashable, CaseIterable {
         /// The classified grid of `plane`.
-        public static let map = Parts(rawValue: 1)
+        case map
         /// The lines of the zeta plane.
-        public static let lines = Parts(rawValue: 2)
+        case lines
         /// The overlap Monte Carlo against xi^2/Lambda.
-        public static let overlap = Parts(rawValue: 4)
+        case overlap
     }
 
     public struct Result: Sendable {

@@ -23,19 +23,16 @@ public enum LossDiffusionStudy: Study {
         public var energyDependentMaxRange = 1e6
         public var energyDependentPerDecade = 8
         /// What `run` computes.
-        public var parts: Parts = .all
+        public var parts = Set(Part.allCases)
 
         public init() {}
     }
 
     /// The solves `run` makes; those left out come back empty (nil).
-    public struct Parts: OptionSet, Sendable {
-        public let rawValue: Int
-        public init(rawValue: Int) { self.rawValue = rawValue }
-        public static let criticalDecay = Parts(rawValue: 1)
-        public static let profiles = Parts(rawValue: 2)
-        public static let energyDependent = Parts(rawValue: 4)
-        public static let all: Parts = [.criticalDecay, .profiles, .energyDependent]
+    public enum Part: Sendable, Hashable, CaseIterable {
+        case criticalDecay
+        case profiles
+        case energyDependent
     }
 
     /// The critical decay at one Lambda: the solution and its `decayTable`.
@@ -55,13 +52,13 @@ public enum LossDiffusionStudy: Study {
 
         /// The energy-dependent solutions; throws when the config left them out.
         public func requiredEnergyDependent() throws -> (full: LossDiffusionSolution, deltaSink: LossDiffusionSolution) {
-            guard let energyDependent else { throw InputError(parameter: "parts", detail: "the energy-dependent solves were not made (add .energyDependent)") }
+            guard let energyDependent else { throw InputError(parameter: "parts", detail: "the energy-dependent solves were not made (add .energyDependent to parts)") }
             return energyDependent
         }
 
         /// The profile solve; throws when the config left it out.
         public func requiredProfiles() throws -> LossDiffusionSolution {
-            guard let profiles else { throw InputError(parameter: "parts", detail: "the profile solve was not made (add .profiles)") }
+            guard let profiles else { throw InputError(parameter: "parts", detail: "the profile solve was not made (add .profiles to parts)") }
             return profiles
         }
     }
