@@ -21,7 +21,7 @@ final class AuditLedgerTests: XCTestCase {
     }
 
     static func measurements(_ pairs: [(String, Double)]) -> Measurements {
-        Measurements(pairs.map { Measurement($0.0, $0.1) })
+        Measurements(pairs.map { Measurement(MeasurementName($0.0), $0.1) })
     }
 
     /// The drift verdict follows the numbers: a saturation above W_c is a correction, an exact
@@ -80,17 +80,17 @@ final class AuditLedgerTests: XCTestCase {
               measure: {
                   struct Failure: Error {}
                   if throwing { throw Failure() }
-                  return Measurements([Measurement("x", cost)])
+                  return Measurements([Measurement(MeasurementName("x"), cost)])
               },
-              judge: { m in Assessment(try m["x"] < 50 ? .confirmed : .notConfirmed, "x") })
+              judge: { m in Assessment(try m[MeasurementName("x")] < 50 ? .confirmed : .notConfirmed, "x") })
     }
 
     /// A verdict that reads a name its check did not measure (a misspelt key) fails the claim with
     /// an error naming that key, and keeps the measured numbers; it is never judged "not confirmed".
     func testMisspeltMeasurementFailsNamingIt() {
         let claim = Claim(identifier: "typo", title: "typo", statement: "", paperLocation: "(0)", test: "", estimatedCost: 0,
-                          measure: { Measurements([Measurement("nu_drift", 1)]) },
-                          judge: { m in Assessment(try m["nu_drfit"] < 2 ? .confirmed : .notConfirmed, "") })
+                          measure: { Measurements([Measurement(MeasurementName("nu_drift"), 1)]) },
+                          judge: { m in Assessment(try m[MeasurementName("nu_drfit")] < 2 ? .confirmed : .notConfirmed, "") })
         let outcome = AuditRunner.check(claim)
         guard case let .failed(message) = outcome.status else { return XCTFail("status \(outcome.status.label)") }
         XCTAssertTrue(message.contains("nu_drfit") && message.contains("nu_drift"), message)

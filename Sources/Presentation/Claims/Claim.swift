@@ -5,8 +5,8 @@ import Foundation
 /// A check is split in two: `measure` computes named numbers by calling the library (the
 /// expensive part), and `judge` turns them into a verdict by comparing them with the criteria it
 /// states. `judge` is a pure function of the measurements, so the criteria can be tested on
-/// synthetic numbers; it reads them by name (`Measurements[_:]`) and throws, naming the
-/// measurement, when a name it reads was not measured.
+/// synthetic numbers; it reads them by `MeasurementName` (`Measurements[_:]`) and throws, naming
+/// the measurement, when a name it reads was not measured.
 public struct Claim: Sendable {
     /// Short stable identifier, e.g. "nu-equals-one"; `resonance audit --claim ID` reruns it.
     public var identifier: String

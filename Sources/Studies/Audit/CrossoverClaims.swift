@@ -6,6 +6,28 @@ import ResonanceModel
 /// Fig. 9 (1/xi = ln(W/W_c), Lambda(W) from (83), W_c = 10, J = 1): the apparent exponent nu (106),
 /// the Thouless frequency (121), (122) and the drift of W_delta(L) (116), (117), App. D.
 public enum CrossoverClaims {
+    /// The names of the measurements of these claims (their keys in claims.json), stated once:
+    /// `measure` records and `judge` reads them through these constants.
+    enum Name {
+        static let criticalCrossingLength = MeasurementName("critical_crossing_length")
+        static let lDelta117 = MeasurementName("l_delta_117")
+        static let linearRangeEnd = MeasurementName("linear_range_end")
+        static let linearRelativeMaxResidual = MeasurementName("linear_relative_max_residual")
+        static let linearSlope = MeasurementName("linear_slope")
+        static let linearSlopeError = MeasurementName("linear_slope_error")
+        static let maxDeviation117OverWc = MeasurementName("max_deviation_117_over_Wc")
+        static let maxDeviationOffset1OverWc = MeasurementName("max_deviation_offset_1_over_Wc")
+        static let maxDeviationOffset2OverWc = MeasurementName("max_deviation_offset_2_over_Wc")
+        static let nuCollapse = MeasurementName("nu_collapse")
+        static let nuCollapseError = MeasurementName("nu_collapse_error")
+        static let nuDirectLocalized = MeasurementName("nu_direct_localized")
+        static let nuDirectThermal = MeasurementName("nu_direct_thermal")
+        static let nuDrift = MeasurementName("nu_drift")
+        static let nuDriftError = MeasurementName("nu_drift_error")
+        static let offsetAXiFit = MeasurementName("offset_a_xi_fit")
+        static let wDeltaInfiniteOverWc = MeasurementName("W_delta_infinite_over_Wc")
+    }
+
     static let crossover = CrossoverDriftStudy.Config().crossover
     static let threshold = CrossoverDriftStudy.Config().threshold
     static let figureParameters: [(String, JSONValue)] = [("Wc", .number(crossover.criticalDisorder)), ("J", .number(crossover.interaction)),
@@ -26,12 +48,12 @@ public enum CrossoverClaims {
         let nu = try ApparentExponentStudy.run(ApparentExponentStudy.Config())
         let (localised, thermal, drift, collapse) = (nu.directLocalized, nu.directThermal, nu.drift, nu.collapse)
         return Measurements([
-            Measurement("nu_direct_localized", localised.exponent, localised.window),
-            Measurement("nu_direct_thermal", thermal.exponent, thermal.window),
-            Measurement("nu_drift", drift.exponent, drift.window),
-            Measurement("nu_drift_error", drift.error),
-            Measurement("nu_collapse", collapse.exponent, collapse.window),
-            Measurement("nu_collapse_error", collapse.error, "half-width where the collapse cost is below twice its minimum"),
+            Measurement(Name.nuDirectLocalized, localised.exponent, localised.window),
+            Measurement(Name.nuDirectThermal, thermal.exponent, thermal.window),
+            Measurement(Name.nuDrift, drift.exponent, drift.window),
+            Measurement(Name.nuDriftError, drift.error),
+            Measurement(Name.nuCollapse, collapse.exponent, collapse.window),
+            Measurement(Name.nuCollapseError, collapse.error, "half-width where the collapse cost is below twice its minimum"),
         ], parameters: figureParameters)
     }
 
@@ -39,14 +61,14 @@ public enum CrossoverClaims {
     /// estimators must land within 0.3 of 1 to count as an "apparent nu = 1". The collapse counts
     /// only where it determines nu (error < 0.5); a flat collapse cost decides nothing.
     public static func judgeExponent(_ m: Measurements) throws -> Assessment {
-        let exact = [Criterion.within("nu_direct_localized", try m["nu_direct_localized"], 1, tolerance: 0.01),
-                     Criterion.within("nu_direct_thermal", try m["nu_direct_thermal"], 1, tolerance: 0.01)]
-        var apparent = [Criterion.within("nu_drift", try m["nu_drift"], 1, tolerance: 0.3)]
-        if try m["nu_collapse_error"] < 0.5 { apparent.append(Criterion.within("nu_collapse", try m["nu_collapse"], 1, tolerance: 0.3)) }
+        let exact = [Criterion.within("nu_direct_localized", try m[Name.nuDirectLocalized], 1, tolerance: 0.01),
+                     Criterion.within("nu_direct_thermal", try m[Name.nuDirectThermal], 1, tolerance: 0.01)]
+        var apparent = [Criterion.within("nu_drift", try m[Name.nuDrift], 1, tolerance: 0.3)]
+        if try m[Name.nuCollapseError] < 0.5 { apparent.append(Criterion.within("nu_collapse", try m[Name.nuCollapse], 1, tolerance: 0.3)) }
         return Assessment.decide(
             claim: exact + apparent, corrected: exact,
-            confirmed: "nu = 1 holds for xi (39), and the finite-size drift of the crossover gives an apparent nu = \(Measurements.format(try m["nu_drift"])) +- \(Measurements.format(try m["nu_drift_error"])) (collapse: \(Measurements.format(try m["nu_collapse"])) +- \(Measurements.format(try m["nu_collapse_error"]))\(try m["nu_collapse_error"] < 0.5 ? "" : ", undetermined")).",
-            correction: "nu = 1 holds for xi itself (39), (106), but the finite-size estimators of the crossover give an apparent nu away from 1 (drift \(Measurements.format(try m["nu_drift"])), collapse \(Measurements.format(try m["nu_collapse"]))).",
+            confirmed: "nu = 1 holds for xi (39), and the finite-size drift of the crossover gives an apparent nu = \(Measurements.format(try m[Name.nuDrift])) +- \(Measurements.format(try m[Name.nuDriftError])) (collapse: \(Measurements.format(try m[Name.nuCollapse])) +- \(Measurements.format(try m[Name.nuCollapseError]))\(try m[Name.nuCollapseError] < 0.5 ? "" : ", undetermined")).",
+            correction: "nu = 1 holds for xi itself (39), (106), but the finite-size estimators of the crossover give an apparent nu away from 1 (drift \(Measurements.format(try m[Name.nuDrift])), collapse \(Measurements.format(try m[Name.nuCollapse]))).",
             failure: "The RM's own xi does not give nu = 1.")
     }
 
@@ -76,11 +98,11 @@ public enum CrossoverClaims {
                 if fit.coefficientOfDetermination > 0.99 { linearFraction = fraction }
             }
             let tag = "L\(Int(length))"
-            m.append("W_delta_\(tag)", wDelta)
-            m.append("rate_c_near_W_delta_\(tag)", -near.slope, "fit over W_delta(L) +- 10%")
-            m.append("R2_local_\(tag)", near.coefficientOfDetermination, "W_delta(L) +- 10%")
-            m.append("R2_global_\(tag)", global.coefficientOfDetermination, "W_c/e <= W <= W_c exp(-2/L)")
-            m.append("linear_window_fraction_\(tag)", linearFraction, "widest of +-1, 2, 5, 10, 20% around W_delta with R^2 > 0.99 (0: none)")
+            m.append(MeasurementName("W_delta_\(tag)"), wDelta)
+            m.append(MeasurementName("rate_c_near_W_delta_\(tag)"), -near.slope, "fit over W_delta(L) +- 10%")
+            m.append(MeasurementName("R2_local_\(tag)"), near.coefficientOfDetermination, "W_delta(L) +- 10%")
+            m.append(MeasurementName("R2_global_\(tag)"), global.coefficientOfDetermination, "W_c/e <= W <= W_c exp(-2/L)")
+            m.append(MeasurementName("linear_window_fraction_\(tag)"), linearFraction, "widest of +-1, 2, 5, 10, 20% around W_delta with R^2 > 0.99 (0: none)")
         }
         return m
     }
@@ -88,9 +110,9 @@ public enum CrossoverClaims {
     /// Exponential means ln omega_Th linear in W: R^2 > 0.99 over the whole thermal window
     /// (confirmed) or over W_delta(L) +- 10% at every L (confirmed with correction).
     public static func judgeThouless(_ m: Measurements) throws -> Assessment {
-        let local = try thoulessLengths.map { Criterion.above("R2_local_L\(Int($0))", try m["R2_local_L\(Int($0))"], 0.99) }
-        let global = try thoulessLengths.map { Criterion.above("R2_global_L\(Int($0))", try m["R2_global_L\(Int($0))"], 0.99) }
-        let rates = try thoulessLengths.map { Measurements.format(try m["rate_c_near_W_delta_L\(Int($0))"]) }.joined(separator: ", ")
+        let local = try thoulessLengths.map { Criterion.above("R2_local_L\(Int($0))", try m[MeasurementName("R2_local_L\(Int($0))")], 0.99) }
+        let global = try thoulessLengths.map { Criterion.above("R2_global_L\(Int($0))", try m[MeasurementName("R2_global_L\(Int($0))")], 0.99) }
+        let rates = try thoulessLengths.map { Measurements.format(try m[MeasurementName("rate_c_near_W_delta_L\(Int($0))")]) }.joined(separator: ", ")
         return Assessment.decide(
             claim: global, corrected: local,
             confirmed: "ln omega_Th is linear in W over the whole thermal window at every L.",
@@ -122,19 +144,19 @@ public enum CrossoverClaims {
             return zip(lengths, w).map { abs($1 - form.disorder(length: $0)) }.max()! / crossover.criticalDisorder
         }
         return Measurements([
-            Measurement("linear_slope", a.linearFit.slope, "dW_delta/dL over L = \(Measurements.format(a.linearRange.lowerBound))..\(Measurements.format(a.linearRange.upperBound))"),
-            Measurement("linear_slope_error", a.linearFit.slopeError),
-            Measurement("linear_range_end", a.linearRange.upperBound, "App. D: L + 1 <~ l_delta (1/2 + sqrt(3/4))"),
-            Measurement("linear_relative_max_residual", a.linearFit.maximumResidual / (abs(a.linearFit.slope) * span),
+            Measurement(Name.linearSlope, a.linearFit.slope, "dW_delta/dL over L = \(Measurements.format(a.linearRange.lowerBound))..\(Measurements.format(a.linearRange.upperBound))"),
+            Measurement(Name.linearSlopeError, a.linearFit.slopeError),
+            Measurement(Name.linearRangeEnd, a.linearRange.upperBound, "App. D: L + 1 <~ l_delta (1/2 + sqrt(3/4))"),
+            Measurement(Name.linearRelativeMaxResidual, a.linearFit.maximumResidual / (abs(a.linearFit.slope) * span),
                         "largest residual over the rise of the fitted line"),
-            Measurement("l_delta_117", a.scale117.slope, "fit of (117) with a = 1 over L = 1..60"),
-            Measurement("max_deviation_117_over_Wc", a.maximumFormDeviation),
-            Measurement("offset_a_xi_fit", a.correlationLengthFit.intercept / a.correlationLengthFit.slope,
+            Measurement(Name.lDelta117, a.scale117.slope, "fit of (117) with a = 1 over L = 1..60"),
+            Measurement(Name.maxDeviation117OverWc, a.maximumFormDeviation),
+            Measurement(Name.offsetAXiFit, a.correlationLengthFit.intercept / a.correlationLengthFit.slope,
                         "|xi(W_delta)| = (L + a)/l_delta fitted over L = 1..60 (l_delta drifts with L, (D7))"),
-            Measurement("max_deviation_offset_1_over_Wc", try formDeviation(1), "(117) with L + 1, l_delta fitted, L = 1..60"),
-            Measurement("max_deviation_offset_2_over_Wc", try formDeviation(2), "(117) with L + 2 as (D3) with (D5), l_delta fitted"),
-            Measurement("critical_crossing_length", a.criticalCrossingLength, "L* = 2 Lambda(W_c) ln^2 delta, where W_delta = W_c"),
-            Measurement("W_delta_infinite_over_Wc", a.infiniteLengthLimit / crossover.criticalDisorder),
+            Measurement(Name.maxDeviationOffset1OverWc, try formDeviation(1), "(117) with L + 1, l_delta fitted, L = 1..60"),
+            Measurement(Name.maxDeviationOffset2OverWc, try formDeviation(2), "(117) with L + 2 as (D3) with (D5), l_delta fitted"),
+            Measurement(Name.criticalCrossingLength, a.criticalCrossingLength, "L* = 2 Lambda(W_c) ln^2 delta, where W_delta = W_c"),
+            Measurement(Name.wDeltaInfiniteOverWc, a.infiniteLengthLimit / crossover.criticalDisorder),
         ], parameters: figureParameters + [("lengths", .string("1...60"))])
     }
 
@@ -142,17 +164,17 @@ public enum CrossoverClaims {
     /// L + 2. Limit: W_delta(inf) = W_c to the root finder's precision (1e-6) as (117) implies,
     /// else saturation above W_c.
     public static func judgeDrift(_ m: Measurements) throws -> Assessment {
-        let linear = [Criterion.above("linear_slope", try m["linear_slope"], 0),
-                      Criterion.below("linear_relative_max_residual", try m["linear_relative_max_residual"], 0.05)]
-        let offsetOne = try m["max_deviation_offset_1_over_Wc"], offsetTwo = try m["max_deviation_offset_2_over_Wc"]
+        let linear = [Criterion.above("linear_slope", try m[Name.linearSlope], 0),
+                      Criterion.below("linear_relative_max_residual", try m[Name.linearRelativeMaxResidual], 0.05)]
+        let offsetOne = try m[Name.maxDeviationOffset1OverWc], offsetTwo = try m[Name.maxDeviationOffset2OverWc]
         let printed = [Criterion("max_deviation_offset_1_over_Wc <= max_deviation_offset_2_over_Wc", offsetOne <= offsetTwo),
-                       Criterion.within("W_delta_infinite_over_Wc", try m["W_delta_infinite_over_Wc"], 1, tolerance: 1e-6)]
-        let corrected = [Criterion.above("W_delta_infinite_over_Wc - 1", try m["W_delta_infinite_over_Wc"] - 1, 1e-6)]
+                       Criterion.within("W_delta_infinite_over_Wc", try m[Name.wDeltaInfiniteOverWc], 1, tolerance: 1e-6)]
+        let corrected = [Criterion.above("W_delta_infinite_over_Wc - 1", try m[Name.wDeltaInfiniteOverWc] - 1, 1e-6)]
         let offsetText = offsetOne <= offsetTwo ? "L + 1 fits better than L + 2" : "L + 2 fits better than L + 1 (max deviation \(Measurements.format(offsetTwo)) against \(Measurements.format(offsetOne)) W_c)"
         return Assessment.decide(
             claim: linear + printed, corrected: linear + corrected,
             confirmed: "W_delta(L) is linear at small L and follows (117) with offset L + 1 to W_c.",
-            correction: "W_delta(L) is linear at small L (slope \(Measurements.format(try m["linear_slope"])) per site up to L = \(Measurements.format(try m["linear_range_end"]))); \(offsetText); it crosses W_c at L* = \(Measurements.format(try m["critical_crossing_length"])) and saturates at \(Measurements.format(try m["W_delta_infinite_over_Wc"])) W_c instead of tending to W_c.",
+            correction: "W_delta(L) is linear at small L (slope \(Measurements.format(try m[Name.linearSlope])) per site up to L = \(Measurements.format(try m[Name.linearRangeEnd]))); \(offsetText); it crosses W_c at L* = \(Measurements.format(try m[Name.criticalCrossingLength])) and saturates at \(Measurements.format(try m[Name.wDeltaInfiniteOverWc])) W_c instead of tending to W_c.",
             failure: "The drift of W_delta(L) is not as claimed.")
     }
 }

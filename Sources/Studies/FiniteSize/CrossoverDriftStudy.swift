@@ -27,7 +27,7 @@ public enum CrossoverDriftStudy: Study {
 
         /// The W/W_c grid of the curves.
         public var curveRatioGrid: [Double] {
-            grid(from: curveRatios.lowerBound, to: curveRatios.upperBound, points: curvePoints, logarithmic: false)
+            grid(curveRatios, points: curvePoints)
         }
     }
 

@@ -34,12 +34,12 @@ public enum FiniteSizePredictionsStudy: Study {
 
         /// The W grid of the Thouless table.
         public var thoulessDisorderGrid: [Double] {
-            grid(from: thoulessDisorders.lowerBound, to: thoulessDisorders.upperBound, points: thoulessPoints, logarithmic: false)
+            grid(thoulessDisorders, points: thoulessPoints)
         }
 
         /// The L grid of the [log chi] table.
         public var fidelityLengthGrid: [Double] {
-            grid(from: fidelityLengths.lowerBound, to: fidelityLengths.upperBound, points: fidelityPoints, logarithmic: false)
+            grid(fidelityLengths, points: fidelityPoints)
         }
     }
 
