@@ -121,12 +121,7 @@ struct CompareLBit: ParsableCommand {
         let points = try exact.map(comparison.point)
         let table = spectra ? ComparisonTables.lbitSpectra(points)
             : correlators ? ComparisonTables.lbitCorrelators(points) : ComparisonTables.lbitSummary(points)
-        try emit(table, [("length", .integer(length)), ("realizations", .integer(realizations))])
-    }
-
-    func emit(_ table: ColumnTable, _ parameters: [(String, JSONValue)]) throws {
-        let metadata = OutputMetadata(parameters: parameters + [("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
-        try options.output.emit(table, metadata: metadata)
+        try options.emit(table, parameters: [("length", .integer(length)), ("realizations", .integer(realizations))])
     }
 }
 
@@ -162,11 +157,10 @@ struct CompareGeneralized: ParsableCommand {
         comparison.floquetDriveFrequency = omega
         comparison.seed = options.seed
         comparison.matrixElementsWithProbe = withProbe
-        let points = try GeneralizedComparison.run(comparison, sink: InMemorySink(workers: options.workers))
-        let metadata = OutputMetadata(parameters: [("length", .integer(length)), ("realizations", .integer(realizations)),
-                                                   ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
-        let table = spectra ? ComparisonTables.generalizedSpectra(points) : ComparisonTables.generalizedSummary(points)
-        try options.output.emit(table, metadata: metadata)
+        try options.runStudy(GeneralizedComparison.self, config: comparison,
+                             parameters: { _ in [("length", .integer(length)), ("realizations", .integer(realizations))] }) {
+            spectra ? ComparisonTables.generalizedSpectra($0) : ComparisonTables.generalizedSummary($0)
+        }
     }
 }
 
@@ -197,9 +191,8 @@ struct CompareTailExponent: ParsableCommand {
         guard study.memoryLengths.allSatisfy({ $0 >= 4 && $0 <= 14 }) else { throw ValidationError("--memory-lengths must be 4...14") }
         study.tailDecades = tailDecades
         study.seed = options.seed
-        let points = try TailExponentStudy.run(study, sink: InMemorySink(workers: options.workers))
-        let metadata = OutputMetadata(parameters: [("seed", .string(String(options.seed))), ("tail_decades", .number(tailDecades))], commandLine: recordedCommandLine())
-        try options.output.emit(TailExponentStudy.table(points), metadata: metadata)
+        try options.runStudy(TailExponentStudy.self, config: study, parameters: { _ in [("tail_decades", .number(tailDecades))] },
+                             table: TailExponentStudy.table)
     }
 }
 
@@ -229,10 +222,9 @@ struct CompareInverseFrequency: ParsableCommand {
         analysis.realizations = try perLength(realizations)
         analysis.acceptableChiSquared = chiSquared
         analysis.seed = options.seed
-        let points = try InverseFrequencyAnalysis.run(analysis, sink: InMemorySink(workers: options.workers))
-        let metadata = OutputMetadata(parameters: [("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
-        let table = curves ? ComparisonTables.inverseFrequencyCurves(points) : ComparisonTables.inverseFrequencySummary(points)
-        try options.output.emit(table, metadata: metadata)
+        try options.runStudy(InverseFrequencyAnalysis.self, config: analysis) {
+            curves ? ComparisonTables.inverseFrequencyCurves($0) : ComparisonTables.inverseFrequencySummary($0)
+        }
     }
 }
 
@@ -262,15 +254,12 @@ struct CompareDrift: ParsableCommand {
         comparison.realizations = try perLength(realizations)
         comparison.threshold = threshold
         comparison.seed = options.seed
-        let result = try CrossoverDriftComparison.run(comparison, sink: InMemorySink(workers: options.workers))
-        let metadata = OutputMetadata(parameters: [
+        try options.runStudy(CrossoverDriftComparison.self, config: comparison, parameters: { result in [
             ("threshold", .number(threshold)), ("W_c_fitted", .number(result.criticalDisorder)),
             ("Lambda_c_fitted", .number(result.criticalResonanceLength)), ("rm_rms_log_ratio", .number(result.modelRmsLogRatio)),
             ("linear_slope", .number(result.linearFit?.slope ?? .nan)),
             ("linear_reduced_chi2", .number(result.linearFit.map { $0.chiSquared / Double(max($0.degreesOfFreedom, 1)) } ?? .nan)),
-            ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
-        let table = memory ? ComparisonTables.driftMemory(result) : ComparisonTables.driftSummary(result)
-        try options.output.emit(table, metadata: metadata)
+        ] }) { memory ? ComparisonTables.driftMemory($0) : ComparisonTables.driftSummary($0) }
     }
 }
 
@@ -299,10 +288,9 @@ struct CompareCriterion: ParsableCommand {
         comparison.localizedDisorder = localizedW
         comparison.realizations = try perLength(realizations)
         comparison.seed = options.seed
-        let result = try CriterionComparison.run(comparison, sink: InMemorySink(workers: options.workers))
-        let metadata = OutputMetadata(parameters: [("thermal_W", .number(thermalW)), ("localized_W", .number(localizedW)),
-                                                   ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
-        try options.output.emit(ComparisonTables.criterionSummary(result), metadata: metadata)
+        try options.runStudy(CriterionComparison.self, config: comparison,
+                             parameters: { _ in [("thermal_W", .number(thermalW)), ("localized_W", .number(localizedW))] },
+                             table: ComparisonTables.criterionSummary)
     }
 }
 
@@ -331,10 +319,9 @@ struct CompareEntanglement: ParsableCommand {
         config.disorders = try numbers(disorders, "disorders")
         config.realizations = realizations
         config.seed = options.seed
-        let points = try ProbeEntanglementComparison.run(config, sink: InMemorySink(workers: options.workers))
-        let metadata = OutputMetadata(parameters: [("length", .integer(length)), ("realizations", .integer(realizations)),
-                                                   ("seed", .string(String(options.seed)))], commandLine: recordedCommandLine())
-        try options.output.emit(ProbeEntanglementComparison.table(points), metadata: metadata)
+        try options.runStudy(ProbeEntanglementComparison.self, config: config,
+                             parameters: { _ in [("length", .integer(length)), ("realizations", .integer(realizations))] },
+                             table: ProbeEntanglementComparison.table)
     }
 }
 

@@ -3,13 +3,8 @@ import Foundation
 import ResonanceModel
 import Studies
 
-enum DiffusionCaseArgument: String, ExpressibleByArgument, CaseIterable {
-    case blind, resolved, critical, energyDependent = "energy-dependent", delta
-}
-
-enum DiffusionMethodArgument: String, ExpressibleByArgument, CaseIterable {
-    case pde, stochastic
-}
+extension LossDiffusionRun.Case: ExpressibleByArgument {}
+extension LossDiffusionRun.Method: ExpressibleByArgument {}
 
 /// `resonance rm diffusion`: the loss-diffusion equation (86) of the Hamiltonian RM and App. C.
 struct RMDiffusion: ParsableCommand {
@@ -26,52 +21,52 @@ struct RMDiffusion: ParsableCommand {
     )
 
     @Option(name: .customLong("case"), help: "blind, resolved, critical, energy-dependent or delta.")
-    var lossCase: DiffusionCaseArgument
+    var lossCase: LossDiffusionRun.Case
 
     @Option(help: "pde or stochastic.")
-    var method: DiffusionMethodArgument = .pde
+    var method = RMDiffusion.defaults.method
 
     @Option(name: .customLong("inv-xi"), parsing: .unconditional, help: "1/xi (blind, resolved, energy-dependent), > -2 ln 2.")
-    var inverseCorrelationLength: Double = 0
+    var inverseCorrelationLength = RMDiffusion.defaults.inverseCorrelationLength
 
     @Option(name: .customLong("Lambda"), help: "Resonance length Lambda > 0.")
-    var resonanceLength: Double = 10
+    var resonanceLength = RMDiffusion.defaults.resonanceLength
 
     @Option(name: .customLong("W"), help: "Disorder W > 0 (diffusion constant W^2).")
-    var disorder: Double = 1
+    var disorder = RMDiffusion.defaults.disorder
 
     @Option(name: .customLong("J"), help: "Interaction J > 0.")
-    var interaction: Double = 1
+    var interaction = RMDiffusion.defaults.interaction
 
     @Option(name: .customLong("h"), help: "Probe field h > 0 for --case resolved (default W).")
     var probeField: Double?
 
     @Option(help: "Energy-density scale mu > 0 of (B4), (C5) (the paper: 0 < mu < 1).")
-    var mu: Double = 0.5
+    var mu = RMDiffusion.defaults.energyDensityScale
 
     @Option(help: "Delta-sink strength gamma > 0 (--case delta; default (C6) from Lambda, W, mu).")
     var gamma: Double?
 
     @Option(help: "Smallest range > 0.")
-    var rmin: Double = 0.01
+    var rmin = RMDiffusion.defaults.smallestRange
 
     @Option(help: "Largest range > rmin.")
-    var rmax: Double = 1000
+    var rmax = RMDiffusion.defaults.largestRange
 
     @Option(help: "Number of log-spaced ranges, 1..100000.")
-    var points: Int = 40
+    var points = RMDiffusion.defaults.points
 
     @Option(help: "PDE: relative accuracy target in [1e-8, 0.1].")
-    var tolerance: Double = 1e-4
+    var tolerance = RMDiffusion.defaults.tolerance
 
     @Option(help: "Stochastic: number of trajectories, 2...100000000.")
-    var trajectories: Int = 100_000
+    var trajectories = RMDiffusion.defaults.trajectories
 
     @Option(help: "Stochastic: random seed (64-bit).")
-    var seed: UInt64 = 1
+    var seed = RMDiffusion.defaults.seed
 
     @Option(name: .customLong("eta-step"), help: "Stochastic: step in eta = sqrt(r), > 0; trajectories x sqrt(rmax)/eta-step at most 1e10.")
-    var etaStep: Double = 0.02
+    var etaStep = RMDiffusion.defaults.etaStep
 
     @OptionGroup var outputOptions: OutputOptions
 
@@ -95,50 +90,36 @@ struct RMDiffusion: ParsableCommand {
         try NumericOption.positive("--mu").check(mu)
         try NumericOption.positive("--gamma").check(gamma)
         try NumericOption.positive("--h").check(probeField)
-        _ = try problem()
+        do { _ = try LossDiffusionRun.problem(config) } catch let error as ResonanceModelError { throw ValidationError(error.description) }
     }
 
-    var sinkStrength: Double {
-        gamma ?? DeltaSinkSolution.strength(resonanceLength: resonanceLength, disorder: disorder, energyDensityScale: mu)
-    }
+    /// The defaults of the options (the case has none).
+    private static let defaults = LossDiffusionRun.Config(lossCase: .blind)
 
-    func problem() throws -> (LossDiffusionProblem, exact: ((Double) -> Double)?) {
-        do {
-            switch lossCase {
-            case .blind, .resolved:
-                let p = try ResonanceParameters(inverseCorrelationLength: inverseCorrelationLength, resonanceLength: resonanceLength,
-                                                interaction: interaction, length: 2 * rmax, disorder: disorder)
-                let model = HamiltonianResonanceModel(p)
-                if lossCase == .blind {
-                    return (try .energyBlind(p, disorder: disorder), { model.unresonatedFraction(atRange: $0) })
-                }
-                return (try .energyResolved(model, probeField: probeField), nil)
-            case .critical:
-                return (try .critical(resonanceLength: resonanceLength, disorder: disorder), nil)
-            case .energyDependent:
-                return (try .energyDependent(resonanceLength: resonanceLength, disorder: disorder, energyDensityScale: mu,
-                                             inverseCorrelationLength: inverseCorrelationLength), nil)
-            case .delta:
-                let exact = DeltaSinkSolution(strength: sinkStrength, disorder: disorder)
-                return (try .deltaSink(strength: sinkStrength, disorder: disorder), { exact.unresonatedFraction(atRange: $0) })
-            }
-        } catch let error as ResonanceModelError {
-            throw ValidationError(error.description)
-        }
+    var config: LossDiffusionRun.Config {
+        var config = LossDiffusionRun.Config(lossCase: lossCase)
+        config.method = method
+        config.inverseCorrelationLength = inverseCorrelationLength
+        config.resonanceLength = resonanceLength
+        config.disorder = disorder
+        config.interaction = interaction
+        config.probeField = probeField
+        config.energyDensityScale = mu
+        config.sinkStrength = gamma
+        config.smallestRange = rmin
+        config.largestRange = rmax
+        config.points = points
+        config.tolerance = tolerance
+        config.trajectories = trajectories
+        config.seed = seed
+        config.etaStep = etaStep
+        return config
     }
 
     func run() throws {
-        let (problem, exact) = try problem()
-        let ranges = points == 1 ? [rmax] : (0..<points).map { rmin * pow(rmax / rmin, Double($0) / Double(points - 1)) }
-        let solution: LossDiffusionSolution
-        switch method {
-        case .pde: solution = try LossDiffusionSolver(tolerance: tolerance).solve(problem, ranges: ranges)
-        case .stochastic:
-            solution = try StochasticLossDiffusionSolver(trajectories: trajectories, seed: seed, etaStep: etaStep).solve(problem, ranges: ranges)
-        }
-        var table = LossDiffusionStudy.decayTable(solution, resonanceLength: resonanceLength)
-        table.columns.removeAll { ["r_over_Lambda", "Lambda_p"].contains($0.name) }
-        if let exact { table.columns.append(("F_exact", ranges.map(exact))) }
+        let config = config
+        let result = try runStudy(LossDiffusionRun.self, config)
+        let solution = result.solution
         var record: [(String, JSONValue)] = [
             ("case", .string(lossCase.rawValue)), ("method", .string(method.rawValue)),
             ("inv_xi", .number(inverseCorrelationLength)), ("Lambda", .number(resonanceLength)), ("W", .number(disorder)),
@@ -146,7 +127,7 @@ struct RMDiffusion: ParsableCommand {
         ]
         switch lossCase {
         case .energyDependent: record.append(("mu", .number(mu)))
-        case .delta: record.append(("gamma", .number(sinkStrength)))
+        case .delta: record.append(("gamma", .number(config.effectiveSinkStrength)))
         case .resolved: record.append(("h", .number(probeField ?? disorder)))
         default: break
         }
@@ -155,6 +136,6 @@ struct RMDiffusion: ParsableCommand {
         case .stochastic: record += [("trajectories", .integer(trajectories)), ("seed", .string(String(seed))), ("eta_step", .number(etaStep))]
         }
         let metadata = OutputMetadata(parameters: record, commandLine: recordedCommandLine())
-        try outputOptions.emit(table, metadata: metadata)
+        try outputOptions.emit(result.table, metadata: metadata)
     }
 }

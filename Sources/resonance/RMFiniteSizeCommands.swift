@@ -38,9 +38,9 @@ enum RMLimits {
 /// The disorder parametrization options of Fig. 9: --Wc and --J.
 struct DisorderCrossoverOptions: ParsableArguments {
     @Option(name: .customLong("Wc"), help: "Critical disorder W_c > 0 (Fig. 9: 10); 1/xi = ln(W/W_c).")
-    var criticalDisorder: Double = 10
+    var criticalDisorder: Double = DisorderCrossover().criticalDisorder
     @Option(name: .customLong("J"), help: "Interaction J > 0; Lambda(W) = pi (zeta_c W/(4J))^2 (83).")
-    var interaction: Double = 1
+    var interaction: Double = DisorderCrossover().interaction
 
     func validate() throws {
         try NumericOption.positive("--Wc").check(criticalDisorder)
@@ -58,9 +58,9 @@ struct RMDrift: ParsableCommand {
     )
     @OptionGroup var disorderOptions: DisorderCrossoverOptions
     @Option(help: "Threshold delta in (0, 1) (Fig. 9: 0.01).")
-    var delta: Double = CrossoverDriftStudy().threshold
-    @Option(help: "Smallest L (integer steps), >= 1.") var from = Int(CrossoverDriftStudy.figureLengths.first ?? 1)
-    @Option(help: "Largest L, at most 1000 (beyond it W_delta is within rounding of W_c).") var to = Int(CrossoverDriftStudy.figureLengths.last ?? 60)
+    var delta = CrossoverDriftStudy.Config().threshold
+    @Option(help: "Smallest L (integer steps), >= 1.") var from = Int(CrossoverDriftStudy.Config().lengths.first ?? 1)
+    @Option(help: "Largest L, at most 1000 (beyond it W_delta is within rounding of W_c).") var to = Int(CrossoverDriftStudy.Config().lengths.last ?? 60)
     @Option(name: .customLong("floquet-inv-xi"), help: "Floquet analogue: Omega_delta(L) at these 1/xi (comma list) instead of W_delta.")
     var floquetInverseCorrelationLengths: NumberList?
     @Flag(help: "Print the fitted numbers (l_delta, linear slope and range, inflection, L*, apparent nu) instead of the table.")
@@ -75,40 +75,41 @@ struct RMDrift: ParsableCommand {
     }
 
     func run() throws {
-        let study = CrossoverDriftStudy(crossover: disorderOptions.crossover, threshold: delta)
-        let lengths = (from...to).map(Double.init)
+        var config = CrossoverDriftStudy.Config()
+        config.crossover = disorderOptions.crossover
+        config.threshold = delta
+        config.lengths = (from...to).map(Double.init)
         var record = disorderOptions.record + [("delta", JSONValue.number(delta))]
-        let format = outputOptions.format.format
         if let list = floquetInverseCorrelationLengths {
             record.append(("floquet_inv_xi", .array(list.values.map { .number($0) })))
-            let table = study.floquetDriftTable(inverseCorrelationLengths: list.values, lengths: lengths)
-            try outputOptions.emit(table, metadata: OutputMetadata(parameters: record, commandLine: recordedCommandLine()))
-            return
+            config.floquetInverseCorrelationLengths = list.values
+            config.parts = [.floquet]
+        } else {
+            config.parts = summary ? [.analysis] : [.drift]
         }
         let metadata = OutputMetadata(parameters: record, commandLine: recordedCommandLine())
-        if summary {
-            let a = try study.analyse(lengths: lengths)
-            let nu = try ApparentExponentStudy.drift(study.crossover, threshold: delta, lengths: lengths.filter { $0 >= 10 })
-            let fields: [(String, JSONValue)] = [
-                ("fit_range", .string("\(a.fitRange)")),
-                ("l_delta_117", .number(a.scale117.slope)), ("l_delta_117_error", .number(a.scale117.slopeError)),
-                ("max_deviation_117_over_Wc", .number(a.maximumFormDeviation)),
-                ("l_delta_from_xi_fit", .number(1 / a.correlationLengthFit.slope)),
-                ("offset_a_from_xi_fit", .number(a.correlationLengthFit.intercept / a.correlationLengthFit.slope)),
-                ("xi_fit_slope", .number(a.correlationLengthFit.slope)), ("xi_fit_slope_error", .number(a.correlationLengthFit.slopeError)),
-                ("xi_fit_R2", .number(a.correlationLengthFit.coefficientOfDetermination)),
-                ("inflection_L", .number(a.form.inflectionLength)), ("linear_range_end_L", .number(a.form.linearRangeEnd)),
-                ("linear_fit_range", .string("\(a.linearRange)")),
-                ("linear_slope", .number(a.linearFit.slope)), ("linear_slope_error", .number(a.linearFit.slopeError)),
-                ("linear_intercept", .number(a.linearFit.intercept)), ("linear_max_residual", .number(a.linearFit.maximumResidual)),
-                ("critical_crossing_length", .number(a.criticalCrossingLength)),
-                ("W_delta_infinite_L", .number(a.infiniteLengthLimit)),
-                ("apparent_nu_drift_L10_to_max", .number(nu.exponent)), ("apparent_nu_drift_error", .number(nu.error)),
-            ]
-            try outputOptions.emit(OutputRenderer.record(fields, metadata: metadata, format: format))
-        } else {
-            try outputOptions.emit(try study.driftTable(lengths: lengths), metadata: metadata)
-        }
+        let result = try runStudy(CrossoverDriftStudy.self, config)
+        if floquetInverseCorrelationLengths != nil { return try outputOptions.emit(result.floquetDrift, metadata: metadata) }
+        guard summary else { return try outputOptions.emit(result.drift, metadata: metadata) }
+        let a = try result.requiredAnalysis()
+        let nu = try ApparentExponentStudy.drift(config.crossover, threshold: delta, lengths: config.lengths.filter { $0 >= 10 })
+        let fields: [(String, JSONValue)] = [
+            ("fit_range", .string("\(a.fitRange)")),
+            ("l_delta_117", .number(a.scale117.slope)), ("l_delta_117_error", .number(a.scale117.slopeError)),
+            ("max_deviation_117_over_Wc", .number(a.maximumFormDeviation)),
+            ("l_delta_from_xi_fit", .number(1 / a.correlationLengthFit.slope)),
+            ("offset_a_from_xi_fit", .number(a.correlationLengthFit.intercept / a.correlationLengthFit.slope)),
+            ("xi_fit_slope", .number(a.correlationLengthFit.slope)), ("xi_fit_slope_error", .number(a.correlationLengthFit.slopeError)),
+            ("xi_fit_R2", .number(a.correlationLengthFit.coefficientOfDetermination)),
+            ("inflection_L", .number(a.form.inflectionLength)), ("linear_range_end_L", .number(a.form.linearRangeEnd)),
+            ("linear_fit_range", .string("\(a.linearRange)")),
+            ("linear_slope", .number(a.linearFit.slope)), ("linear_slope_error", .number(a.linearFit.slopeError)),
+            ("linear_intercept", .number(a.linearFit.intercept)), ("linear_max_residual", .number(a.linearFit.maximumResidual)),
+            ("critical_crossing_length", .number(a.criticalCrossingLength)),
+            ("W_delta_infinite_L", .number(a.infiniteLengthLimit)),
+            ("apparent_nu_drift_L10_to_max", .number(nu.exponent)), ("apparent_nu_drift_error", .number(nu.error)),
+        ]
+        try outputOptions.emit(OutputRenderer.record(fields, metadata: metadata, format: outputOptions.format.format))
     }
 }
 
@@ -120,10 +121,10 @@ struct RMEntropy: ParsableCommand {
     )
     @OptionGroup var disorderOptions: DisorderCrossoverOptions
     @Option(help: "Chain lengths (comma list, 1...100 values, each in (0, 1e6]).")
-    var lengths = NumberList(ApparentExponentStudy.Config().collapseLengths)
-    @Option(name: .customLong("ratio-from"), help: "Smallest W/W_c (> 0).") var ratioFrom: Double = 0.05
-    @Option(name: .customLong("ratio-to"), help: "Largest W/W_c.") var ratioTo: Double = 3
-    @Option(help: "Number of W/W_c points, 2...100000.") var points: Int = 300
+    var lengths = NumberList(CrossoverDriftStudy.Config().curveLengths)
+    @Option(name: .customLong("ratio-from"), help: "Smallest W/W_c (> 0).") var ratioFrom = CrossoverDriftStudy.Config().curveRatios.lowerBound
+    @Option(name: .customLong("ratio-to"), help: "Largest W/W_c.") var ratioTo = CrossoverDriftStudy.Config().curveRatios.upperBound
+    @Option(help: "Number of W/W_c points, 2...100000.") var points = CrossoverDriftStudy.Config().curvePoints
     @Flag(help: "Print apparent-exponent estimates (direct (39), drift, collapse) instead of the curves.")
     var exponent = false
     @OptionGroup var outputOptions: OutputOptions
@@ -146,7 +147,7 @@ struct RMEntropy: ParsableCommand {
                 try ApparentExponentStudy.direct(relativeDistances: ApparentExponentStudy.Config().relativeDistances, localizedSide: true),
                 try ApparentExponentStudy.direct(relativeDistances: ApparentExponentStudy.Config().relativeDistances, localizedSide: false),
                 try ApparentExponentStudy.direct(relativeDistances: grid(from: 0.05, to: 0.5, points: 20, logarithmic: true), localizedSide: true),
-                try ApparentExponentStudy.drift(crossover, threshold: 0.01, lengths: lengths.values),
+                try ApparentExponentStudy.drift(crossover, threshold: CrossoverDriftStudy.Config().threshold, lengths: lengths.values),
                 try ApparentExponentStudy.drift(crossover, threshold: 0.5, lengths: lengths.values),
                 ApparentExponentStudy.collapse(crossover, lengths: lengths.values, ratios: ratios),
             ]
@@ -157,12 +158,17 @@ struct RMEntropy: ParsableCommand {
             try outputOptions.emit(OutputRenderer.record(fields, metadata: metadata, format: outputOptions.format.format))
             return
         }
-        let table = CrossoverDriftStudy(crossover: crossover).probeEntanglementCurves(lengths: lengths.values, ratios: ratios)
-        try outputOptions.emit(table, metadata: metadata)
+        var config = CrossoverDriftStudy.Config()
+        config.crossover = crossover
+        config.curveLengths = lengths.values
+        config.curveRatios = ratioFrom...ratioTo
+        config.curvePoints = points
+        config.parts = [.curves]
+        try outputOptions.emit(try runStudy(CrossoverDriftStudy.self, config).curves, metadata: metadata)
     }
 }
 
-enum RegimePlaneArgument: String, ExpressibleByArgument, CaseIterable { case zeta, disorder }
+extension RegimeMapStudy.Plane: ExpressibleByArgument {}
 
 /// `resonance rm regimes`: the Fig. 1 map over (1/zeta, L) or (W/W_c, L).
 struct RMRegimes: ParsableCommand {
@@ -171,17 +177,20 @@ struct RMRegimes: ParsableCommand {
         abstract: "Regime map of Fig. 1 (codes: 0 RM-MBL, 1 region I, 2 region II, 3 thermal, 4 inconsistent), its lines, or the overlap Monte Carlo."
     )
     @Option(help: "Plane: zeta (1/zeta at fixed Lambda) or disorder (W/W_c with (83), (D4)).")
-    var plane: RegimePlaneArgument = .zeta
-    @Option(name: .customLong("Lambda"), help: "Resonance length for the zeta plane.") var resonanceLength: Double = 30
+    var plane = RegimeMapStudy.Config().plane
+    @Option(name: .customLong("Lambda"), help: "Resonance length for the zeta plane.") var resonanceLength = RegimeMapStudy.Config().resonanceLength
     @OptionGroup var disorderOptions: DisorderCrossoverOptions
-    @Option(name: .customLong("L-max"), help: "Largest L (grid 1...L-max), 2...10000; points x L-max at most 10^7.") var maximumLength: Int = 80
-    @Option(help: "Points along the abscissa, 2...10000.") var points: Int = 121
-    @Option(help: "Consistency threshold: inconsistent when min(L/2, |xi|) > c sqrt(Lambda) (95).") var consistency: Double = 1
-    @Option(name: .customLong("region-boundary"), help: "Region I/II boundary at L = b Lambda.") var regionBoundary: Double = 1
+    @Option(name: .customLong("L-max"), help: "Largest L (grid 1...L-max), 2...10000; points x L-max at most 10^7.")
+    var maximumLength = RegimeMapStudy.Config().maximumLength
+    @Option(help: "Points along the abscissa, 2...10000.") var points = RegimeMapStudy.Config().points
+    @Option(help: "Consistency threshold: inconsistent when min(L/2, |xi|) > c sqrt(Lambda) (95).")
+    var consistency = RegimeMapStudy.Config().thresholds.consistency
+    @Option(name: .customLong("region-boundary"), help: "Region I/II boundary at L = b Lambda.")
+    var regionBoundary = RegimeMapStudy.Config().thresholds.regionBoundary
     @Flag(help: "Print the lines |xi| = L/2, L = Lambda, L = 2 sqrt(Lambda) instead of the grid (zeta plane).") var lines = false
     @Flag(help: "Run the resonance-overlap Monte Carlo (Fig. 7) against xi^2/Lambda instead.") var overlap = false
-    @Option(help: "Sites of the Monte Carlo chain, 1...10000000.") var sites: Int = 100_000
-    @Option(help: "Seed of the Monte Carlo.") var seed: UInt64 = 1
+    @Option(help: "Sites of the Monte Carlo chain, 1...10000000.") var sites = RegimeMapStudy.Config().sites
+    @Option(help: "Seed of the Monte Carlo.") var seed = RegimeMapStudy.Config().seed
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
@@ -199,29 +208,22 @@ struct RMRegimes: ParsableCommand {
     }
 
     func run() throws {
-        let map = RegimeMap(thresholds: RegimeThresholds(consistency: consistency, regionBoundary: regionBoundary))
-        let lengths = (1...maximumLength).map(Double.init)
+        var config = RegimeMapStudy.Config()
+        config.plane = plane
+        config.resonanceLength = resonanceLength
+        config.crossover = disorderOptions.crossover
+        config.thresholds = RegimeThresholds(consistency: consistency, regionBoundary: regionBoundary)
+        config.maximumLength = maximumLength
+        config.points = points
+        config.sites = sites
+        config.seed = seed
+        config.parts = [overlap ? .overlap : lines ? .lines : .map]
         let record: [(String, JSONValue)] = [("plane", .string(plane.rawValue)), ("Lambda", .number(resonanceLength)),
                                              ("consistency", .number(consistency)), ("region_boundary", .number(regionBoundary)),
                                              ("sites", .number(Double(sites))), ("seed", .number(Double(seed)))] + disorderOptions.record
         let metadata = OutputMetadata(parameters: record, commandLine: recordedCommandLine())
-        let table: ColumnTable
-        if overlap {
-            table = try RegimeMapStudy.overlap(resonanceLength: resonanceLength,
-                                           correlationLengths: grid(from: 0.3, to: 3 * resonanceLength.squareRoot(), points: 16, logarithmic: true),
-                                           sites: sites, seed: seed)
-        } else if lines {
-            table = RegimeMapStudy.lines(map: map, resonanceLength: resonanceLength, lengths: lengths)
-        } else if plane == .zeta {
-            let inverseZetas = grid(from: 0.01, to: 2 * M_LN2, points: points, logarithmic: false)
-            table = RegimeMapStudy.table(map.classify(inverseLocalizationLengths: inverseZetas, lengths: lengths, resonanceLength: resonanceLength),
-                                         abscissaName: "inv_zeta")
-        } else {
-            let ratios = grid(from: 0.3, to: 3, points: points, logarithmic: true)
-            table = RegimeMapStudy.table(map.classify(disorderRatios: ratios, lengths: lengths, crossover: disorderOptions.crossover),
-                                         abscissaName: "W_over_Wc")
-        }
-        try outputOptions.emit(table, metadata: metadata)
+        let result = try runStudy(RegimeMapStudy.self, config)
+        try outputOptions.emit(overlap ? result.overlap : lines ? result.lines : result.map, metadata: metadata)
     }
 }
 
@@ -232,10 +234,11 @@ struct RMThouless: ParsableCommand {
         abstract: "Thouless frequency omega_Th ~ J (xi/L)^2 exp(-2|xi|/zeta_c) (122) against W, and the exponential rate of (121)."
     )
     @OptionGroup var disorderOptions: DisorderCrossoverOptions
-    @Option(help: "Chain lengths (comma list, 1...100 values, each in (0, 1e6]).") var lengths = NumberList([10, 20, 40, 60])
-    @Option(name: .customLong("W-from"), help: "Smallest W.") var disorderFrom: Double = 2
-    @Option(name: .customLong("W-to"), help: "Largest W (< W_c).") var disorderTo: Double = 9.9
-    @Option(help: "Number of W points, 2...100000.") var points: Int = 200
+    @Option(help: "Chain lengths (comma list, 1...100 values, each in (0, 1e6]).")
+    var lengths = NumberList(FiniteSizePredictionsStudy.Config().thoulessLengths)
+    @Option(name: .customLong("W-from"), help: "Smallest W.") var disorderFrom = FiniteSizePredictionsStudy.Config().thoulessDisorders.lowerBound
+    @Option(name: .customLong("W-to"), help: "Largest W (< W_c).") var disorderTo = FiniteSizePredictionsStudy.Config().thoulessDisorders.upperBound
+    @Option(help: "Number of W points, 2...100000.") var points = FiniteSizePredictionsStudy.Config().thoulessPoints
     @Flag(help: "Fit ln omega_Th = b - c W over the thermal window 1 <= |xi| <= L/2 and around W_delta(L) +- 10%.") var summary = false
     @OptionGroup var outputOptions: OutputOptions
 
@@ -251,34 +254,27 @@ struct RMThouless: ParsableCommand {
     }
 
     func run() throws {
-        let wc = disorderOptions.criticalDisorder
+        var config = FiniteSizePredictionsStudy.Config()
+        config.crossover = disorderOptions.crossover
+        config.thoulessLengths = lengths.values
+        config.thoulessDisorders = disorderFrom...disorderTo
+        config.thoulessPoints = points
+        config.parts = summary ? [.thoulessFits] : [.thouless]
         let metadata = OutputMetadata(parameters: disorderOptions.record + [("lengths", .array(lengths.values.map { .number($0) }))],
                                       commandLine: recordedCommandLine())
-        if summary {
-            var fields = [(String, JSONValue)]()
-            for length in lengths.values {
-                let tag = "L\(Int(length))"
-                guard let window = ThoulessFrequency.thermalWindow(criticalDisorder: wc, length: length) else {
-                    throw InputError(parameter: "--lengths", detail: "--summary fits over W_c/e <= W <= W_c exp(-2/L), which needs every L > 2 (got \(length))")
-                }
-                let fit = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length, window: window)
-                let wDelta = try disorderOptions.crossover.crossoverDisorder(threshold: 0.01, length: length).root
-                guard let nearWindow = ThoulessFrequency.crossoverWindow(crossoverDisorder: wDelta, criticalDisorder: wc) else {
-                    throw InputError(parameter: "--lengths", detail: "W_delta(L = \(length)) = \(wDelta) lies above W_c: no window W_delta +- 10% below W_c for --summary")
-                }
-                let near = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length, window: nearWindow)
-                fields += [("\(tag)_window", .string("\(window)")), ("\(tag)_rate_c", .number(-fit.slope)),
-                           ("\(tag)_rate_c_error", .number(fit.slopeError)), ("\(tag)_R2", .number(fit.coefficientOfDetermination)),
-                           ("\(tag)_local_rate_at_window_ends", .string("\(ThoulessFrequency.exponentialRate(disorder: window.lowerBound, criticalDisorder: wc)), \(ThoulessFrequency.exponentialRate(disorder: window.upperBound, criticalDisorder: wc))")),
-                           ("\(tag)_W_delta", .number(wDelta)), ("\(tag)_rate_c_near_W_delta", .number(-near.slope)),
-                           ("\(tag)_rate_c_near_W_delta_error", .number(near.slopeError)), ("\(tag)_R2_near_W_delta", .number(near.coefficientOfDetermination))]
-            }
-            try outputOptions.emit(OutputRenderer.record(fields, metadata: metadata, format: outputOptions.format.format))
-            return
+        let result = try runStudy(FiniteSizePredictionsStudy.self, config)
+        guard summary else { return try outputOptions.emit(result.thouless, metadata: metadata) }
+        let wc = config.crossover.criticalDisorder
+        var fields = [(String, JSONValue)]()
+        for fits in result.thoulessFits {
+            let tag = "L\(Int(fits.length))", window = fits.thermalWindow, fit = fits.thermal, near = fits.nearCrossover
+            fields += [("\(tag)_window", .string("\(window)")), ("\(tag)_rate_c", .number(-fit.slope)),
+                       ("\(tag)_rate_c_error", .number(fit.slopeError)), ("\(tag)_R2", .number(fit.coefficientOfDetermination)),
+                       ("\(tag)_local_rate_at_window_ends", .string("\(ThoulessFrequency.exponentialRate(disorder: window.lowerBound, criticalDisorder: wc)), \(ThoulessFrequency.exponentialRate(disorder: window.upperBound, criticalDisorder: wc))")),
+                       ("\(tag)_W_delta", .number(fits.crossoverDisorder)), ("\(tag)_rate_c_near_W_delta", .number(-near.slope)),
+                       ("\(tag)_rate_c_near_W_delta_error", .number(near.slopeError)), ("\(tag)_R2_near_W_delta", .number(near.coefficientOfDetermination))]
         }
-        let table = FiniteSizePredictionsStudy.thoulessTable(criticalDisorder: wc, lengths: lengths.values,
-                                                             disorders: grid(from: disorderFrom, to: disorderTo, points: points, logarithmic: false))
-        try outputOptions.emit(table, metadata: metadata)
+        try outputOptions.emit(OutputRenderer.record(fields, metadata: metadata, format: outputOptions.format.format))
     }
 }
 
@@ -288,11 +284,13 @@ struct RMFidelity: ParsableCommand {
         commandName: "fidelity",
         abstract: "Typical fidelity susceptibility [log chi] = L (2 ln 2 + O(Lambda/L)) (126) of the Floquet RM against L."
     )
-    @Option(name: .customLong("Lambda"), help: "Resonance length Lambda > 0.") var resonanceLength: Double = 20
-    @Option(name: .customLong("inv-xi"), help: "Inverse correlation lengths (comma list).") var inverseCorrelationLengths = NumberList([0, 0.005, -0.005])
-    @Option(name: .customLong("L-from"), help: "Smallest L, > 0.") var lengthFrom: Double = 2
-    @Option(name: .customLong("L-to"), help: "Largest L, at most 1e6.") var lengthTo: Double = 400
-    @Option(help: "Number of L points, 2...100000.") var points: Int = 100
+    @Option(name: .customLong("Lambda"), help: "Resonance length Lambda > 0.")
+    var resonanceLength = FiniteSizePredictionsStudy.Config().fidelityResonanceLength
+    @Option(name: .customLong("inv-xi"), help: "Inverse correlation lengths (comma list).")
+    var inverseCorrelationLengths = NumberList(FiniteSizePredictionsStudy.Config().fidelityInverseCorrelationLengths)
+    @Option(name: .customLong("L-from"), help: "Smallest L, > 0.") var lengthFrom = FiniteSizePredictionsStudy.Config().fidelityLengths.lowerBound
+    @Option(name: .customLong("L-to"), help: "Largest L, at most 1e6.") var lengthTo = FiniteSizePredictionsStudy.Config().fidelityLengths.upperBound
+    @Option(help: "Number of L points, 2...100000.") var points = FiniteSizePredictionsStudy.Config().fidelityPoints
     @Flag(help: "Fit [log chi] = s L + b for L in [4 Lambda, L-to] and L in [L-from, Lambda/2]; report s against 2 ln 2 and b against c - 4 ln 2 Lambda.") var summary = false
     @OptionGroup var outputOptions: OutputOptions
 
@@ -305,29 +303,38 @@ struct RMFidelity: ParsableCommand {
     }
 
     func run() throws {
+        var config = FiniteSizePredictionsStudy.Config()
+        config.fidelityResonanceLength = resonanceLength
+        config.fidelityInverseCorrelationLengths = inverseCorrelationLengths.values
+        config.fidelityLengths = lengthFrom...lengthTo
+        config.fidelityPoints = points
         let metadata = OutputMetadata(parameters: [("Lambda", .number(resonanceLength)),
                                                    ("inv_xi", .array(inverseCorrelationLengths.values.map { .number($0) }))],
                                       commandLine: recordedCommandLine())
-        if summary {
-            var fields: [(String, JSONValue)] = [("two_ln2", .number(2 * M_LN2)),
-                                                 ("expected_intercept_critical", .number(2 * log(1 / (2 * resonanceLength)) - 4 * M_LN2 * resonanceLength))]
-            for invXi in inverseCorrelationLengths.values {
-                let large = grid(from: 4 * resonanceLength, to: max(lengthTo, 8 * resonanceLength), points: 30, logarithmic: false)
-                let small = grid(from: lengthFrom, to: max(resonanceLength / 2, lengthFrom * 2), points: 20, logarithmic: false)
-                let fitLarge = try FiniteSizePredictionsStudy.fidelityFit(resonanceLength: resonanceLength, inverseCorrelationLength: invXi, lengths: large)
-                let fitSmall = try FiniteSizePredictionsStudy.fidelityFit(resonanceLength: resonanceLength, inverseCorrelationLength: invXi, lengths: small)
-                fields += [("invxi_\(invXi)_slope_L_gt_4Lambda", .number(fitLarge.slope)), ("invxi_\(invXi)_slope_error", .number(fitLarge.slopeError)),
-                           ("invxi_\(invXi)_intercept", .number(fitLarge.intercept)),
-                           ("invxi_\(invXi)_range_large", .string("\(large.first!)...\(large.last!)")),
-                           ("invxi_\(invXi)_slope_L_lt_Lambda_over_2", .number(fitSmall.slope)),
-                           ("invxi_\(invXi)_range_small", .string("\(small.first!)...\(small.last!)"))]
-            }
-            try outputOptions.emit(OutputRenderer.record(fields, metadata: metadata, format: outputOptions.format.format))
-            return
+        guard summary else {
+            config.parts = [.fidelity]
+            return try outputOptions.emit(try runStudy(FiniteSizePredictionsStudy.self, config).fidelity, metadata: metadata)
         }
-        let table = try FiniteSizePredictionsStudy.fidelityTable(resonanceLength: resonanceLength,
-                                                             inverseCorrelationLengths: inverseCorrelationLengths.values,
-                                                             lengths: grid(from: lengthFrom, to: lengthTo, points: points, logarithmic: false))
-        try outputOptions.emit(table, metadata: metadata)
+        // Two fit windows: L in [4 Lambda, max(L-to, 8 Lambda)] (30 points) and L in [L-from, max(Lambda/2, 2 L-from)] (20 points).
+        let large = grid(from: 4 * resonanceLength, to: max(lengthTo, 8 * resonanceLength), points: 30, logarithmic: false)
+        let small = grid(from: lengthFrom, to: max(resonanceLength / 2, lengthFrom * 2), points: 20, logarithmic: false)
+        config.parts = [.fidelityFits]
+        config.fidelityFitInverseCorrelationLengths = inverseCorrelationLengths.values
+        func fits(over lengths: [Double]) throws -> [FiniteSizePredictionsStudy.FidelityFit] {
+            config.fidelityFitLengths = lengths
+            return try runStudy(FiniteSizePredictionsStudy.self, config).fidelityFits
+        }
+        let fitsLarge = try fits(over: large), fitsSmall = try fits(over: small)
+        var fields: [(String, JSONValue)] = [("two_ln2", .number(2 * M_LN2)),
+                                             ("expected_intercept_critical", .number(2 * log(1 / (2 * resonanceLength)) - 4 * M_LN2 * resonanceLength))]
+        for (fitLarge, fitSmall) in zip(fitsLarge, fitsSmall) {
+            let tag = "invxi_\(fitLarge.inverseCorrelationLength)"
+            fields += [("\(tag)_slope_L_gt_4Lambda", .number(fitLarge.fit.slope)), ("\(tag)_slope_error", .number(fitLarge.fit.slopeError)),
+                       ("\(tag)_intercept", .number(fitLarge.fit.intercept)),
+                       ("\(tag)_range_large", .string("\(large[0])...\(large[large.count - 1])")),
+                       ("\(tag)_slope_L_lt_Lambda_over_2", .number(fitSmall.fit.slope)),
+                       ("\(tag)_range_small", .string("\(small[0])...\(small[small.count - 1])"))]
+        }
+        try outputOptions.emit(OutputRenderer.record(fields, metadata: metadata, format: outputOptions.format.format))
     }
 }

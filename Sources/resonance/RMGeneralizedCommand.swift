@@ -21,7 +21,7 @@ struct RMGeneralized: ParsableCommand {
     var varrho: String
 
     @Option(help: "Number of output points, 2..1000000.")
-    var points: Int = 200
+    var points = GeneralizedModelStudy.Config(densityFile: "").points
 
     @OptionGroup var outputOptions: OutputOptions
 
@@ -31,16 +31,12 @@ struct RMGeneralized: ParsableCommand {
     }
 
     func run() throws {
-        let table: (v: [Double], varrho: [Double])
-        table = try GeneralizedModelStudy.readDensity(path: varrho)
-        let model: GeneralizedResonanceModel
-        do { model = try GeneralizedResonanceModel(matrixElements: table.v, density: table.varrho) } catch {
-            throw ValidationError("--varrho \(varrho): \(error)")
-        }
-        let curves = GeneralizedModelStudy.curves(model, points: points)
-        let metadata = OutputMetadata(parameters: [("varrho_file", .string(varrho)), ("rows", .integer(table.v.count)),
-                                                   ("zero_frequency_weight", .number(model.zeroFrequencyWeight))],
+        var config = GeneralizedModelStudy.Config(densityFile: varrho)
+        config.points = points
+        let result = try runStudy(GeneralizedModelStudy.self, config)
+        let metadata = OutputMetadata(parameters: [("varrho_file", .string(varrho)), ("rows", .integer(result.rows)),
+                                                   ("zero_frequency_weight", .number(result.zeroFrequencyWeight))],
                                       commandLine: recordedCommandLine())
-        try outputOptions.emit(curves, metadata: metadata)
+        try outputOptions.emit(result.curves, metadata: metadata)
     }
 }

@@ -21,54 +21,58 @@ final class AuditLedgerTests: XCTestCase {
     }
 
     static func measurements(_ pairs: [(String, Double)]) -> Measurements {
-        Measurements(pairs.map { Measurement($0.0, $0.1) })
+        Measurements(pairs.map { Measurement(MeasurementName($0.0), $0.1) })
     }
 
     /// The drift verdict follows the numbers: a saturation above W_c is a correction, an exact
     /// limit W_c with L + 1 fitting best confirms, a curved drift fails.
-    func testDriftVerdictFollowsCriteria() {
+    func testDriftVerdictFollowsCriteria() throws {
         var values: [(String, Double)] = [("linear_slope", 0.5), ("linear_relative_max_residual", 0.01),
                                           ("max_deviation_offset_1_over_Wc", 0.05), ("max_deviation_offset_2_over_Wc", 0.03),
                                           ("W_delta_infinite_over_Wc", 1.001), ("critical_crossing_length", 1700), ("linear_range_end", 8)]
-        XCTAssertEqual(CrossoverClaims.judgeDrift(Self.measurements(values)).verdict, .confirmedWithCorrection)
+        XCTAssertEqual(try CrossoverClaims.judgeDrift(Self.measurements(values)).verdict, .confirmedWithCorrection)
         values[2].1 = 0.02
         values[4].1 = 1
-        XCTAssertEqual(CrossoverClaims.judgeDrift(Self.measurements(values)).verdict, .confirmed)
+        XCTAssertEqual(try CrossoverClaims.judgeDrift(Self.measurements(values)).verdict, .confirmed)
         values[1].1 = 0.2
-        XCTAssertEqual(CrossoverClaims.judgeDrift(Self.measurements(values)).verdict, .notConfirmed)
+        XCTAssertEqual(try CrossoverClaims.judgeDrift(Self.measurements(values)).verdict, .notConfirmed)
     }
 
     /// Synthetic numbers through the other verdict functions.
-    func testVerdictsFromSyntheticMeasurements() {
+    func testVerdictsFromSyntheticMeasurements() throws {
         let exact = [("nu_direct_localized", 1.0), ("nu_direct_thermal", 1.0), ("nu_drift_error", 0.01), ("nu_collapse_error", 0.1)]
-        XCTAssertEqual(CrossoverClaims.judgeExponent(Self.measurements(exact + [("nu_drift", 1.05), ("nu_collapse", 1.1)])).verdict, .confirmed)
-        XCTAssertEqual(CrossoverClaims.judgeExponent(Self.measurements(exact + [("nu_drift", 2), ("nu_collapse", 1.1)])).verdict, .confirmedWithCorrection)
-        XCTAssertEqual(CrossoverClaims.judgeExponent(Self.measurements([("nu_direct_localized", 1.5), ("nu_direct_thermal", 1.0)])).verdict, .notConfirmed)
+        XCTAssertEqual(try CrossoverClaims.judgeExponent(Self.measurements(exact + [("nu_drift", 1.05), ("nu_collapse", 1.1)])).verdict, .confirmed)
+        XCTAssertEqual(try CrossoverClaims.judgeExponent(Self.measurements(exact + [("nu_drift", 2), ("nu_collapse", 1.1)])).verdict, .confirmedWithCorrection)
+        XCTAssertEqual(try CrossoverClaims.judgeExponent(Self.measurements([("nu_direct_localized", 1.5), ("nu_direct_thermal", 1.0)] + ["nu_drift", "nu_drift_error", "nu_collapse", "nu_collapse_error"].map { ($0, Double.nan) })).verdict, .notConfirmed)
 
         let printed = [("printed_max_relative_deviation", 0.05), ("corrected_max_relative_deviation", 1e-15)]
-        XCTAssertEqual(CorrectionClaims.judgeErf(Self.measurements(printed)).verdict, .confirmedWithCorrection)
-        XCTAssertEqual(CorrectionClaims.judgeErf(Self.measurements([("printed_max_relative_deviation", 1e-12)])).verdict, .confirmed)
-        XCTAssertEqual(CorrectionClaims.judgeErf(Self.measurements([("printed_max_relative_deviation", 0.1), ("corrected_max_relative_deviation", 0.1)])).verdict, .notConfirmed)
+        XCTAssertEqual(try CorrectionClaims.judgeErf(Self.measurements(printed)).verdict, .confirmedWithCorrection)
+        XCTAssertEqual(try CorrectionClaims.judgeErf(Self.measurements([("printed_max_relative_deviation", 1e-12), ("corrected_max_relative_deviation", 1e-15)])).verdict, .confirmed)
+        XCTAssertEqual(try CorrectionClaims.judgeErf(Self.measurements([("printed_max_relative_deviation", 0.1), ("corrected_max_relative_deviation", 0.1)])).verdict, .notConfirmed)
 
-        XCTAssertEqual(CorrectionClaims.judgeMapping(Self.measurements([("ratio_83_over_direct", 4)])).verdict, .confirmedWithCorrection)
-        XCTAssertEqual(CorrectionClaims.judgeMapping(Self.measurements([("ratio_83_over_direct", 1)])).verdict, .confirmed)
-        XCTAssertEqual(CorrectionClaims.judgeMapping(Self.measurements([("ratio_83_over_direct", 2)])).verdict, .notConfirmed)
+        XCTAssertEqual(try CorrectionClaims.judgeMapping(Self.measurements([("ratio_83_over_direct", 4)])).verdict, .confirmedWithCorrection)
+        XCTAssertEqual(try CorrectionClaims.judgeMapping(Self.measurements([("ratio_83_over_direct", 1)])).verdict, .confirmed)
+        XCTAssertEqual(try CorrectionClaims.judgeMapping(Self.measurements([("ratio_83_over_direct", 2)])).verdict, .notConfirmed)
 
         let theta = [("theta_c", 0.07), ("theta_floquet_1", 0.07), ("theta_floquet_2", 0.0701)]
-        XCTAssertEqual(SpectralClaims.judgeCritical(Self.measurements(theta + [("theta_hamiltonian_1", 0.03), ("theta_hamiltonian_2", 0.01)])).verdict, .confirmed)
-        XCTAssertEqual(SpectralClaims.judgeCritical(Self.measurements(theta + [("theta_hamiltonian_1", 0.03), ("theta_hamiltonian_2", 0.05)])).verdict, .notConfirmed)
+        XCTAssertEqual(try SpectralClaims.judgeCritical(Self.measurements(theta + [("theta_hamiltonian_1", 0.03), ("theta_hamiltonian_2", 0.01)])).verdict, .confirmed)
+        XCTAssertEqual(try SpectralClaims.judgeCritical(Self.measurements(theta + [("theta_hamiltonian_1", 0.03), ("theta_hamiltonian_2", 0.05)])).verdict, .notConfirmed)
 
-        let power = [("stretched_ratio_at_0.1", 1.05), ("stretched_ratio_at_1", 0.95),
+        let power = [("stretched_ratio_at_0.1", 1.05), ("stretched_ratio_at_1", 0.95), ("exponent_at_1", -0.48),
                      ("exponent_at_10", -2.1), ("exponent_at_100", -2.0), ("exponent_at_300", -1.95), ("exponent_at_1000", -2.0)]
-        XCTAssertEqual(LossDiffusionClaims.judgeCritical(Self.measurements(power)).verdict, .confirmed)
-        XCTAssertEqual(LossDiffusionClaims.judgeCritical(Self.measurements(power.dropLast() + [("exponent_at_1000", -3)])).verdict, .notConfirmed)
+        XCTAssertEqual(try LossDiffusionClaims.judgeCritical(Self.measurements(power)).verdict, .confirmed)
+        XCTAssertEqual(try LossDiffusionClaims.judgeCritical(Self.measurements(power.dropLast() + [("exponent_at_1000", -3)])).verdict, .notConfirmed)
 
-        let thouless = [10, 20, 40, 60].flatMap { [("R2_local_L\($0)", 0.999), ("R2_global_L\($0)", 0.9)] }
-        XCTAssertEqual(CrossoverClaims.judgeThouless(Self.measurements(thouless)).verdict, .confirmedWithCorrection)
+        let thouless = [10, 20, 40, 60].flatMap { [("R2_local_L\($0)", 0.999), ("R2_global_L\($0)", 0.9), ("rate_c_near_W_delta_L\($0)", 0.5)] }
+        XCTAssertEqual(try CrossoverClaims.judgeThouless(Self.measurements(thouless)).verdict, .confirmedWithCorrection)
 
-        // A missing measurement can never confirm.
-        XCTAssertEqual(CorrectionClaims.judgeCutoff(Measurements()).verdict, .notConfirmed)
-        XCTAssertEqual(ExactNumericsClaims.judgePlaceholder(Measurements()).verdict, .outsideReach)
+        // A measurement that is NaN can never confirm; one that was not measured (a misspelt name)
+        // is an error naming it, never a verdict.
+        XCTAssertEqual(try CorrectionClaims.judgeCutoff(Self.measurements([("ratio_min", .nan), ("ratio_max", .nan)])).verdict, .notConfirmed)
+        XCTAssertThrowsError(try CorrectionClaims.judgeCutoff(Self.measurements([("ratio_min", 1)]))) { error in
+            XCTAssertTrue("\(error)".contains("ratio_max"), "\(error)")
+        }
+        XCTAssertEqual(try ExactNumericsClaims.judgePlaceholder(Measurements()).verdict, .outsideReach)
     }
 
     static func syntheticClaim(_ id: String, cost: Double, throwing: Bool = false) -> Claim {
@@ -76,9 +80,22 @@ final class AuditLedgerTests: XCTestCase {
               measure: {
                   struct Failure: Error {}
                   if throwing { throw Failure() }
-                  return Measurements([Measurement("x", cost)])
+                  return Measurements([Measurement(MeasurementName("x"), cost)])
               },
-              judge: { m in Assessment(m["x"] < 50 ? .confirmed : .notConfirmed, "x") })
+              judge: { m in Assessment(try m[MeasurementName("x")] < 50 ? .confirmed : .notConfirmed, "x") })
+    }
+
+    /// A verdict that reads a name its check did not measure (a misspelt key) fails the claim with
+    /// an error naming that key, and keeps the measured numbers; it is never judged "not confirmed".
+    func testMisspeltMeasurementFailsNamingIt() {
+        let claim = Claim(identifier: "typo", title: "typo", statement: "", paperLocation: "(0)", test: "", estimatedCost: 0,
+                          measure: { Measurements([Measurement(MeasurementName("nu_drift"), 1)]) },
+                          judge: { m in Assessment(try m[MeasurementName("nu_drfit")] < 2 ? .confirmed : .notConfirmed, "") })
+        let outcome = AuditRunner.check(claim)
+        guard case let .failed(message) = outcome.status else { return XCTFail("status \(outcome.status.label)") }
+        XCTAssertTrue(message.contains("nu_drfit") && message.contains("nu_drift"), message)
+        XCTAssertNil(outcome.assessment)
+        XCTAssertEqual(outcome.measurements.values.map(\.name), ["nu_drift"])
     }
 
     /// Claims whose cost exceeds what is left are skipped; cheap ones run first; ledger order kept.

@@ -93,28 +93,33 @@ final class ComparisonTests: XCTestCase {
         XCTAssertGreaterThan(p.spectralAgreement.points, 0)
     }
 
-    func testClaimJudgesOnSyntheticMeasurements() {
-        let drift = ExactNumericsClaims.judgeDrift(Measurements([Measurement("slope_in_errors", 5), Measurement("linear_reduced_chi2", 1),
-                                                                 Measurement("rm_rms_log_ratio", 0.01)]))
+    func testClaimJudgesOnSyntheticMeasurements() throws {
+        let drift = try ExactNumericsClaims.judgeDrift(Measurements([Measurement(MeasurementName("slope_in_errors"), 5), Measurement(MeasurementName("linear_reduced_chi2"), 1),
+                                                                     Measurement(MeasurementName("rm_rms_log_ratio"), 0.01), Measurement(MeasurementName("linear_slope"), 0.1),
+                                                                     Measurement(MeasurementName("rm_W_c"), 3.5), Measurement(MeasurementName("rm_Lambda_c"), 1)]))
         XCTAssertEqual(drift.verdict, .confirmed)
-        let criterion = ExactNumericsClaims.judgeCriterion(Measurements([Measurement("thermal_growth_exponent", 1.05),
-                                                                         Measurement("localized_growth_exponent", 0.1),
-                                                                         Measurement("criterion_minus_ratio_in_errors", 0.5)]))
+        let criterion = try ExactNumericsClaims.judgeCriterion(Measurements([Measurement(MeasurementName("thermal_growth_exponent"), 1.05),
+                                                                         Measurement(MeasurementName("localized_growth_exponent"), 0.1),
+                                                                         Measurement(MeasurementName("criterion_minus_ratio_in_errors"), 0.5)]))
         XCTAssertEqual(criterion.verdict, .confirmedWithCorrection)
-        let inverse = ExactNumericsClaims.judgeInverseFrequency(Measurements([Measurement("max_abs_exponent_plus_one", 0.4),
-                                                                              Measurement("narrowest_widest_window_decades", 2)]))
+        let exponents = ["exponent_L12_W2.5", "exponent_L12_W3.5", "exponent_L14_W2.5", "exponent_L14_W3.5"].map { Measurement(MeasurementName($0), -1.2) }
+        let inverse = try ExactNumericsClaims.judgeInverseFrequency(Measurements([Measurement(MeasurementName("min_abs_exponent_plus_one"), 0.2),
+                                                                                  Measurement(MeasurementName("max_abs_exponent_plus_one"), 0.4),
+                                                                                  Measurement(MeasurementName("fit_window_decades"), 2)] + exponents))
         XCTAssertEqual(inverse.verdict, .notConfirmed)
-        let oneW = ExactNumericsClaims.judgeInverseFrequency(Measurements([Measurement("min_abs_exponent_plus_one", 0.05),
-                                                                           Measurement("max_abs_exponent_plus_one", 0.4),
-                                                                           Measurement("fit_window_decades", 1.5)]))
+        let oneW = try ExactNumericsClaims.judgeInverseFrequency(Measurements(exponents + [Measurement(MeasurementName("min_abs_exponent_plus_one"), 0.05),
+                                                                           Measurement(MeasurementName("max_abs_exponent_plus_one"), 0.4),
+                                                                           Measurement(MeasurementName("fit_window_decades"), 1.5)]))
         XCTAssertEqual(oneW.verdict, .confirmedWithCorrection)
-        let narrow = ExactNumericsClaims.judgeInverseFrequency(Measurements([Measurement("min_abs_exponent_plus_one", 0.05),
-                                                                             Measurement("max_abs_exponent_plus_one", 0.05),
-                                                                             Measurement("fit_window_decades", 0.5)]))
+        let narrow = try ExactNumericsClaims.judgeInverseFrequency(Measurements(exponents + [Measurement(MeasurementName("min_abs_exponent_plus_one"), 0.05),
+                                                                             Measurement(MeasurementName("max_abs_exponent_plus_one"), 0.05),
+                                                                             Measurement(MeasurementName("fit_window_decades"), 0.5)]))
         XCTAssertEqual(narrow.verdict, .notConfirmed)
-        let discrete = DiscreteResonanceClaims.judge(Measurements([Measurement("worst_discrete_deviation", 5), Measurement("worst_two_level_deviation", 0.6)]))
+        let ratios = [Measurement(MeasurementName("ratio_loss_zeta1"), 3.1), Measurement(MeasurementName("ratio_loss_zeta2.5"), 3.2)]
+        let discrete = try DiscreteResonanceClaims.judge(Measurements(ratios + [Measurement(MeasurementName("worst_discrete_deviation"), 5), Measurement(MeasurementName("worst_two_level_deviation"), 0.6)]))
         XCTAssertEqual(discrete.verdict, .confirmedWithCorrection)
-        XCTAssertEqual(DiscreteResonanceClaims.judge(Measurements([Measurement("worst_discrete_deviation", 0.5)])).verdict, .confirmed)
+        XCTAssertEqual(try DiscreteResonanceClaims.judge(Measurements(ratios + [Measurement(MeasurementName("worst_discrete_deviation"), 0.5),
+                                                                                 Measurement(MeasurementName("worst_two_level_deviation"), 0.6)])).verdict, .confirmed)
     }
 
     /// Fit windows start above the stated multiple of the level spacing: a synthetic 1/omega spectrum

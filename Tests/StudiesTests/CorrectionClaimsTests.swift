@@ -14,7 +14,7 @@ final class CorrectionClaimsTests: XCTestCase {
         XCTAssertEqual(claims.count, 6)
         for claim in claims {
             XCTAssertTrue(claim.paperLocation.contains("docs/corrections/"), claim.identifier)
-            let assessment = claim.judge(try claim.measure())
+            let assessment = try claim.judge(try claim.measure())
             XCTAssertEqual(assessment.verdict, .confirmedWithCorrection, "\(claim.identifier): \(assessment)")
         }
     }

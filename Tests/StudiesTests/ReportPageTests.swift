@@ -13,11 +13,11 @@ final class ReportPageTests: XCTestCase {
     }
 
     static let outcomes: [ClaimOutcome] = [
-        claim("nu-one", "nu equals one", measured: [Studies.Measurement("nu", 1.0004), Studies.Measurement("nu_direct", 0.9991), Studies.Measurement("other_list", 7)],
+        claim("nu-one", "nu equals one", measured: [Studies.Measurement(MeasurementName("nu"), 1.0004), Studies.Measurement(MeasurementName("nu_direct"), 0.9991), Studies.Measurement(MeasurementName("other_list"), 7)],
               criteria: [Criterion("|nu_direct - 1| < 0.01", true), Criterion("|nu - 1| < 0.01", true)], verdict: .confirmed),
-        claim("factor-two", "factor two", measured: [Studies.Measurement("ratio", 1.98), Studies.Measurement("ratio_corrected", 0.99)],
+        claim("factor-two", "factor two", measured: [Studies.Measurement(MeasurementName("ratio"), 1.98), Studies.Measurement(MeasurementName("ratio_corrected"), 0.99)],
               criteria: [Criterion("|ratio - 1| < 0.05", false), Criterion("|ratio_corrected - 1| < 0.05", true)], verdict: .confirmedWithCorrection),
-        claim("power-law", "power law", measured: [Studies.Measurement("slope", -1.2)],
+        claim("power-law", "power law", measured: [Studies.Measurement(MeasurementName("slope"), -1.2)],
               criteria: [Criterion("no number here", true), Criterion("slope > -1", false)], verdict: .notConfirmed),
     ]
 

@@ -126,13 +126,13 @@ final class DriftClaimTypicalityTests: XCTestCase {
         e.directory = root.appendingPathComponent("data/drift_typicality")
         let points = try e.points(compute: false)
         XCTAssertFalse(points.isEmpty, "no stored run under \(e.directory.path)")
-        var m = Measurements([Measurement("W_delta_L6", 3.6)])
+        var m = Measurements([Measurement(MeasurementName("W_delta_L6"), 3.6)])
         try ExactNumericsClaims.appendTypicalityDrift(to: &m, dense: dense(), typicality: e)
-        XCTAssertEqual(m.values[0], Measurement("W_delta_L6", 3.6), "the dense keys stay first and unchanged")
-        XCTAssertEqual(m["typicality_points"], Double(points.count))
+        XCTAssertEqual(m.values[0], Measurement(MeasurementName("W_delta_L6"), 3.6), "the dense keys stay first and unchanged")
+        XCTAssertEqual((try m[MeasurementName("typicality_points")]), Double(points.count))
         var crossed = 0
         for length in e.lengths {
-            let w = m["W_delta_typicality_L\(length)"]
+            let w = (try m[MeasurementName("W_delta_typicality_L\(length)")])
             guard w.isFinite else { continue }
             crossed += 1
             // Independently: the stored [Czz](W) at this L, interpolated linearly in ln W, equals delta at W_delta.
@@ -140,20 +140,20 @@ final class DriftClaimTypicalityTests: XCTestCase {
             let i = try XCTUnwrap(row.indices.dropLast().first { row[$0].disorder <= w && w <= row[$0 + 1].disorder })
             let t = log(w / row[i].disorder) / log(row[i + 1].disorder / row[i].disorder)
             XCTAssertEqual(row[i].value + t * (row[i + 1].value - row[i].value), e.threshold, accuracy: 1e-12, "L = \(length)")
-            XCTAssertGreaterThan(m["W_delta_typicality_L\(length)_error"], 0)
-            XCTAssertTrue(m["rm_dense_fit_W_delta_L\(length)"].isFinite)
+            XCTAssertGreaterThan((try m[MeasurementName("W_delta_typicality_L\(length)_error")]), 0)
+            XCTAssertTrue((try m[MeasurementName("rm_dense_fit_W_delta_L\(length)")]).isFinite)
         }
         XCTAssertGreaterThanOrEqual(crossed, 2, "stored crossings beyond L = 9: \(m.summary)")
-        XCTAssertTrue(m["all_rm_W_c"].isFinite && m["all_linear_slope"].isFinite, m.summary)
+        XCTAssertTrue((try m[MeasurementName("all_rm_W_c")]).isFinite && (try m[MeasurementName("all_linear_slope")]).isFinite, m.summary)
     }
 
     func testWithoutStoredRunsOnlyTheCountIsAdded() throws {
         var e = TypicalityDriftExtension()
         e.directory = FileManager.default.temporaryDirectory.appendingPathComponent("no-drift-runs-\(UUID())")
-        var m = Measurements([Measurement("W_delta_L6", 3.6)])
+        var m = Measurements([Measurement(MeasurementName("W_delta_L6"), 3.6)])
         try ExactNumericsClaims.appendTypicalityDrift(to: &m, dense: dense(), typicality: e)
         XCTAssertEqual(m.values.map(\.name), ["W_delta_L6", "typicality_points"])
-        XCTAssertEqual(m["typicality_points"], 0)
+        XCTAssertEqual((try m[MeasurementName("typicality_points")]), 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: e.directory.path), "nothing computed or created")
     }
 }

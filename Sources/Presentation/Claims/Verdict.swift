@@ -69,14 +69,27 @@ public struct Assessment: Sendable {
     }
 }
 
+/// The name of a measurement: its key in claims.json (snake_case). A claims file states each of
+/// its names once, as a constant (`static let nuDrift = MeasurementName("nu_drift")`), and both
+/// `measure` and `judge` use the constant, so a misspelt name does not compile. Names built from
+/// parameters (`MeasurementName("R2_local_L\(length)")`) are checked when read: reading one that
+/// was not measured throws (`Measurements[_:]`).
+public struct MeasurementName: Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    public var description: String { rawValue }
+}
+
 /// One measured number with its name (snake_case, the key in claims.json) and a note.
 public struct Measurement: Sendable, Equatable {
     public var name: String
     public var value: Double
     public var note: String
 
-    public init(_ name: String, _ value: Double, _ note: String = "") {
-        self.name = name
+    public init(_ name: MeasurementName, _ value: Double, _ note: String = "") {
+        self.name = name.rawValue
         self.value = value
         self.note = note
     }
@@ -93,10 +106,20 @@ public struct Measurements: Sendable {
         self.parameters = parameters
     }
 
-    /// The named value; NaN when absent (so that every criterion on it fails).
-    public subscript(_ name: String) -> Double { values.first { $0.name == name }?.value ?? .nan }
+    /// The named value. A name this check did not measure (a misspelt key) throws an `InputError`
+    /// naming it and listing the measured names: the claim then fails with that message rather
+    /// than being judged on a missing number.
+    public subscript(_ name: MeasurementName) -> Double {
+        get throws {
+            guard let measurement = values.first(where: { $0.name == name.rawValue }) else {
+                throw InputError(parameter: "measurement \(name)",
+                                 detail: "not measured by this check (measured: \(values.map(\.name).joined(separator: ", ")))")
+            }
+            return measurement.value
+        }
+    }
 
-    public mutating func append(_ name: String, _ value: Double, _ note: String = "") {
+    public mutating func append(_ name: MeasurementName, _ value: Double, _ note: String = "") {
         values.append(Measurement(name, value, note))
     }
 

@@ -43,13 +43,17 @@ public struct AuditRunner: Sendable {
     /// Runs one check regardless of the budget.
     public static func check(_ claim: Claim, clock: @Sendable () -> Double = { Date().timeIntervalSinceReferenceDate }) -> ClaimOutcome {
         let begin = clock()
+        let measurements: Measurements
+        do { measurements = try claim.measure() } catch {
+            return ClaimOutcome(claim: claim, status: .failed("\(error)"), seconds: clock() - begin)
+        }
         do {
-            let measurements = try claim.measure()
-            let assessment = claim.judge(measurements)
+            let assessment = try claim.judge(measurements)
             return ClaimOutcome(claim: claim, status: .ran, measurements: measurements, assessment: assessment,
                                 seconds: clock() - begin)
         } catch {
-            return ClaimOutcome(claim: claim, status: .failed("\(error)"), seconds: clock() - begin)
+            // A verdict that reads a name the check did not measure: failed, with the numbers kept.
+            return ClaimOutcome(claim: claim, status: .failed("\(error)"), measurements: measurements, seconds: clock() - begin)
         }
     }
 }

@@ -5,6 +5,25 @@ import ResonanceModel
 /// The corrections of the paper's formulas (docs/corrections/), each settled numerically. (C17) is in
 /// `LossDiffusionClaims`, which owns the PDE runs.
 public enum CorrectionClaims {
+    /// The names of the measurements of these claims (their keys in claims.json), stated once:
+    /// `measure` records and `judge` reads them through these constants.
+    enum Name {
+        static let correctedMaxRelativeDeviation = MeasurementName("corrected_max_relative_deviation")
+        static let deltaWeightMinusCzz = MeasurementName("delta_weight_minus_czz")
+        static let eightOverZetaC = MeasurementName("eight_over_zeta_c")
+        static let lambda83 = MeasurementName("Lambda_83")
+        static let lambdaDirect = MeasurementName("Lambda_direct")
+        static let printedMaxRelativeDeviation = MeasurementName("printed_max_relative_deviation")
+        static let printedSignF0 = MeasurementName("printed_sign_F0")
+        static let qSqrtRLambda82Max = MeasurementName("q_sqrt_r_Lambda_82_max")
+        static let qSqrtRLambda89Max = MeasurementName("q_sqrt_r_Lambda_89_max")
+        static let qSqrtRLambda89Min = MeasurementName("q_sqrt_r_Lambda_89_min")
+        static let ratio83OverDirect = MeasurementName("ratio_83_over_direct")
+        static let ratioMax = MeasurementName("ratio_max")
+        static let ratioMin = MeasurementName("ratio_min")
+        static let withFactorTwoMaxRelativeDeviation = MeasurementName("with_factor_two_max_relative_deviation")
+    }
+
     static func maximumRelativeDeviation(_ a: [Double], _ b: [Double]) -> Double {
         zip(a, b).map { abs($0 / $1 - 1) }.max() ?? .nan
     }
@@ -38,18 +57,18 @@ public enum CorrectionClaims {
         let omegas = grid(from: 10 * model.cutoffFrequency, to: p.interaction / 10, points: 200, logarithmic: true)
         let reference = omegas.map { model.spectralFunction(omega: $0) }
         return Measurements([
-            Measurement("printed_max_relative_deviation", maximumRelativeDeviation(omegas.map { printedSpectralFunction(model, omega: $0) }, reference)),
-            Measurement("corrected_max_relative_deviation", maximumRelativeDeviation(omegas.map { model.spectralFunctionClosedForm(omega: $0) }, reference)),
+            Measurement(Name.printedMaxRelativeDeviation, maximumRelativeDeviation(omegas.map { printedSpectralFunction(model, omega: $0) }, reference)),
+            Measurement(Name.correctedMaxRelativeDeviation, maximumRelativeDeviation(omegas.map { model.spectralFunctionClosedForm(omega: $0) }, reference)),
         ], parameters: [("inv_xi", .number(erfParameters.invXi)), ("Lambda", .number(erfParameters.lambda)), ("L", .number(erfParameters.length))])
     }
 
     /// Agreement with (52) to 1e-8 (quadrature-free closed forms: rounding only).
-    public static func judgeErf(_ m: Measurements) -> Assessment {
+    public static func judgeErf(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.below("printed_max_relative_deviation", m["printed_max_relative_deviation"], 1e-8)],
-            corrected: [Criterion.below("corrected_max_relative_deviation", m["corrected_max_relative_deviation"], 1e-8)],
+            claim: [Criterion.below("printed_max_relative_deviation", try m[Name.printedMaxRelativeDeviation], 1e-8)],
+            corrected: [Criterion.below("corrected_max_relative_deviation", try m[Name.correctedMaxRelativeDeviation], 1e-8)],
             confirmed: "The printed (93) equals (52).",
-            correction: "The printed Erf argument sqrt(theta0 ln|4J/omega|) departs from (52) by up to \(Measurements.format(m["printed_max_relative_deviation"])) (relative); sqrt(theta0 ln|J/omega|) reproduces it.",
+            correction: "The printed Erf argument sqrt(theta0 ln|4J/omega|) departs from (52) by up to \(Measurements.format(try m[Name.printedMaxRelativeDeviation])) (relative); sqrt(theta0 ln|J/omega|) reproduces it.",
             failure: "Neither form of (93) reproduces (52).")
     }
 
@@ -79,22 +98,22 @@ public enum CorrectionClaims {
         let omegas = grid(from: 10 * lower, to: upper / 10, points: 40, logarithmic: true)
         let reference = omegas.map { floquet.spectralFunctionClosedForm(omega: $0) }
         return Measurements([
-            Measurement("with_factor_two_max_relative_deviation", maximumRelativeDeviation(omegas.map { corrected.spectralFunction(omega: $0) }, reference)),
-            Measurement("printed_max_relative_deviation", maximumRelativeDeviation(omegas.map { printed.spectralFunction(omega: $0) }, reference)),
-            Measurement("delta_weight_minus_czz", corrected.zeroFrequencyWeight - floquet.infiniteTimeMemory, "F(0) of (100) against [Czz] = F(L/2) (48)"),
-            Measurement("printed_sign_F0", exp(-corrected.logUnresonatedFraction(matrixElement: 0)), "F(0) with the sign of (100) as printed"),
+            Measurement(Name.withFactorTwoMaxRelativeDeviation, maximumRelativeDeviation(omegas.map { corrected.spectralFunction(omega: $0) }, reference)),
+            Measurement(Name.printedMaxRelativeDeviation, maximumRelativeDeviation(omegas.map { printed.spectralFunction(omega: $0) }, reference)),
+            Measurement(Name.deltaWeightMinusCzz, corrected.zeroFrequencyWeight - floquet.infiniteTimeMemory, "F(0) of (100) against [Czz] = F(L/2) (48)"),
+            Measurement(Name.printedSignF0, exp(-corrected.logUnresonatedFraction(matrixElement: 0)), "F(0) with the sign of (100) as printed"),
         ], parameters: [("inv_xi", .number(generalizedParameters.invXi)), ("Lambda", .number(generalizedParameters.lambda)), ("L", .number(generalizedParameters.length))])
     }
 
     /// Agreement with (53) to 1e-6 (adaptive quadrature of the tail integral); a fraction F <= 1.
-    public static func judgeGeneralized(_ m: Measurements) -> Assessment {
+    public static func judgeGeneralized(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.below("printed_max_relative_deviation", m["printed_max_relative_deviation"], 1e-6),
-                    Criterion("printed_sign_F0 <= 1 (a fraction)", m["printed_sign_F0"] <= 1)],
-            corrected: [Criterion.below("with_factor_two_max_relative_deviation", m["with_factor_two_max_relative_deviation"], 1e-6),
-                        Criterion.within("delta_weight_minus_czz", m["delta_weight_minus_czz"], 0, tolerance: 1e-8)],
+            claim: [Criterion.below("printed_max_relative_deviation", try m[Name.printedMaxRelativeDeviation], 1e-6),
+                    Criterion("printed_sign_F0 <= 1 (a fraction)", try m[Name.printedSignF0] <= 1)],
+            corrected: [Criterion.below("with_factor_two_max_relative_deviation", try m[Name.withFactorTwoMaxRelativeDeviation], 1e-6),
+                        Criterion.within("delta_weight_minus_czz", try m[Name.deltaWeightMinusCzz], 0, tolerance: 1e-8)],
             confirmed: "(99)-(101) as printed reproduce (53).",
-            correction: "Only the probability 2 v varrho dv with F = exp(-integral 2 v varrho dv) reproduces (53) (deviation \(Measurements.format(m["with_factor_two_max_relative_deviation"]))); the printed v varrho is off by up to \(Measurements.format(m["printed_max_relative_deviation"])) and the printed sign gives F(0) = \(Measurements.format(m["printed_sign_F0"])) > 1.",
+            correction: "Only the probability 2 v varrho dv with F = exp(-integral 2 v varrho dv) reproduces (53) (deviation \(Measurements.format(try m[Name.withFactorTwoMaxRelativeDeviation]))); the printed v varrho is off by up to \(Measurements.format(try m[Name.printedMaxRelativeDeviation])) and the printed sign gives F(0) = \(Measurements.format(try m[Name.printedSignF0])) > 1.",
             failure: "The generalised RM does not reproduce (53) with or without the correction.")
     }
 
@@ -118,17 +137,17 @@ public enum CorrectionClaims {
             return model.heisenbergFrequency / set.lambda * exp(-set.length * set.invXi / 2) / model.cutoffFrequency
         }
         return Measurements([
-            Measurement("ratio_min", ratios.min()!), Measurement("ratio_max", ratios.max()!),
-            Measurement("eight_over_zeta_c", 8 / criticalLocalizationLength),
+            Measurement(Name.ratioMin, ratios.min()!), Measurement(Name.ratioMax, ratios.max()!),
+            Measurement(Name.eightOverZetaC, 8 / criticalLocalizationLength),
         ], parameters: [("sets", .string(heisenbergSets.map { "(\($0.invXi), \($0.lambda), \($0.length))" }.joined(separator: ", ")))])
     }
 
-    public static func judgeCutoff(_ m: Measurements) -> Assessment {
+    public static func judgeCutoff(_ m: Measurements) throws -> Assessment {
         let constant = 8 / criticalLocalizationLength
         return Assessment.decide(
-            claim: [Criterion.within("ratio_min", m["ratio_min"], 1, tolerance: 1e-9), Criterion.within("ratio_max", m["ratio_max"], 1, tolerance: 1e-9)],
-            corrected: [Criterion.within("ratio_min", m["ratio_min"], constant, tolerance: 1e-9 * constant, expectedName: "8/zeta_c"),
-                        Criterion.within("ratio_max", m["ratio_max"], constant, tolerance: 1e-9 * constant, expectedName: "8/zeta_c")],
+            claim: [Criterion.within("ratio_min", try m[Name.ratioMin], 1, tolerance: 1e-9), Criterion.within("ratio_max", try m[Name.ratioMax], 1, tolerance: 1e-9)],
+            corrected: [Criterion.within("ratio_min", try m[Name.ratioMin], constant, tolerance: 1e-9 * constant, expectedName: "8/zeta_c"),
+                        Criterion.within("ratio_max", try m[Name.ratioMax], constant, tolerance: 1e-9 * constant, expectedName: "8/zeta_c")],
             confirmed: "(55) holds as an equality.",
             correction: "(55) holds only up to the constant factor 8/zeta_c = \(Measurements.format(constant)) at every parameter set; the scaling with L and xi is right.",
             failure: "omega_c and (55) differ by a non-constant factor.")
@@ -152,17 +171,17 @@ public enum CorrectionClaims {
         let blind = ranges.map { model.resonanceProbability(atRange: $0) * ($0 * 30).squareRoot() }
         let resolved = ranges.map { model.resonanceProbability(energy: eDown, range: $0, partnerEnergy: eDown) * ($0 * 30).squareRoot() }
         return Measurements([
-            Measurement("q_sqrt_r_Lambda_89_min", blind.min()!), Measurement("q_sqrt_r_Lambda_89_max", blind.max()!),
-            Measurement("q_sqrt_r_Lambda_82_max", resolved.max()!),
+            Measurement(Name.qSqrtRLambda89Min, blind.min()!), Measurement(Name.qSqrtRLambda89Max, blind.max()!),
+            Measurement(Name.qSqrtRLambda82Max, resolved.max()!),
         ], parameters: [("inv_xi", .number(0)), ("Lambda", .number(30))])
     }
 
-    public static func judgeFactor(_ m: Measurements) -> Assessment {
+    public static func judgeFactor(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.within("q_sqrt_r_Lambda_89_max", m["q_sqrt_r_Lambda_89_max"], 1, tolerance: 1e-9)],
-            corrected: [Criterion.within("q_sqrt_r_Lambda_89_min", m["q_sqrt_r_Lambda_89_min"], 0.5, tolerance: 1e-12),
-                        Criterion.within("q_sqrt_r_Lambda_89_max", m["q_sqrt_r_Lambda_89_max"], 0.5, tolerance: 1e-12),
-                        Criterion.within("q_sqrt_r_Lambda_82_max", m["q_sqrt_r_Lambda_82_max"], 0.5, tolerance: 1e-12)],
+            claim: [Criterion.within("q_sqrt_r_Lambda_89_max", try m[Name.qSqrtRLambda89Max], 1, tolerance: 1e-9)],
+            corrected: [Criterion.within("q_sqrt_r_Lambda_89_min", try m[Name.qSqrtRLambda89Min], 0.5, tolerance: 1e-12),
+                        Criterion.within("q_sqrt_r_Lambda_89_max", try m[Name.qSqrtRLambda89Max], 0.5, tolerance: 1e-12),
+                        Criterion.within("q_sqrt_r_Lambda_82_max", try m[Name.qSqrtRLambda82Max], 0.5, tolerance: 1e-12)],
             confirmed: "(115) agrees with (89).",
             correction: "(89) and (82) give q = 1/sqrt(4 Lambda r), half the printed 1/sqrt(r Lambda) of (115).",
             failure: "q sqrt(r Lambda) is not constant at the transition.")
@@ -187,15 +206,15 @@ public enum CorrectionClaims {
         let q = 2 * model.matrixElement(atRange: r) * model.densityOfStates(energy: w / 2, range: r, probeEnergy: w / 2)
         let direct = 1 / (4 * r * q * q) * (2 * r) / (2 * r + 1)
         return Measurements([
-            Measurement("Lambda_83", lambda83), Measurement("Lambda_direct", direct, "from 2 rho v at the peak of rho"),
-            Measurement("ratio_83_over_direct", lambda83 / direct),
+            Measurement(Name.lambda83, lambda83), Measurement(Name.lambdaDirect, direct, "from 2 rho v at the peak of rho"),
+            Measurement(Name.ratio83OverDirect, lambda83 / direct),
         ], parameters: [("W", .number(w)), ("J", .number(1)), ("r", .number(r))])
     }
 
-    public static func judgeMapping(_ m: Measurements) -> Assessment {
+    public static func judgeMapping(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.within("ratio_83_over_direct", m["ratio_83_over_direct"], 1, tolerance: 1e-6)],
-            corrected: [Criterion.within("ratio_83_over_direct", m["ratio_83_over_direct"], 4, tolerance: 1e-6)],
+            claim: [Criterion.within("ratio_83_over_direct", try m[Name.ratio83OverDirect], 1, tolerance: 1e-6)],
+            corrected: [Criterion.within("ratio_83_over_direct", try m[Name.ratio83OverDirect], 4, tolerance: 1e-6)],
             confirmed: "(83) follows from 2 rho v.",
             correction: "2 rho v gives Lambda = pi (zeta_c W/(8J))^2, a factor 4 below (83); (83) stays the default mapping because Fig. 9 uses it.",
             failure: "(83) and 2 rho v differ by a factor other than 1 or 4.")

@@ -6,9 +6,32 @@ import ResonanceModel
 /// Fig. 9 (1/xi = ln(W/W_c), Lambda(W) from (83), W_c = 10, J = 1): the apparent exponent nu (106),
 /// the Thouless frequency (121), (122) and the drift of W_delta(L) (116), (117), App. D.
 public enum CrossoverClaims {
-    static let crossover = DisorderCrossover(criticalDisorder: 10, interaction: 1)
-    static let threshold = 0.01
-    static let figureParameters: [(String, JSONValue)] = [("Wc", .number(10)), ("J", .number(1)), ("delta", .number(0.01))]
+    /// The names of the measurements of these claims (their keys in claims.json), stated once:
+    /// `measure` records and `judge` reads them through these constants.
+    enum Name {
+        static let criticalCrossingLength = MeasurementName("critical_crossing_length")
+        static let lDelta117 = MeasurementName("l_delta_117")
+        static let linearRangeEnd = MeasurementName("linear_range_end")
+        static let linearRelativeMaxResidual = MeasurementName("linear_relative_max_residual")
+        static let linearSlope = MeasurementName("linear_slope")
+        static let linearSlopeError = MeasurementName("linear_slope_error")
+        static let maxDeviation117OverWc = MeasurementName("max_deviation_117_over_Wc")
+        static let maxDeviationOffset1OverWc = MeasurementName("max_deviation_offset_1_over_Wc")
+        static let maxDeviationOffset2OverWc = MeasurementName("max_deviation_offset_2_over_Wc")
+        static let nuCollapse = MeasurementName("nu_collapse")
+        static let nuCollapseError = MeasurementName("nu_collapse_error")
+        static let nuDirectLocalized = MeasurementName("nu_direct_localized")
+        static let nuDirectThermal = MeasurementName("nu_direct_thermal")
+        static let nuDrift = MeasurementName("nu_drift")
+        static let nuDriftError = MeasurementName("nu_drift_error")
+        static let offsetAXiFit = MeasurementName("offset_a_xi_fit")
+        static let wDeltaInfiniteOverWc = MeasurementName("W_delta_infinite_over_Wc")
+    }
+
+    static let crossover = CrossoverDriftStudy.Config().crossover
+    static let threshold = CrossoverDriftStudy.Config().threshold
+    static let figureParameters: [(String, JSONValue)] = [("Wc", .number(crossover.criticalDisorder)), ("J", .number(crossover.interaction)),
+                                                          ("delta", .number(threshold))]
 
     // MARK: nu = 1
 
@@ -22,39 +45,36 @@ public enum CrossoverClaims {
         measure: measureExponent, judge: judgeExponent)
 
     static func measureExponent() throws -> Measurements {
-        var config = ApparentExponentStudy.Config()
-        config.crossover = crossover
-        config.threshold = threshold
-        let nu = try ApparentExponentStudy.run(config)
+        let nu = try ApparentExponentStudy.run(ApparentExponentStudy.Config())
         let (localised, thermal, drift, collapse) = (nu.directLocalized, nu.directThermal, nu.drift, nu.collapse)
         return Measurements([
-            Measurement("nu_direct_localized", localised.exponent, localised.window),
-            Measurement("nu_direct_thermal", thermal.exponent, thermal.window),
-            Measurement("nu_drift", drift.exponent, drift.window),
-            Measurement("nu_drift_error", drift.error),
-            Measurement("nu_collapse", collapse.exponent, collapse.window),
-            Measurement("nu_collapse_error", collapse.error, "half-width where the collapse cost is below twice its minimum"),
+            Measurement(Name.nuDirectLocalized, localised.exponent, localised.window),
+            Measurement(Name.nuDirectThermal, thermal.exponent, thermal.window),
+            Measurement(Name.nuDrift, drift.exponent, drift.window),
+            Measurement(Name.nuDriftError, drift.error),
+            Measurement(Name.nuCollapse, collapse.exponent, collapse.window),
+            Measurement(Name.nuCollapseError, collapse.error, "half-width where the collapse cost is below twice its minimum"),
         ], parameters: figureParameters)
     }
 
     /// nu = 1 exactly from (39) (tolerance 0.01, from the window's curvature); the finite-size
     /// estimators must land within 0.3 of 1 to count as an "apparent nu = 1". The collapse counts
     /// only where it determines nu (error < 0.5); a flat collapse cost decides nothing.
-    public static func judgeExponent(_ m: Measurements) -> Assessment {
-        let exact = [Criterion.within("nu_direct_localized", m["nu_direct_localized"], 1, tolerance: 0.01),
-                     Criterion.within("nu_direct_thermal", m["nu_direct_thermal"], 1, tolerance: 0.01)]
-        var apparent = [Criterion.within("nu_drift", m["nu_drift"], 1, tolerance: 0.3)]
-        if m["nu_collapse_error"] < 0.5 { apparent.append(Criterion.within("nu_collapse", m["nu_collapse"], 1, tolerance: 0.3)) }
+    public static func judgeExponent(_ m: Measurements) throws -> Assessment {
+        let exact = [Criterion.within("nu_direct_localized", try m[Name.nuDirectLocalized], 1, tolerance: 0.01),
+                     Criterion.within("nu_direct_thermal", try m[Name.nuDirectThermal], 1, tolerance: 0.01)]
+        var apparent = [Criterion.within("nu_drift", try m[Name.nuDrift], 1, tolerance: 0.3)]
+        if try m[Name.nuCollapseError] < 0.5 { apparent.append(Criterion.within("nu_collapse", try m[Name.nuCollapse], 1, tolerance: 0.3)) }
         return Assessment.decide(
             claim: exact + apparent, corrected: exact,
-            confirmed: "nu = 1 holds for xi (39), and the finite-size drift of the crossover gives an apparent nu = \(Measurements.format(m["nu_drift"])) +- \(Measurements.format(m["nu_drift_error"])) (collapse: \(Measurements.format(m["nu_collapse"])) +- \(Measurements.format(m["nu_collapse_error"]))\(m["nu_collapse_error"] < 0.5 ? "" : ", undetermined")).",
-            correction: "nu = 1 holds for xi itself (39), (106), but the finite-size estimators of the crossover give an apparent nu away from 1 (drift \(Measurements.format(m["nu_drift"])), collapse \(Measurements.format(m["nu_collapse"]))).",
+            confirmed: "nu = 1 holds for xi (39), and the finite-size drift of the crossover gives an apparent nu = \(Measurements.format(try m[Name.nuDrift])) +- \(Measurements.format(try m[Name.nuDriftError])) (collapse: \(Measurements.format(try m[Name.nuCollapse])) +- \(Measurements.format(try m[Name.nuCollapseError]))\(try m[Name.nuCollapseError] < 0.5 ? "" : ", undetermined")).",
+            correction: "nu = 1 holds for xi itself (39), (106), but the finite-size estimators of the crossover give an apparent nu away from 1 (drift \(Measurements.format(try m[Name.nuDrift])), collapse \(Measurements.format(try m[Name.nuCollapse]))).",
             failure: "The RM's own xi does not give nu = 1.")
     }
 
     // MARK: Thouless time
 
-    static let thoulessLengths = FiniteSizePredictionsStudy.thoulessLengths
+    static let thoulessLengths = FiniteSizePredictionsStudy.Config().thoulessLengths
 
     public static let thoulessTime = Claim(
         identifier: "thouless-exponential",
@@ -66,37 +86,33 @@ public enum CrossoverClaims {
         measure: measureThouless, judge: judgeThouless)
 
     static func measureThouless() throws -> Measurements {
-        let wc = crossover.criticalDisorder
-        var m = Measurements(parameters: figureParameters + [("lengths", .array(thoulessLengths.map { .number($0) }))])
-        for length in thoulessLengths {
-            let wDelta = try crossover.crossoverDisorder(threshold: threshold, length: length).root
-            guard let nearWindow = ThoulessFrequency.crossoverWindow(crossoverDisorder: wDelta, criticalDisorder: wc),
-                  let thermalWindow = ThoulessFrequency.thermalWindow(criticalDisorder: wc, length: length) else {
-                throw InputError(parameter: "L", detail: "no thermal fit window at L = \(length)")
-            }
-            let near = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length, window: nearWindow)
-            let global = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length, window: thermalWindow)
+        var config = FiniteSizePredictionsStudy.Config()
+        config.parts = [.thoulessFits]
+        let wc = config.crossover.criticalDisorder
+        var m = Measurements(parameters: figureParameters + [("lengths", .array(config.thoulessLengths.map { .number($0) }))])
+        for fits in try FiniteSizePredictionsStudy.run(config).thoulessFits {
+            let length = fits.length, wDelta = fits.crossoverDisorder, near = fits.nearCrossover, global = fits.thermal
             var linearFraction = 0.0
             for fraction in [0.01, 0.02, 0.05, 0.1, 0.2] where (1 + fraction) * wDelta < wc {
                 let fit = try FiniteSizePredictionsStudy.thoulessFit(criticalDisorder: wc, length: length, window: (1 - fraction) * wDelta...(1 + fraction) * wDelta)
                 if fit.coefficientOfDetermination > 0.99 { linearFraction = fraction }
             }
             let tag = "L\(Int(length))"
-            m.append("W_delta_\(tag)", wDelta)
-            m.append("rate_c_near_W_delta_\(tag)", -near.slope, "fit over W_delta(L) +- 10%")
-            m.append("R2_local_\(tag)", near.coefficientOfDetermination, "W_delta(L) +- 10%")
-            m.append("R2_global_\(tag)", global.coefficientOfDetermination, "W_c/e <= W <= W_c exp(-2/L)")
-            m.append("linear_window_fraction_\(tag)", linearFraction, "widest of +-1, 2, 5, 10, 20% around W_delta with R^2 > 0.99 (0: none)")
+            m.append(MeasurementName("W_delta_\(tag)"), wDelta)
+            m.append(MeasurementName("rate_c_near_W_delta_\(tag)"), -near.slope, "fit over W_delta(L) +- 10%")
+            m.append(MeasurementName("R2_local_\(tag)"), near.coefficientOfDetermination, "W_delta(L) +- 10%")
+            m.append(MeasurementName("R2_global_\(tag)"), global.coefficientOfDetermination, "W_c/e <= W <= W_c exp(-2/L)")
+            m.append(MeasurementName("linear_window_fraction_\(tag)"), linearFraction, "widest of +-1, 2, 5, 10, 20% around W_delta with R^2 > 0.99 (0: none)")
         }
         return m
     }
 
     /// Exponential means ln omega_Th linear in W: R^2 > 0.99 over the whole thermal window
     /// (confirmed) or over W_delta(L) +- 10% at every L (confirmed with correction).
-    public static func judgeThouless(_ m: Measurements) -> Assessment {
-        let local = thoulessLengths.map { Criterion.above("R2_local_L\(Int($0))", m["R2_local_L\(Int($0))"], 0.99) }
-        let global = thoulessLengths.map { Criterion.above("R2_global_L\(Int($0))", m["R2_global_L\(Int($0))"], 0.99) }
-        let rates = thoulessLengths.map { Measurements.format(m["rate_c_near_W_delta_L\(Int($0))"]) }.joined(separator: ", ")
+    public static func judgeThouless(_ m: Measurements) throws -> Assessment {
+        let local = try thoulessLengths.map { Criterion.above("R2_local_L\(Int($0))", try m[MeasurementName("R2_local_L\(Int($0))")], 0.99) }
+        let global = try thoulessLengths.map { Criterion.above("R2_global_L\(Int($0))", try m[MeasurementName("R2_global_L\(Int($0))")], 0.99) }
+        let rates = try thoulessLengths.map { Measurements.format(try m[MeasurementName("rate_c_near_W_delta_L\(Int($0))")]) }.joined(separator: ", ")
         return Assessment.decide(
             claim: global, corrected: local,
             confirmed: "ln omega_Th is linear in W over the whole thermal window at every L.",
@@ -111,14 +127,15 @@ public enum CrossoverClaims {
         title: "Linear drift of the critical disorder W_c(L) at small L",
         statement: "W_delta(L) ~ W_c exp(-l_delta/(L + 1)) (117) grows approximately linearly in L at small L, and tends to W_c as L -> infinity.",
         paperLocation: "Sec. I; Sec. V E, (116), (117); App. D, (D1)-(D7); Fig. 9 inset",
-        test: "Roots W_delta(L) of [Czz] = 0.01 on the exact F1 (91) for L = 1..60 (CrossoverDriftStudy.analyse): linear fit over the App. D linear range, the offset a of |xi(W_delta)| = (L + a)/l_delta, and W_delta(L -> infinity).",
+        test: "Roots W_delta(L) of [Czz] = 0.01 on the exact F1 (91) for L = 1..60 (CrossoverDriftStudy, its analysis): linear fit over the App. D linear range, the offset a of |xi(W_delta)| = (L + a)/l_delta, and W_delta(L -> infinity).",
         estimatedCost: 0.1, relatedCommand: "resonance rm drift --summary",
         measure: measureDrift, judge: judgeDrift)
 
     static func measureDrift() throws -> Measurements {
-        let study = CrossoverDriftStudy(crossover: crossover, threshold: threshold)
-        let lengths = CrossoverDriftStudy.figureLengths
-        let a = try study.analyse(lengths: lengths)
+        var config = CrossoverDriftStudy.Config()
+        config.parts = [.analysis]
+        let lengths = config.lengths
+        let a = try CrossoverDriftStudy.run(config).requiredAnalysis()
         let span = a.linearRange.upperBound - a.linearRange.lowerBound
         let w = try lengths.map { try crossover.crossoverDisorder(threshold: threshold, length: $0).root }
         let formDeviation = { (offset: Double) throws -> Double in
@@ -127,37 +144,37 @@ public enum CrossoverClaims {
             return zip(lengths, w).map { abs($1 - form.disorder(length: $0)) }.max()! / crossover.criticalDisorder
         }
         return Measurements([
-            Measurement("linear_slope", a.linearFit.slope, "dW_delta/dL over L = \(Measurements.format(a.linearRange.lowerBound))..\(Measurements.format(a.linearRange.upperBound))"),
-            Measurement("linear_slope_error", a.linearFit.slopeError),
-            Measurement("linear_range_end", a.linearRange.upperBound, "App. D: L + 1 <~ l_delta (1/2 + sqrt(3/4))"),
-            Measurement("linear_relative_max_residual", a.linearFit.maximumResidual / (abs(a.linearFit.slope) * span),
+            Measurement(Name.linearSlope, a.linearFit.slope, "dW_delta/dL over L = \(Measurements.format(a.linearRange.lowerBound))..\(Measurements.format(a.linearRange.upperBound))"),
+            Measurement(Name.linearSlopeError, a.linearFit.slopeError),
+            Measurement(Name.linearRangeEnd, a.linearRange.upperBound, "App. D: L + 1 <~ l_delta (1/2 + sqrt(3/4))"),
+            Measurement(Name.linearRelativeMaxResidual, a.linearFit.maximumResidual / (abs(a.linearFit.slope) * span),
                         "largest residual over the rise of the fitted line"),
-            Measurement("l_delta_117", a.scale117.slope, "fit of (117) with a = 1 over L = 1..60"),
-            Measurement("max_deviation_117_over_Wc", a.maximumFormDeviation),
-            Measurement("offset_a_xi_fit", a.correlationLengthFit.intercept / a.correlationLengthFit.slope,
+            Measurement(Name.lDelta117, a.scale117.slope, "fit of (117) with a = 1 over L = 1..60"),
+            Measurement(Name.maxDeviation117OverWc, a.maximumFormDeviation),
+            Measurement(Name.offsetAXiFit, a.correlationLengthFit.intercept / a.correlationLengthFit.slope,
                         "|xi(W_delta)| = (L + a)/l_delta fitted over L = 1..60 (l_delta drifts with L, (D7))"),
-            Measurement("max_deviation_offset_1_over_Wc", try formDeviation(1), "(117) with L + 1, l_delta fitted, L = 1..60"),
-            Measurement("max_deviation_offset_2_over_Wc", try formDeviation(2), "(117) with L + 2 as (D3) with (D5), l_delta fitted"),
-            Measurement("critical_crossing_length", a.criticalCrossingLength, "L* = 2 Lambda(W_c) ln^2 delta, where W_delta = W_c"),
-            Measurement("W_delta_infinite_over_Wc", a.infiniteLengthLimit / crossover.criticalDisorder),
+            Measurement(Name.maxDeviationOffset1OverWc, try formDeviation(1), "(117) with L + 1, l_delta fitted, L = 1..60"),
+            Measurement(Name.maxDeviationOffset2OverWc, try formDeviation(2), "(117) with L + 2 as (D3) with (D5), l_delta fitted"),
+            Measurement(Name.criticalCrossingLength, a.criticalCrossingLength, "L* = 2 Lambda(W_c) ln^2 delta, where W_delta = W_c"),
+            Measurement(Name.wDeltaInfiniteOverWc, a.infiniteLengthLimit / crossover.criticalDisorder),
         ], parameters: figureParameters + [("lengths", .string("1...60"))])
     }
 
     /// Linear: residuals below 5% of the rise. Offset: (117) with L + 1 fits no worse than with
     /// L + 2. Limit: W_delta(inf) = W_c to the root finder's precision (1e-6) as (117) implies,
     /// else saturation above W_c.
-    public static func judgeDrift(_ m: Measurements) -> Assessment {
-        let linear = [Criterion.above("linear_slope", m["linear_slope"], 0),
-                      Criterion.below("linear_relative_max_residual", m["linear_relative_max_residual"], 0.05)]
-        let offsetOne = m["max_deviation_offset_1_over_Wc"], offsetTwo = m["max_deviation_offset_2_over_Wc"]
+    public static func judgeDrift(_ m: Measurements) throws -> Assessment {
+        let linear = [Criterion.above("linear_slope", try m[Name.linearSlope], 0),
+                      Criterion.below("linear_relative_max_residual", try m[Name.linearRelativeMaxResidual], 0.05)]
+        let offsetOne = try m[Name.maxDeviationOffset1OverWc], offsetTwo = try m[Name.maxDeviationOffset2OverWc]
         let printed = [Criterion("max_deviation_offset_1_over_Wc <= max_deviation_offset_2_over_Wc", offsetOne <= offsetTwo),
-                       Criterion.within("W_delta_infinite_over_Wc", m["W_delta_infinite_over_Wc"], 1, tolerance: 1e-6)]
-        let corrected = [Criterion.above("W_delta_infinite_over_Wc - 1", m["W_delta_infinite_over_Wc"] - 1, 1e-6)]
+                       Criterion.within("W_delta_infinite_over_Wc", try m[Name.wDeltaInfiniteOverWc], 1, tolerance: 1e-6)]
+        let corrected = [Criterion.above("W_delta_infinite_over_Wc - 1", try m[Name.wDeltaInfiniteOverWc] - 1, 1e-6)]
         let offsetText = offsetOne <= offsetTwo ? "L + 1 fits better than L + 2" : "L + 2 fits better than L + 1 (max deviation \(Measurements.format(offsetTwo)) against \(Measurements.format(offsetOne)) W_c)"
         return Assessment.decide(
             claim: linear + printed, corrected: linear + corrected,
             confirmed: "W_delta(L) is linear at small L and follows (117) with offset L + 1 to W_c.",
-            correction: "W_delta(L) is linear at small L (slope \(Measurements.format(m["linear_slope"])) per site up to L = \(Measurements.format(m["linear_range_end"]))); \(offsetText); it crosses W_c at L* = \(Measurements.format(m["critical_crossing_length"])) and saturates at \(Measurements.format(m["W_delta_infinite_over_Wc"])) W_c instead of tending to W_c.",
+            correction: "W_delta(L) is linear at small L (slope \(Measurements.format(try m[Name.linearSlope])) per site up to L = \(Measurements.format(try m[Name.linearRangeEnd]))); \(offsetText); it crosses W_c at L* = \(Measurements.format(try m[Name.criticalCrossingLength])) and saturates at \(Measurements.format(try m[Name.wDeltaInfiniteOverWc])) W_c instead of tending to W_c.",
             failure: "The drift of W_delta(L) is not as claimed.")
     }
 }

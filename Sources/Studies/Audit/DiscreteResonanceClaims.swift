@@ -6,6 +6,15 @@ import ResonanceModel
 /// construction (13) (`DiscreteResonanceModel.syntheticLBit`), so that no continuum approximation
 /// ((38), (40)) stands between the RM's idea and the data.
 public enum DiscreteResonanceClaims {
+    /// The names of the measurements of these claims (their keys in claims.json), stated once:
+    /// `measure` records and `judge` reads them through these constants.
+    enum Name {
+        static let ratioLossZeta1 = MeasurementName("ratio_loss_zeta1")
+        static let ratioLossZeta2_5 = MeasurementName("ratio_loss_zeta2.5")
+        static let worstDiscreteDeviation = MeasurementName("worst_discrete_deviation")
+        static let worstTwoLevelDeviation = MeasurementName("worst_two_level_deviation")
+    }
+
     static var comparison: LBitComparison.Config {
         var c = LBitComparison.Config()
         c.length = 8
@@ -37,17 +46,17 @@ public enum DiscreteResonanceClaims {
                 ("hybridized", p.hybridizedRatio, p.twoLevelHybridizedRatio),
             ]
             for (name, discrete, twoLevel) in ratios {
-                m.append("ratio_\(name)_\(tag)", discrete.mean, "ED/discrete RM, error \(Measurements.format(discrete.error))")
-                m.append("ratio_two_level_\(name)_\(tag)", twoLevel.mean, "ED/two-level partners, error \(Measurements.format(twoLevel.error))")
+                m.append(MeasurementName("ratio_\(name)_\(tag)"), discrete.mean, "ED/discrete RM, error \(Measurements.format(discrete.error))")
+                m.append(MeasurementName("ratio_two_level_\(name)_\(tag)"), twoLevel.mean, "ED/two-level partners, error \(Measurements.format(twoLevel.error))")
                 worstDiscrete = max(worstDiscrete, abs(discrete.mean - 1) / max(3 * discrete.error, 0.15))
                 worstTwoLevel = max(worstTwoLevel, abs(twoLevel.mean - 1) / max(3 * twoLevel.error, 0.15))
             }
-            m.append("czz_ed_\(tag)", p.exactMemory.mean)
-            m.append("czz_discrete_\(tag)", p.discreteMemory, "F = G(0) of the discrete RM")
-            m.append("czz_continuum_\(tag)", p.modelMemory, "F(L/2), (45)")
+            m.append(MeasurementName("czz_ed_\(tag)"), p.exactMemory.mean)
+            m.append(MeasurementName("czz_discrete_\(tag)"), p.discreteMemory, "F = G(0) of the discrete RM")
+            m.append(MeasurementName("czz_continuum_\(tag)"), p.modelMemory, "F(L/2), (45)")
         }
-        m.append("worst_discrete_deviation", worstDiscrete, "max |ratio - 1| / max(3 err, 0.15): below 1 means agreement")
-        m.append("worst_two_level_deviation", worstTwoLevel, "the same for the two-level partners")
+        m.append(Name.worstDiscreteDeviation, worstDiscrete, "max |ratio - 1| / max(3 err, 0.15): below 1 means agreement")
+        m.append(Name.worstTwoLevelDeviation, worstTwoLevel, "the same for the two-level partners")
         return m
     }
 
@@ -55,12 +64,12 @@ public enum DiscreteResonanceClaims {
     /// (independent partners organised by range, the strongest resonance setting the frequency)
     /// holds once each partner is an exact two-level problem rather than the all-or-nothing rule
     /// (30), which undercounts the memory lost by pi and the hybridised fraction by 2/sqrt(3).
-    public static func judge(_ m: Measurements) -> Assessment {
+    public static func judge(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.below("worst_discrete_deviation", m["worst_discrete_deviation"], 1)],
-            corrected: [Criterion.below("worst_two_level_deviation", m["worst_two_level_deviation"], 1)],
+            claim: [Criterion.below("worst_discrete_deviation", try m[Name.worstDiscreteDeviation], 1)],
+            corrected: [Criterion.below("worst_two_level_deviation", try m[Name.worstTwoLevelDeviation], 1)],
             confirmed: "The discrete RM predicts [Czz], the [S] weight and the resonant fraction of the l-bit model within errors.",
-            correction: "With the model's exact N_r and element law the RM's rule (30) undercounts the memory lost by about pi (ED/discrete \(Measurements.format(m["ratio_loss_zeta1"])), \(Measurements.format(m["ratio_loss_zeta2.5"]))) and the [S] weight by 2.6-2.8; treating every partner as an exact two-level problem (same shells, no fitted parameter) accounts for the ED within errors. The continuum RM's closeness for [Czz] comes from its 2.8 times larger resonance density (40), (38) compensating the rule.",
+            correction: "With the model's exact N_r and element law the RM's rule (30) undercounts the memory lost by about pi (ED/discrete \(Measurements.format(try m[Name.ratioLossZeta1])), \(Measurements.format(try m[Name.ratioLossZeta2_5]))) and the [S] weight by 2.6-2.8; treating every partner as an exact two-level problem (same shells, no fitted parameter) accounts for the ED within errors. The continuum RM's closeness for [Czz] comes from its 2.8 times larger resonance density (40), (38) compensating the rule.",
             failure: "Neither the discrete RM nor two-level partners reproduce the l-bit model at dilute resonances.")
     }
 }

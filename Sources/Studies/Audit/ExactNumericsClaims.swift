@@ -8,8 +8,43 @@ import SpinChains
 /// realization counts are small: the criteria allow for the resulting standard errors, and
 /// `resonance compare ...` reruns each comparison larger.
 public enum ExactNumericsClaims {
+    /// The names of the measurements of these claims (their keys in claims.json), stated once:
+    /// `measure` records and `judge` reads them through these constants.
+    enum Name {
+        static let typicalityPoints = MeasurementName("typicality_points")
+        static let allLinearSlope = MeasurementName("all_linear_slope")
+        static let allLinearSlopeError = MeasurementName("all_linear_slope_error")
+        static let allLinearReducedChi2 = MeasurementName("all_linear_reduced_chi2")
+        static let allRmWC = MeasurementName("all_rm_W_c")
+        static let allRmLambdaC = MeasurementName("all_rm_Lambda_c")
+        static let allRmRmsLogRatio = MeasurementName("all_rm_rms_log_ratio")
+        static let criterionMinusRatioInErrors = MeasurementName("criterion_minus_ratio_in_errors")
+        static let criterionSeparationError = MeasurementName("criterion_separation_error")
+        static let exponentL12W2_5 = MeasurementName("exponent_L12_W2.5")
+        static let exponentL12W3_5 = MeasurementName("exponent_L12_W3.5")
+        static let exponentL14W2_5 = MeasurementName("exponent_L14_W2.5")
+        static let exponentL14W3_5 = MeasurementName("exponent_L14_W3.5")
+        static let fitWindowDecades = MeasurementName("fit_window_decades")
+        static let heisenbergMultiple = MeasurementName("heisenberg_multiple")
+        static let linearReducedChi2 = MeasurementName("linear_reduced_chi2")
+        static let linearSlope = MeasurementName("linear_slope")
+        static let linearSlopeError = MeasurementName("linear_slope_error")
+        static let localizedGrowthExponent = MeasurementName("localized_growth_exponent")
+        static let maxAbsExponentPlusOne = MeasurementName("max_abs_exponent_plus_one")
+        static let maxAbsSPMinus120 = MeasurementName("max_abs_S_P_minus_120")
+        static let maxTwoSiteFractionOfThermalWhereCzzAbove0_2 = MeasurementName("max_two_site_fraction_of_thermal_where_czz_above_0.2")
+        static let minAbsExponentPlusOne = MeasurementName("min_abs_exponent_plus_one")
+        static let narrowestWidestWindowDecades = MeasurementName("narrowest_widest_window_decades")
+        static let ratioSeparationError = MeasurementName("ratio_separation_error")
+        static let rmLambdaC = MeasurementName("rm_Lambda_c")
+        static let rmRmsLogRatio = MeasurementName("rm_rms_log_ratio")
+        static let rmWC = MeasurementName("rm_W_c")
+        static let slopeInErrors = MeasurementName("slope_in_errors")
+        static let thermalGrowthExponent = MeasurementName("thermal_growth_exponent")
+    }
+
     /// Kept for checks that cannot be made at affordable sizes.
-    public static func judgePlaceholder(_ m: Measurements) -> Assessment {
+    public static func judgePlaceholder(_ m: Measurements) throws -> Assessment {
         Assessment(.outsideReach, "needs exact numerics beyond the sizes the audit affords")
     }
 
@@ -31,27 +66,27 @@ public enum ExactNumericsClaims {
         var worst = 0.0, worstSmall = 0.0
         for p in try ProbeEntanglementComparison.run(c) {
             let w = p.disorder, czz = p.memory.mean, probe = p.probeEntropy.mean, small = p.twoSiteEntropy.mean
-            m.append("czz_W\(Measurements.format(w))", czz)
-            m.append("S_P_W\(Measurements.format(w))", probe)
-            m.append("S_P_120_W\(Measurements.format(w))", p.predictedProbeEntropy, "ln 2 (1 - [Czz])")
-            m.append("S_two_sites_W\(Measurements.format(w))", small, "thermal: 2 ln 2 = 1.386")
+            m.append(MeasurementName("czz_W\(Measurements.format(w))"), czz)
+            m.append(MeasurementName("S_P_W\(Measurements.format(w))"), probe)
+            m.append(MeasurementName("S_P_120_W\(Measurements.format(w))"), p.predictedProbeEntropy, "ln 2 (1 - [Czz])")
+            m.append(MeasurementName("S_two_sites_W\(Measurements.format(w))"), small, "thermal: 2 ln 2 = 1.386")
             worst = max(worst, abs(probe - p.predictedProbeEntropy))
             if czz > 0.2 { worstSmall = max(worstSmall, small / (2 * M_LN2)) }
         }
-        m.append("max_abs_S_P_minus_120", worst)
-        m.append("max_two_site_fraction_of_thermal_where_czz_above_0.2", worstSmall, "0 if no W has [Czz] > 0.2")
+        m.append(Name.maxAbsSPMinus120, worst)
+        m.append(Name.maxTwoSiteFractionOfThermalWhereCzzAbove0_2, worstSmall, "0 if no W has [Czz] > 0.2")
         return m
     }
 
     /// (120) holds when |[S_P] - ln 2 (1 - [Czz])| < 0.1 ln 2 at every W (the two-outcome picture of a
     /// probe either resonant or not, allowing for partly hybridised states); sub-thermal: the
     /// two-site entropy below 90 % of 2 ln 2 wherever [Czz] > 0.2, with at least one such W.
-    public static func judgeEntanglement(_ m: Measurements) -> Assessment {
+    public static func judgeEntanglement(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.below("max_abs_S_P_minus_120", m["max_abs_S_P_minus_120"], 0.1 * M_LN2),
-                    Criterion.above("max_two_site_fraction_of_thermal_where_czz_above_0.2", m["max_two_site_fraction_of_thermal_where_czz_above_0.2"], 0),
-                    Criterion.below("max_two_site_fraction_of_thermal_where_czz_above_0.2", m["max_two_site_fraction_of_thermal_where_czz_above_0.2"], 0.9)],
-            confirmed: "The ED probe entropy follows ln 2 (1 - [Czz]) within \(Measurements.format(m["max_abs_S_P_minus_120"])) and two-site entropies are sub-thermal where the probe keeps memory.",
+            claim: [Criterion.below("max_abs_S_P_minus_120", try m[Name.maxAbsSPMinus120], 0.1 * M_LN2),
+                    Criterion.above("max_two_site_fraction_of_thermal_where_czz_above_0.2", try m[Name.maxTwoSiteFractionOfThermalWhereCzzAbove0_2], 0),
+                    Criterion.below("max_two_site_fraction_of_thermal_where_czz_above_0.2", try m[Name.maxTwoSiteFractionOfThermalWhereCzzAbove0_2], 0.9)],
+            confirmed: "The ED probe entropy follows ln 2 (1 - [Czz]) within \(Measurements.format(try m[Name.maxAbsSPMinus120])) and two-site entropies are sub-thermal where the probe keeps memory.",
             correction: "", failure: "The ED probe entropy or the two-site entropy does not behave as (120) and the sub-thermal claim state.")
     }
 
@@ -82,13 +117,13 @@ public enum ExactNumericsClaims {
             log2(r.rhoVbar[row][i].mean / r.rhoVbar[row][i - 1].mean) / (Double(r.lengths[i] - r.lengths[i - 1]) / 2)
         }
         let last = r.lengths.count - 1
-        m.append("thermal_growth_exponent", growth(0, last), "L = \(r.lengths[last - 1])..\(r.lengths[last]); 2^(L/2): 1")
-        m.append("localized_growth_exponent", growth(1, last), "saturation: 0")
-        m.append("criterion_separation_L\(r.lengths[1])", r.criterionSeparation[0].mean)
-        m.append("criterion_separation_error", r.criterionSeparation[0].error)
-        m.append("ratio_separation_L\(r.lengths[1])", r.ratioSeparation[1].mean)
-        m.append("ratio_separation_error", r.ratioSeparation[1].error)
-        m.append("criterion_minus_ratio_in_errors", (r.criterionSeparation[0].mean - r.ratioSeparation[1].mean)
+        m.append(Name.thermalGrowthExponent, growth(0, last), "L = \(r.lengths[last - 1])..\(r.lengths[last]); 2^(L/2): 1")
+        m.append(Name.localizedGrowthExponent, growth(1, last), "saturation: 0")
+        m.append(MeasurementName("criterion_separation_L\(r.lengths[1])"), r.criterionSeparation[0].mean)
+        m.append(Name.criterionSeparationError, r.criterionSeparation[0].error)
+        m.append(MeasurementName("ratio_separation_L\(r.lengths[1])"), r.ratioSeparation[1].mean)
+        m.append(Name.ratioSeparationError, r.ratioSeparation[1].error)
+        m.append(Name.criterionMinusRatioInErrors, (r.criterionSeparation[0].mean - r.ratioSeparation[1].mean)
                     / (r.criterionSeparation[0].error * r.criterionSeparation[0].error + r.ratioSeparation[1].error * r.ratioSeparation[1].error).squareRoot())
         return m
     }
@@ -96,14 +131,14 @@ public enum ExactNumericsClaims {
     /// Scaling: thermal growth exponent within 0.3 of 1, localised below 0.4. "Earlier": the
     /// rho vbar separation at L = 10 exceeds that of <r> by more than two combined standard errors.
     /// Scaling without "earlier": confirmed with correction.
-    public static func judgeCriterion(_ m: Measurements) -> Assessment {
-        let scaling = [Criterion.within("thermal_growth_exponent", m["thermal_growth_exponent"], 1, tolerance: 0.3),
-                       Criterion.below("localized_growth_exponent", m["localized_growth_exponent"], 0.4)]
+    public static func judgeCriterion(_ m: Measurements) throws -> Assessment {
+        let scaling = [Criterion.within("thermal_growth_exponent", try m[Name.thermalGrowthExponent], 1, tolerance: 0.3),
+                       Criterion.below("localized_growth_exponent", try m[Name.localizedGrowthExponent], 0.4)]
         return Assessment.decide(
-            claim: scaling + [Criterion.above("criterion_minus_ratio_in_errors", m["criterion_minus_ratio_in_errors"], 2)],
+            claim: scaling + [Criterion.above("criterion_minus_ratio_in_errors", try m[Name.criterionMinusRatioInErrors], 2)],
             corrected: scaling,
             confirmed: "rho vbar grows as 2^(L/2) (thermal) and saturates (MBL), and separates the phases more sharply than <r> at L = 10.",
-            correction: "rho vbar grows as 2^(L/2) on the thermal side and saturates on the MBL side, but at L = 8..12 it does not separate the phases earlier than <r> (difference \(Measurements.format(m["criterion_minus_ratio_in_errors"])) standard errors).",
+            correction: "rho vbar grows as 2^(L/2) on the thermal side and saturates on the MBL side, but at L = 8..12 it does not separate the phases earlier than <r> (difference \(Measurements.format(try m[Name.criterionMinusRatioInErrors])) standard errors).",
             failure: "rho vbar does not show the 2^(L/2) / saturation dichotomy at L = 8..12.")
     }
 
@@ -140,7 +175,7 @@ public enum ExactNumericsClaims {
                                           ("realizations", .string(a.lengths.map { "\($0):\(a.realizations[$0] ?? 0)" }.joined(separator: ","))),
                                           ("heisenberg_multiple", .number(heisenbergMultiple)), ("fit_upper_J", .number(inverseFrequencyUpper)),
                                           ("seed", .integer(Int(a.seed)))])
-        m.append("heisenberg_multiple", heisenbergMultiple, "fit windows start at this many mean level spacings")
+        m.append(Name.heisenbergMultiple, heisenbergMultiple, "fit windows start at this many mean level spacings")
         var best = Double.infinity, worst = 0.0, narrowest = Double.infinity, shortest = Double.infinity
         for p in try InverseFrequencyAnalysis.run(a) {
             let tag = "L\(p.length)_W\(Measurements.format(p.disorder))"
@@ -148,11 +183,11 @@ public enum ExactNumericsClaims {
             let fit = lower < inverseFrequencyUpper
                 ? ComparisonMath.powerLaw(x: p.omega, y: p.spectral, errors: p.spectralError, range: lower...inverseFrequencyUpper) : nil
             let exponent = fit?.exponent ?? .nan
-            m.append("level_spacing_\(tag)", p.levelSpacing, "mean mid-spectrum level spacing (J)")
-            m.append("exponent_\(tag)", exponent, "fitted over [\(Measurements.format(lower)), \(Measurements.format(inverseFrequencyUpper))] J")
-            m.append("exponent_error_\(tag)", fit?.error ?? .nan)
-            m.append("decades_one_over_omega_\(tag)", p.inverseFrequency?.decades ?? 0)
-            m.append("decades_111_\(tag)", p.logarithmic?.decades ?? 0)
+            m.append(MeasurementName("level_spacing_\(tag)"), p.levelSpacing, "mean mid-spectrum level spacing (J)")
+            m.append(MeasurementName("exponent_\(tag)"), exponent, "fitted over [\(Measurements.format(lower)), \(Measurements.format(inverseFrequencyUpper))] J")
+            m.append(MeasurementName("exponent_error_\(tag)"), fit?.error ?? .nan)
+            m.append(MeasurementName("decades_one_over_omega_\(tag)"), p.inverseFrequency?.decades ?? 0)
+            m.append(MeasurementName("decades_111_\(tag)"), p.logarithmic?.decades ?? 0)
             guard p.length == largest else { continue }
             let distance = exponent.isFinite ? abs(exponent + 1) : .infinity
             best = min(best, distance)
@@ -160,10 +195,10 @@ public enum ExactNumericsClaims {
             narrowest = min(narrowest, max(p.inverseFrequency?.decades ?? 0, p.logarithmic?.decades ?? 0))
             shortest = min(shortest, log10(inverseFrequencyUpper / lower))
         }
-        m.append("min_abs_exponent_plus_one", best, "L = \(largest): the W closest to 1/omega")
-        m.append("max_abs_exponent_plus_one", worst, "L = \(largest): every W")
-        m.append("narrowest_widest_window_decades", narrowest, "L = \(largest): min over W of the wider of the two laws' windows (above 3 level spacings)")
-        m.append("fit_window_decades", shortest, "L = \(largest): decades between 3 level spacings and 0.3 J")
+        m.append(Name.minAbsExponentPlusOne, best, "L = \(largest): the W closest to 1/omega")
+        m.append(Name.maxAbsExponentPlusOne, worst, "L = \(largest): every W")
+        m.append(Name.narrowestWidestWindowDecades, narrowest, "L = \(largest): min over W of the wider of the two laws' windows (above 3 level spacings)")
+        m.append(Name.fitWindowDecades, shortest, "L = \(largest): decades between 3 level spacings and 0.3 J")
         return m
     }
 
@@ -171,15 +206,15 @@ public enum ExactNumericsClaims {
     /// largest L: the exponent of [S] within 0.15 of -1 at one W of the pair at least (the claim
     /// speaks of the crossover, not of every W), over a fit window of at least one decade. Holding
     /// at every W as well: confirmed; at one W only: confirmed with that restriction stated.
-    public static func judgeInverseFrequency(_ m: Measurements) -> Assessment {
-        let some = [Criterion.below("min_abs_exponent_plus_one", m["min_abs_exponent_plus_one"], 0.15),
-                    Criterion.above("fit_window_decades", m["fit_window_decades"], 0.99)]
+    public static func judgeInverseFrequency(_ m: Measurements) throws -> Assessment {
+        let some = [Criterion.below("min_abs_exponent_plus_one", try m[Name.minAbsExponentPlusOne], 0.15),
+                    Criterion.above("fit_window_decades", try m[Name.fitWindowDecades], 0.99)]
         return Assessment.decide(
-            claim: some + [Criterion.below("max_abs_exponent_plus_one", m["max_abs_exponent_plus_one"], 0.15)],
+            claim: some + [Criterion.below("max_abs_exponent_plus_one", try m[Name.maxAbsExponentPlusOne], 0.15)],
             corrected: some,
-            confirmed: "Above 3 level spacings the ED [S(omega)] of xxz has effective exponent -1 within \(Measurements.format(m["max_abs_exponent_plus_one"])) at every W.",
-            correction: "Above 3 level spacings the ED [S(omega)] of xxz is an apparent 1/omega at the W nearest the crossover only (|exponent + 1| = \(Measurements.format(m["min_abs_exponent_plus_one"]))); at the other W it is \(Measurements.format(m["max_abs_exponent_plus_one"])) from -1. Fits reaching below the level spacing (1e-3..0.1 J at L = 12) see level repulsion and gave about -0.6 at both W.",
-            failure: "Above 3 level spacings the ED [S(omega)] is not an apparent 1/omega at any W: exponents over [3 spacings, 0.3 J] at W = 2.5, 3.5 are \(Measurements.format(m["exponent_L12_W2.5"])), \(Measurements.format(m["exponent_L12_W3.5"])) at L = 12 and \(Measurements.format(m["exponent_L14_W2.5"])), \(Measurements.format(m["exponent_L14_W3.5"])) at L = 14 (2 realizations): the slope is not stable in L, and the 1e-3..0.1 J fit of L = 12 (about -0.6) reached below the level spacing.")
+            confirmed: "Above 3 level spacings the ED [S(omega)] of xxz has effective exponent -1 within \(Measurements.format(try m[Name.maxAbsExponentPlusOne])) at every W.",
+            correction: "Above 3 level spacings the ED [S(omega)] of xxz is an apparent 1/omega at the W nearest the crossover only (|exponent + 1| = \(Measurements.format(try m[Name.minAbsExponentPlusOne]))); at the other W it is \(Measurements.format(try m[Name.maxAbsExponentPlusOne])) from -1. Fits reaching below the level spacing (1e-3..0.1 J at L = 12) see level repulsion and gave about -0.6 at both W.",
+            failure: "Above 3 level spacings the ED [S(omega)] is not an apparent 1/omega at any W: exponents over [3 spacings, 0.3 J] at W = 2.5, 3.5 are \(Measurements.format(try m[Name.exponentL12W2_5])), \(Measurements.format(try m[Name.exponentL12W3_5])) at L = 12 and \(Measurements.format(try m[Name.exponentL14W2_5])), \(Measurements.format(try m[Name.exponentL14W3_5])) at L = 14 (2 realizations): the slope is not stable in L, and the 1e-3..0.1 J fit of L = 12 (about -0.6) reached below the level spacing.")
     }
 
     // MARK: Drift
@@ -205,14 +240,14 @@ public enum ExactNumericsClaims {
         let d = driftComparison
         let r = try CrossoverDriftComparison.run(d)
         var m = Measurements(parameters: [("model", .string("heisenberg-o3")), ("threshold", .number(d.threshold)), ("seed", .integer(Int(d.seed)))])
-        for (l, w) in zip(r.lengths, r.crossover) { m.append("W_delta_L\(l)", w) }
-        m.append("linear_slope", r.linearFit?.slope ?? .nan)
-        m.append("linear_slope_error", r.linearFit?.slopeError ?? .nan)
-        m.append("linear_reduced_chi2", r.linearFit.map { $0.chiSquared / Double(max($0.degreesOfFreedom, 1)) } ?? .nan)
-        m.append("rm_W_c", r.criticalDisorder)
-        m.append("rm_Lambda_c", r.criticalResonanceLength)
-        m.append("rm_rms_log_ratio", r.modelRmsLogRatio)
-        m.append("slope_in_errors", (r.linearFit?.slope ?? .nan) / (r.linearFit?.slopeError ?? .nan))
+        for (l, w) in zip(r.lengths, r.crossover) { m.append(MeasurementName("W_delta_L\(l)"), w) }
+        m.append(Name.linearSlope, r.linearFit?.slope ?? .nan)
+        m.append(Name.linearSlopeError, r.linearFit?.slopeError ?? .nan)
+        m.append(Name.linearReducedChi2, r.linearFit.map { $0.chiSquared / Double(max($0.degreesOfFreedom, 1)) } ?? .nan)
+        m.append(Name.rmWC, r.criticalDisorder)
+        m.append(Name.rmLambdaC, r.criticalResonanceLength)
+        m.append(Name.rmRmsLogRatio, r.modelRmsLogRatio)
+        m.append(Name.slopeInErrors, (r.linearFit?.slope ?? .nan) / (r.linearFit?.slopeError ?? .nan))
         var typicality = TypicalityDriftExtension()
         typicality.threshold = d.threshold
         try appendTypicalityDrift(to: &m, dense: r, typicality: typicality)
@@ -230,38 +265,38 @@ public enum ExactNumericsClaims {
     static func appendTypicalityDrift(to m: inout Measurements, dense r: CrossoverDriftComparison.Result,
                                       typicality e: TypicalityDriftExtension) throws {
         let points = try e.points(compute: false)
-        m.append("typicality_points", Double(points.count),
+        m.append(Name.typicalityPoints, Double(points.count),
                  "(L, W) runs stored whole in \(e.directory.relativePath); 0: none there, nothing measured beyond L = \(r.lengths.max() ?? 0)")
         guard !points.isEmpty else { return }
         let crossings = e.crossings(points).filter { $0.disorder.isFinite }
         let fits = DriftExtensionFigure.fits(dense: r, typical: crossings, threshold: e.threshold)
         for c in crossings {
             let w = e.window
-            m.append("W_delta_typicality_L\(c.length)", c.disorder,
+            m.append(MeasurementName("W_delta_typicality_L\(c.length)"), c.disorder,
                      "late-window mean of typicality C(t), Jt in [\(Measurements.format(w.start)), \(Measurements.format(w.end))]; biased low")
-            m.append("W_delta_typicality_L\(c.length)_error", c.error, "standard error and 3 x window drift in quadrature")
+            m.append(MeasurementName("W_delta_typicality_L\(c.length)_error"), c.error, "standard error and 3 x window drift in quadrature")
             if let i = fits.lengths.firstIndex(of: c.length) {
-                m.append("rm_dense_fit_W_delta_L\(c.length)", fits.predicted[i], "RM fitted at L = \(r.lengths.map(String.init).joined(separator: ", ")), extrapolated")
+                m.append(MeasurementName("rm_dense_fit_W_delta_L\(c.length)"), fits.predicted[i], "RM fitted at L = \(r.lengths.map(String.init).joined(separator: ", ")), extrapolated")
             }
         }
         let all = fits.combined
-        m.append("all_linear_slope", all.linearFit?.slope ?? .nan, "dense and typicality crossings")
-        m.append("all_linear_slope_error", all.linearFit?.slopeError ?? .nan)
-        m.append("all_linear_reduced_chi2", all.linearFit.map { $0.chiSquared / Double(max($0.degreesOfFreedom, 1)) } ?? .nan)
-        m.append("all_rm_W_c", all.criticalDisorder)
-        m.append("all_rm_Lambda_c", all.criticalResonanceLength)
-        m.append("all_rm_rms_log_ratio", all.modelRmsLogRatio)
+        m.append(Name.allLinearSlope, all.linearFit?.slope ?? .nan, "dense and typicality crossings")
+        m.append(Name.allLinearSlopeError, all.linearFit?.slopeError ?? .nan)
+        m.append(Name.allLinearReducedChi2, all.linearFit.map { $0.chiSquared / Double(max($0.degreesOfFreedom, 1)) } ?? .nan)
+        m.append(Name.allRmWC, all.criticalDisorder)
+        m.append(Name.allRmLambdaC, all.criticalResonanceLength)
+        m.append(Name.allRmRmsLogRatio, all.modelRmsLogRatio)
     }
 
     /// Drift: slope of W_delta(L) positive by two standard errors; linear: reduced chi^2 of the line
     /// < 3; the fitted RM reproduces W_delta(L) within 5 % rms. Three lengths cannot tell the RM's
     /// curvature from a line, which the verdict says.
-    public static func judgeDrift(_ m: Measurements) -> Assessment {
+    public static func judgeDrift(_ m: Measurements) throws -> Assessment {
         Assessment.decide(
-            claim: [Criterion.above("slope_in_errors", m["slope_in_errors"], 2),
-                    Criterion.below("linear_reduced_chi2", m["linear_reduced_chi2"], 3),
-                    Criterion.below("rm_rms_log_ratio", m["rm_rms_log_ratio"], 0.05)],
-            confirmed: "W_delta(L) drifts to larger W, linearly at L = 6..8 (slope \(Measurements.format(m["linear_slope"]))), and the RM with fitted W_c = \(Measurements.format(m["rm_W_c"])), Lambda_c = \(Measurements.format(m["rm_Lambda_c"])) reproduces it; three lengths cannot test the RM's curvature.",
+            claim: [Criterion.above("slope_in_errors", try m[Name.slopeInErrors], 2),
+                    Criterion.below("linear_reduced_chi2", try m[Name.linearReducedChi2], 3),
+                    Criterion.below("rm_rms_log_ratio", try m[Name.rmRmsLogRatio], 0.05)],
+            confirmed: "W_delta(L) drifts to larger W, linearly at L = 6..8 (slope \(Measurements.format(try m[Name.linearSlope]))), and the RM with fitted W_c = \(Measurements.format(try m[Name.rmWC])), Lambda_c = \(Measurements.format(try m[Name.rmLambdaC])) reproduces it; three lengths cannot test the RM's curvature.",
             correction: "", failure: "The exact W_delta(L) does not drift as the RM predicts.")
     }
 }

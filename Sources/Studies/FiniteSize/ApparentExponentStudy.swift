@@ -14,15 +14,15 @@ import ResonanceModel
 public enum ApparentExponentStudy: Study {
     /// The Fig. 9 parametrization (W_c = 10, J = 1, delta = 0.01) and the windows of each method.
     public struct Config: Sendable {
-        public var crossover = DisorderCrossover()
-        public var threshold = 0.01
+        public var crossover = CrossoverDriftStudy.Config().crossover
+        public var threshold = CrossoverDriftStudy.Config().threshold
         /// Method 1: |zeta/zeta_c - 1| close to the transition.
         public var relativeDistances = grid(from: 1e-4, to: 1e-2, points: 20, logarithmic: true)
         /// Method 2: the drift over L = 10..60 (App. D: past the linear range of small L).
         public var driftLengths = (10...60).map(Double.init)
         /// Method 3: the curves of Fig. 9, L = 5, 10, ..., 60, on W/W_c in [0.05, 3].
-        public var collapseLengths = stride(from: 5.0, through: 60, by: 5).map { $0 }
-        public var collapseRatios = grid(from: 0.05, to: 3, points: 300, logarithmic: false)
+        public var collapseLengths = CrossoverDriftStudy.Config().curveLengths
+        public var collapseRatios = CrossoverDriftStudy.Config().curveRatioGrid
 
         public init() {}
     }

@@ -7,8 +7,8 @@ import ResonanceModel
 /// statements. Parameters are those of Fig. 9 (W_c = 10, J = 1, delta = 0.01, Lambda from (83)).
 public struct FiniteSizeReport: Sendable {
     public var commandLine: String
-    public var crossover = DisorderCrossover()
-    public var threshold = 0.01
+    public var crossover = CrossoverDriftStudy.Config().crossover
+    public var threshold = CrossoverDriftStudy.Config().threshold
 
     public init(commandLine: String) { self.commandLine = commandLine }
 
@@ -17,19 +17,21 @@ public struct FiniteSizeReport: Sendable {
     }
 
     public func section() throws -> ReportSection {
-        let study = CrossoverDriftStudy(crossover: crossover, threshold: threshold)
+        var driftConfig = CrossoverDriftStudy.Config()
+        driftConfig.crossover = crossover
+        driftConfig.threshold = threshold
+        let driftResult = try CrossoverDriftStudy.run(driftConfig)
         var exponents = ApparentExponentStudy.Config()
         exponents.crossover = crossover
         exponents.threshold = threshold
-        let lengths = exponents.collapseLengths, ratios = exponents.collapseRatios
-        let smallL = CrossoverDriftStudy.figureLengths
-        let analysis = try study.analyse(lengths: smallL)
-        var drift = try study.driftTable(lengths: smallL)
+        let smallL = driftConfig.lengths
+        let analysis = try driftResult.requiredAnalysis()
+        var drift = driftResult.drift
         drift.columns.append(("W_117_fit", smallL.map { analysis.form.disorder(length: $0) }))
         drift.columns.append(("W_linear_fit", smallL.map { analysis.linearFit.intercept + analysis.linearFit.slope * $0 }))
-        let base: [(String, JSONValue)] = [("Wc", .number(10)), ("J", .number(1)), ("delta", .number(threshold))]
+        let base: [(String, JSONValue)] = [("Wc", .number(crossover.criticalDisorder)), ("J", .number(crossover.interaction)), ("delta", .number(threshold))]
 
-        let entropy = study.probeEntanglementCurves(lengths: lengths, ratios: ratios)
+        let entropy = driftResult.curves
         let fig9 = ReportFigure(
             identifier: "fig9-probe-entanglement", title: "Probe entanglement [S_P] against W/W_c (Fig. 9)",
             claim: "The crossover from ln 2 (thermal) to small [S_P] moves to larger W as L grows; L -> infinity gives a sharp transition at W_c (Sec. V E).",
@@ -56,18 +58,16 @@ public struct FiniteSizeReport: Sendable {
                  "fig9_drift.csv" using "L":"W_linear_fit" with lines dt 2 title "linear fit (small L)"
             """)
 
-        let map = RegimeMap()
-        let lambda = 30.0
-        let points = map.classify(inverseLocalizationLengths: grid(from: 0.01, to: 2 * M_LN2, points: 121, logarithmic: false),
-                                  lengths: (1...80).map(Double.init), resonanceLength: lambda)
+        let regimes = RegimeMapStudy.Config()
+        let lambda = regimes.resonanceLength
+        let regimeMap = try RegimeMapStudy.run(regimes)
         let regimeFigure = ReportFigure(
             identifier: "fig1-regimes", title: "Regime map over (1/zeta, L) (Fig. 1)",
             claim: "RM-MBL, region I (L < Lambda), region II, thermal, and an inconsistent region where min(L/2, |xi|) >~ sqrt(Lambda) (95).",
             caption: "Colours: the regime of each (1/zeta, L) (code in the CSV: 0 RM-MBL, 1 region I, 2 region II, 3 thermal, 4 inconsistent). Lines: |xi| = L/2, L = Lambda, L = 2 sqrt(Lambda). Thresholds: consistency 1, region boundary 1 (RegimeThresholds defaults).",
             parameters: "Lambda = 30",
-            data: [ReportData(fileName: "fig1_map.csv", table: RegimeMapStudy.table(points, abscissaName: "inv_zeta"), metadata: metadata([("Lambda", .number(lambda))])),
-                   ReportData(fileName: "fig1_lines.csv", table: RegimeMapStudy.lines(map: map, resonanceLength: lambda, lengths: (1...80).map(Double.init)),
-                              metadata: metadata([("Lambda", .number(lambda))]))],
+            data: [ReportData(fileName: "fig1_map.csv", table: regimeMap.map, metadata: metadata([("Lambda", .number(lambda))])),
+                   ReportData(fileName: "fig1_lines.csv", table: regimeMap.lines, metadata: metadata([("Lambda", .number(lambda))]))],
             plot: """
             set xlabel "1/{/Symbol z}"; set ylabel "L"
             set cbrange [-0.5:4.5]; set palette maxcolors 5
@@ -83,38 +83,40 @@ public struct FiniteSizeReport: Sendable {
                  \(2 * lambda.squareRoot()) with lines dt 3 lc rgb "black" title "L = 2 sqrt(Lambda)"
             """)
 
-        let thoulessLengths = FiniteSizePredictionsStudy.thoulessLengths
-        let thoulessTable = FiniteSizePredictionsStudy.thoulessTable(criticalDisorder: 10, lengths: thoulessLengths,
-                                                                      disorders: grid(from: 2, to: 9.9, points: 200, logarithmic: false))
+        var predictions = FiniteSizePredictionsStudy.Config()
+        predictions.crossover = crossover
+        predictions.threshold = threshold
+        predictions.parts = [.thouless, .fidelity, .fidelityFits]
+        let predicted = try FiniteSizePredictionsStudy.run(predictions)
+        let thoulessTable = predicted.thouless
         let thoulessFigure = ReportFigure(
             identifier: "thouless", title: "Thouless frequency (122) against W",
             claim: "omega_Th ~ exp(-c W) (121) follows from omega_Th ~ J (xi/L)^2 exp(-2|xi|/zeta_c) near W_delta (Sec. V F).",
             caption: "omega_Th (122) with 1/xi = ln(W/W_c) for L = 10, 20, 40, 60 (log scale). The local rate c(W) = -d ln omega_Th/dW varies along W (it is negative for |xi| < zeta_c): the exponential form holds only over windows around W_delta(L).",
             parameters: "W_c = 10, J = 1",
-            data: [ReportData(fileName: "thouless.csv", table: thoulessTable, metadata: metadata([("Wc", .number(10))]))],
+            data: [ReportData(fileName: "thouless.csv", table: thoulessTable, metadata: metadata([("Wc", .number(crossover.criticalDisorder))]))],
             figure: FigurePlot(axes: PlotAxes(xLabel: "W (W_c = 10)", yLabel: "{/Symbol w}_{Th} / J", logY: true, powerTicksY: true,
                                               yRange: 1e-14...1, key: "bottom left"),
                                series: PlotSeries.family(thoulessTable, file: "thouless.csv",
                                                          columns: thoulessTable.columns.map(\.name).filter { $0.hasPrefix("omega_Th_L") })))
 
-        let chiLengths = grid(from: 2, to: 400, points: 100, logarithmic: false)
-        let chiTable = try FiniteSizePredictionsStudy.fidelityTable(resonanceLength: FiniteSizePredictionsStudy.fidelityResonanceLength,
-                                                                    inverseCorrelationLengths: [0, 0.005, -0.005], lengths: chiLengths)
+        let chiTable = predicted.fidelity, chiLambda = predictions.fidelityResonanceLength
         let chiFigure = ReportFigure(
             identifier: "log-chi", title: "[log chi] (126) against L (Floquet RM)",
             claim: "[log chi] = L (2 ln 2 + O(Lambda/L)) in regions I/II: maximal chaos approached once L > Lambda (Sec. V H).",
             caption: "[log chi] by quadrature of (126) at 1/xi = 0, +-0.005, the 1/xi = 0 closed form, and 2 ln 2 L.",
-            parameters: "Lambda = \(JSONValue.format(FiniteSizePredictionsStudy.fidelityResonanceLength))",
+            parameters: "Lambda = \(JSONValue.format(chiLambda))",
             data: [ReportData(fileName: "log_chi.csv", table: chiTable,
-                              metadata: metadata([("Lambda", .number(FiniteSizePredictionsStudy.fidelityResonanceLength))]))],
+                              metadata: metadata([("Lambda", .number(chiLambda))]))],
             figure: FigurePlot(axes: PlotAxes(xLabel: "L", yLabel: "[log {/Symbol c}]", key: "left top"), series:
                 PlotSeries.family(chiTable, file: "log_chi.csv", columns: chiTable.columns.map(\.name).filter { $0.hasPrefix("log_chi") })
                 + [PlotSeries(.columns(file: "log_chi.csv", x: "L", y: "two_ln2_L"), title: "2 ln 2 L", color: "black", dash: 2)]))
 
         let nuDirect = try ApparentExponentStudy.direct(relativeDistances: exponents.relativeDistances, localizedSide: true)
         let nuDrift = try ApparentExponentStudy.drift(crossover, threshold: threshold, lengths: exponents.driftLengths)
-        let chiFit = try FiniteSizePredictionsStudy.fidelityFit(resonanceLength: FiniteSizePredictionsStudy.fidelityResonanceLength, inverseCorrelationLength: 0,
-                                                                 lengths: FiniteSizePredictionsStudy.fidelityFitLengths)
+        guard let chiFit = predicted.fidelityFits.first(where: { $0.inverseCorrelationLength == 0 })?.fit else {
+            throw InputError(parameter: "fidelityFitInverseCorrelationLengths", detail: "the report's [log chi] row needs the fit at 1/xi = 0")
+        }
         let table = ReportTable(
             title: "Finite-size predictions: measured against the paper",
             header: ["quantity", "measured", "paper"],

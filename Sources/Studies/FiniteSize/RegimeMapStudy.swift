@@ -3,7 +3,80 @@ import ResonanceModel
 
 /// Fig. 1 as data: the classified (1/zeta, L) or (W/W_c, L) grid, the boundary lines, omega_th (96)
 /// along the grid, and the overlap Monte Carlo of Sec. IV B / Fig. 7.
-public enum RegimeMapStudy {
+public enum RegimeMapStudy: Study {
+    /// The plane of the map: (1/zeta, L) at fixed Lambda, or (W/W_c, L) with (83), (D4).
+    public enum Plane: String, Sendable, CaseIterable { case zeta, disorder }
+
+    /// The map of Fig. 1 and the overlap Monte Carlo of Fig. 7, each default stated once:
+    /// `resonance rm regimes` and the report section build their runs from `Config()`.
+    public struct Config: Sendable {
+        public var plane = Plane.zeta
+        /// Lambda of the zeta plane (Fig. 1: 30).
+        public var resonanceLength = 30.0
+        /// The parametrization of the disorder plane (W_c = 10, J = 1).
+        public var crossover = DisorderCrossover()
+        /// Consistency threshold (95) and region I/II boundary (`RegimeThresholds` defaults: 1, 1).
+        public var thresholds = RegimeThresholds()
+        /// The grid: L = 1...maximumLength against `points` abscissae, 1/zeta in [0.01, 2 ln 2] or
+        /// W/W_c in [0.3, 3] (log-spaced).
+        public var maximumLength = 80
+        public var points = 121
+        /// The overlap Monte Carlo: chain of `sites`, seed, 16 xi log-spaced on [0.3, 3 sqrt(Lambda)].
+        public var sites = 100_000
+        public var seed: UInt64 = 1
+        /// What `run` computes.
+        public var parts: Set<Part> = [.map, .lines]
+
+        public init() {}
+
+        public var lengths: [Double] { (1...maximumLength).map(Double.init) }
+        public var overlapCorrelationLengths: [Double] {
+            grid(from: 0.3, to: 3 * resonanceLength.squareRoot(), points: 16, logarithmic: true)
+        }
+    }
+
+    /// The tables `run` computes; those left out come back empty.
+    public enum Part: Sendable, Hashable, CaseIterable {
+        /// The classified grid of `plane`.
+        case map
+        /// The lines of the zeta plane.
+        case lines
+        /// The overlap Monte Carlo against xi^2/Lambda.
+        case overlap
+    }
+
+    public struct Result: Sendable {
+        /// inv_zeta or W_over_Wc, L, inv_xi, Lambda, regime, omega_th.
+        public var map: ColumnTable
+        /// L and the lines |xi| = L/2, L = Lambda, L = 2 sqrt(Lambda).
+        public var lines: ColumnTable
+        public var overlap: ColumnTable
+    }
+
+    public static func run(_ config: Config, sink: any StudySink) throws -> Result {
+        let map = RegimeMap(thresholds: config.thresholds), parts = config.parts, empty = ColumnTable(columns: [])
+        var classified = empty
+        if parts.contains(.map) {
+            switch config.plane {
+            case .zeta:
+                let inverseZetas = grid(from: 0.01, to: 2 * M_LN2, points: config.points, logarithmic: false)
+                classified = table(map.classify(inverseLocalizationLengths: inverseZetas, lengths: config.lengths,
+                                          resonanceLength: config.resonanceLength), abscissaName: "inv_zeta")
+            case .disorder:
+                let ratios = grid(from: 0.3, to: 3, points: config.points, logarithmic: true)
+                classified = table(map.classify(disorderRatios: ratios, lengths: config.lengths, crossover: config.crossover),
+                             abscissaName: "W_over_Wc")
+            }
+        }
+        return Result(
+            map: classified,
+            lines: parts.contains(.lines) ? lines(map: map, resonanceLength: config.resonanceLength, lengths: config.lengths) : empty,
+            overlap: parts.contains(.overlap)
+                ? try overlap(resonanceLength: config.resonanceLength, correlationLengths: config.overlapCorrelationLengths,
+                              sites: config.sites, seed: config.seed)
+                : empty)
+    }
+
     /// Regime codes for plotting: 0 RM-MBL, 1 region I, 2 region II, 3 thermal, 4 inconsistent.
     public static func code(_ regime: ResonanceRegime) -> Double {
         switch regime {

@@ -3,7 +3,37 @@ import ResonanceModel
 
 /// The generalised RM (Sec. IV A) from a measured matrix-element density: reading the table and
 /// tabulating F(v), p(v), [S(omega)].
-public enum GeneralizedModelStudy {
+public enum GeneralizedModelStudy: Study {
+    /// The table to read and the output grid (`resonance rm generalized`).
+    public struct Config: Sendable {
+        /// CSV with columns v and varrho (`readDensity`); no default.
+        public var densityFile: String
+        /// Log-spaced v over the table's range.
+        public var points = 200
+
+        public init(densityFile: String) { self.densityFile = densityFile }
+    }
+
+    public struct Result: Sendable {
+        /// The rows read (sorted by v).
+        public var rows: Int
+        /// The weight F(0) of the delta function at omega = 0 of [S(omega)].
+        public var zeroFrequencyWeight: Double
+        /// v, F, p, S.
+        public var curves: ColumnTable
+    }
+
+    /// Reads the table, builds the model and tabulates it; a table the model refuses is a
+    /// `FileError` naming the file.
+    public static func run(_ config: Config, sink: any StudySink) throws -> Result {
+        let table = try readDensity(path: config.densityFile)
+        let model: GeneralizedResonanceModel
+        do { model = try GeneralizedResonanceModel(matrixElements: table.v, density: table.varrho) } catch {
+            throw FileError(option: "--varrho", path: config.densityFile, detail: "\(error)")
+        }
+        return Result(rows: table.v.count, zeroFrequencyWeight: model.zeroFrequencyWeight, curves: curves(model, points: config.points))
+    }
+
     /// Reads a CSV with a header naming columns `v` and `varrho` (other columns ignored; `#` lines
     /// skipped). Rows are sorted by v.
     public static func readDensity(path: String) throws -> (v: [Double], varrho: [Double]) {

@@ -5,37 +5,25 @@ import ResonanceModel
 /// the energy-dependent asymptotics (B7)-(B9), each with the measured exponents and a verdict on
 /// the paper's claim. All numbers come from `LossDiffusionSolver` (tolerance 1e-4).
 public struct LossDiffusionReport: Sendable {
-    public var resonanceLengths: [Double] = [10, 30, 100]
-    public var maxRatio: Double = 1000
-    public var profileResonanceLength: Double = 10
-    public var energyDependentResonanceLength: Double = 10
-    public var energyDensityScale: Double = 0.5
-    public var energyDependentMaxRange: Double = 1e6
+    public var config = LossDiffusionStudy.Config()
     public var commandLine: String
+    var resonanceLengths: [Double] { config.resonanceLengths }
+    var maxRatio: Double { config.maxRatio }
 
     public init(commandLine: String) { self.commandLine = commandLine }
 
     func metadata(_ figure: String, _ extra: [(String, JSONValue)] = []) -> OutputMetadata {
-        OutputMetadata(parameters: [("figure", .string(figure)), ("W", .number(1)), ("J", .number(1)), ("tolerance", .number(1e-4))] + extra,
+        OutputMetadata(parameters: [("figure", .string(figure)), ("W", .number(1)), ("J", .number(1)), ("tolerance", .number(config.tolerance))] + extra,
                        commandLine: commandLine)
     }
 
     static func f(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
 
     public func section() throws -> ReportSection {
-        // The PDE solves are independent: run side by side on the cores.
-        enum Solved: Sendable { case decay(LossDiffusionSolution), energy(ReportFigure, ReportTable), profile(ReportFigure) }
-        let count = resonanceLengths.count
-        let solved = try concurrentResults(count + 2) { i -> Solved in
-            switch i {
-            case count: let (f, t) = try energyDependentFigure(); return .energy(f, t)
-            case count + 1: return .profile(try profileFigure())
-            default: return .decay(try LossDiffusionStudy.criticalDecay(resonanceLength: resonanceLengths[i], maxRatio: maxRatio, perDecade: 16))
-            }
-        }
-        let decays = solved.compactMap { if case let .decay(s) = $0 { return s }; return nil }
-        let (fig11, exponentFigure, table) = try criticalDecayFigures(decays)
-        guard case let .energy(energyFigure, energyTable) = solved[count], case let .profile(profile) = solved[count + 1] else { fatalError("unreachable") }
+        let result = try LossDiffusionStudy.run(config)
+        let (fig11, exponentFigure, table) = try criticalDecayFigures(result.criticalDecays)
+        let (energyFigure, energyTable) = try energyDependentFigure(try result.requiredEnergyDependent())
+        let profile = try profileFigure(try result.requiredProfiles())
         return ReportSection(
             title: "Loss diffusion beyond the energy-blind approximation (App. B, C; Figs. 11, 12)",
             introduction: """
@@ -51,15 +39,14 @@ public struct LossDiffusionReport: Sendable {
 
     // MARK: Fig. 11
 
-    /// Fig. 11 from the critical-decay solutions of `resonanceLengths` (in order).
-    func criticalDecayFigures(_ solutions: [LossDiffusionSolution]) throws -> (ReportFigure, ReportFigure, ReportTable) {
+    /// Fig. 11 from the critical decays of `resonanceLengths` (in order).
+    func criticalDecayFigures(_ decays: [LossDiffusionStudy.CriticalDecay]) throws -> (ReportFigure, ReportFigure, ReportTable) {
         var data = [ReportData]()
         var rows = [[String]]()
         var decaySeries = [PlotSeries](), exponentSeries = [PlotSeries]()
         var exponentsAt300 = [Double](), ratiosAtOne = [Double](), crossings = [Double](), belowLambda = [String]()
-        for (k, lambda) in resonanceLengths.enumerated() {
-            let solution = solutions[k]
-            let table = LossDiffusionStudy.decayTable(solution, resonanceLength: lambda)
+        for (k, decay) in decays.enumerated() {
+            let lambda = decay.resonanceLength, table = decay.table
             let name = "fig11-Lambda\(Int(lambda)).csv"
             data.append(ReportData(fileName: name, table: table, metadata: metadata("fig11", [("Lambda", .number(lambda))])))
             decaySeries.append(PlotSeries(.columns(file: name, x: "r_over_Lambda", y: "Lambda_p"), title: "Lambda = \(Int(lambda))", lineType: k + 1))
@@ -75,7 +62,7 @@ public struct LossDiffusionReport: Sendable {
             rows.append(["\(Int(lambda))"] + at.map { Self.f($0) } + [Self.f(ratiosAtOne.last!, 3), cross.isNaN ? "-" : Self.f(cross, 0)])
         }
         // References: exp(-sqrt(r/Lambda)) and (Lambda/r)^2, as Lambda |dF/dr|, and their local exponents.
-        let x = LossDiffusionStudy.logRanges(from: 1e-3, to: maxRatio, perDecade: 16)
+        let x = LossDiffusionStudy.logRanges(from: 1e-3, to: maxRatio, perDecade: config.perDecade)
         data.append(ReportData(fileName: "fig11-reference.csv", table: ColumnTable(columns: [
             ("r_over_Lambda", x),
             ("stretched", x.map { 0.5 / $0.squareRoot() * exp(-$0.squareRoot()) }),
@@ -129,11 +116,8 @@ public struct LossDiffusionReport: Sendable {
 
     // MARK: Fig. 12
 
-    func profileFigure() throws -> ReportFigure {
-        let lambda = profileResonanceLength
-        let ranges = [0.1, 1, 10, 100, 1000, 10000].map { $0 }
-        let solution = try LossDiffusionSolver(tolerance: 1e-4).solve(.critical(resonanceLength: lambda), ranges: [ranges.last!],
-                                                                       profileRanges: ranges)
+    func profileFigure(_ solution: LossDiffusionSolution) throws -> ReportFigure {
+        let lambda = config.profileResonanceLength, ranges = config.profileRanges
         let table = LossDiffusionStudy.profileTable(solution)
         // Depletion of the centre relative to the mean: s_e f(W/2 + 0, r)/F(r) against the free value 1/sqrt(2 pi).
         let centre = table.values(named: "e_over_s")!.firstIndex { $0 >= 0 }!
@@ -161,9 +145,10 @@ public struct LossDiffusionReport: Sendable {
 
     // MARK: Energy-dependent matrix elements
 
-    func energyDependentFigure() throws -> (ReportFigure, ReportTable) {
-        let study = EnergyDependentAsymptotics(resonanceLength: energyDependentResonanceLength, energyDensityScale: energyDensityScale)
-        let (full, sink) = try study.solve(maxRange: energyDependentMaxRange, perDecade: 8)
+    func energyDependentFigure(_ solutions: (full: LossDiffusionSolution, deltaSink: LossDiffusionSolution)) throws -> (ReportFigure, ReportTable) {
+        let study = config.energyDependent
+        let (full, sink) = solutions
+        let energyDependentResonanceLength = study.resonanceLength, energyDensityScale = study.energyDensityScale
         let fullTable = study.observables(full), sinkTable = study.observables(sink)
         let gamma = study.strength, l = DeltaSinkSolution(strength: gamma, disorder: 1).crossoverRange
         let exact = DeltaSinkSolution(strength: gamma, disorder: 1)

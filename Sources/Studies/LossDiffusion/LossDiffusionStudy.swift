@@ -3,7 +3,107 @@ import ResonanceModel
 
 /// Runs of the loss-diffusion equation for App. B, C: the critical decay of Fig. 11, the profiles
 /// of Fig. 12, and the energy-dependent asymptotics (B7)-(B9). Every curve is a `ColumnTable`.
-public enum LossDiffusionStudy {
+public enum LossDiffusionStudy: Study {
+    /// The runs of App. B, C, each default stated once: the report section and the audit claims
+    /// build their runs from `Config()`. W = J = 1 and 1/xi = 0 throughout.
+    public struct Config: Sendable {
+        /// Fig. 11: the critical problem (C2), (C3) at each Lambda, to r = maxRatio Lambda with
+        /// perDecade log-spaced ranges per decade.
+        public var resonanceLengths: [Double] = [10, 30, 100]
+        public var maxRatio = 1000.0
+        public var perDecade = 16
+        /// Relative accuracy of every PDE solve.
+        public var tolerance = 1e-4
+        /// Fig. 12: the profiles f(e, r) of the critical problem at Lambda = 10, r = 0.1 ... 1e4.
+        public var profileResonanceLength = 10.0
+        public var profileRanges: [Double] = [0.1, 1, 10, 100, 1000, 10000]
+        /// (B3)-(B9): the full rate (C5) and the delta sink (C7) at Lambda = 10, mu = 0.5, up to
+        /// r = 1e6 with 8 ranges per decade.
+        public var energyDependent = EnergyDependentAsymptotics(resonanceLength: 10, energyDensityScale: 0.5)
+        public var energyDependentMaxRange = 1e6
+        public var energyDependentPerDecade = 8
+        /// What `run` computes.
+        public var parts = Set(Part.allCases)
+
+        public init() {}
+    }
+
+    /// The solves `run` makes; those left out come back empty (nil).
+    public enum Part: Sendable, Hashable, CaseIterable {
+        case criticalDecay
+        case profiles
+        case energyDependent
+    }
+
+    /// The critical decay at one Lambda: the solution and its `decayTable`.
+    public struct CriticalDecay: Sendable {
+        public var resonanceLength: Double
+        public var solution: LossDiffusionSolution
+        public var table: ColumnTable
+    }
+
+    public struct Result: Sendable {
+        /// One per `resonanceLengths`, in order.
+        public var criticalDecays: [CriticalDecay]
+        /// The critical problem at `profileResonanceLength` with its profiles at `profileRanges`.
+        public var profiles: LossDiffusionSolution?
+        /// Solutions of (C5) and (C7) on the same ranges.
+        public var energyDependent: (full: LossDiffusionSolution, deltaSink: LossDiffusionSolution)?
+
+        /// The energy-dependent solutions; throws when the config left them out.
+        public func requiredEnergyDependent() throws -> (full: LossDiffusionSolution, deltaSink: LossDiffusionSolution) {
+            guard let energyDependent else { throw InputError(parameter: "parts", detail: "the energy-dependent solves were not made (add .energyDependent to parts)") }
+            return energyDependent
+        }
+
+        /// The profile solve; throws when the config left it out.
+        public func requiredProfiles() throws -> LossDiffusionSolution {
+            guard let profiles else { throw InputError(parameter: "parts", detail: "the profile solve was not made (add .profiles to parts)") }
+            return profiles
+        }
+    }
+
+    /// The PDE solves are independent: they run side by side on the cores.
+    public static func run(_ config: Config, sink: any StudySink) throws -> Result {
+        enum Solved: Sendable {
+            case decay(LossDiffusionSolution), profiles(LossDiffusionSolution), energy(LossDiffusionSolution, LossDiffusionSolution)
+        }
+        var jobs = [@Sendable () throws -> Solved]()
+        if config.parts.contains(.criticalDecay) {
+            for lambda in config.resonanceLengths {
+                jobs.append { .decay(try criticalDecay(resonanceLength: lambda, maxRatio: config.maxRatio, perDecade: config.perDecade,
+                                                       tolerance: config.tolerance)) }
+            }
+        }
+        if config.parts.contains(.energyDependent) {
+            jobs.append {
+                let (full, sink) = try config.energyDependent.solve(maxRange: config.energyDependentMaxRange,
+                                                                    perDecade: config.energyDependentPerDecade, tolerance: config.tolerance)
+                return .energy(full, sink)
+            }
+        }
+        if config.parts.contains(.profiles), let largest = config.profileRanges.max() {
+            jobs.append {
+                .profiles(try LossDiffusionSolver(tolerance: config.tolerance).solve(.critical(resonanceLength: config.profileResonanceLength),
+                                                                                     ranges: [largest], profileRanges: config.profileRanges))
+            }
+        }
+        let work = jobs
+        let solved = try concurrentResults(work.count) { try work[$0]() }
+        var result = Result(criticalDecays: [], profiles: nil, energyDependent: nil)
+        for item in solved {
+            switch item {
+            case let .decay(solution):
+                let lambda = config.resonanceLengths[result.criticalDecays.count]
+                result.criticalDecays.append(CriticalDecay(resonanceLength: lambda, solution: solution,
+                                                           table: decayTable(solution, resonanceLength: lambda)))
+            case let .profiles(solution): result.profiles = solution
+            case let .energy(full, sink): result.energyDependent = (full, sink)
+            }
+        }
+        return result
+    }
+
     /// Log-spaced ranges from `from` to `to`, `perDecade` points per decade.
     public static func logRanges(from: Double, to: Double, perDecade: Int) -> [Double] {
         let n = max(2, Int((log10(to / from) * Double(perDecade)).rounded(.up)) + 1)

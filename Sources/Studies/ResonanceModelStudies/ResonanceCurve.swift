@@ -36,6 +36,11 @@ public func grid(from a: Double, to b: Double, points n: Int, logarithmic: Bool)
     }
 }
 
+/// `points` evenly (or logarithmically) spaced points over `range`, both ends included.
+public func grid(_ range: ClosedRange<Double>, points n: Int, logarithmic: Bool = false) -> [Double] {
+    grid(from: range.lowerBound, to: range.upperBound, points: n, logarithmic: logarithmic)
+}
+
 /// Computes f at every x, on all cores, preserving order (results do not depend on the split).
 public func parallelMap(_ xs: [Double], _ f: @Sendable (Double) -> Double) -> [Double] {
     let n = xs.count
