@@ -144,7 +144,7 @@ final class DriftClaimTypicalityTests: XCTestCase {
             XCTAssertTrue((try m[MeasurementName("rm_dense_fit_W_delta_L\(length)")]).isFinite)
         }
         XCTAssertGreaterThanOrEqual(crossed, 2, "stored crossings beyond L = 9: \(m.summary)")
-        XCTAssertTrue((try m[MeasurementName("all_rm_W_c")]).isFinite && (try m[MeasurementName("all_linear_slope")]).isFinite, m.summary)
+        XCTAssertTrue(try m[MeasurementName("all_rm_W_c")].isFinite && m[MeasurementName("all_linear_slope")].isFinite, m.summary)
     }
 
     func testWithoutStoredRunsOnlyTheCountIsAdded() throws {
