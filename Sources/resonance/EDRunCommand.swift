@@ -145,8 +145,9 @@ struct EDRunOptions: ParsableArguments {
         var job = ExactRealization(problem: problem, observables: try parsedObservables(),
                                    settings: try settings(for: problem, sparse: window != nil), seed: seed, fields: given)
         job.window = window
-        // Slicing computes the window's eigenvalues only; --save-spectra keeps them all.
-        job.windowSolver = windowSolver == .auto && saveSpectra ? .dense : windowSolver
+        // Slicing computes the window's eigenvalues only; with --save-spectra `auto` computes by
+        // `dense` (ExactNumericsRun), so that every eigenvalue is kept.
+        job.windowSolver = windowSolver
         if job.windowSolver == .sparse {
             do { _ = try job.slicesWindow() } catch { throw ValidationError("\(error)") }
         }
