@@ -37,7 +37,7 @@ public enum SparseWorker {
             clock.mark("read job")
             let result = try solve(job)
             clock.mark("solve")
-            if rank == 0 { try result.encoded().write(to: URL(fileURLWithPath: arguments[2])) }
+            if rank == 0 { try result.write(to: URL(fileURLWithPath: arguments[2])) }
             clock.mark("result written")
             return 0
         } catch {
