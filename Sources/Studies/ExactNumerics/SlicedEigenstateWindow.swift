@@ -69,7 +69,7 @@ extension ExactRealization {
     /// The eigenpairs the slicing must return for a block of dimension `d`: the indices of the
     /// middle window (for `r`, the criterion and the entanglement) and of the matrix-element
     /// windows, and every state within `delta/2` of the middle window's edges (the criterion's
-    /// partners), with the spares the inertia search may add.
+    /// partners), with the spare states the slicing's interval reaches beyond them.
     public func sliceRequest(dimension d: Int) -> SparseIndexWindow {
         let selected = Set(observables)
         var lower = d, upper = 0
