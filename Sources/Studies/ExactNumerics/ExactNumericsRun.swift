@@ -180,13 +180,18 @@ public struct ExactNumericsRun: Sendable {
                                stageSeconds: RunTiming.meanStageSeconds(records), ioSeconds: io.seconds)
         var output = ExactNumericsOutput(result: result, manifest: try manifest(), commandLine: commandLine, timing: timing)
         if let shard { output.extra.append(("shard", .string(shard.description))) }
-        if realization.usesEigenvectorWindow {
-            let used = Dictionary(grouping: records.compactMap(\.windowSolver), by: { $0 }).mapValues(\.count)
-            output.extra.append(("window_solver_used", .object(used.keys.sorted().map { ($0, .integer(used[$0]!)) }
-                + [("unrecorded", .integer(records.count - used.values.reduce(0, +)))])))
-        }
+        if let used = windowSolversUsed(records) { output.extra.append(used) }
         try output.write(to: store)
         return (result, timing)
+    }
+
+    /// summary.json's count of the records each window solver computed (`unrecorded`: records
+    /// written before the solver was kept); nil without an eigenvector window.
+    func windowSolversUsed(_ records: [RealizationRecord]) -> (String, JSONValue)? {
+        guard realization.usesEigenvectorWindow else { return nil }
+        let used = Dictionary(grouping: records.compactMap(\.windowSolver), by: { $0 }).mapValues(\.count)
+        return ("window_solver_used", .object(used.keys.sorted().map { ($0, .integer(used[$0]!)) }
+            + [("unrecorded", .integer(records.count - used.values.reduce(0, +)))]))
     }
 
     var runLabel: String {
