@@ -53,7 +53,7 @@ struct EDRunOptions: ParsableArguments {
 
     @OptionGroup var methodOptions: EDMethodOptions
 
-    @Option(name: .customLong("window-solver"), help: "When every observable is a window observable (r, matrix-elements, criterion, entanglement without a probe; dense --method): dense (LAPACK, every eigenvalue), sparse (SLEPc spectrum slicing of the window's energy interval, real models in one block: xxz in one S^z sector), or auto (sparse from dimension \(ExactRealization.slicingDimension) where it applies and resonance-sparse-real is installed, and not with --save-spectra). Same states and values either way (docs/exact-numerics.md).")
+    @Option(name: .customLong("window-solver"), help: "When every observable is a window observable (r, matrix-elements, criterion, entanglement without a probe; dense --method): dense (LAPACK, every eigenvalue), sparse (SLEPc spectrum slicing of the window's energy interval, real models in one block: xxz in one S^z sector), or auto (sparse from dimension \(ExactRealization.slicingDimension) where it applies and resonance-sparse-real is installed, and not with --save-spectra). Same states and values either way, to 1e-10 (docs/exact-numerics.md). Kept in the run's manifest (resuming with another solver is refused) and in each record (window_solver: the solver that computed it).")
     var windowSolver: WindowSolver = .auto
 
     @Option(help: "Compute only shard i of n: the realizations k with k mod n == i, into --out (its own directory; `ed merge` joins the shards).")
