@@ -7,10 +7,12 @@ extension SparseWorker {
     /// Every eigenpair of `window` (and its pads and spares) by spectrum slicing, one process,
     /// real symmetric Hamiltonians (see `SparseIndexWindow` and `sparse_slice_api.h`).
     static func solveIndexWindow(_ job: SparseWindowJob, _ window: SparseIndexWindow) throws -> SparseWindowResult {
+        var clock = WorkerStageClock()
         let (problem, fields) = try job.decoded()
         let settings = job.settings
         let basis = try problem.windowBasis()
         let hamiltonian = try problem.hamiltonianOperator(fields: fields)
+        clock.mark("basis, operator")
         guard sparse_window_scalar_kind() == 1, hamiltonian.isReal else {
             throw WorkerError("the index-window solver needs a real symmetric Hamiltonian and the real worker")
         }
@@ -22,6 +24,7 @@ extension SparseWorker {
         let assemblyStart = Date()
         let rows = hamiltonian.sparseRows(in: basis, rows: 0..<d, complex: false)
         let assemblySeconds = Date().timeIntervalSince(assemblyStart)
+        clock.mark("rows")
         var cSettings = sparse_slice_settings(
             lower_index: Int32(window.lowerIndex), upper_index: Int32(window.upperIndex), lower_pad: window.lowerPad,
             upper_pad: window.upperPad, spare: Int32(window.spare), states_per_shift: Int32(window.statesPerShift),
@@ -45,6 +48,7 @@ extension SparseWorker {
             }
             throw WorkerError(message.isEmpty ? "the index-window solver failed (PETSc error \(code))" : message)
         }
+        clock.mark("C solver (total)")
         let n = Int(result.returned)
         let energies = Array(UnsafeBufferPointer(start: result.eigenvalues, count: n))
         let residuals = Array(UnsafeBufferPointer(start: result.residuals, count: n))
@@ -58,6 +62,7 @@ extension SparseWorker {
             secondsAnalysis: result.seconds_search, secondsSolve: result.seconds_solve, secondsVectors: result.seconds_vectors,
             secondsAssembly: assemblySeconds)
         answer.firstIndex = Int(result.first_index)
+        clock.mark("result arrays")
         return answer
     }
 

@@ -15,11 +15,16 @@ import SpinChains
 /// with status 1 and one line on stderr (rank 0 only).
 public enum SparseWorker {
     public static func main(arguments: [String]) -> Int32 {
+        var clock = WorkerStageClock()
         guard sparse_window_initialize(0, nil) == 0 else {
             FileHandle.standardError.write(Data("shift-invert worker: MPI/PETSc/SLEPc initialization failed\n".utf8))
             return 1
         }
-        defer { sparse_window_finalize() }
+        defer {
+            sparse_window_finalize()
+            clock.mark("finalize")
+        }
+        clock.mark("MPI/PETSc start")
         let rank = sparse_window_rank()
         do {
             if arguments.count == 4 && arguments[1] == SparsePropagationJob.workerCommand {
@@ -29,8 +34,11 @@ public enum SparseWorker {
             }
             guard arguments.count == 3 else { throw WorkerError("usage: \(arguments.first ?? "worker") JOB.json RESULT.bin") }
             let job = try SparseWindowJob(json: Data(contentsOf: URL(fileURLWithPath: arguments[1])))
+            clock.mark("read job")
             let result = try solve(job)
-            if rank == 0 { try result.encoded().write(to: URL(fileURLWithPath: arguments[2])) }
+            clock.mark("solve")
+            if rank == 0 { try result.write(to: URL(fileURLWithPath: arguments[2])) }
+            clock.mark("result written")
             return 0
         } catch {
             if rank == 0 { FileHandle.standardError.write(Data("\(error)\n".utf8)) }

@@ -53,7 +53,7 @@ struct EDRunOptions: ParsableArguments {
 
     @OptionGroup var methodOptions: EDMethodOptions
 
-    @Option(name: .customLong("window-solver"), help: "When every observable is a window observable (r, matrix-elements, criterion, entanglement without a probe; dense --method): dense (LAPACK, every eigenvalue), sparse (SLEPc spectrum slicing of the window's energy interval, real models in one block: xxz in one S^z sector), or auto (sparse from dimension \(ExactRealization.slicingDimension) where it applies and resonance-sparse-real is installed, and not with --save-spectra). Same states and values either way (docs/exact-numerics.md).")
+    @Option(name: .customLong("window-solver"), help: "When every observable is a window observable (r, matrix-elements, criterion, entanglement without a probe; dense --method): dense (LAPACK, every eigenvalue), sparse (SLEPc spectrum slicing of the window's energy interval, real models in one block: xxz in one S^z sector), or auto (sparse from dimension \(ExactRealization.slicingDimension) where it applies and resonance-sparse-real is installed, and not with --save-spectra). Same states and values either way, to 1e-10 (docs/exact-numerics.md). Kept in the run's manifest (resuming with another solver is refused) and in each record (window_solver: the solver that computed it).")
     var windowSolver: WindowSolver = .auto
 
     @Option(help: "Compute only shard i of n: the realizations k with k mod n == i, into --out (its own directory; `ed merge` joins the shards).")
@@ -145,8 +145,9 @@ struct EDRunOptions: ParsableArguments {
         var job = ExactRealization(problem: problem, observables: try parsedObservables(),
                                    settings: try settings(for: problem, sparse: window != nil), seed: seed, fields: given)
         job.window = window
-        // Slicing computes the window's eigenvalues only; --save-spectra keeps them all.
-        job.windowSolver = windowSolver == .auto && saveSpectra ? .dense : windowSolver
+        // Slicing computes the window's eigenvalues only; with --save-spectra `auto` computes by
+        // `dense` (ExactNumericsRun), so that every eigenvalue is kept.
+        job.windowSolver = windowSolver
         if job.windowSolver == .sparse {
             do { _ = try job.slicesWindow() } catch { throw ValidationError("\(error)") }
         }

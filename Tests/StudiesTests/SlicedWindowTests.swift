@@ -93,6 +93,26 @@ final class SlicedWindowTests: XCTestCase {
         try compareWindows(job(length: 10, disorder: 2, observables: [.matrixElements]))
     }
 
+    /// A first interval that misses the window's edges (its ends moved 40 states inwards, more
+    /// than the model's margin) grows by further slices on both sides to the same window.
+    func testIntervalGrowsWhenTheFirstGuessMissesTheWindow() throws {
+        var j = job(length: 12, disorder: 1)
+        try requireWorker(j)
+        j.windowEngine.environment["PETSC_OPTIONS"] = "-resonance_slice_inset 40"
+        try compareWindows(j)
+        try compareWindows(j, realization: 1, parts: 2)
+    }
+
+    /// The cheaper Gram-Schmidt passes forced at L = 12, where they lose orthogonality (measured:
+    /// residuals to 1e-4): the slices that fail the residual check are computed again with
+    /// SLEPc's default, and the window is the dense one.
+    func testSlicesFailingTheResidualCheckAreComputedAgain() throws {
+        var j = job(length: 12, disorder: 1)
+        try requireWorker(j)
+        j.windowEngine.environment["PETSC_OPTIONS"] = "-resonance_slice_cheap_from 0"
+        try compareWindows(j)
+    }
+
     /// Two worker processes on the two halves of the window give the one-process window.
     func testPiecesJoinToTheWholeWindow() throws {
         let j = job(length: 12, disorder: 1)

@@ -36,6 +36,24 @@ final class WindowSolverCommandTests: XCTestCase {
         for (key, value) in dense { XCTAssertEqual(sparse[key]!, value, accuracy: 1e-10 * abs(value), key) }
     }
 
+    /// The solver is part of the run: resuming a `dense` run's directory with `sparse` is
+    /// refused with one line naming `window_solver` and both values; each record names its solver.
+    func testResumingWithAnotherSolverIsRefused() throws {
+        let dense = arguments("dense")
+        let out = URL(fileURLWithPath: dense[dense.firstIndex(of: "--out")! + 1])
+        defer { try? FileManager.default.removeItem(at: out) }
+        let first = try resonance.run(dense)
+        XCTAssertEqual(first.status, 0, first.errors)
+        let records = try String(contentsOf: out.appendingPathComponent("realizations.jsonl"), encoding: .utf8)
+        XCTAssertEqual(records.components(separatedBy: "\"window_solver\":\"dense\"").count - 1, 2, records)
+        var sparse = arguments("sparse")
+        sparse[sparse.firstIndex(of: "--out")! + 1] = out.path
+        let second = try resonance.run(sparse)
+        XCTAssertNotEqual(second.status, 0)
+        XCTAssertTrue(second.errors.contains("window_solver is \"dense\" there, \"sparse\" now"), second.errors)
+        XCTAssertEqual(second.errors.split(separator: "\n").count, 1, second.errors)
+    }
+
     func testRefusals() throws {
         let bad = try resonance.run(arguments("fast"))
         XCTAssertNotEqual(bad.status, 0)

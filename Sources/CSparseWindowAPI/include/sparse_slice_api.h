@@ -18,7 +18,7 @@ typedef struct {
     int32_t upper_index;          // one past the last wanted index
     double lower_pad;             // also every eigenvalue within lower_pad below E[lower_index] ...
     double upper_pad;             // ... and within upper_pad above E[upper_index - 1]
-    int32_t spare;                // the inertia search stops within this many states of its target (>= 1)
+    int32_t spare;                // the model places the interval's ends this many states beyond the window and its pads (>= 1)
     int32_t states_per_shift;     // Krylov-Schur's nev at each shift of the slicing (0: 100)
     double tolerance;             // SLEPc convergence tolerance
     double residual_tolerance;    // accepted ||H v - E v|| / ||H||_inf
@@ -33,12 +33,12 @@ typedef struct {
     double *residuals;            // ||H v - E v|| / ||H||_inf per pair (malloc'ed)
     double *vectors;              // malloc'ed, dimension x returned, column-major
     double norm_bound;            // ||H||_inf, an upper bound of ||H||_2
-    int32_t factorizations;       // numerical LDL^T factorizations of the inertia search
+    int32_t factorizations;       // further slices that grew the interval (the model missed the window's edge)
     int32_t shifts;               // shifts the slicing used
     double estimated_factor_bytes;
-    double seconds_search;        // analysis and the inertia search for the interval
+    double seconds_search;        // the matrix, its moments and MUMPS' analysis
     double seconds_solve;         // the slicing
-    double seconds_vectors;       // residuals and copying the vectors out
+    double seconds_vectors;       // joining the slices' eigenpairs
     int64_t matrix_nonzeros;
     char message[512];            // on failure: a one-line reason
 } sparse_slice_result;

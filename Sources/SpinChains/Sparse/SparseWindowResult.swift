@@ -79,6 +79,13 @@ public struct SparseWindowResult: Sendable {
     /// Binary layout (native little-endian doubles, exact): magic, then the header numbers, then
     /// energies, residuals and the vectors (complex interleaved).
     public func encoded() -> Data {
+        var data = Data()
+        forEachPart { part in part.withUnsafeBytes { data.append(contentsOf: $0) } }
+        return data
+    }
+
+    /// The parts of `encoded()` in order, each handed over without copying the vectors.
+    private func forEachPart(_ body: ([Double]) throws -> Void) rethrows {
         var header: [Double] = [Self.magic, Double(dimension), Double(energies.count), Double(ranks), Double(matrixNonzeros)]
             + Self.headerNumbers.map { self[keyPath: $0] } + [Double(firstIndex)]
         switch vectors {
@@ -86,17 +93,36 @@ public struct SparseWindowResult: Sendable {
         case .real?: header.append(1)
         case .complex?: header.append(2)
         }
-        var data = Data()
-        func append(_ xs: [Double]) { xs.withUnsafeBytes { data.append(contentsOf: $0) } }
-        append(header)
-        append(energies)
-        append(residuals)
+        try body(header)
+        try body(energies)
+        try body(residuals)
         switch vectors {
-        case let .real(v)?: append(v.elements)
-        case let .complex(v)?: append(v.elements.flatMap { [$0.real, $0.imaginary] })
+        case let .real(v)?: try body(v.elements)
+        case let .complex(v)?: try body(v.elements.flatMap { [$0.real, $0.imaginary] })
         case nil: break
         }
-        return data
+    }
+
+    public struct WriteError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Writes `encoded()` to `url` part by part (no copy of the vectors in between).
+    public func write(to url: URL) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(description: "cannot create \(url.path): errno \(errno)") }
+        defer { close(descriptor) }
+        try forEachPart { part in
+            try part.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                    if written < 0 && errno == EINTR { continue }
+                    guard written > 0 else { throw WriteError(description: "cannot write \(url.path): errno \(errno)") }
+                    offset += written
+                }
+            }
+        }
     }
 
     public struct FormatError: Error, CustomStringConvertible {
@@ -104,7 +130,11 @@ public struct SparseWindowResult: Sendable {
     }
 
     public init(encoded data: Data) throws {
-        let doubles: [Double] = data.withUnsafeBytes { raw in Array(raw.bindMemory(to: Double.self)) }
+        self = try data.withUnsafeBytes { raw in try Self(doubles: raw.bindMemory(to: Double.self)) }
+    }
+
+    /// Decodes the doubles of a result file in place (one copy of each array).
+    private init(doubles: UnsafeBufferPointer<Double>) throws {
         let h = Self.headerCount
         guard doubles.count >= h, doubles[0] == Self.magic else { throw FormatError() }
         /// A count in the header: a whole number in 0...2^31 (anything else is a damaged file, not a crash).
@@ -122,11 +152,11 @@ public struct SparseWindowResult: Sendable {
                   secondsBounds: 0, secondsAnalysis: 0, secondsSolve: 0, secondsAssembly: 0)
         for (offset, field) in Self.headerNumbers.enumerated() { self[keyPath: field] = doubles[5 + offset] }
         firstIndex = try count(doubles[5 + Self.headerNumbers.count])
-        energies = Array(doubles[h..<(h + n)])
-        residuals = Array(doubles[(h + n)..<(h + 2 * n)])
+        energies = Array(UnsafeBufferPointer(rebasing: doubles[h..<(h + n)]))
+        residuals = Array(UnsafeBufferPointer(rebasing: doubles[(h + n)..<(h + 2 * n)]))
         let start = h + 2 * n
         switch kind {
-        case 1: vectors = .real(Matrix(rows: d, columns: n, elements: Array(doubles[start...])))
+        case 1: vectors = .real(Matrix(rows: d, columns: n, elements: Array(UnsafeBufferPointer(rebasing: doubles[start...]))))
         case 2:
             var elements = [Complex<Double>]()
             elements.reserveCapacity(d * n)

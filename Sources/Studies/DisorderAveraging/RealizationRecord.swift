@@ -9,17 +9,23 @@ public struct RealizationRecord: Codable, Sendable, Equatable {
     /// Wall time of each stage (build, eigensolver, operator products, each observable); nil in
     /// records written before stages were timed.
     public var stageSeconds: [String: Double]?
+    /// The solver that computed the eigenvector window (`dense` or `sparse`, see `WindowSolver`);
+    /// nil where the realization had no such window, and in records written before it was kept.
+    public var windowSolver: String?
 
-    public init(realization: Int, values: [String: [Double]], seconds: Double = 0, stageSeconds: [String: Double]? = nil) {
+    public init(realization: Int, values: [String: [Double]], seconds: Double = 0, stageSeconds: [String: Double]? = nil,
+                windowSolver: String? = nil) {
         self.realization = realization
         self.values = values
         self.seconds = seconds
         self.stageSeconds = stageSeconds
+        self.windowSolver = windowSolver
     }
 
     enum CodingKeys: String, CodingKey {
         case realization, values, seconds
         case stageSeconds = "stage_seconds"
+        case windowSolver = "window_solver"
     }
 
     /// Value names that records written by earlier versions spell in British English, and the
@@ -33,5 +39,6 @@ public struct RealizationRecord: Codable, Sendable, Equatable {
         values = Dictionary(stored.map { (Self.legacyValueNames[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         seconds = try container.decode(Double.self, forKey: .seconds)
         stageSeconds = try container.decodeIfPresent([String: Double].self, forKey: .stageSeconds)
+        windowSolver = try container.decodeIfPresent(String.self, forKey: .windowSolver)
     }
 }

@@ -44,9 +44,11 @@ public final class RunCache: @unchecked Sendable {
         return safe + "-" + key(manifest)
     }
 
-    /// 16 hex digits of the 64-bit FNV-1a hash of the manifest's JSON.
+    /// 16 hex digits of the 64-bit FNV-1a hash of the manifest's JSON, without the late fields
+    /// that hold their stand-in values (`RunStore.lateFields`), so that runs stored before those
+    /// fields keep their directories.
     public static func key(_ manifest: [(String, JSONValue)]) -> String {
-        FNV1a.hex(Data(JSONValue.object(manifest).serialized(indent: nil).utf8))
+        FNV1a.hex(Data(JSONValue.object(RunStore.stored(manifest)).serialized(indent: nil).utf8))
     }
 
     /// Records a use of a run (thread-safe).

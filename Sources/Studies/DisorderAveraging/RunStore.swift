@@ -41,7 +41,8 @@ public struct RunStore: Sendable {
         lock = try RunDirectoryLock(directory: directory)
         let text = JSONValue.object(manifest).serialized() + "\n"
         if let existing = try? String(contentsOf: manifestURL, encoding: .utf8) {
-            guard existing == text else {
+            // A run stored before a late field existed matches the manifest without it.
+            guard existing == text || existing == JSONValue.object(Self.stored(manifest)).serialized() + "\n" else {
                 throw Mismatch(description: Self.difference(existing: existing, requested: manifest, directory: directory.path))
             }
         } else {
@@ -53,6 +54,19 @@ public struct RunStore: Sendable {
         if !manager.fileExists(atPath: recordsURL.path) {
             manager.createFile(atPath: recordsURL.path, contents: nil)
         }
+    }
+
+    /// Manifest fields added after runs had been stored, each with the value that stands for the
+    /// runs stored before it: `window_solver` (the eigenvector window's solver, `WindowSolver`),
+    /// whose default `auto` those runs were computed under. A manifest with that value matches a
+    /// stored manifest without the field, and hashes as it did (`RunCache.key`); another value
+    /// does not, and resuming such a run with it is refused, naming the field.
+    public static let lateFields: [String: JSONValue] = ["window_solver": .string("auto")]
+
+    /// The manifest as runs stored before the late fields wrote it: without each late field that
+    /// holds its stand-in value.
+    public static func stored(_ manifest: [(String, JSONValue)]) -> [(String, JSONValue)] {
+        manifest.filter { key, value in lateFields[key].map { $0.serialized(indent: nil) != value.serialized(indent: nil) } ?? true }
     }
 
     /// "disorder_strength is 2 there, 9 now; ...": every top-level parameter that differs.

@@ -25,6 +25,7 @@ extension ExactNumericsRun {
         let result = ExactNumericsResult(problem: realization.problem, settings: realization.settings,
                                          observables: realization.observables, records: records)
         var output = ExactNumericsOutput(result: result, manifest: try manifest(), commandLine: commandLine, timing: timing)
+        if let used = windowSolversUsed(records) { output.extra.append(used) }
         output.extra.append(("merged_from", .array(sources.map { .string($0) })))
         try output.write(to: store)
         return result

@@ -82,6 +82,9 @@ public struct ExactNumericsRun: Sendable {
         if let given = realization.fields { fields.append(("fields_hash", .string(try contentHash(given)))) }
         fields.append(("observables", .array(realization.observables.map { .string($0.rawValue) })))
         fields += try realization.settings.manifest(for: realization.problem)
+        // The solver asked for the eigenvector window (`--window-solver`); each record says which
+        // one computed it. `RunStore.lateFields` keeps runs stored before this field resumable.
+        if realization.usesEigenvectorWindow { fields.append(("window_solver", .string(realization.windowSolver.rawValue))) }
         if let window = realization.window {
             fields.append(("method", .string(window.settings.method.rawValue)))
             fields.append(("target_energy_density", .number(window.settings.targetDensity)))
@@ -112,6 +115,9 @@ public struct ExactNumericsRun: Sendable {
 
     private func execute(in store: RunStore, start: Date) throws -> (result: ExactNumericsResult, timing: RunTiming) {
         let previous = try store.finishedRecords { FileHandle.standardError.write(Data("note: \($0)\n".utf8)) }
+        var shared = realization
+        // Slicing computes only the window's eigenvalues: `auto` keeps every one with --save-spectra.
+        if saveSpectra && shared.windowSolver == .auto { shared.windowSolver = .dense }
         try recordInvocation(previous: previous)
         let finished = Set(previous.map(\.realization))
         let owned = shard?.realizations(below: realizations) ?? Array(0..<realizations)
@@ -127,7 +133,9 @@ public struct ExactNumericsRun: Sendable {
         if beyond > 0 {
             progress.note("\(runLabel): \(beyond) records beyond --realizations \(realizations) are kept in the directory but not averaged")
         }
-        var shared = realization
+        if let warning = try shared.windowSolverWarning(previous: previous, label: runLabel) {
+            FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+        }
         if var window = shared.window {
             // The parallel solves share the cores; --blas-threads fixes each rank's threads.
             window.engine.cores = max(1, (cores ?? ProcessInfo.processInfo.activeProcessorCount) / workers)
@@ -172,8 +180,18 @@ public struct ExactNumericsRun: Sendable {
                                stageSeconds: RunTiming.meanStageSeconds(records), ioSeconds: io.seconds)
         var output = ExactNumericsOutput(result: result, manifest: try manifest(), commandLine: commandLine, timing: timing)
         if let shard { output.extra.append(("shard", .string(shard.description))) }
+        if let used = windowSolversUsed(records) { output.extra.append(used) }
         try output.write(to: store)
         return (result, timing)
+    }
+
+    /// summary.json's count of the records each window solver computed (`unrecorded`: records
+    /// written before the solver was kept); nil without an eigenvector window.
+    func windowSolversUsed(_ records: [RealizationRecord]) -> (String, JSONValue)? {
+        guard realization.usesEigenvectorWindow else { return nil }
+        let used = Dictionary(grouping: records.compactMap(\.windowSolver), by: { $0 }).mapValues(\.count)
+        return ("window_solver_used", .object(used.keys.sorted().map { ($0, .integer(used[$0]!)) }
+            + [("unrecorded", .integer(records.count - used.values.reduce(0, +)))]))
     }
 
     var runLabel: String {

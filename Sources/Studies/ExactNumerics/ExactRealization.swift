@@ -139,8 +139,10 @@ public struct ExactRealization: Sendable {
         var values: [String: [Double]] = [:]
         let stages = StageTimes()
         let selected = Set(observables)
+        var solver: WindowSolver?
         if usesEigenvectorWindow {
-            let windows = try eigenstateWindows(fields: drawn, stages: stages)
+            let windows: [EigenstateWindow]
+            (windows, solver) = try eigenstateWindows(fields: drawn, stages: stages)
             spectrum.blocks = windows.map { $0.energies.filter { !$0.isNaN } }
             try addWindowObservables(of: windows, to: &values, spectrum: &spectrum, stages: stages)
         } else if !selected.contains(where: \.needsEigenvectors) {
@@ -152,7 +154,7 @@ public struct ExactRealization: Sendable {
             spectrum.blocks = states.blocks.map(\.energies)
             try addObservables(of: states, fraction: settings.spectralFraction, to: &values, spectrum: &spectrum, stages: stages)
         }
-        return RealizationRecord(realization: k, values: values, stageSeconds: stages.dictionary)
+        return RealizationRecord(realization: k, values: values, stageSeconds: stages.dictionary, windowSolver: solver?.rawValue)
     }
 
     /// `r_mean`, `r_count` of sector spectra (each sector on its own; Floquet: on the circle).

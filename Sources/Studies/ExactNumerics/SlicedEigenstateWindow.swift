@@ -69,7 +69,7 @@ extension ExactRealization {
     /// The eigenpairs the slicing must return for a block of dimension `d`: the indices of the
     /// middle window (for `r`, the criterion and the entanglement) and of the matrix-element
     /// windows, and every state within `delta/2` of the middle window's edges (the criterion's
-    /// partners), with the spares the inertia search may add.
+    /// partners), with the spare states the slicing's interval reaches beyond them.
     public func sliceRequest(dimension d: Int) -> SparseIndexWindow {
         let selected = Set(observables)
         var lower = d, upper = 0
@@ -91,11 +91,12 @@ extension ExactRealization {
     /// Each block's eigenvalues and window eigenvectors, by the dense or the sliced solver. With
     /// `auto`, a failed worker (it cannot start, or a check fails) leaves the realization to the
     /// dense solver, which gives the same states and values (to 1e-10); `sparse` reports it.
-    func eigenstateWindows(fields: DisorderFields, stages: StageTimes) throws -> [EigenstateWindow] {
+    /// Returns the windows and the solver that computed them (`.dense` or `.sparse`).
+    func eigenstateWindows(fields: DisorderFields, stages: StageTimes) throws -> (windows: [EigenstateWindow], solver: WindowSolver) {
         if try slicesWindow() {
-            do { return try slicedEigenstateWindows(fields: fields, stages: stages) } catch where windowSolver == .auto {}
+            do { return (try slicedEigenstateWindows(fields: fields, stages: stages), .sparse) } catch where windowSolver == .auto {}
         }
-        return try problem.eigenstateWindows(fields: fields, stages: stages) { vectorWindow(energies: $0) }
+        return (try problem.eigenstateWindows(fields: fields, stages: stages) { vectorWindow(energies: $0) }, .dense)
     }
 
     /// The window of the one block by spectrum slicing. The eigenvalues outside the computed
@@ -172,5 +173,21 @@ private final class ResultSlots: @unchecked Sendable {
     func get(_ k: Int) throws -> SparseWindowResult? {
         lock.lock(); defer { lock.unlock() }
         return try slots[k]?.get() ?? nil
+    }
+}
+
+extension ExactRealization {
+    /// A warning when stored records of a resumed run were computed by another window solver than
+    /// the one this invocation plans (`auto` may resolve differently on another machine, or fall
+    /// back to `dense`): the values agree to 1e-10, not bit for bit. nil when they agree, when the
+    /// records do not say (written before the solver was recorded) or without an eigenvector window.
+    public func windowSolverWarning(previous: [RealizationRecord], label: String) throws -> String? {
+        guard usesEigenvectorWindow else { return nil }
+        let planned = try slicesWindow() ? WindowSolver.sparse : .dense
+        let others = previous.compactMap(\.windowSolver).filter { $0 != planned.rawValue }
+        guard let other = others.first else { return nil }
+        return "\(label): \(others.count) of the \(previous.count) stored realizations were computed by the \(other) window solver, "
+            + "this invocation computes by \(planned.rawValue) (--window-solver \(windowSolver.rawValue)); "
+            + "the two agree to 1e-10, not bit for bit (each record's window_solver says which)"
     }
 }

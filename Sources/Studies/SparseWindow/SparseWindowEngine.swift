@@ -101,7 +101,8 @@ public struct SparseWindowEngine: Sendable {
         try runWorker(worker, arguments: [jobFile.path, resultFile.path], scratch: scratch)
         let launchedRank = launch == .inherit ? Self.launcherRank : 0
         if launchedRank != 0 { return nil }
-        return try SparseWindowResult(encoded: Data(contentsOf: resultFile))
+        // Mapped, not read: the vectors are copied once, into the result.
+        return try SparseWindowResult(encoded: Data(contentsOf: resultFile, options: .alwaysMapped))
     }
 
     /// Runs `worker` with `arguments` as `launch` says (its standard error into `scratch`); a
