@@ -30,6 +30,9 @@ public struct MatrixFreeOperator: Sendable {
     /// Rows per block of the blocked product: `2^blockShift` (12: 64 KiB per vector).
     public var blockShift = MatrixFreeOperator.defaultBlockShift
     public static let defaultBlockShift = 12
+    /// Rows per block of the split-complex kernel (`splitRecurrence`): `2^splitBlockShift`.
+    public var splitBlockShift = MatrixFreeOperator.defaultSplitBlockShift
+    public static let defaultSplitBlockShift = 10
 
     public enum OperatorError: Error, CustomStringConvertible {
         case notHermitian

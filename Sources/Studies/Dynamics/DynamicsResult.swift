@@ -8,8 +8,10 @@ public struct DynamicsResult: Sendable {
     public var times: [Double]
     public var correlator: [Double]
     public var correlatorError: [Double]
-    /// `1/sqrt(R N_realizations (D + 1))`: the D^(-1/2) error of typicality alone.
+    /// `1/sqrt(R N_realizations (D + 1))` (projected estimator: `D/2` for `D`): the D^(-1/2)
+    /// error of typicality alone.
     public var typicalityError: Double
+    public var estimator: TypicalityEstimator
     public var frequencies: [Double]
     public var spectralFunction: [Double]
     public var spectralFunctionError: [Double]
@@ -27,7 +29,8 @@ public struct DynamicsResult: Sendable {
         realizationCount = records.count
         let single = records.count == 1 ? records[0].values[.correlatorStateError] : nil
         correlatorError = single ?? average[.correlator]?.standardError ?? []
-        typicalityError = 1 / (Double(run.states * max(records.count, 1)) * Double(run.dynamics.dimension + 1)).squareRoot()
+        estimator = run.dynamics.estimator
+        typicalityError = estimator.errorBound(dimension: run.dynamics.dimension) / Double(run.states * max(records.count, 1)).squareRoot()
         frequencies = run.hasSpectralFunction ? run.frequencies : []
         spectralFunction = average[.spectralFunction]?.mean ?? []
         spectralFunctionError = average[.spectralFunction]?.standardError ?? []
@@ -51,7 +54,8 @@ public struct DynamicsResult: Sendable {
     }
 
     func write(to store: RunStore, manifest: [(String, JSONValue)], commandLine: String) throws {
-        var parameters = manifest + [("realizations", .integer(realizationCount)), ("typicality_error", .number(typicalityError))]
+        var parameters = manifest.filter { $0.0 != "estimator" } + [("realizations", .integer(realizationCount)), ("estimator", .string(estimator.rawValue)),
+                                     ("typicality_error", .number(typicalityError))]
         if let resolution { parameters.append(("S_resolution", .number(resolution))) }
         let metadata = OutputMetadata(parameters: parameters, commandLine: commandLine)
         try store.write(OutputRenderer.curve(correlatorTable, metadata: metadata, format: .csv), to: "czz.csv")
@@ -61,6 +65,7 @@ public struct DynamicsResult: Sendable {
         let summary = JSONValue.object([
             ("parameters", .object(manifest)),
             ("realizations", .integer(realizationCount)),
+            ("estimator", .string(estimator.rawValue)),
             ("typicality_error", .number(typicalityError)),
             ("S_resolution", resolution.map { .number($0) } ?? .null),
             ("products_per_realization", .number(productsPerRealization)),

@@ -1,0 +1,223 @@
+import ComplexModule
+import Dispatch
+
+/// The recurrence update of `MatrixFreeOperator` on split-complex vectors (real and imaginary
+/// parts in separate arrays), eight rows per `SIMD8<Double>` (one 512-bit register where the
+/// target has AVX-512):
+///
+///     z <- alpha H x + beta x + gamma z,   acc <- acc + c z,
+///
+/// with `(H x)_i = d_i x_i + sum_f h_f(i ^ f) x_{i ^ f}` as in `MatrixFreeOperator`. Rows go in
+/// blocks of `2^blockShift` (`blockShift >= 3`), whose `H x` is summed in two arrays held in the
+/// first-level cache. For a flip group `f` the partners of a chunk of eight rows `8c ... 8c + 7`
+/// are the chunk `c ^ (f >> 3)` with its lanes permuted by `u -> u ^ (f & 7)`, and the entries
+/// `h_f` of the eight lanes form one pair of vectors per pattern of the group's sign sites at
+/// and above bit 3 (tabulated once per call), so consecutive chunks whose pattern is the same are
+/// a run of plain fused multiply-adds: `hr += er xr - ei xi`, `hi += er xi + ei xr` (two of them
+/// when the group's entries are real, as a bond's `XX + YY` is; none when its entries are all
+/// zero, as for a bond's aligned spins). Threads split the blocks.
+extension MatrixFreeOperator {
+    /// Per flip group: the chunk flip `f >> 3` inside and above the block, the lane permutation
+    /// `f & 7`, the sign sites at and above bit 3, and the lane vectors of `h_f` (real parts then
+    /// imaginary parts, eight each) for each pattern of those sites.
+    struct SplitLayout: Sendable {
+        struct Group: Sendable {
+            var highFlip: Int
+            var chunkFlip: Int
+            var permutation: Int
+            /// The sign sites at and above bit 3: `sites[siteStart..<siteEnd]`.
+            var siteStart: Int
+            var siteEnd: Int
+            var runShift: Int
+            var tableStart: Int
+            var isReal: Bool
+        }
+        var groups: [Group] = []
+        var sites: [Int] = []
+        /// `16` doubles per pattern: eight real parts, eight imaginary parts.
+        var lanes: [Double] = []
+        /// Per pattern: whether all eight entries vanish.
+        var vanishing: [Bool] = []
+
+        init(_ flat: FlattenedGroups, blockShift: Int) {
+            let low = (1 << blockShift) - 1
+            for g in flat.masks.indices {
+                let f = flat.masks[g]
+                let sites = Array(flat.bits[flat.bitStarts[g]..<flat.bitStarts[g + 1]])
+                let chunkSites = sites.filter { $0 >= 3 }
+                var runBits = (f & low) >> 3
+                for site in chunkSites where site < blockShift { runBits |= 1 << (site - 3) }
+                let chunkShift = blockShift - 3
+                let group = Group(highFlip: f & ~low, chunkFlip: (f & low) >> 3, permutation: f & 7,
+                                  siteStart: self.sites.count, siteEnd: self.sites.count + chunkSites.count,
+                                  runShift: runBits == 0 ? chunkShift : min(chunkShift, runBits.trailingZeroBitCount),
+                                  tableStart: vanishing.count, isReal: true)
+                groups.append(group)
+                self.sites += chunkSites
+                var real = true
+                for pattern in 0..<(1 << chunkSites.count) {
+                    var re = [Double](repeating: 0, count: 8), im = [Double](repeating: 0, count: 8)
+                    for u in 0..<8 {
+                        // The partner of lane u has lane bits u ^ permutation, chunk bits from the pattern.
+                        var index = 0
+                        var chunkIndex = 0
+                        for (k, site) in sites.enumerated() {
+                            let bit: Int
+                            if site < 3 {
+                                bit = ((u ^ (f & 7)) >> site) & 1
+                            } else {
+                                bit = (pattern >> chunkIndex) & 1
+                                chunkIndex += 1
+                            }
+                            index |= bit << k
+                        }
+                        re[u] = flat.table[2 * (flat.tableStarts[g] + index)]
+                        im[u] = flat.table[2 * (flat.tableStarts[g] + index) + 1]
+                    }
+                    if im.contains(where: { $0 != 0 }) { real = false }
+                    lanes += re + im
+                    vanishing.append(!re.contains { $0 != 0 } && !im.contains { $0 != 0 })
+                }
+                groups[groups.count - 1].isReal = real
+            }
+        }
+    }
+
+    /// `z <- alpha H x + beta x + gamma z` and, with `accumulate`, `acc <- acc + c z`, on split
+    /// vectors of `D` entries (`z` may not alias `x`; with `gamma = 0`, `z` is not read). Equal to
+    /// `recurrence` on the same numbers to rounding. Needs `D >= 8`.
+    public func splitRecurrence(_ xr: UnsafePointer<Double>, _ xi: UnsafePointer<Double>,
+                                into zr: UnsafeMutablePointer<Double>, _ zi: UnsafeMutablePointer<Double>,
+                                alpha: Double, beta: Double, gamma: Double, accumulate c: Complex<Double> = .zero,
+                                into ar: UnsafeMutablePointer<Double>? = nil, _ ai: UnsafeMutablePointer<Double>? = nil) {
+        precondition(siteCount >= 3, "the split-complex kernel needs at least 3 sites")
+        let shift = min(max(splitBlockShift, 3), siteCount)
+        let blockRows = 1 << shift
+        let blocks = dimension >> shift
+        let chunks = threads == 1 ? 1 : min(blocks, threads * 4)
+        let blocksPerChunk = (blocks + chunks - 1) / chunks
+        let addresses = [Int(bitPattern: xr), Int(bitPattern: xi), Int(bitPattern: zr), Int(bitPattern: zi),
+                         Int(bitPattern: ar), Int(bitPattern: ai)]
+        let accumulating = ar != nil && ai != nil
+        let cr = c.real, ci = c.imaginary
+        let diagonal = self.diagonal
+        let layout = SplitLayout(flattenedGroups, blockShift: shift)
+        let body: @Sendable (Int) -> Void = { chunk in
+            let xr = UnsafeRawPointer(bitPattern: addresses[0])!, xi = UnsafeRawPointer(bitPattern: addresses[1])!
+            let zr = UnsafeMutableRawPointer(bitPattern: addresses[2])!, zi = UnsafeMutableRawPointer(bitPattern: addresses[3])!
+            let ar = UnsafeMutableRawPointer(bitPattern: addresses[4]), ai = UnsafeMutableRawPointer(bitPattern: addresses[5])
+            let hr = UnsafeMutableRawPointer.allocate(byteCount: 8 * blockRows, alignment: 64)
+            let hi = UnsafeMutableRawPointer.allocate(byteCount: 8 * blockRows, alignment: 64)
+            defer { hr.deallocate(); hi.deallocate() }
+            diagonal.withUnsafeBufferPointer { diag in
+            layout.lanes.withUnsafeBufferPointer { lanes in
+            layout.vanishing.withUnsafeBufferPointer { vanishing in
+            layout.groups.withUnsafeBufferPointer { groups in
+            layout.sites.withUnsafeBufferPointer { sites in
+            let dr = UnsafeRawPointer(diag.baseAddress!)
+            let lowerBlock = chunk * blocksPerChunk, upperBlock = min(blocks, lowerBlock + blocksPerChunk)
+            guard lowerBlock < upperBlock else { return }
+            for block in lowerBlock..<upperBlock {
+                let i0 = block << shift
+                var o = 0
+                while o < blockRows {
+                    let d = dr.loadUnaligned(fromByteOffset: 8 &* (i0 &+ o), as: SIMD8<Double>.self)
+                    hr.storeBytes(of: d * xr.loadUnaligned(fromByteOffset: 8 &* (i0 &+ o), as: SIMD8<Double>.self), toByteOffset: 8 &* o, as: SIMD8<Double>.self)
+                    hi.storeBytes(of: d * xi.loadUnaligned(fromByteOffset: 8 &* (i0 &+ o), as: SIMD8<Double>.self), toByteOffset: 8 &* o, as: SIMD8<Double>.self)
+                    o &+= 8
+                }
+                for group in groups {
+                    let j0 = i0 ^ group.highFlip
+                    let run = 1 << group.runShift
+                    var c0 = 0
+                    while c0 < blockRows >> 3 {
+                        // The pattern of the group's sign sites at and above bit 3 in the run's partners.
+                        let j = (i0 &+ 8 &* c0) ^ (group.highFlip | (group.chunkFlip << 3))
+                        var pattern = 0
+                        for k in group.siteStart..<group.siteEnd { pattern |= ((j &>> sites[k]) & 1) &<< (k &- group.siteStart) }
+                        let entry = group.tableStart &+ pattern
+                        if !vanishing[entry] {
+                            let lane = UnsafeRawPointer(lanes.baseAddress! + 16 &* entry)
+                            let er = lane.loadUnaligned(as: SIMD8<Double>.self)
+                            let ei = lane.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self)
+                            // Partner rows of chunk c0 + k start at j0 + 8 ((c0 ^ chunkFlip) + k).
+                            let source = 8 &* (j0 &+ 8 &* (c0 ^ group.chunkFlip))
+                            Self.splitRun(hr: hr + 64 &* c0, hi: hi + 64 &* c0, xr: xr + source, xi: xi + source, count: run,
+                                          permutation: group.permutation, real: group.isReal, er, ei)
+                        }
+                        c0 &+= run
+                    }
+                }
+                // z <- alpha h + beta x + gamma z;  acc <- acc + c z.
+                o = 0
+                while o < blockRows {
+                    let offset = 8 &* (i0 &+ o)
+                    var nr = alpha * hr.loadUnaligned(fromByteOffset: 8 &* o, as: SIMD8<Double>.self)
+                    var ni = alpha * hi.loadUnaligned(fromByteOffset: 8 &* o, as: SIMD8<Double>.self)
+                    nr = nr.addingProduct(beta, xr.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self))
+                    ni = ni.addingProduct(beta, xi.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self))
+                    if gamma != 0 {
+                        nr = nr.addingProduct(gamma, zr.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self))
+                        ni = ni.addingProduct(gamma, zi.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self))
+                    }
+                    zr.storeBytes(of: nr, toByteOffset: offset, as: SIMD8<Double>.self)
+                    zi.storeBytes(of: ni, toByteOffset: offset, as: SIMD8<Double>.self)
+                    if accumulating, let ar, let ai {
+                        let sr = ar.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self).addingProduct(cr, nr).addingProduct(-ci, ni)
+                        let si = ai.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self).addingProduct(cr, ni).addingProduct(ci, nr)
+                        ar.storeBytes(of: sr, toByteOffset: offset, as: SIMD8<Double>.self)
+                        ai.storeBytes(of: si, toByteOffset: offset, as: SIMD8<Double>.self)
+                    }
+                    o &+= 8
+                }
+            }
+            } } } } }
+        }
+        if chunks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: body) }
+    }
+
+    /// `h += e x` over `count` chunks of eight rows: `x`'s lanes permuted by `u -> u ^ permutation`.
+    @inline(__always)
+    static func splitRun(hr: UnsafeMutableRawPointer, hi: UnsafeMutableRawPointer, xr: UnsafeRawPointer, xi: UnsafeRawPointer,
+                         count: Int, permutation: Int, real: Bool, _ er: SIMD8<Double>, _ ei: SIMD8<Double>) {
+        switch (permutation, real) {
+        case (0, true): splitLoop(hr, hi, xr, xi, count, er, ei, real: true) { $0 }
+        case (0, false): splitLoop(hr, hi, xr, xi, count, er, ei, real: false) { $0 }
+        case (1, true): splitLoop(hr, hi, xr, xi, count, er, ei, real: true) { SIMD8($0[1], $0[0], $0[3], $0[2], $0[5], $0[4], $0[7], $0[6]) }
+        case (1, false): splitLoop(hr, hi, xr, xi, count, er, ei, real: false) { SIMD8($0[1], $0[0], $0[3], $0[2], $0[5], $0[4], $0[7], $0[6]) }
+        case (2, true): splitLoop(hr, hi, xr, xi, count, er, ei, real: true) { SIMD8($0[2], $0[3], $0[0], $0[1], $0[6], $0[7], $0[4], $0[5]) }
+        case (2, false): splitLoop(hr, hi, xr, xi, count, er, ei, real: false) { SIMD8($0[2], $0[3], $0[0], $0[1], $0[6], $0[7], $0[4], $0[5]) }
+        case (3, true): splitLoop(hr, hi, xr, xi, count, er, ei, real: true) { SIMD8($0[3], $0[2], $0[1], $0[0], $0[7], $0[6], $0[5], $0[4]) }
+        case (3, false): splitLoop(hr, hi, xr, xi, count, er, ei, real: false) { SIMD8($0[3], $0[2], $0[1], $0[0], $0[7], $0[6], $0[5], $0[4]) }
+        case (4, true): splitLoop(hr, hi, xr, xi, count, er, ei, real: true) { SIMD8($0[4], $0[5], $0[6], $0[7], $0[0], $0[1], $0[2], $0[3]) }
+        case (4, false): splitLoop(hr, hi, xr, xi, count, er, ei, real: false) { SIMD8($0[4], $0[5], $0[6], $0[7], $0[0], $0[1], $0[2], $0[3]) }
+        case (5, true): splitLoop(hr, hi, xr, xi, count, er, ei, real: true) { SIMD8($0[5], $0[4], $0[7], $0[6], $0[1], $0[0], $0[3], $0[2]) }
+        case (5, false): splitLoop(hr, hi, xr, xi, count, er, ei, real: false) { SIMD8($0[5], $0[4], $0[7], $0[6], $0[1], $0[0], $0[3], $0[2]) }
+        case (6, true): splitLoop(hr, hi, xr, xi, count, er, ei, real: true) { SIMD8($0[6], $0[7], $0[4], $0[5], $0[2], $0[3], $0[0], $0[1]) }
+        case (6, false): splitLoop(hr, hi, xr, xi, count, er, ei, real: false) { SIMD8($0[6], $0[7], $0[4], $0[5], $0[2], $0[3], $0[0], $0[1]) }
+        case (_, true): splitLoop(hr, hi, xr, xi, count, er, ei, real: true) { SIMD8($0[7], $0[6], $0[5], $0[4], $0[3], $0[2], $0[1], $0[0]) }
+        case (_, false): splitLoop(hr, hi, xr, xi, count, er, ei, real: false) { SIMD8($0[7], $0[6], $0[5], $0[4], $0[3], $0[2], $0[1], $0[0]) }
+        }
+    }
+
+    @inline(__always)
+    static func splitLoop(_ hr: UnsafeMutableRawPointer, _ hi: UnsafeMutableRawPointer, _ xr: UnsafeRawPointer, _ xi: UnsafeRawPointer,
+                          _ count: Int, _ er: SIMD8<Double>, _ ei: SIMD8<Double>, real: Bool,
+                          _ permute: (SIMD8<Double>) -> SIMD8<Double>) {
+        var k = 0
+        while k < count {
+            let offset = 64 &* k
+            let a = permute(xr.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self))
+            let b = permute(xi.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self))
+            var sr = hr.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self).addingProduct(er, a)
+            var si = hi.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self).addingProduct(er, b)
+            if !real {
+                sr = sr.addingProduct(-ei, b)
+                si = si.addingProduct(ei, a)
+            }
+            hr.storeBytes(of: sr, toByteOffset: offset, as: SIMD8<Double>.self)
+            hi.storeBytes(of: si, toByteOffset: offset, as: SIMD8<Double>.self)
+            k &+= 1
+        }
+    }
+}
