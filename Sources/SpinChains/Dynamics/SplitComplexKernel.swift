@@ -1,5 +1,6 @@
 import ComplexModule
 import Dispatch
+import RealModule
 
 /// The recurrence update of `MatrixFreeOperator` on split-complex vectors (real and imaginary
 /// parts in separate arrays), eight rows per `SIMD8<Double>` (one 512-bit register where the
