@@ -32,6 +32,10 @@ extension MatrixFreeOperator {
             var runShift: Int
             var tableStart: Int
             var isReal: Bool
+            /// Runs shorter than eight chunks go by super-chunks of eight chunks (64 rows): chunk
+            /// `u` of a super-chunk has its partner at chunk `u ^ (chunkFlip & 7)` of the partner
+            /// super-chunk and its pattern bits of the sign sites 3...5 at `lowPatterns[8 g + u]`.
+            var bySuperChunks: Bool
         }
         var groups: [Group] = []
         var sites: [Int] = []
@@ -39,6 +43,7 @@ extension MatrixFreeOperator {
         var lanes: [Double] = []
         /// Per pattern: whether all eight entries vanish.
         var vanishing: [Bool] = []
+        var lowPatterns: [Int] = []
 
         init(_ flat: FlattenedGroups, blockShift: Int) {
             let low = (1 << blockShift) - 1
@@ -49,10 +54,17 @@ extension MatrixFreeOperator {
                 var runBits = (f & low) >> 3
                 for site in chunkSites where site < blockShift { runBits |= 1 << (site - 3) }
                 let chunkShift = blockShift - 3
+                let runShift = runBits == 0 ? chunkShift : min(chunkShift, runBits.trailingZeroBitCount)
                 let group = Group(highFlip: f & ~low, chunkFlip: (f & low) >> 3, permutation: f & 7,
                                   siteStart: self.sites.count, siteEnd: self.sites.count + chunkSites.count,
-                                  runShift: runBits == 0 ? chunkShift : min(chunkShift, runBits.trailingZeroBitCount),
-                                  tableStart: vanishing.count, isReal: true)
+                                  runShift: runShift, tableStart: vanishing.count, isReal: true,
+                                  bySuperChunks: runShift < 3 && chunkShift >= 3)
+                for u in 0..<8 {
+                    // Pattern bits of the sites 3...5 of chunk u's partner (its chunk bits u ^ (chunkFlip & 7)).
+                    var pattern = 0
+                    for (k, site) in chunkSites.enumerated() where site < 6 { pattern |= (((u ^ group.chunkFlip) >> (site - 3)) & 1) << k }
+                    lowPatterns.append(pattern)
+                }
                 groups.append(group)
                 self.sites += chunkSites
                 var real = true
@@ -115,6 +127,7 @@ extension MatrixFreeOperator {
             layout.vanishing.withUnsafeBufferPointer { vanishing in
             layout.groups.withUnsafeBufferPointer { groups in
             layout.sites.withUnsafeBufferPointer { sites in
+            layout.lowPatterns.withUnsafeBufferPointer { lowPatterns in
             let dr = UnsafeRawPointer(diag.baseAddress!)
             let lowerBlock = chunk * blocksPerChunk, upperBlock = min(blocks, lowerBlock + blocksPerChunk)
             guard lowerBlock < upperBlock else { return }
@@ -127,8 +140,34 @@ extension MatrixFreeOperator {
                     hi.storeBytes(of: d * xi.loadUnaligned(fromByteOffset: 8 &* (i0 &+ o), as: SIMD8<Double>.self), toByteOffset: 8 &* o, as: SIMD8<Double>.self)
                     o &+= 8
                 }
-                for group in groups {
+                for (g, group) in groups.enumerated() {
                     let j0 = i0 ^ group.highFlip
+                    if group.bySuperChunks {
+                        // Super-chunk by super-chunk; the pattern bits of the sites from 6 up are those of
+                        // the partner super-chunk, the rest come per chunk from `lowPatterns`.
+                        var sc = 0
+                        while sc < blockRows >> 6 {
+                            let j = (i0 &+ 64 &* sc) ^ (group.highFlip | (group.chunkFlip << 3))
+                            var high = 0
+                            for k in group.siteStart..<group.siteEnd where sites[k] >= 6 {
+                                high |= ((j &>> sites[k]) & 1) &<< (k &- group.siteStart)
+                            }
+                            let source = 8 &* (j0 &+ 64 &* (sc ^ (group.chunkFlip &>> 3)))
+                            Self.withPermutation(group.permutation) { permute in
+                                for u in 0..<8 {
+                                    let entry = group.tableStart &+ (high | lowPatterns[8 &* g &+ u])
+                                    if vanishing[entry] { continue }
+                                    let lane = UnsafeRawPointer(lanes.baseAddress! + 16 &* entry)
+                                    let xOffset = source &+ 64 &* (u ^ (group.chunkFlip & 7)), hOffset = 512 &* sc &+ 64 &* u
+                                    Self.splitLoop(hr + hOffset, hi + hOffset, xr + xOffset, xi + xOffset, 1,
+                                                   lane.loadUnaligned(as: SIMD8<Double>.self),
+                                                   lane.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self), real: group.isReal, permute)
+                                }
+                            }
+                            sc &+= 1
+                        }
+                        continue
+                    }
                     let run = 1 << group.runShift
                     var c0 = 0
                     while c0 < blockRows >> 3 {
@@ -143,8 +182,9 @@ extension MatrixFreeOperator {
                             let ei = lane.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self)
                             // Partner rows of chunk c0 + k start at j0 + 8 ((c0 ^ chunkFlip) + k).
                             let source = 8 &* (j0 &+ 8 &* (c0 ^ group.chunkFlip))
-                            Self.splitRun(hr: hr + 64 &* c0, hi: hi + 64 &* c0, xr: xr + source, xi: xi + source, count: run,
-                                          permutation: group.permutation, real: group.isReal, er, ei)
+                            Self.withPermutation(group.permutation) { permute in
+                                Self.splitLoop(hr + 64 &* c0, hi + 64 &* c0, xr + source, xi + source, run, er, ei, real: group.isReal, permute)
+                            }
                         }
                         c0 &+= run
                     }
@@ -172,50 +212,52 @@ extension MatrixFreeOperator {
                     o &+= 8
                 }
             }
-            } } } } }
+            } } } } } }
         }
         if chunks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: body) }
     }
 
-    /// `h += e x` over `count` chunks of eight rows: `x`'s lanes permuted by `u -> u ^ permutation`.
+    /// Calls `body` with the lane permutation `u -> u ^ permutation` of a `SIMD8` (constant
+    /// shuffles, one case per permutation, so the loops in `body` are compiled for each).
     @inline(__always)
-    static func splitRun(hr: UnsafeMutableRawPointer, hi: UnsafeMutableRawPointer, xr: UnsafeRawPointer, xi: UnsafeRawPointer,
-                         count: Int, permutation: Int, real: Bool, _ er: SIMD8<Double>, _ ei: SIMD8<Double>) {
-        switch (permutation, real) {
-        case (0, true): splitLoop(hr, hi, xr, xi, count, er, ei, real: true) { $0 }
-        case (0, false): splitLoop(hr, hi, xr, xi, count, er, ei, real: false) { $0 }
-        case (1, true): splitLoop(hr, hi, xr, xi, count, er, ei, real: true) { SIMD8($0[1], $0[0], $0[3], $0[2], $0[5], $0[4], $0[7], $0[6]) }
-        case (1, false): splitLoop(hr, hi, xr, xi, count, er, ei, real: false) { SIMD8($0[1], $0[0], $0[3], $0[2], $0[5], $0[4], $0[7], $0[6]) }
-        case (2, true): splitLoop(hr, hi, xr, xi, count, er, ei, real: true) { SIMD8($0[2], $0[3], $0[0], $0[1], $0[6], $0[7], $0[4], $0[5]) }
-        case (2, false): splitLoop(hr, hi, xr, xi, count, er, ei, real: false) { SIMD8($0[2], $0[3], $0[0], $0[1], $0[6], $0[7], $0[4], $0[5]) }
-        case (3, true): splitLoop(hr, hi, xr, xi, count, er, ei, real: true) { SIMD8($0[3], $0[2], $0[1], $0[0], $0[7], $0[6], $0[5], $0[4]) }
-        case (3, false): splitLoop(hr, hi, xr, xi, count, er, ei, real: false) { SIMD8($0[3], $0[2], $0[1], $0[0], $0[7], $0[6], $0[5], $0[4]) }
-        case (4, true): splitLoop(hr, hi, xr, xi, count, er, ei, real: true) { SIMD8($0[4], $0[5], $0[6], $0[7], $0[0], $0[1], $0[2], $0[3]) }
-        case (4, false): splitLoop(hr, hi, xr, xi, count, er, ei, real: false) { SIMD8($0[4], $0[5], $0[6], $0[7], $0[0], $0[1], $0[2], $0[3]) }
-        case (5, true): splitLoop(hr, hi, xr, xi, count, er, ei, real: true) { SIMD8($0[5], $0[4], $0[7], $0[6], $0[1], $0[0], $0[3], $0[2]) }
-        case (5, false): splitLoop(hr, hi, xr, xi, count, er, ei, real: false) { SIMD8($0[5], $0[4], $0[7], $0[6], $0[1], $0[0], $0[3], $0[2]) }
-        case (6, true): splitLoop(hr, hi, xr, xi, count, er, ei, real: true) { SIMD8($0[6], $0[7], $0[4], $0[5], $0[2], $0[3], $0[0], $0[1]) }
-        case (6, false): splitLoop(hr, hi, xr, xi, count, er, ei, real: false) { SIMD8($0[6], $0[7], $0[4], $0[5], $0[2], $0[3], $0[0], $0[1]) }
-        case (_, true): splitLoop(hr, hi, xr, xi, count, er, ei, real: true) { SIMD8($0[7], $0[6], $0[5], $0[4], $0[3], $0[2], $0[1], $0[0]) }
-        case (_, false): splitLoop(hr, hi, xr, xi, count, er, ei, real: false) { SIMD8($0[7], $0[6], $0[5], $0[4], $0[3], $0[2], $0[1], $0[0]) }
+    static func withPermutation(_ permutation: Int, _ body: ((SIMD8<Double>) -> SIMD8<Double>) -> Void) {
+        switch permutation {
+        case 0: body { $0 }
+        case 1: body { SIMD8($0[1], $0[0], $0[3], $0[2], $0[5], $0[4], $0[7], $0[6]) }
+        case 2: body { SIMD8($0[2], $0[3], $0[0], $0[1], $0[6], $0[7], $0[4], $0[5]) }
+        case 3: body { SIMD8($0[3], $0[2], $0[1], $0[0], $0[7], $0[6], $0[5], $0[4]) }
+        case 4: body { SIMD8($0[4], $0[5], $0[6], $0[7], $0[0], $0[1], $0[2], $0[3]) }
+        case 5: body { SIMD8($0[5], $0[4], $0[7], $0[6], $0[1], $0[0], $0[3], $0[2]) }
+        case 6: body { SIMD8($0[6], $0[7], $0[4], $0[5], $0[2], $0[3], $0[0], $0[1]) }
+        default: body { SIMD8($0[7], $0[6], $0[5], $0[4], $0[3], $0[2], $0[1], $0[0]) }
         }
     }
 
+    /// `h += e x` over `count` chunks of eight rows, `x`'s lanes permuted by `permute` (two fused
+    /// multiply-adds per part, one where the entries are real).
     @inline(__always)
     static func splitLoop(_ hr: UnsafeMutableRawPointer, _ hi: UnsafeMutableRawPointer, _ xr: UnsafeRawPointer, _ xi: UnsafeRawPointer,
                           _ count: Int, _ er: SIMD8<Double>, _ ei: SIMD8<Double>, real: Bool,
                           _ permute: (SIMD8<Double>) -> SIMD8<Double>) {
+        if real {
+            var k = 0
+            while k < count {
+                let offset = 64 &* k
+                let a = permute(xr.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self))
+                let b = permute(xi.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self))
+                hr.storeBytes(of: hr.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self).addingProduct(er, a), toByteOffset: offset, as: SIMD8<Double>.self)
+                hi.storeBytes(of: hi.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self).addingProduct(er, b), toByteOffset: offset, as: SIMD8<Double>.self)
+                k &+= 1
+            }
+            return
+        }
         var k = 0
         while k < count {
             let offset = 64 &* k
             let a = permute(xr.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self))
             let b = permute(xi.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self))
-            var sr = hr.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self).addingProduct(er, a)
-            var si = hi.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self).addingProduct(er, b)
-            if !real {
-                sr = sr.addingProduct(-ei, b)
-                si = si.addingProduct(ei, a)
-            }
+            let sr = hr.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self).addingProduct(er, a).addingProduct(-ei, b)
+            let si = hi.loadUnaligned(fromByteOffset: offset, as: SIMD8<Double>.self).addingProduct(er, b).addingProduct(ei, a)
             hr.storeBytes(of: sr, toByteOffset: offset, as: SIMD8<Double>.self)
             hi.storeBytes(of: si, toByteOffset: offset, as: SIMD8<Double>.self)
             k &+= 1
