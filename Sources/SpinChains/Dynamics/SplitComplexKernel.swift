@@ -36,6 +36,9 @@ extension MatrixFreeOperator {
             /// `u` of a super-chunk has its partner at chunk `u ^ (chunkFlip & 7)` of the partner
             /// super-chunk and its pattern bits of the sign sites 3...5 at `lowPatterns[8 g + u]`.
             var bySuperChunks: Bool
+            /// One run over the whole block and no lane permutation: summed with the other such groups
+            /// four chunks at a time in registers (`fusedBlockSum`).
+            var fused: Bool
         }
         var groups: [Group] = []
         var sites: [Int] = []
@@ -58,7 +61,8 @@ extension MatrixFreeOperator {
                 let group = Group(highFlip: f & ~low, chunkFlip: (f & low) >> 3, permutation: f & 7,
                                   siteStart: self.sites.count, siteEnd: self.sites.count + chunkSites.count,
                                   runShift: runShift, tableStart: vanishing.count, isReal: true,
-                                  bySuperChunks: runShift < 3 && chunkShift >= 3)
+                                  bySuperChunks: runShift < 3 && chunkShift >= 3,
+                                  fused: runBits == 0 && f & 7 == 0 && chunkShift >= 2)
                 for u in 0..<8 {
                     // Pattern bits of the sites 3...5 of chunk u's partner (its chunk bits u ^ (chunkFlip & 7)).
                     var pattern = 0
@@ -121,7 +125,10 @@ extension MatrixFreeOperator {
             let ar = UnsafeMutableRawPointer(bitPattern: addresses[4]), ai = UnsafeMutableRawPointer(bitPattern: addresses[5])
             let hr = UnsafeMutableRawPointer.allocate(byteCount: 8 * blockRows, alignment: 64)
             let hi = UnsafeMutableRawPointer.allocate(byteCount: 8 * blockRows, alignment: 64)
-            defer { hr.deallocate(); hi.deallocate() }
+            // Per block, the fused groups with a non-vanishing entry: partner byte offsets and entries, real then complex.
+            let fusedSources = UnsafeMutablePointer<Int>.allocate(capacity: 2 * layout.groups.count)
+            let fusedEntries = UnsafeMutablePointer<Int>.allocate(capacity: 2 * layout.groups.count)
+            defer { hr.deallocate(); hi.deallocate(); fusedSources.deallocate(); fusedEntries.deallocate() }
             diagonal.withUnsafeBufferPointer { diag in
             layout.lanes.withUnsafeBufferPointer { lanes in
             layout.vanishing.withUnsafeBufferPointer { vanishing in
@@ -140,7 +147,25 @@ extension MatrixFreeOperator {
                     hi.storeBytes(of: d * xi.loadUnaligned(fromByteOffset: 8 &* (i0 &+ o), as: SIMD8<Double>.self), toByteOffset: 8 &* o, as: SIMD8<Double>.self)
                     o &+= 8
                 }
-                for (g, group) in groups.enumerated() {
+                var realCount = 0, complexCount = 0
+                let complexBase = groups.count
+                for group in groups where group.fused {
+                    let j = i0 ^ group.highFlip
+                    var pattern = 0
+                    for k in group.siteStart..<group.siteEnd { pattern |= ((j &>> sites[k]) & 1) &<< (k &- group.siteStart) }
+                    let entry = group.tableStart &+ pattern
+                    if vanishing[entry] { continue }
+                    let slot = group.isReal ? realCount : complexBase &+ complexCount
+                    fusedSources[slot] = 8 &* j
+                    fusedEntries[slot] = entry
+                    if group.isReal { realCount &+= 1 } else { complexCount &+= 1 }
+                }
+                let lanePointer = UnsafeRawPointer(lanes.baseAddress!)
+                Self.fusedBlockSum(hr, hi, xr, xi, chunks: blockRows >> 3, sources: fusedSources, entries: fusedEntries, count: realCount,
+                                   lanes: lanePointer, real: true)
+                Self.fusedBlockSum(hr, hi, xr, xi, chunks: blockRows >> 3, sources: fusedSources + complexBase,
+                                   entries: fusedEntries + complexBase, count: complexCount, lanes: lanePointer, real: false)
+                for (g, group) in groups.enumerated() where !group.fused {
                     let j0 = i0 ^ group.highFlip
                     if group.bySuperChunks {
                         // Super-chunk by super-chunk; the pattern bits of the sites from 6 up are those of
@@ -215,6 +240,51 @@ extension MatrixFreeOperator {
             } } } } } }
         }
         if chunks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: body) }
+    }
+
+    /// `h += sum_k e_k x_k` over a block of `chunks` chunks (a multiple of four) for `count` groups
+    /// with one entry pair `e_k` for the whole block (lane vectors at `lanes + 128 entries[k]`
+    /// bytes) and contiguous unpermuted partners (`x` from byte `sources[k]`): four chunks at a time
+    /// in registers, so `h` is read and written once for all of them.
+    @inline(__always)
+    static func fusedBlockSum(_ hr: UnsafeMutableRawPointer, _ hi: UnsafeMutableRawPointer, _ xr: UnsafeRawPointer, _ xi: UnsafeRawPointer,
+                              chunks: Int, sources: UnsafePointer<Int>, entries: UnsafePointer<Int>, count: Int,
+                              lanes: UnsafeRawPointer, real: Bool) {
+        guard count > 0 else { return }
+        typealias V = SIMD8<Double>
+        var c = 0
+        while c < chunks {
+            let o = 64 &* c
+            var r0 = hr.loadUnaligned(fromByteOffset: o, as: V.self), r1 = hr.loadUnaligned(fromByteOffset: o &+ 64, as: V.self)
+            var r2 = hr.loadUnaligned(fromByteOffset: o &+ 128, as: V.self), r3 = hr.loadUnaligned(fromByteOffset: o &+ 192, as: V.self)
+            var i0 = hi.loadUnaligned(fromByteOffset: o, as: V.self), i1 = hi.loadUnaligned(fromByteOffset: o &+ 64, as: V.self)
+            var i2 = hi.loadUnaligned(fromByteOffset: o &+ 128, as: V.self), i3 = hi.loadUnaligned(fromByteOffset: o &+ 192, as: V.self)
+            for k in 0..<count {
+                let lane = lanes + 128 &* entries[k]
+                let er = lane.loadUnaligned(as: V.self)
+                let s = sources[k] &+ o
+                let a0 = xr.loadUnaligned(fromByteOffset: s, as: V.self), b0 = xi.loadUnaligned(fromByteOffset: s, as: V.self)
+                let a1 = xr.loadUnaligned(fromByteOffset: s &+ 64, as: V.self), b1 = xi.loadUnaligned(fromByteOffset: s &+ 64, as: V.self)
+                let a2 = xr.loadUnaligned(fromByteOffset: s &+ 128, as: V.self), b2 = xi.loadUnaligned(fromByteOffset: s &+ 128, as: V.self)
+                let a3 = xr.loadUnaligned(fromByteOffset: s &+ 192, as: V.self), b3 = xi.loadUnaligned(fromByteOffset: s &+ 192, as: V.self)
+                r0 = r0.addingProduct(er, a0); i0 = i0.addingProduct(er, b0)
+                r1 = r1.addingProduct(er, a1); i1 = i1.addingProduct(er, b1)
+                r2 = r2.addingProduct(er, a2); i2 = i2.addingProduct(er, b2)
+                r3 = r3.addingProduct(er, a3); i3 = i3.addingProduct(er, b3)
+                if !real {
+                    let ei = lane.loadUnaligned(fromByteOffset: 64, as: V.self), minus = -ei
+                    r0 = r0.addingProduct(minus, b0); i0 = i0.addingProduct(ei, a0)
+                    r1 = r1.addingProduct(minus, b1); i1 = i1.addingProduct(ei, a1)
+                    r2 = r2.addingProduct(minus, b2); i2 = i2.addingProduct(ei, a2)
+                    r3 = r3.addingProduct(minus, b3); i3 = i3.addingProduct(ei, a3)
+                }
+            }
+            hr.storeBytes(of: r0, toByteOffset: o, as: V.self); hr.storeBytes(of: r1, toByteOffset: o &+ 64, as: V.self)
+            hr.storeBytes(of: r2, toByteOffset: o &+ 128, as: V.self); hr.storeBytes(of: r3, toByteOffset: o &+ 192, as: V.self)
+            hi.storeBytes(of: i0, toByteOffset: o, as: V.self); hi.storeBytes(of: i1, toByteOffset: o &+ 64, as: V.self)
+            hi.storeBytes(of: i2, toByteOffset: o &+ 128, as: V.self); hi.storeBytes(of: i3, toByteOffset: o &+ 192, as: V.self)
+            c &+= 4
+        }
     }
 
     /// Calls `body` with the lane permutation `u -> u ^ permutation` of a `SIMD8` (constant
