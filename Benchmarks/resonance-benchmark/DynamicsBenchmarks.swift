@@ -199,13 +199,31 @@ func runDynamicsBenchmarks(arguments: [String]) throws {
                                      perStateJt, 1000 * perStateJt, 1000 * orderPerJt[length]! * floor, 1000 * paired, paired / perStateJt,
                                      maximumRelativeDifference(split.outputs, interleaved.outputs)))
         }
+        do {
+            // The same split kernel with the whole-block groups one at a time (no register sums), 1 thread.
+            var unfused = h
+            unfused.threads = 1
+            unfused.splitFusesWholeBlockGroups = false
+            var fused = unfused
+            fused.splitFusesWholeBlockGroups = true
+            var a: [Double] = [], b: [Double] = []
+            for _ in 0..<3 {
+                a.append(singleUpdateSeconds(fused, repeats: repeats, split: true).cpuSeconds)
+                b.append(singleUpdateSeconds(unfused, repeats: repeats, split: true).cpuSeconds)
+            }
+            singleRows.append(String(format: "  L = %d + P, split kernel, 1 thread, CPU s per update: %.4f with the whole-block groups summed in registers, %.4f without (x %.2f)",
+                                     length, median(a), median(b), median(b) / median(a)))
+        }
         if let shifts = value("--split-block-shifts") {
             h.threads = 2
             for shift in shifts.split(separator: ",").compactMap({ Int($0) }) {
                 var hs = h
                 hs.splitBlockShift = shift
                 let t = singleUpdateSeconds(hs, repeats: repeats, split: true)
-                singleRows.append(String(format: "  L = %d + P, split blocks of 2^%d rows, 2 threads: %.4f s per update", length, shift, t.seconds))
+                hs.threads = 1
+                let one = singleUpdateSeconds(hs, repeats: repeats, split: true)
+                singleRows.append(String(format: "  L = %d + P, split blocks of 2^%d rows: %.4f s per update on 2 threads, %.4f s (CPU %.4f s) on 1",
+                                         length, shift, t.seconds, one.seconds, one.cpuSeconds))
             }
         }
         h.threads = 2

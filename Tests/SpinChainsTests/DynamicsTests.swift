@@ -76,7 +76,8 @@ final class DynamicsTests: XCTestCase {
     /// The split-complex kernel against the interleaved blocked one (the reference): the same
     /// update on random vectors to 1e-12 relative, at 8 to 14 sites (heisenberg-o3 + probe), with
     /// split blocks from 2^3 rows (groups flipping bits above the block, lane permutations, runs of
-    /// one chunk) to the whole space, on 1 and 2 threads, with and without `gamma` and the sum.
+    /// one chunk) to the whole space, with and without the whole-block groups summed in registers,
+    /// on 1 and 2 threads, with and without `gamma` and the sum.
     func testSplitKernelEqualsInterleavedKernel() throws {
         for sites in [8, 11, 14] {
             let problem = probeProblem(.heisenbergO3, length: sites - 1)
@@ -85,9 +86,10 @@ final class DynamicsTests: XCTestCase {
             var generator = Xoshiro256StarStar(seed: UInt64(40 + sites))
             let x = StateVectors.haarRandom(dimension: d, using: &generator), z0 = StateVectors.haarRandom(dimension: d, using: &generator)
             let acc0 = StateVectors.haarRandom(dimension: d, using: &generator)
-            for (shift, threads) in [(3, 1), (4, 2), (6, 1), (sites, 2)] {
+            for (shift, threads, fusing) in [(3, 1, true), (4, 2, true), (6, 1, true), (6, 2, false), (sites, 2, true), (sites, 1, false)] {
                 var free = try MatrixFreeOperator(op, siteCount: sites, threads: threads)
                 free.splitBlockShift = shift
+                free.splitFusesWholeBlockGroups = fusing
                 for (gamma, accumulating) in [(-1.0, true), (0.0, false)] {
                     var z = z0, acc = acc0
                     z.withUnsafeMutableBufferPointer { zp in acc.withUnsafeMutableBufferPointer { ap in

@@ -33,6 +33,9 @@ public struct MatrixFreeOperator: Sendable {
     /// Rows per block of the split-complex kernel (`splitRecurrence`): `2^splitBlockShift`.
     public var splitBlockShift = MatrixFreeOperator.defaultSplitBlockShift
     public static let defaultSplitBlockShift = 10
+    /// Whether `splitRecurrence` sums the whole-block groups in registers (`fusedBlockSum`); off,
+    /// they run one group at a time like the others (kept for tests and the benchmark).
+    public var splitFusesWholeBlockGroups = true
 
     public enum OperatorError: Error, CustomStringConvertible {
         case notHermitian
