@@ -48,7 +48,7 @@ extension MatrixFreeOperator {
         var vanishing: [Bool] = []
         var lowPatterns: [Int] = []
 
-        init(_ flat: FlattenedGroups, blockShift: Int) {
+        init(_ flat: FlattenedGroups, blockShift: Int, fusing: Bool) {
             let low = (1 << blockShift) - 1
             for g in flat.masks.indices {
                 let f = flat.masks[g]
@@ -62,7 +62,7 @@ extension MatrixFreeOperator {
                                   siteStart: self.sites.count, siteEnd: self.sites.count + chunkSites.count,
                                   runShift: runShift, tableStart: vanishing.count, isReal: true,
                                   bySuperChunks: runShift < 3 && chunkShift >= 3,
-                                  fused: runBits == 0 && f & 7 == 0 && chunkShift >= 2)
+                                  fused: fusing && runBits == 0 && f & 7 == 0 && chunkShift >= 2)
                 for u in 0..<8 {
                     // Pattern bits of the sites 3...5 of chunk u's partner (its chunk bits u ^ (chunkFlip & 7)).
                     var pattern = 0
@@ -118,7 +118,7 @@ extension MatrixFreeOperator {
         let accumulating = ar != nil && ai != nil
         let cr = c.real, ci = c.imaginary
         let diagonal = self.diagonal
-        let layout = SplitLayout(flattenedGroups, blockShift: shift)
+        let layout = SplitLayout(flattenedGroups, blockShift: shift, fusing: splitFusesWholeBlockGroups)
         let body: @Sendable (Int) -> Void = { chunk in
             let xr = UnsafeRawPointer(bitPattern: addresses[0])!, xi = UnsafeRawPointer(bitPattern: addresses[1])!
             let zr = UnsafeMutableRawPointer(bitPattern: addresses[2])!, zi = UnsafeMutableRawPointer(bitPattern: addresses[3])!
