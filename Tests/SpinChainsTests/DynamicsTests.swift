@@ -316,8 +316,9 @@ final class DynamicsTests: XCTestCase {
             }
             means[estimator] = sum
         }
-        let projectedBar = TypicalityEstimator.projected.errorBound(dimension: dynamics.dimension) / Double(r).squareRoot()
-        let pairedBar = TypicalityEstimator.paired.errorBound(dimension: dynamics.dimension) / Double(r).squareRoot()
+        let projectedBar = TypicalityEstimator.projected.errorBound(dimension: dynamics.dimension, samples: r)
+        let pairedBar = TypicalityEstimator.paired.errorBound(dimension: dynamics.dimension, samples: r)
+        XCTAssertEqual(pairedBar, TypicalAutocorrelation.typicalityError(dimension: dynamics.dimension) / Double(r).squareRoot(), accuracy: 1e-15)
         XCTAssertEqual(projectedBar, 1 / (Double(r) * Double(dynamics.dimension / 2 + 1)).squareRoot(), accuracy: 1e-15)
         for i in times.indices {
             XCTAssertEqual(means[.projected]![i], exact[i], accuracy: 4 * projectedBar, "t = \(times[i])")

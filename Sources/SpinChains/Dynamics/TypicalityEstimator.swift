@@ -12,12 +12,11 @@ public enum TypicalityEstimator: String, Sendable, CaseIterable {
     case projected
     case paired
 
-    /// The per-state standard deviation bound: `1/sqrt(D + 1)` (paired), `1/sqrt(D/2 + 1)` (projected).
-    public func errorBound(dimension: Int) -> Double {
-        switch self {
-        case .paired: return 1 / Double(dimension + 1).squareRoot()
-        case .projected: return 1 / Double(dimension / 2 + 1).squareRoot()
-        }
+    /// The standard deviation bound of the mean of `samples` states: `1/sqrt(samples (D + 1))`
+    /// (paired), `1/sqrt(samples (D/2 + 1))` (projected).
+    public func errorBound(dimension: Int, samples: Int = 1) -> Double {
+        let d = self == .paired ? dimension : dimension / 2
+        return 1 / (Double(samples) * Double(d + 1)).squareRoot()
     }
 
     /// Vectors of `D` entries the estimator propagates per state.

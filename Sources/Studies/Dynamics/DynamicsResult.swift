@@ -30,7 +30,7 @@ public struct DynamicsResult: Sendable {
         let single = records.count == 1 ? records[0].values[.correlatorStateError] : nil
         correlatorError = single ?? average[.correlator]?.standardError ?? []
         estimator = run.dynamics.estimator
-        typicalityError = estimator.errorBound(dimension: run.dynamics.dimension) / Double(run.states * max(records.count, 1)).squareRoot()
+        typicalityError = estimator.errorBound(dimension: run.dynamics.dimension, samples: run.states * max(records.count, 1))
         frequencies = run.hasSpectralFunction ? run.frequencies : []
         spectralFunction = average[.spectralFunction]?.mean ?? []
         spectralFunctionError = average[.spectralFunction]?.standardError ?? []
