@@ -52,10 +52,10 @@ public struct DynamicsProblem: Sendable {
         return nil
     }
 
-    /// Peak memory (bytes): state vectors of `16 D` bytes each (phi and chi; projected: the
-    /// drawn state and phi) and the method's work vectors: Chebyshev three for each
-    /// propagated vector, Floquet 3, Krylov m + 2) plus the operator's diagonal table (`8 D`), and with the kernel polynomial
-    /// method the `2N` Chebyshev vectors of the moments.
+    /// Peak memory (bytes): state vectors of `16 D` bytes each (phi and chi, or with the projected
+    /// estimator the drawn state and phi, and the method's work vectors: Chebyshev three for each
+    /// propagated vector, Floquet 3, Krylov m + 2) plus the operator's diagonal table (`8 D`), and
+    /// with the kernel polynomial method the `2N` Chebyshev vectors of the moments.
     ///
     /// The PETSc engine instead: the matrix (about `2 n + 2` stored entries per row on `n` sites,
     /// 20 bytes each with the index, twice: the rows built in Swift and PETSc's copy), ten vectors

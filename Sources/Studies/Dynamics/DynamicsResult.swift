@@ -54,8 +54,8 @@ public struct DynamicsResult: Sendable {
     }
 
     func write(to store: RunStore, manifest: [(String, JSONValue)], commandLine: String) throws {
-        var parameters = manifest.filter { $0.0 != "estimator" } + [("realizations", .integer(realizationCount)), ("estimator", .string(estimator.rawValue)),
-                                     ("typicality_error", .number(typicalityError))]
+        var parameters = manifest.filter { $0.0 != "estimator" }
+            + [("realizations", .integer(realizationCount)), ("estimator", .string(estimator.rawValue)), ("typicality_error", .number(typicalityError))]
         if let resolution { parameters.append(("S_resolution", .number(resolution))) }
         let metadata = OutputMetadata(parameters: parameters, commandLine: commandLine)
         try store.write(OutputRenderer.curve(correlatorTable, metadata: metadata, format: .csv), to: "czz.csv")
