@@ -16,7 +16,10 @@ import RealModule
 /// and above bit 3 (tabulated once per call), so consecutive chunks whose pattern is the same are
 /// a run of plain fused multiply-adds: `hr += er xr - ei xi`, `hi += er xi + ei xr` (two of them
 /// when the group's entries are real, as a bond's `XX + YY` is; none when its entries are all
-/// zero, as for a bond's aligned spins). Threads split the blocks.
+/// zero, as for a bond's aligned spins). Groups whose runs are shorter than eight chunks (sites
+/// 3-5) go by super-chunks of 64 rows with precomputed partner chunks and patterns; groups with
+/// one run over the whole block and no lane permutation (the sites above the block) are summed
+/// four chunks at a time in registers. Threads split the blocks.
 extension MatrixFreeOperator {
     /// Per flip group: the chunk flip `f >> 3` inside and above the block, the lane permutation
     /// `f & 7`, the sign sites at and above bit 3, and the lane vectors of `h_f` (real parts then
