@@ -84,6 +84,58 @@ private func pairedUpdateSeconds(_ d: Int, repeats: Int, _ update: PairedUpdate)
     return (median(wall), median(cpu), [z1, z2, a1, a2])
 }
 
+/// Median wall and calling-thread CPU seconds of one single-vector update `z <- alpha H x + beta x
+/// + gamma z, acc <- acc + c z` (from the same inputs each time): the interleaved kernel
+/// (`recurrence`) or the split-complex one (`splitRecurrence`, on split copies of the same
+/// vectors), and the final `z` and `acc` as complex vectors.
+private func singleUpdateSeconds(_ h: MatrixFreeOperator, repeats: Int, split: Bool)
+    -> (seconds: Double, cpuSeconds: Double, outputs: [[Complex<Double>]]) {
+    let d = h.dimension
+    var generator = Xoshiro256StarStar(seed: 1)
+    let x = StateVectors.haarRandom(dimension: d, using: &generator), z0 = StateVectors.haarRandom(dimension: d, using: &generator)
+    let c = Complex(0.1, 0.1)
+    var wall: [Double] = [], cpu: [Double] = []
+    var outputs: [[Complex<Double>]] = []
+    if split {
+        let xr = x.map(\.real), xi = x.map(\.imaginary)
+        var zr = xr, zi = xi, ar = xr, ai = xi
+        for _ in 0..<repeats {
+            zr = z0.map(\.real); zi = z0.map(\.imaginary); ar = xr; ai = xi
+            let cpuStart = threadCPUSeconds()
+            wall.append(seconds {
+                zr.withUnsafeMutableBufferPointer { zrp in zi.withUnsafeMutableBufferPointer { zip in
+                ar.withUnsafeMutableBufferPointer { arp in ai.withUnsafeMutableBufferPointer { aip in
+                    h.splitRecurrence(xr, xi, into: zrp.baseAddress!, zip.baseAddress!, alpha: 0.1, beta: 0.01, gamma: -1,
+                                      accumulate: c, into: arp.baseAddress!, aip.baseAddress!)
+                } } } }
+            })
+            cpu.append(threadCPUSeconds() - cpuStart)
+        }
+        outputs = [(0..<d).map { Complex(zr[$0], zi[$0]) }, (0..<d).map { Complex(ar[$0], ai[$0]) }]
+    } else {
+        var z = z0, acc = x
+        for _ in 0..<repeats {
+            (z, acc) = (z0, x)
+            let cpuStart = threadCPUSeconds()
+            wall.append(seconds {
+                z.withUnsafeMutableBufferPointer { zp in acc.withUnsafeMutableBufferPointer { ap in
+                    h.recurrence(x, into: zp.baseAddress!, alpha: 0.1, beta: 0.01, gamma: -1, accumulate: c, into: ap.baseAddress!)
+                } }
+            })
+            cpu.append(threadCPUSeconds() - cpuStart)
+        }
+        outputs = [z, acc]
+    }
+    return (median(wall), median(cpu), outputs)
+}
+
+/// Largest `|a - b|` over each pair of vectors, relative to the largest `|b|` of the pair.
+private func maximumRelativeDifference(_ a: [[Complex<Double>]], _ b: [[Complex<Double>]]) -> Double {
+    zip(a, b).map { pair in
+        (zip(pair.0, pair.1).map { ($0 - $1).length }.max() ?? 0) / max(pair.1.map(\.length).max() ?? 1, .leastNormalMagnitude)
+    }.max() ?? 0
+}
+
 private func maximumDifference(_ a: [[Complex<Double>]], _ b: [[Complex<Double>]]) -> Double {
     zip(a, b).map { zip($0, $1).map { ($0 - $1).length }.max() ?? 0 }.max() ?? 0
 }
@@ -102,6 +154,8 @@ func runDynamicsBenchmarks(arguments: [String]) throws {
     print("L+P  D         thr  row-wise s  blocked s  speed-up  blocked CPU s  floor s  x floor  order/Jt  s/state/Jt  Jt=1e3 s/state  (at floor)  est. MiB  max |blocked - row-wise|")
     var orderPerJt: [Int: Double] = [:]
     var matrixFreePerStateJt: [Int: [Int: Double]] = [:]
+    var singleRows: [String] = []
+    var checks: [String] = []
     for length in sizes {
         var problem = EDProblem(model: .heisenbergO3, length: length, disorderStrength: 2)
         problem.probe = problem.defaultProbe
@@ -131,6 +185,48 @@ func runDynamicsBenchmarks(arguments: [String]) throws {
                          orderPerJt[length]!, perStateJt, 1000 * perStateJt, 1000 * orderPerJt[length]! * floor,
                          dynamics.memoryEstimate / 1_048_576, maximumDifference(blocked.outputs, rowwise.outputs)))
         }
+        // One vector (the projected estimator): the interleaved kernel against the split-complex one.
+        for threads in [1, 2] {
+            h.threads = threads
+            let interleaved = singleUpdateSeconds(h, repeats: repeats, split: false)
+            let split = singleUpdateSeconds(h, repeats: repeats, split: true)
+            let floor = Double(MatrixFreeOperator.minimumBytesPerRow * d) / triad[threads - 1]
+            let perStateJt = orderPerJt[length]! * split.seconds
+            let paired = matrixFreePerStateJt[length]![threads]!
+            singleRows.append(String(format: "%2d+P %-9d %3d  %13.4f  %7.4f  %8.2f  %11@  %7.4f  %7.1f  %10.3f  %14.0f  %10.0f  %14.0f  %14.1f  %.1e",
+                                     length, d, threads, interleaved.seconds, split.seconds, interleaved.seconds / split.seconds,
+                                     threads == 1 ? String(format: "%.4f", split.cpuSeconds) : "-", floor, split.seconds / floor,
+                                     perStateJt, 1000 * perStateJt, 1000 * orderPerJt[length]! * floor, 1000 * paired, paired / perStateJt,
+                                     maximumRelativeDifference(split.outputs, interleaved.outputs)))
+        }
+        do {
+            // The same split kernel with the whole-block groups one at a time (no register sums), 1 thread.
+            var unfused = h
+            unfused.threads = 1
+            unfused.splitFusesWholeBlockGroups = false
+            var fused = unfused
+            fused.splitFusesWholeBlockGroups = true
+            var a: [Double] = [], b: [Double] = []
+            for _ in 0..<3 {
+                a.append(singleUpdateSeconds(fused, repeats: repeats, split: true).cpuSeconds)
+                b.append(singleUpdateSeconds(unfused, repeats: repeats, split: true).cpuSeconds)
+            }
+            singleRows.append(String(format: "  L = %d + P, split kernel, 1 thread, CPU s per update: %.4f with the whole-block groups summed in registers, %.4f without (x %.2f)",
+                                     length, median(a), median(b), median(b) / median(a)))
+        }
+        if let shifts = value("--split-block-shifts") {
+            h.threads = 2
+            for shift in shifts.split(separator: ",").compactMap({ Int($0) }) {
+                var hs = h
+                hs.splitBlockShift = shift
+                let t = singleUpdateSeconds(hs, repeats: repeats, split: true)
+                hs.threads = 1
+                let one = singleUpdateSeconds(hs, repeats: repeats, split: true)
+                singleRows.append(String(format: "  L = %d + P, split blocks of 2^%d rows: %.4f s per update on 2 threads, %.4f s (CPU %.4f s) on 1",
+                                         length, shift, t.seconds, one.seconds, one.cpuSeconds))
+            }
+        }
+        h.threads = 2
         if let shifts = value("--block-shifts") {
             h.threads = 1
             for shift in shifts.split(separator: ",").compactMap({ Int($0) }) {
@@ -153,8 +249,22 @@ func runDynamicsBenchmarks(arguments: [String]) throws {
             }
             print(String(format: "check at L = %d + P, 2 threads: one state (phi and chi) to Jt = %g took %.2f s, %.3f s per unit Jt (%d products)",
                          length, checkJt, measured, measured / checkJt, propagator.productCount))
+            var projectedPropagator = ChebyshevPropagator(hamiltonian: h, interval: interval)
+            var projected = StateVectors.projectedOnPlus(StateVectors.haarRandom(dimension: d, using: &generator), site: length)
+            let projectedSeconds = try seconds { try projectedPropagator.evolve(&projected, by: checkJt) }
+            checks.append(String(format: "check at L = %d + P, 2 threads: one projected state (split kernel) to Jt = %g took %.2f s, %.3f s per unit Jt (%d products)",
+                                 length, checkJt, projectedSeconds, projectedSeconds / checkJt, projectedPropagator.productCount))
         }
     }
+
+    print("\nOne vector per state (projected estimator, C = <phi(t)|A|phi(t)>/<psi+|psi+>): the update z <- alpha H x + beta x + gamma z, "
+          + "acc <- acc + c z by the interleaved kernel (recurrence, blocks of 2^\(MatrixFreeOperator.defaultBlockShift)) and the split-complex one "
+          + "(splitRecurrence, blocks of 2^\(MatrixFreeOperator.defaultSplitBlockShift)); floor: \(MatrixFreeOperator.minimumBytesPerRow) bytes per row; "
+          + "s/state/Jt and Jt=1e3 for the projected estimator on the split kernel, beside the paired estimator on the interleaved kernel (table above).")
+    print("L+P  D         thr  interleaved s  split s  speed-up  split CPU s  floor s  x floor  s/state/Jt  Jt=1e3 s/state  (at floor)  paired Jt=1e3 s  paired/projected  max rel |split - interleaved|")
+    for row in singleRows { print(row) }
+    for line in checks { print(line) }
+    print("load average after the matrix-free runs: " + ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3).joined(separator: " "))
 
     // The PETSc engine: the sparse worker next to this executable.
     print("\nPETSc engine (resonance-sparse-complex: complex AIJ, the Chebyshev recurrence with MatMult on phi and chi), one state over a short Jt, extrapolated:")

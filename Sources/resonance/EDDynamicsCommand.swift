@@ -5,6 +5,7 @@ import Studies
 
 extension PropagationMethod: ExpressibleByArgument {}
 extension DynamicsEngine: ExpressibleByArgument {}
+extension TypicalityEstimator: ExpressibleByArgument {}
 
 /// `resonance ed dynamics`: [Czz(t)] and [S(omega)] by dynamical typicality, disorder-averaged
 /// in a resumable run directory.
@@ -37,6 +38,8 @@ struct EDDynamics: ParsableCommand {
     var method: PropagationMethod = .chebyshev
     @Option(help: "Engine of the Hamiltonian models: matrix-free (threaded, this process) or petsc (the Hamiltonian as a distributed PETSc matrix in a sparse worker; Chebyshev only).")
     var engine: DynamicsEngine = .matrixFree
+    @Option(help: "Typicality estimator: projected (one propagated vector P+|psi>, C = <phi(t)|A|phi(t)>/<psi+|psi+>, error 1/sqrt(D/2+1) per state, half the work; the default for a new --out on the matrix-free engine) or paired (phi and chi, <phi(t)|A|chi(t)>/<psi|psi>, error 1/sqrt(D+1); the default where --out holds a run stored without an estimator, and with --engine petsc, which runs only this one).")
+    var estimator: TypicalityEstimator?
     @Option(name: .customLong("ranks-per-realization"), help: "With --engine petsc: MPI ranks of each realization's propagation (an R-rank mpirun job), 1...1024.")
     var ranksPerRealization: Int = 1
     @Option(name: .customLong("krylov-dimension"), help: "Lanczos vectors per Krylov step, 4...200.")
@@ -76,6 +79,7 @@ struct EDDynamics: ParsableCommand {
         dynamics.krylovDimension = krylovDimension
         dynamics.kernelOrder = kpmOrder
         dynamics.engine = engine
+        dynamics.estimator = estimator ?? Self.storedEstimator(in: out) ?? (engine == .petsc ? .paired : .projected)
         dynamics.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         if let reason = dynamics.unsupportedReason { throw ValidationError(reason) }
         let available = Double(ProcessInfo.processInfo.physicalMemory)
@@ -86,6 +90,16 @@ struct EDDynamics: ParsableCommand {
                                            estimate / 1_073_741_824, available / 1_073_741_824))
         }
         return dynamics
+    }
+
+    /// The estimator of the dynamics run stored in `directory` (its manifest names it; a stored
+    /// run without the entry is paired), nil where there is none.
+    static func storedEstimator(in directory: String) -> TypicalityEstimator? {
+        let url = URL(fileURLWithPath: directory).appendingPathComponent("manifest.json")
+        guard let data = try? Data(contentsOf: url),
+              let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              manifest["kind"] as? String == "dynamics" else { return nil }
+        return (manifest["estimator"] as? String).flatMap(TypicalityEstimator.init(rawValue:)) ?? .paired
     }
 
     func plan() throws -> DynamicsRun {
@@ -124,7 +138,7 @@ struct EDDynamics: ParsableCommand {
         let result = try plan().run()
         guard !quiet else { return }
         var lines = ["realizations  \(result.realizationCount)",
-                     String(format: "typicality error  %.2g", result.typicalityError)]
+                     String(format: "typicality error  %.2g (%@ estimator)", result.typicalityError, result.estimator.rawValue)]
         if let resolution = result.resolution { lines.append(String(format: "S(omega) resolution  %.3g", resolution)) }
         lines.append("t  czz  czz_err")
         for (k, t) in result.times.enumerated() {

@@ -73,6 +73,79 @@ final class DynamicsTests: XCTestCase {
         }
     }
 
+    /// The split-complex kernel against the interleaved blocked one (the reference): the same
+    /// update on random vectors to 1e-12 relative, at 8 to 14 sites (heisenberg-o3 + probe), with
+    /// split blocks from 2^3 rows (groups flipping bits above the block, lane permutations, runs of
+    /// one chunk) to the whole space, with and without the whole-block groups summed in registers,
+    /// on 1 and 2 threads, with and without `gamma` and the sum.
+    func testSplitKernelEqualsInterleavedKernel() throws {
+        for sites in [8, 11, 14] {
+            let problem = probeProblem(.heisenbergO3, length: sites - 1)
+            let op = try problem.hamiltonianOperator(fields: problem.drawFields(seed: UInt64(sites), realization: 0))
+            let d = 1 << sites
+            var generator = Xoshiro256StarStar(seed: UInt64(40 + sites))
+            let x = StateVectors.haarRandom(dimension: d, using: &generator), z0 = StateVectors.haarRandom(dimension: d, using: &generator)
+            let acc0 = StateVectors.haarRandom(dimension: d, using: &generator)
+            for (shift, threads, fusing) in [(3, 1, true), (4, 2, true), (6, 1, true), (6, 2, false), (sites, 2, true), (sites, 1, false)] {
+                var free = try MatrixFreeOperator(op, siteCount: sites, threads: threads)
+                free.splitBlockShift = shift
+                free.splitFusesWholeBlockGroups = fusing
+                for (gamma, accumulating) in [(-1.0, true), (0.0, false)] {
+                    var z = z0, acc = acc0
+                    z.withUnsafeMutableBufferPointer { zp in acc.withUnsafeMutableBufferPointer { ap in
+                        free.recurrence(x, into: zp.baseAddress!, alpha: 0.3, beta: -0.2, gamma: gamma, accumulate: Complex(0.4, -0.7),
+                                        into: accumulating ? ap.baseAddress! : nil)
+                    } }
+                    var xr = x.map(\.real), xi = x.map(\.imaginary)
+                    var zr = z0.map(\.real), zi = z0.map(\.imaginary), ar = acc0.map(\.real), ai = acc0.map(\.imaginary)
+                    if gamma == 0 { zr = Array(repeating: .nan, count: d); zi = zr }   // not read with gamma = 0
+                    xr.withUnsafeMutableBufferPointer { xrp in xi.withUnsafeMutableBufferPointer { xip in
+                    zr.withUnsafeMutableBufferPointer { zrp in zi.withUnsafeMutableBufferPointer { zip in
+                    ar.withUnsafeMutableBufferPointer { arp in ai.withUnsafeMutableBufferPointer { aip in
+                        free.splitRecurrence(xrp.baseAddress!, xip.baseAddress!, into: zrp.baseAddress!, zip.baseAddress!,
+                                             alpha: 0.3, beta: -0.2, gamma: gamma, accumulate: Complex(0.4, -0.7),
+                                             into: accumulating ? arp.baseAddress! : nil, accumulating ? aip.baseAddress! : nil)
+                    } } } } } }
+                    let scale = z.map(\.length).max()!
+                    let splitZ = (0..<d).map { Complex(zr[$0], zi[$0]) }, splitAcc = (0..<d).map { Complex(ar[$0], ai[$0]) }
+                    XCTAssertLessThan(maxDifference(splitZ, z) / scale, 1e-12, "\(sites) sites, blocks 2^\(shift), gamma \(gamma)")
+                    XCTAssertLessThan(maxDifference(splitAcc, acc) / acc.map(\.length).max()!, 1e-12, "\(sites) sites, blocks 2^\(shift)")
+                }
+            }
+        }
+    }
+
+    /// One state propagated with the split kernel (blocks of 2^4 rows) and with the interleaved
+    /// one agree to 1e-10, and both with dense exp(-iHt), up to Jt = 10^3 at L = 6 + P.
+    func testSplitChebyshevEqualsInterleavedAndDense() throws {
+        let problem = probeProblem(.heisenbergO3, length: 6)
+        let fields = problem.drawFields(seed: 12, realization: 1)
+        let op = try problem.hamiltonianOperator(fields: fields)
+        var dense = try DenseStatePropagator(hamiltonian: op.denseMatrix(in: FullBasis(siteCount: 7)))
+        var free = try MatrixFreeOperator(op, siteCount: 7, threads: 2)
+        free.splitBlockShift = 4
+        let interval = try SpectralInterval.estimate(free)
+        var split = ChebyshevPropagator(hamiltonian: free, interval: interval)
+        var interleaved = ChebyshevPropagator(hamiltonian: free, interval: interval)
+        interleaved.usesSplitKernel = false
+        var generator = Xoshiro256StarStar(seed: 7)
+        let psi = StateVectors.haarRandom(dimension: 128, using: &generator)
+        let norm = StateVectors.normSquared(psi).squareRoot()
+        let start = psi.map { $0 * Complex(1 / norm) }
+        var a = start, b = start
+        var now = 0.0
+        for t in [1.0, 30, 1000] {
+            try split.evolve(&a, by: t - now)
+            try interleaved.evolve(&b, by: t - now)
+            now = t
+            var exact = start
+            try dense.evolve(&exact, by: t)
+            XCTAssertLessThan(maxDifference(a, b), 1e-10, "Jt = \(t)")
+            XCTAssertLessThan(maxDifference(a, exact), 1e-10, "Jt = \(t)")
+        }
+        XCTAssertEqual(split.productCount, interleaved.productCount)
+    }
+
     /// The paired Chebyshev propagation of two states equals propagating each alone, to rounding.
     func testPairedChebyshevEqualsSinglePropagation() throws {
         let problem = probeProblem(.heisenbergO3, length: 5)
@@ -173,6 +246,90 @@ final class DynamicsTests: XCTestCase {
         }
     }
 
+    /// The projected estimator over an orthonormal basis of the `D/2` states with `A = +1` (the
+    /// basis states with the probe's bit clear): `(2/D) sum_j <phi_j(t)| A |phi_j(t)>` is the trace,
+    /// equal to the dense C(t) to 1e-10: Chebyshev at L = 8 + P (the split kernel's super-chunks and
+    /// runs), Krylov at L = 6 + P (its Lanczos steps cost more per state).
+    func testProjectedFullBasisEqualsDenseAutocorrelation() throws {
+        for (method, length, times) in [(PropagationMethod.chebyshev, 8, [0.5, 2.5]), (.krylov, 6, [0.3, 1, 3, 8])] {
+            var dynamics = DynamicsProblem(problem: probeProblem(.heisenbergO3, length: length), method: method)
+            dynamics.estimator = .projected
+            let fields = dynamics.problem.drawFields(seed: 6, realization: 2)
+            let site = dynamics.operatorSite
+            let exact = try denseAutocorrelation(dynamics.problem, fields: fields, site: site, times: times)
+            var sum = [Double](repeating: 0, count: times.count)
+            var propagator = try dynamics.propagator(fields: fields)
+            var count = 0
+            for j in 0..<dynamics.dimension where j & (1 << site) == 0 {
+                let values = try TypicalAutocorrelation.values(state: StateVectors.basisVector(j, dimension: dynamics.dimension), site: site,
+                                                               times: times, estimator: .projected, propagator: &propagator)
+                for i in times.indices { sum[i] += 2 * values[i] / Double(dynamics.dimension) }
+                count += 1
+            }
+            XCTAssertEqual(count, dynamics.dimension / 2)
+            for i in times.indices { XCTAssertEqual(sum[i], exact[i], accuracy: 1e-10, "\(method) t = \(times[i])") }
+        }
+    }
+
+    /// Floquet: over full bases the projected and the paired estimator are both the trace and
+    /// agree to 1e-10 (the gate propagator runs one vector for projected, two for paired).
+    func testProjectedAndPairedFullBasesAgreeForFloquet() throws {
+        var dynamics = DynamicsProblem(problem: probeProblem(.floquetO3, length: 5), method: .chebyshev)
+        let fields = dynamics.problem.drawFields(seed: 3, realization: 0)
+        let times = [1.0, 4, 20]
+        let site = dynamics.operatorSite
+        var sums: [TypicalityEstimator: [Double]] = [:]
+        for estimator in TypicalityEstimator.allCases {
+            dynamics.estimator = estimator
+            var propagator = try dynamics.propagator(fields: fields)
+            var sum = [Double](repeating: 0, count: times.count)
+            for j in 0..<dynamics.dimension where estimator == .paired || j & (1 << site) == 0 {
+                let values = try TypicalAutocorrelation.values(state: StateVectors.basisVector(j, dimension: dynamics.dimension), site: site,
+                                                               times: times, estimator: estimator, propagator: &propagator)
+                let weight = estimator == .paired ? 1.0 : 2.0
+                for i in times.indices { sum[i] += weight * values[i] / Double(dynamics.dimension) }
+            }
+            sums[estimator] = sum
+        }
+        for i in times.indices { XCTAssertEqual(sums[.projected]![i], sums[.paired]![i], accuracy: 1e-10, "n = \(times[i])") }
+        XCTAssertGreaterThan(abs(sums[.paired]![0] - 1), 1e-3, "C(n) has moved away from C(0) = 1")
+    }
+
+    /// Haar-random states, projected: within 4 error bars `1/sqrt(R (D/2 + 1))` of the dense C(t),
+    /// C(0) = 1 exactly, and within 4 combined error bars of the paired estimate from the same states.
+    func testProjectedTypicalityAgreesWithDenseAndPaired() throws {
+        var dynamics = DynamicsProblem(problem: probeProblem(.heisenbergO3, length: 8), method: .chebyshev)
+        dynamics.threads = 2
+        let fields = dynamics.problem.drawFields(seed: 1, realization: 0)
+        let times = [0.0, 0.5, 2, 10, 40]
+        let site = dynamics.operatorSite
+        let exact = try denseAutocorrelation(dynamics.problem, fields: fields, site: site, times: times)
+        let r = 4
+        var means: [TypicalityEstimator: [Double]] = [:]
+        for estimator in TypicalityEstimator.allCases {
+            var sum = [Double](repeating: 0, count: times.count)
+            for k in 0..<r {
+                var propagator = try dynamics.propagator(fields: fields)
+                let values = try TypicalAutocorrelation.values(state: dynamics.randomState(seed: 1, realization: 0, index: k), site: site,
+                                                               times: times, estimator: estimator, propagator: &propagator)
+                for i in times.indices { sum[i] += values[i] / Double(r) }
+            }
+            means[estimator] = sum
+        }
+        let projectedBar = TypicalityEstimator.projected.errorBound(dimension: dynamics.dimension, samples: r)
+        let pairedBar = TypicalityEstimator.paired.errorBound(dimension: dynamics.dimension, samples: r)
+        XCTAssertEqual(pairedBar, TypicalAutocorrelation.typicalityError(dimension: dynamics.dimension) / Double(r).squareRoot(), accuracy: 1e-15)
+        XCTAssertEqual(projectedBar, 1 / (Double(r) * Double(dynamics.dimension / 2 + 1)).squareRoot(), accuracy: 1e-15)
+        for i in times.indices {
+            XCTAssertEqual(means[.projected]![i], exact[i], accuracy: 4 * projectedBar, "t = \(times[i])")
+            XCTAssertEqual(means[.projected]![i], means[.paired]![i],
+                           accuracy: 4 * (projectedBar * projectedBar + pairedBar * pairedBar).squareRoot(), "t = \(times[i])")
+        }
+        XCTAssertEqual(means[.projected]![0], 1, accuracy: 1e-12)
+        // The late times have decayed well below 1, so agreeing with the dense curve is not agreeing with C(0).
+        XCTAssertLessThan(exact[3], 1 - 10 * projectedBar)
+    }
+
     /// Over a full basis the kernel polynomial moments equal sum_ab |A_ab|^2 T_n(x_a) T_m(x_b) / D from LAPACK.
     func testKernelPolynomialMomentsEqualDenseMoments() throws {
         let dynamics = DynamicsProblem(problem: probeProblem(.heisenbergO3, length: 5), method: .chebyshev)
@@ -249,6 +406,10 @@ final class DynamicsTests: XCTestCase {
         var dynamics = DynamicsProblem(problem: probeProblem(.heisenbergO3, length: 20), method: .chebyshev)
         // phi, chi, three Chebyshev vectors for each (16 bytes per entry) and the diagonal (8): 136 D bytes.
         XCTAssertEqual(dynamics.memoryEstimate, 136 * Double(1 << 21))
+        // Projected: the drawn state, phi and its three Chebyshev vectors: 88 D bytes.
+        dynamics.estimator = .projected
+        XCTAssertEqual(dynamics.memoryEstimate, 88 * Double(1 << 21))
+        dynamics.estimator = .paired
         dynamics.method = .krylov
         dynamics.krylovDimension = 30
         XCTAssertEqual(dynamics.memoryEstimate, Double(1 << 21) * (16 * 34 + 8))

@@ -25,6 +25,7 @@ final class EDDynamicsCommandTests: XCTestCase {
             (["--ranks-per-realization", "2"], "--ranks-per-realization applies to --engine petsc"),
             (["--omega", "1,,2"], "--omega: '' is not a number"),
             (["--engine", "petsc", "--ranks-per-realization", "0"], "--ranks-per-realization must be an integer in 1...1024"),
+            (["--engine", "petsc", "--estimator", "projected"], "--engine petsc runs the paired estimator"),
         ]
         for (extra, message) in cases {
             let run = try cli.run(base(out) + extra)
@@ -44,7 +45,7 @@ final class EDDynamicsCommandTests: XCTestCase {
         let a = folder(), b = folder()
         defer { for f in [a, b] { try? FileManager.default.removeItem(at: f) } }
         let extra = ["--times", "0,0.5,3,20", "--states", "2", "--realizations", "2"]
-        XCTAssertEqual(try cli.run(base(a) + extra + ["--threads", "1"]).status, 0)
+        XCTAssertEqual(try cli.run(base(a) + extra + ["--threads", "1", "--estimator", "paired"]).status, 0)
         let petsc = try cli.run(base(b) + extra + ["--engine", "petsc", "--ranks-per-realization", "2"])
         XCTAssertEqual(petsc.status, 0, petsc.errors)
         let free = try records(a), sparse = try records(b)
@@ -82,6 +83,29 @@ final class EDDynamicsCommandTests: XCTestCase {
         let changed = try cli.run(base(a) + ["--times", "0,1", "--states", "2", "--realizations", "3"])
         XCTAssertNotEqual(changed.status, 0)
         XCTAssertTrue(changed.errors.contains("holds a different run"), changed.errors)
+    }
+
+    /// A new run directory takes the projected estimator and its manifest names it; a directory
+    /// holding a run stored without an estimator (paired) is continued as paired.
+    func testEstimatorDefaultsAndStoredRunsContinue() throws {
+        let a = folder(), b = folder()
+        defer { for f in [a, b] { try? FileManager.default.removeItem(at: f) } }
+        let extra = ["--times", "0,0.5,3", "--states", "2", "--threads", "1"]
+        XCTAssertEqual(try cli.run(base(a) + extra + ["--realizations", "1"]).status, 0)
+        let manifest = try String(contentsOf: a.appendingPathComponent("manifest.json"), encoding: .utf8)
+        XCTAssertTrue(manifest.contains("\"estimator\": \"projected\"") || manifest.contains("\"estimator\":\"projected\""), manifest)
+        XCTAssertEqual(try cli.run(base(b) + extra + ["--realizations", "1", "--estimator", "paired"]).status, 0)
+        XCTAssertFalse(try String(contentsOf: b.appendingPathComponent("manifest.json"), encoding: .utf8).contains("estimator"))
+        let resumed = try cli.run(base(b) + extra + ["--realizations", "2"])
+        XCTAssertEqual(resumed.status, 0, resumed.errors)
+        XCTAssertEqual(try records(b).count, 2)
+        let summary = try String(contentsOf: b.appendingPathComponent("summary.json"), encoding: .utf8)
+        XCTAssertTrue(summary.contains("paired"), summary)
+        // The two estimators' C(0) is 1 exactly; later times differ by their typicality errors.
+        for dir in [a, b] {
+            let czz = try XCTUnwrap((try records(dir)[0]?["values"] as? NSDictionary)?["czz"] as? [Double])
+            XCTAssertEqual(czz[0], 1, accuracy: 1e-12)
+        }
     }
 
     /// Floquet: S(omega) from the Fourier series of C(n) integrates over the zone to C(0) = 1.

@@ -23,6 +23,11 @@ public struct ChebyshevPropagator: StatePropagator {
     private var previous2: [Complex<Double>] = []
     private var current2: [Complex<Double>] = []
     private var sum2: [Complex<Double>] = []
+    /// One vector (`evolve`) runs on split-complex copies (`MatrixFreeOperator.splitRecurrence`)
+    /// unless this is false (then the interleaved `recurrence`, the reference).
+    public var usesSplitKernel = true
+    /// The split work vectors: real and imaginary parts of `T_{n-1}`, `T_n` and the sum.
+    private var split: [Double] = []
 
     public init(hamiltonian: MatrixFreeOperator, interval: SpectralInterval, tolerance: Double = 1e-16) {
         self.hamiltonian = hamiltonian
@@ -38,6 +43,11 @@ public struct ChebyshevPropagator: StatePropagator {
         guard dt != 0 else { return }
         let (steps, coefficients, phase) = plan(dt)
         let d = hamiltonian.dimension
+        if usesSplitKernel && hamiltonian.siteCount >= 3 {
+            if split.count != 6 * d { split = [Double](repeating: 0, count: 6 * d) }
+            for _ in 0..<steps { expandSplit(&state, coefficients: coefficients, phase: phase) }
+            return
+        }
         if previous.count != d {
             previous = .init(repeating: .zero, count: d)
             current = .init(repeating: .zero, count: d)
@@ -139,6 +149,38 @@ public struct ChebyshevPropagator: StatePropagator {
             }
             productCount += 2
         }
+    }
+
+    /// One step on split-complex vectors: `state <- phase sum_n c_n T_n(H~) state`.
+    private mutating func expandSplit(_ state: inout [Complex<Double>], coefficients: [Complex<Double>], phase: Complex<Double>) {
+        let d = hamiltonian.dimension
+        let a = interval.halfWidth, b = interval.center
+        let op = hamiltonian
+        // Six arrays of D: T_{n-1} (re, im), T_n (re, im), the sum (re, im).
+        state.withUnsafeMutableBufferPointer { psi in
+            split.withUnsafeMutableBufferPointer { work in
+                let v = (0..<6).map { work.baseAddress! + $0 * d }
+                let c0 = coefficients[0]
+                for i in 0..<d {
+                    let x = psi[i]
+                    v[0][i] = x.real
+                    v[1][i] = x.imaginary
+                    v[4][i] = c0.real * x.real - c0.imaginary * x.imaginary
+                    v[5][i] = c0.real * x.imaginary + c0.imaginary * x.real
+                }
+                var previous = 0, current = 2
+                for n in 1..<max(coefficients.count, 1) {
+                    // n = 1: T_1 = H~ T_0; then T_n = 2 H~ T_{n-1} - T_{n-2}, written over T_{n-2}.
+                    let (alpha, beta, gamma) = n == 1 ? (1 / a, -b / a, 0.0) : (2 / a, -2 * b / a, -1.0)
+                    let (source, target) = n == 1 ? (previous, current) : (current, previous)
+                    op.splitRecurrence(v[source], v[source + 1], into: v[target], v[target + 1], alpha: alpha, beta: beta, gamma: gamma,
+                                       accumulate: coefficients[n], into: v[4], v[5])
+                    if n > 1 { swap(&previous, &current) }
+                }
+                for i in 0..<d { psi[i] = phase * Complex(v[4][i], v[5][i]) }
+            }
+        }
+        productCount += coefficients.count - 1
     }
 
     private mutating func expand(_ state: inout [Complex<Double>], coefficients: [Complex<Double>]) {

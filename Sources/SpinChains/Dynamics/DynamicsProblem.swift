@@ -20,6 +20,9 @@ public struct DynamicsProblem: Sendable {
     /// Chebyshev order `N` of the kernel polynomial `S(omega)` (0: none).
     public var kernelOrder: Int = 0
     public var engine = DynamicsEngine.matrixFree
+    /// Two propagated vectors per state (`paired`, the default here, as the stored runs were
+    /// computed) or one (`projected`; `ed dynamics` takes it for new runs).
+    public var estimator = TypicalityEstimator.paired
 
     public init(problem: EDProblem, method: PropagationMethod) {
         self.problem = problem
@@ -42,16 +45,17 @@ public struct DynamicsProblem: Sendable {
             return "--kpm-order applies to the Hamiltonian models; for \(model.name) S(omega) comes from C(t)"
         }
         guard engine == .petsc else { return nil }
+        if estimator == .projected { return "--engine petsc runs the paired estimator (phi and chi): use --estimator paired, or --engine matrix-free for projected" }
         if model.isFloquet { return "--engine petsc propagates the Hamiltonian models; \(model.name) runs its gates with --engine matrix-free" }
         if method == .krylov { return "--engine petsc runs the Chebyshev expansion: use --method chebyshev, or --engine matrix-free for krylov" }
         if kernelOrder > 0 { return "--kpm-order needs --engine matrix-free (the kernel polynomial moments are not distributed)" }
         return nil
     }
 
-    /// Peak memory (bytes): state vectors of `16 D` bytes each (phi, chi and the method's work
-    /// vectors: Chebyshev 6 (three for each of phi and chi, propagated together), Floquet 3,
-    /// Krylov m + 2) plus the operator's diagonal table (`8 D`), and with the kernel polynomial
-    /// method the `2N` Chebyshev vectors of the moments.
+    /// Peak memory (bytes): state vectors of `16 D` bytes each (phi and chi, or with the projected
+    /// estimator the drawn state and phi, and the method's work vectors: Chebyshev three for each
+    /// propagated vector, Floquet 3, Krylov m + 2) plus the operator's diagonal table (`8 D`), and
+    /// with the kernel polynomial method the `2N` Chebyshev vectors of the moments.
     ///
     /// The PETSc engine instead: the matrix (about `2 n + 2` stored entries per row on `n` sites,
     /// 20 bytes each with the index, twice: the rows built in Swift and PETSc's copy), ten vectors
@@ -70,7 +74,7 @@ public struct DynamicsProblem: Sendable {
             work = 3
         } else {
             switch method {
-            case .chebyshev: work = 6
+            case .chebyshev: work = 3 * Double(estimator.propagatedVectors)
             case .krylov: work = Double(krylovDimension + 2)
             }
         }

@@ -30,6 +30,12 @@ public struct MatrixFreeOperator: Sendable {
     /// Rows per block of the blocked product: `2^blockShift` (12: 64 KiB per vector).
     public var blockShift = MatrixFreeOperator.defaultBlockShift
     public static let defaultBlockShift = 12
+    /// Rows per block of the split-complex kernel (`splitRecurrence`): `2^splitBlockShift`.
+    public var splitBlockShift = MatrixFreeOperator.defaultSplitBlockShift
+    public static let defaultSplitBlockShift = 10
+    /// Whether `splitRecurrence` sums the whole-block groups in registers (`fusedBlockSum`); off,
+    /// they run one group at a time like the others (kept for tests and the benchmark).
+    public var splitFusesWholeBlockGroups = true
 
     public enum OperatorError: Error, CustomStringConvertible {
         case notHermitian
@@ -434,6 +440,10 @@ public struct MatrixFreeOperator: Sendable {
     /// vectors `x` read (16), `z` read and written (32), `acc` read and written (32); the diagonal
     /// (8). Times `D`, over the memory bandwidth: the update's bandwidth floor.
     public static let minimumBytesPerPairedRow = 2 * (16 + 32 + 32) + 8
+
+    /// Bytes a single-vector update (`recurrence`, `splitRecurrence`) moves per row at least: `x`
+    /// read (16), `z` read and written (32), `acc` read and written (32), the diagonal (8).
+    public static let minimumBytesPerRow = 16 + 32 + 32 + 8
 
     /// Memory held by the operator itself (the diagonal table).
     public var memoryBytes: Double { Double(dimension) * 8 }

@@ -45,6 +45,14 @@ public enum StateVectors {
         return out
     }
 
+    /// `P+ |a>` with `P+ = (1 + sigma^z_site)/2`: the entries with the bit of `site` set are zeroed.
+    public static func projectedOnPlus(_ a: [Complex<Double>], site: Int) -> [Complex<Double>] {
+        let bit = 1 << site
+        var out = a
+        for i in out.indices where i & bit != 0 { out[i] = .zero }
+        return out
+    }
+
     public static func normSquared(_ a: [Complex<Double>]) -> Double {
         inner(a, a).real
     }

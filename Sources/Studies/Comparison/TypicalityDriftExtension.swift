@@ -77,7 +77,7 @@ public struct TypicalityDriftExtension: Sendable {
 
     /// The command that writes the run at (L, W) (rerunning it resumes).
     public func command(length: Int, disorder: Double) -> String {
-        "resonance ed dynamics --model heisenberg-o3 --probe --L \(length) --W \(JSONValue.format(disorder)) "
+        "resonance ed dynamics --model heisenberg-o3 --probe --estimator paired --L \(length) --W \(JSONValue.format(disorder)) "
             + "--times window:\(JSONValue.format(window.start)):\(JSONValue.format(window.end)):\(window.count) --states \(states) "
             + "--realizations \(realizations[length] ?? 4) --seed \(seed) --threads 1 --out \(folder(length: length, disorder: disorder).relativePath)"
     }

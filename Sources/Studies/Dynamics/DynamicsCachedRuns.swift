@@ -25,9 +25,9 @@ extension DynamicsReport {
             self.seed = seed
         }
 
-        /// The command that writes it (into `folder`).
+        /// The command that writes it (into `folder`): paired, as `largerRun` computes it.
         public func command(folder: URL) -> String {
-            "resonance ed dynamics --model heisenberg-o3 --probe --L \(length) --W \(JSONValue.format(disorder)) --times \(times) --states 1 --realizations \(realizations) --seed \(seed) --out \(folder.relativePath)"
+            "resonance ed dynamics --model heisenberg-o3 --probe --L \(length) --W \(JSONValue.format(disorder)) --times \(times) --states 1 --estimator paired --realizations \(realizations) --seed \(seed) --out \(folder.relativePath)"
         }
     }
 

@@ -8,8 +8,10 @@ public struct DynamicsResult: Sendable {
     public var times: [Double]
     public var correlator: [Double]
     public var correlatorError: [Double]
-    /// `1/sqrt(R N_realizations (D + 1))`: the D^(-1/2) error of typicality alone.
+    /// `1/sqrt(R N_realizations (D + 1))` (projected estimator: `D/2` for `D`): the D^(-1/2)
+    /// error of typicality alone.
     public var typicalityError: Double
+    public var estimator: TypicalityEstimator
     public var frequencies: [Double]
     public var spectralFunction: [Double]
     public var spectralFunctionError: [Double]
@@ -27,7 +29,8 @@ public struct DynamicsResult: Sendable {
         realizationCount = records.count
         let single = records.count == 1 ? records[0].values[.correlatorStateError] : nil
         correlatorError = single ?? average[.correlator]?.standardError ?? []
-        typicalityError = 1 / (Double(run.states * max(records.count, 1)) * Double(run.dynamics.dimension + 1)).squareRoot()
+        estimator = run.dynamics.estimator
+        typicalityError = estimator.errorBound(dimension: run.dynamics.dimension, samples: run.states * max(records.count, 1))
         frequencies = run.hasSpectralFunction ? run.frequencies : []
         spectralFunction = average[.spectralFunction]?.mean ?? []
         spectralFunctionError = average[.spectralFunction]?.standardError ?? []
@@ -52,7 +55,8 @@ public struct DynamicsResult: Sendable {
 
     /// czz.csv, spectral_function.csv and summary.json (with `extra` entries, e.g. a merge's sources, at its end).
     func write(to store: RunStore, manifest: [(String, JSONValue)], commandLine: String, extra: [(String, JSONValue)] = []) throws {
-        var parameters = manifest + [("realizations", .integer(realizationCount)), ("typicality_error", .number(typicalityError))]
+        var parameters = manifest.filter { $0.0 != "estimator" }
+            + [("realizations", .integer(realizationCount)), ("estimator", .string(estimator.rawValue)), ("typicality_error", .number(typicalityError))]
         if let resolution { parameters.append(("S_resolution", .number(resolution))) }
         let metadata = OutputMetadata(parameters: parameters, commandLine: commandLine)
         try store.write(OutputRenderer.curve(correlatorTable, metadata: metadata, format: .csv), to: "czz.csv")
@@ -62,6 +66,7 @@ public struct DynamicsResult: Sendable {
         let summary = JSONValue.object([
             ("parameters", .object(manifest)),
             ("realizations", .integer(realizationCount)),
+            ("estimator", .string(estimator.rawValue)),
             ("typicality_error", .number(typicalityError)),
             ("S_resolution", resolution.map { .number($0) } ?? .null),
             ("products_per_realization", .number(productsPerRealization)),

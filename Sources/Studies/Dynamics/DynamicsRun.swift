@@ -62,6 +62,10 @@ public struct DynamicsRun: Sendable {
             ("operator", .string(problem.probe == nil ? "z0" : "zP")),
             ("method", .string(problem.model.isFloquet ? "floquet-gates+chebyshev" : dynamics.method.rawValue)),
             ("states", .integer(states)),
+        ]
+        // Runs stored before the projected estimator existed are paired and carry no entry.
+        if dynamics.estimator != .paired { m.append(("estimator", .string(dynamics.estimator.rawValue))) }
+        m += [
             ("seed", .string(String(seed))),
             ("times", .array(times.map { .number($0) })),
         ]
@@ -136,7 +140,8 @@ public struct DynamicsRun: Sendable {
         let start = Date()
         for s in 0..<states {
             let psi = dynamics.randomState(seed: seed, realization: UInt64(k), index: s)
-            let values = try TypicalAutocorrelation.values(state: psi, site: site, times: grid, propagator: &propagator)
+            let values = try TypicalAutocorrelation.values(state: psi, site: site, times: grid, estimator: dynamics.estimator,
+                                                           propagator: &propagator)
             let index = Dictionary(uniqueKeysWithValues: grid.enumerated().map { ($1, $0) })
             perState.append(times.map { values[index[$0]!] })
             if fourier {
