@@ -164,3 +164,17 @@ public struct RunStore: Sendable {
         public var description: String
     }
 }
+
+extension RunStore {
+    /// A merged run's records, in realization order, as its `realizations.jsonl`, and the
+    /// invocation of the whole run (no shard) beside them when the sources recorded one.
+    func writeMerged(_ records: [RealizationRecord], invocation: RunInvocation?) throws {
+        let encoder = JSONEncoder()
+        var lines = ""
+        for record in records.sorted(by: { $0.realization < $1.realization }) {
+            lines += String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
+        }
+        try write(lines, to: "realizations.jsonl")
+        try invocation?.write(to: directory)
+    }
+}

@@ -17,13 +17,7 @@ extension DynamicsRun {
     @discardableResult
     public func writeMerged(_ records: [RealizationRecord], sources: [String]) throws -> DynamicsResult {
         let store = try RunStore(directory: directory, manifest: manifest, shape: recordShape)
-        let encoder = JSONEncoder()
-        var lines = ""
-        for record in records.sorted(by: { $0.realization < $1.realization }) {
-            lines += String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
-        }
-        try store.write(lines, to: "realizations.jsonl")
-        if let arguments { try RunInvocation(arguments: arguments, realizations: realizations, shard: nil).write(to: directory) }
+        try store.writeMerged(records, invocation: arguments.map { RunInvocation(arguments: $0, realizations: realizations, shard: nil) })
         let result = DynamicsResult(run: self, records: records)
         try result.write(to: store, manifest: manifest, commandLine: commandLine,
                          extra: [("merged_from", .array(sources.map { .string($0) }))])

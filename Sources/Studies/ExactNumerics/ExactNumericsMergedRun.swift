@@ -15,13 +15,7 @@ extension ExactNumericsRun {
     @discardableResult
     public func writeMerged(_ records: [RealizationRecord], sources: [String], timing: RunTiming) throws -> ExactNumericsResult {
         let store = try RunStore(directory: directory, manifest: try manifest())
-        let encoder = JSONEncoder()
-        var lines = ""
-        for record in records.sorted(by: { $0.realization < $1.realization }) {
-            lines += String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
-        }
-        try store.write(lines, to: "realizations.jsonl")
-        if let arguments { try RunInvocation(arguments: arguments, realizations: realizations, shard: nil).write(to: directory) }
+        try store.writeMerged(records, invocation: arguments.map { RunInvocation(arguments: $0, realizations: realizations, shard: nil) })
         let result = ExactNumericsResult(problem: realization.problem, settings: realization.settings,
                                          observables: realization.observables, records: records)
         var output = ExactNumericsOutput(result: result, manifest: try manifest(), commandLine: commandLine, timing: timing)
