@@ -56,18 +56,11 @@ struct EDMerge: ParsableCommand {
         let urls = directories.map { URL(fileURLWithPath: $0) }
         if try sourcesAreDynamics(urls) { return try mergeDynamics(urls) }
         let invocations = try urls.map { try RecordedCommand.invocation(in: $0) }
-        // Sources in shard order (whole runs first), so the merged run records the first shard's command.
-        let order = invocations.indices.sorted {
-            (invocations[$0].shard?.index ?? -1, $0) < (invocations[$1].shard?.index ?? -1, $1)
-        }
+        let (order, expected, arguments) = mergedCommand(invocations)
         let commands = try order.map { try RecordedCommand(arguments: invocations[$0].arguments) }
         for (position, command) in commands.enumerated() where command.kind != commands[0].kind {
             throw Refusal(description: "ed merge: \(directories[order[0]]) is an `\(commands[0].kind)`, \(directories[order[position]]) an `\(command.kind)`")
         }
-        let expected = invocations.map(\.realizations).max() ?? 0
-        var arguments = RecordedCommand.replacing("--shard", with: nil, in: invocations[order[0]].arguments)
-        arguments = RecordedCommand.replacing("--out", with: out, in: arguments)
-        arguments = RecordedCommand.replacing("--realizations", with: String(expected), in: arguments)
         let target = try RecordedCommand(arguments: arguments)
         let targetPlans = try target.plans(directory: URL(fileURLWithPath: out), arguments: arguments)
         let sourcePlans = try order.indices.map { position in
@@ -113,6 +106,20 @@ struct EDMerge: ParsableCommand {
             quietScan.runOptions.quiet = true
             try quietScan.writeTable(results, base: URL(fileURLWithPath: out), arguments: arguments)
         }
+    }
+
+    /// The sources in shard order (whole runs first, so the merged run records the first shard's
+    /// command), the number of realizations of the merged run (the largest recorded), and its
+    /// command: the first source's without --shard, with this --out and that number.
+    func mergedCommand(_ invocations: [RunInvocation]) -> (order: [Int], expected: Int, arguments: [String]) {
+        let order = invocations.indices.sorted {
+            (invocations[$0].shard?.index ?? -1, $0) < (invocations[$1].shard?.index ?? -1, $1)
+        }
+        let expected = invocations.map(\.realizations).max() ?? 0
+        var arguments = RecordedCommand.replacing("--shard", with: nil, in: invocations[order[0]].arguments)
+        arguments = RecordedCommand.replacing("--out", with: out, in: arguments)
+        arguments = RecordedCommand.replacing("--realizations", with: String(expected), in: arguments)
+        return (order, expected, arguments)
     }
 
     /// The first parameter whose value differs between two manifests, as `name: a vs b`.

@@ -44,14 +44,7 @@ extension EDMerge {
     /// identical; missing ones refuse the merge unless `--allow-partial`.
     func mergeDynamics(_ urls: [URL]) throws {
         let recorded = try zip(urls, directories).map { try recordedDynamics($0, name: $1) }
-        // Sources in shard order (whole runs first), so the merged run records the first shard's command.
-        let order = recorded.indices.sorted {
-            (recorded[$0].invocation.shard?.index ?? -1, $0) < (recorded[$1].invocation.shard?.index ?? -1, $1)
-        }
-        let expected = recorded.map(\.invocation.realizations).max() ?? 0
-        var arguments = RecordedCommand.replacing("--shard", with: nil, in: recorded[order[0]].invocation.arguments)
-        arguments = RecordedCommand.replacing("--out", with: out, in: arguments)
-        arguments = RecordedCommand.replacing("--realizations", with: String(expected), in: arguments)
+        let (order, expected, arguments) = mergedCommand(recorded.map(\.invocation))
         let target: DynamicsRun
         do {
             target = try EDDynamics.parse(Array(arguments.dropFirst(2)))
