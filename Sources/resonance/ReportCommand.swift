@@ -61,7 +61,7 @@ struct ReportCommand: ParsableCommand {
         // The standard report takes the l-bit points at L = 8 from the stored exact averages
         // (written by `resonance compare lbit --store-exact` with the same parameters); --full
         // recomputes them.
-        let stored = "data/lbit_exact_L8.csv"
+        let stored = StoredData.url("lbit_exact_L8.csv").relativePath
         let averages = !full && FileManager.default.isReadableFile(atPath: stored) ? try LBitExactCache.read(contentsOf: stored) : []
         let cache = RunCache(root: directory.appendingPathComponent("runs"), lbitAverages: averages, lbitSource: stored)
         try RunCache.$current.withValue(cache) { try report(directory: directory, cache: cache) }

@@ -15,10 +15,10 @@ public struct ComparisonReport: Sendable {
         return c
     }()
     /// Stored exact averages of the l-bit model at larger L (`resonance compare lbit --store-exact`),
-    /// relative to the working directory; the RMs are recomputed on them.
-    public var lbitCacheFiles = ["data/lbit_exact_L10.csv"]
+    /// in `StoredData`; the RMs are recomputed on them.
+    public var lbitCacheFiles = [StoredData.url("lbit_exact_L10.csv").relativePath]
     /// Stored runs of `resonance compare tail-exponent` (theta0 from the tail of varrho against L).
-    public var tailExponentFiles = ["data/tail_exponent_L8_10.csv"]
+    public var tailExponentFiles = [StoredData.url("tail_exponent_L8_10.csv").relativePath]
     public var generalized = GeneralizedComparison.Config()
     public var inverseFrequency: InverseFrequencyAnalysis.Config = {
         var a = InverseFrequencyAnalysis.Config()

@@ -28,7 +28,7 @@ public struct TypicalityDriftExtension: Sendable {
     public var states = 1
     public var seed: UInt64 = 2022
     public var threshold = 0.3
-    public var directory = URL(fileURLWithPath: "data/drift_typicality")
+    public var directory = StoredData.url("drift_typicality")
 
     /// The remainder `R_W` per unit of drift allowed in the error bars: 3, about that of a `1/t` tail
     /// (mean of `1/t` over `[T/2, T]` over the drift between its halves: `2 ln 2 / (4 ln(9/8))` = 2.94).

@@ -16,18 +16,21 @@ extension DynamicsReport {
         public var times: String
         public var realizations: Int
         public var seed: UInt64
+        /// The estimator the run is stored with (runs stored before the projected one existed are paired).
+        public var estimator: TypicalityEstimator
 
-        public init(length: Int, disorder: Double, times: String, realizations: Int, seed: UInt64) {
+        public init(length: Int, disorder: Double, times: String, realizations: Int, seed: UInt64, estimator: TypicalityEstimator = .paired) {
             self.length = length
             self.disorder = disorder
             self.times = times
             self.realizations = realizations
             self.seed = seed
+            self.estimator = estimator
         }
 
-        /// The command that writes it (into `folder`): paired, as `largerRun` computes it.
+        /// The command that writes it (into `folder`), with the estimator `largerRun` computes it with.
         public func command(folder: URL) -> String {
-            "resonance ed dynamics --model heisenberg-o3 --probe --L \(length) --W \(JSONValue.format(disorder)) --times \(times) --states 1 --estimator paired --realizations \(realizations) --seed \(seed) --out \(folder.relativePath)"
+            "resonance ed dynamics --model heisenberg-o3 --probe --L \(length) --W \(JSONValue.format(disorder)) --times \(times) --states 1 --estimator \(estimator.rawValue) --realizations \(realizations) --seed \(seed) --out \(folder.relativePath)"
         }
     }
 
@@ -36,6 +39,7 @@ extension DynamicsReport {
         var problem = EDProblem(model: .heisenbergO3, length: spec.length, disorderStrength: spec.disorder)
         problem.probe = problem.defaultProbe
         var dynamics = DynamicsProblem(problem: problem, method: .chebyshev)
+        dynamics.estimator = spec.estimator
         dynamics.threads = ProcessInfo.processInfo.activeProcessorCount
         let dir = folder(length: spec.length, disorder: spec.disorder)
         var run = DynamicsRun(dynamics: dynamics, times: try DynamicsGrids.times(spec.times, floquet: false), states: 1, realizations: spec.realizations,
@@ -61,6 +65,10 @@ extension DynamicsReport {
         var error: [Double]
         var realizations: String
         var command: String
+        /// The estimator's error of one state (`typicality_error` of the run; runs stored before
+        /// it was written are paired: `1/sqrt(D+1)`).
+        var typicalityError: Double
+        var estimator: String
     }
 
     /// The cached folders `L<L>_W<W>` with `L` above `length` (every one if `length` is nil).
@@ -80,7 +88,13 @@ extension DynamicsReport {
               let t = czz.values(named: "t"), let c = czz.values(named: "czz"), let e = czz.values(named: "czz_err") else { return nil }
         let command = comments.first { $0.hasPrefix("# command:") }.map { String($0.dropFirst(11)) } ?? ""
         let count = comments.first { $0.hasPrefix("# realizations:") }.map { $0.dropFirst(15).trimmingCharacters(in: .whitespaces) } ?? "?"
-        return CachedCurve(length: length, disorder: disorder, times: t, correlator: c, error: e, realizations: count, command: command)
+        func entry(_ key: String) -> String? {
+            comments.first { $0.hasPrefix("# \(key):") }.map { $0.dropFirst(key.count + 3).trimmingCharacters(in: CharacterSet(charactersIn: " \"")) }
+        }
+        let estimator = entry("estimator") ?? TypicalityEstimator.paired.rawValue
+        let bound = entry("typicality_error").flatMap(Double.init) ?? 1 / Double((1 << (length + 1)) + 1).squareRoot()
+        return CachedCurve(length: length, disorder: disorder, times: t, correlator: c, error: e, realizations: count, command: command,
+                           typicalityError: bound, estimator: estimator)
     }
 
     /// The folder of `S(omega)` at (L, W): the separate kernel polynomial run if there is one.
@@ -132,7 +146,7 @@ extension DynamicsReport {
     func largerCaption(_ curves: [CachedCurve]) -> String {
         curves.map { c in
             let last = c.times.last ?? .nan
-            return " Thick: L = \(c.length) + probe (D = 2^\(c.length + 1)) at W = \(JSONValue.format(c.disorder)), \(c.realizations) realization(s), one Haar-random state each, to Jt = \(String(format: "%.3g", last)) (cached run: \(c.command)); error bars: the spread over states/realizations, or 0 for one state, whose typicality error is 1/sqrt(D+1) = \(String(format: "%.1e", 1 / Double((1 << (c.length + 1)) + 1).squareRoot()))."
+            return " Thick: L = \(c.length) + probe (D = 2^\(c.length + 1)) at W = \(JSONValue.format(c.disorder)), \(c.realizations) realization(s), one Haar-random state each, to Jt = \(String(format: "%.3g", last)) (cached run: \(c.command)); error bars: the spread over states/realizations, or 0 for one state, whose typicality error (\(c.estimator) estimator) is \(c.estimator == TypicalityEstimator.projected.rawValue ? "1/sqrt(D/2+1)" : "1/sqrt(D+1)") = \(String(format: "%.1e", c.typicalityError))."
         }.joined()
     }
 }

@@ -14,7 +14,7 @@ import SpinChains
 /// the two is checked each time.
 public struct DynamicsReport: Sendable {
     public var commandLine: String
-    public var cacheDirectory = URL(fileURLWithPath: "data/dynamics")
+    public var cacheDirectory = StoredData.url("dynamics")
     /// The recomputed size and its realizations.
     public var smallLength = 8
     public var smallRealizations = 4
@@ -27,7 +27,11 @@ public struct DynamicsReport: Sendable {
 
     /// The cached runs at sizes above the common one that `computeCachedRuns` (the full report)
     /// computes when missing (read back otherwise), with the `--times` grid and seed of the stored ones.
-    public var largerRunSpecs: [LargerRunSpec] = [LargerRunSpec(length: 20, disorder: 6, times: "log:0.1:25.118864315095795:5", realizations: 2, seed: 15)]
+    /// `W = 20` lies on the localized side, where the RM is drawn beside it.
+    public var largerRunSpecs: [LargerRunSpec] = [
+        LargerRunSpec(length: 20, disorder: 6, times: "log:0.1:25.118864315095795:5", realizations: 2, seed: 15),
+        LargerRunSpec(length: 20, disorder: 20, times: "log:0.1:100:5", realizations: 2, seed: 15, estimator: .projected),
+    ]
     public var computeCachedRuns = false
 
     public init(commandLine: String) { self.commandLine = commandLine }

@@ -36,6 +36,13 @@ extension ExactRealization {
     /// (D = 3432) 0.83 of it; the power law through both crosses 1 near D = 3000.
     public static let slicingDimension = 3000
 
+    /// SLEPc's convergence tolerance of the slicing (`SparseWindowSettings.tolerance`, 1e-12 for
+    /// the shift-invert levels). At xxz `L = 14` it needs 3% fewer solves than 1e-12, and every
+    /// value of a realization's record still agrees with the dense solver's to 1e-10 relative
+    /// (measured: `<r>` 1.1e-11, the others 1.4e-12 at most; 1e-10 gave 1.9e-10 on `<r>`;
+    /// docs/exact-numerics.md). `SlicedWindowTests` checks the agreement.
+    public static let slicingTolerance = 1e-11
+
     /// Why the sliced window cannot serve this job (nil: it can).
     public var slicedWindowUnsupportedReason: String? {
         if !usesEigenvectorWindow { return "the sparse window solver serves only dense-method runs whose observables all live in the middle window (r, matrix-elements, criterion, entanglement without a probe) and need eigenvectors" }
@@ -126,6 +133,7 @@ extension ExactRealization {
             DispatchQueue.concurrentPerform(iterations: count) { p in
                 var solve = SparseWindowSettings()
                 solve.wantVectors = true
+                solve.tolerance = Self.slicingTolerance
                 solve.indexWindow = pieces[p]
                 results.set(p, Result { try engine.solve(problem: problem, fields: fields, settings: solve) })
             }
