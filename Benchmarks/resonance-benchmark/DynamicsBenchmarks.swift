@@ -97,21 +97,19 @@ private func singleUpdateSeconds(_ h: MatrixFreeOperator, repeats: Int, split: B
     var wall: [Double] = [], cpu: [Double] = []
     var outputs: [[Complex<Double>]] = []
     if split {
-        let xr = x.map(\.real), xi = x.map(\.imaginary)
-        var zr = xr, zi = xi, ar = xr, ai = xi
+        // x, z and acc (real and imaginary parts) on huge pages, as `ChebyshevPropagator` holds them.
+        let buffer = HugePageBuffer(count: 6 * d)
+        let v = (0..<6).map { buffer.base + $0 * d }
+        for i in 0..<d { v[0][i] = x[i].real; v[1][i] = x[i].imaginary }
         for _ in 0..<repeats {
-            zr = z0.map(\.real); zi = z0.map(\.imaginary); ar = xr; ai = xi
+            for i in 0..<d { v[2][i] = z0[i].real; v[3][i] = z0[i].imaginary; v[4][i] = x[i].real; v[5][i] = x[i].imaginary }
             let cpuStart = threadCPUSeconds()
             wall.append(seconds {
-                zr.withUnsafeMutableBufferPointer { zrp in zi.withUnsafeMutableBufferPointer { zip in
-                ar.withUnsafeMutableBufferPointer { arp in ai.withUnsafeMutableBufferPointer { aip in
-                    h.splitRecurrence(xr, xi, into: zrp.baseAddress!, zip.baseAddress!, alpha: 0.1, beta: 0.01, gamma: -1,
-                                      accumulate: c, into: arp.baseAddress!, aip.baseAddress!)
-                } } } }
+                h.splitRecurrence(v[0], v[1], into: v[2], v[3], alpha: 0.1, beta: 0.01, gamma: -1, accumulate: c, into: v[4], v[5])
             })
             cpu.append(threadCPUSeconds() - cpuStart)
         }
-        outputs = [(0..<d).map { Complex(zr[$0], zi[$0]) }, (0..<d).map { Complex(ar[$0], ai[$0]) }]
+        outputs = [(0..<d).map { Complex(v[2][$0], v[3][$0]) }, (0..<d).map { Complex(v[4][$0], v[5][$0]) }]
     } else {
         var z = z0, acc = x
         for _ in 0..<repeats {

@@ -26,8 +26,9 @@ public struct ChebyshevPropagator: StatePropagator {
     /// One vector (`evolve`) runs on split-complex copies (`MatrixFreeOperator.splitRecurrence`)
     /// unless this is false (then the interleaved `recurrence`, the reference).
     public var usesSplitKernel = true
-    /// The split work vectors: real and imaginary parts of `T_{n-1}`, `T_n` and the sum.
-    private var split: [Double] = []
+    /// The split work vectors: real and imaginary parts of `T_{n-1}`, `T_n` and the sum, on huge
+    /// pages (`HugePageBuffer`); a copy of the propagator makes its own before it writes.
+    private var split: HugePageBuffer?
 
     public init(hamiltonian: MatrixFreeOperator, interval: SpectralInterval, tolerance: Double = 1e-16) {
         self.hamiltonian = hamiltonian
@@ -44,7 +45,7 @@ public struct ChebyshevPropagator: StatePropagator {
         let (steps, coefficients, phase) = plan(dt)
         let d = hamiltonian.dimension
         if usesSplitKernel && hamiltonian.siteCount >= 3 {
-            if split.count != 6 * d { split = [Double](repeating: 0, count: 6 * d) }
+            if split?.count != 6 * d || !isKnownUniquelyReferenced(&split) { split = HugePageBuffer(count: 6 * d) }
             for _ in 0..<steps { expandSplit(&state, coefficients: coefficients, phase: phase) }
             return
         }
@@ -157,9 +158,10 @@ public struct ChebyshevPropagator: StatePropagator {
         let a = interval.halfWidth, b = interval.center
         let op = hamiltonian
         // Six arrays of D: T_{n-1} (re, im), T_n (re, im), the sum (re, im).
+        let work = split!.base
         state.withUnsafeMutableBufferPointer { psi in
-            split.withUnsafeMutableBufferPointer { work in
-                let v = (0..<6).map { work.baseAddress! + $0 * d }
+            do {
+                let v = (0..<6).map { work + $0 * d }
                 let c0 = coefficients[0]
                 for i in 0..<d {
                     let x = psi[i]
