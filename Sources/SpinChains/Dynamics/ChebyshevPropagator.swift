@@ -23,8 +23,9 @@ public struct ChebyshevPropagator: StatePropagator {
     private var previous2: [Complex<Double>] = []
     private var current2: [Complex<Double>] = []
     private var sum2: [Complex<Double>] = []
-    /// One vector (`evolve`) runs on split-complex copies (`MatrixFreeOperator.splitRecurrence`)
-    /// unless this is false (then the interleaved `recurrence`, the reference).
+    /// One vector (`evolve`) runs on split-complex copies (`MatrixFreeOperator.splitRecurrence`,
+    /// from `MatrixFreeOperator.splitMinimumSites` sites) unless this is false (then the
+    /// interleaved `recurrence`, the reference).
     public var usesSplitKernel = true
     /// The split work vectors: real and imaginary parts of `T_{n-1}`, `T_n` and the sum, on huge
     /// pages (`HugePageBuffer`); a copy of the propagator makes its own before it writes.
@@ -44,7 +45,7 @@ public struct ChebyshevPropagator: StatePropagator {
         guard dt != 0 else { return }
         let (steps, coefficients, phase) = plan(dt)
         let d = hamiltonian.dimension
-        if usesSplitKernel && hamiltonian.siteCount >= 3 {
+        if usesSplitKernel && hamiltonian.siteCount >= MatrixFreeOperator.splitMinimumSites {
             if split?.count != 6 * d || !isKnownUniquelyReferenced(&split) { split = HugePageBuffer(count: 6 * d) }
             for _ in 0..<steps { expandSplit(&state, coefficients: coefficients, phase: phase) }
             return

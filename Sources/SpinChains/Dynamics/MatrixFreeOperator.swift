@@ -30,11 +30,13 @@ public struct MatrixFreeOperator: Sendable {
     /// Rows per block of the blocked product: `2^blockShift` (12: 64 KiB per vector).
     public var blockShift = MatrixFreeOperator.defaultBlockShift
     public static let defaultBlockShift = 12
-    /// Rows per block of the split-complex kernel (`splitRecurrence`): `2^splitBlockShift`.
+    /// Rows per block of the split-complex kernel (`splitRecurrence`): `2^splitBlockShift`
+    /// (at least 64, at most `D`).
     public var splitBlockShift = MatrixFreeOperator.defaultSplitBlockShift
     public static let defaultSplitBlockShift = 10
-    /// Whether `splitRecurrence` sums the whole-block groups in registers (`fusedBlockSum`); off,
-    /// they run one group at a time like the others (kept for tests and the benchmark).
+    /// Whether `splitRecurrence` lists the whole-block groups (those that flip and read only sites
+    /// above the block) once per block with their entries; off, they take the general path with
+    /// the others (kept for tests and the benchmark).
     public var splitFusesWholeBlockGroups = true
 
     public enum OperatorError: Error, CustomStringConvertible {
