@@ -198,7 +198,7 @@ func runDynamicsBenchmarks(arguments: [String]) throws {
                                      maximumRelativeDifference(split.outputs, interleaved.outputs)))
         }
         do {
-            // The same split kernel with the whole-block groups one at a time (no register sums), 1 thread.
+            // The same split kernel with the whole-block groups taken with the others (no per-block sweeps), 1 thread.
             var unfused = h
             unfused.threads = 1
             unfused.splitFusesWholeBlockGroups = false
@@ -209,7 +209,7 @@ func runDynamicsBenchmarks(arguments: [String]) throws {
                 a.append(singleUpdateSeconds(fused, repeats: repeats, split: true).cpuSeconds)
                 b.append(singleUpdateSeconds(unfused, repeats: repeats, split: true).cpuSeconds)
             }
-            singleRows.append(String(format: "  L = %d + P, split kernel, 1 thread, CPU s per update: %.4f with the whole-block groups summed in registers, %.4f without (x %.2f)",
+            singleRows.append(String(format: "  L = %d + P, split kernel, 1 thread, CPU s per update: %.4f with the whole-block groups swept per block, %.4f with them among the others (x %.2f)",
                                      length, median(a), median(b), median(b) / median(a)))
         }
         if let shifts = value("--split-block-shifts") {
@@ -257,7 +257,7 @@ func runDynamicsBenchmarks(arguments: [String]) throws {
 
     print("\nOne vector per state (projected estimator, C = <phi(t)|A|phi(t)>/<psi+|psi+>): the update z <- alpha H x + beta x + gamma z, "
           + "acc <- acc + c z by the interleaved kernel (recurrence, blocks of 2^\(MatrixFreeOperator.defaultBlockShift)) and the split-complex one "
-          + "(splitRecurrence, blocks of 2^\(MatrixFreeOperator.defaultSplitBlockShift)); floor: \(MatrixFreeOperator.minimumBytesPerRow) bytes per row; "
+          + "(splitRecurrence, blocks of 2^\(MatrixFreeOperator.defaultSplitBlockShift), sums of 64-row super-chunks in registers, work vectors on huge pages); floor: \(MatrixFreeOperator.minimumBytesPerRow) bytes per row; "
           + "s/state/Jt and Jt=1e3 for the projected estimator on the split kernel, beside the paired estimator on the interleaved kernel (table above).")
     print("L+P  D         thr  interleaved s  split s  speed-up  split CPU s  floor s  x floor  s/state/Jt  Jt=1e3 s/state  (at floor)  paired Jt=1e3 s  paired/projected  max rel |split - interleaved|")
     for row in singleRows { print(row) }
