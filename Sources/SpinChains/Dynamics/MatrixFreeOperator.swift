@@ -25,6 +25,8 @@ public struct MatrixFreeOperator: Sendable {
     public let dimension: Int
     public var threads: Int
     let diagonal: [Double]
+    /// The diagonal strings `(c, z mask)`: `d_i = sum c (-1)^{#(mask & i)}`.
+    let diagonalStrings: [(coefficient: Double, mask: Int)]
     let groups: [FlipGroup]
     let flattenedGroups: FlattenedGroups
     /// Rows per block of the blocked product: `2^blockShift` (12: 64 KiB per vector).
@@ -88,6 +90,7 @@ public struct MatrixFreeOperator: Sendable {
             }
         }
         diagonal = d
+        diagonalStrings = diagonalTerms.map { (coefficient: $0.0, mask: $0.1) }
     }
 
     /// Strings other than the diagonal ones, grouped: the number of off-diagonal entries per row.

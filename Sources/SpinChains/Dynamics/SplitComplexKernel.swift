@@ -61,10 +61,31 @@ extension MatrixFreeOperator {
         /// up to the block (those of the partner super-chunk `s ^ (chunkFlip >> 3)`).
         var superChunkPatterns: [Int] = []
         let superChunks: Int
+        /// The diagonal split at the block: `d_i = lowDiagonal[i & low] + sum_k c_k (-1)^{#(i & M_k)}
+        /// + sum_k c'_k (-1)^{#(i & M'_k)} lowSigns[k][i & low]`, the strings on sites below the block
+        /// summed in `lowDiagonal`, those above it in `highStrings` (one number per block), those
+        /// on both sides in `straddlingStrings` (their masks above the block; their signs below it
+        /// in `lowSigns`).
+        var lowDiagonal: [Double] = []
+        var highStrings: [(coefficient: Double, mask: Int)] = []
+        var straddlingStrings: [(coefficient: Double, mask: Int)] = []
+        /// One table of `2^blockShift` signs `(-1)^{#(l & m)}` per straddling string, one after another.
+        var lowSigns: [Double] = []
 
-        init(_ flat: FlattenedGroups, blockShift: Int, fusing: Bool) {
+        init(_ flat: FlattenedGroups, diagonal strings: [(coefficient: Double, mask: Int)], blockShift: Int, fusing: Bool) {
             let low = (1 << blockShift) - 1
             superChunks = 1 << (blockShift - 6)
+            lowDiagonal = [Double](repeating: 0, count: low + 1)
+            for (c, mask) in strings {
+                if mask & ~low == 0 {
+                    for l in 0...low { lowDiagonal[l] += (l & mask).nonzeroBitCount & 1 == 0 ? c : -c }
+                } else if mask & low == 0 {
+                    highStrings.append((c, mask))
+                } else {
+                    straddlingStrings.append((c, mask & ~low))
+                    lowSigns += (0...low).map { l in (l & mask).nonzeroBitCount & 1 == 0 ? 1.0 : -1.0 }
+                }
+            }
             for g in flat.masks.indices {
                 let f = flat.masks[g]
                 let sites = Array(flat.bits[flat.bitStarts[g]..<flat.bitStarts[g + 1]])
@@ -126,17 +147,17 @@ extension MatrixFreeOperator {
         var r0: V, r1: V, r2: V, r3: V, r4: V, r5: V, r6: V, r7: V
         var i0: V, i1: V, i2: V, i3: V, i4: V, i5: V, i6: V, i7: V
 
-        /// `h_u = d_u x_u` for the super-chunk at byte `o`.
+        /// `h_u = d_u x_u` for the super-chunk at byte `o` of `x`, its diagonal at byte `p` of `d`.
         @inline(__always)
-        init(diagonal d: UnsafeRawPointer, _ xr: UnsafeRawPointer, _ xi: UnsafeRawPointer, at o: Int) {
-            let d0 = Self.load(d, o); r0 = d0 * Self.load(xr, o); i0 = d0 * Self.load(xi, o)
-            let d1 = Self.load(d, o &+ 64); r1 = d1 * Self.load(xr, o &+ 64); i1 = d1 * Self.load(xi, o &+ 64)
-            let d2 = Self.load(d, o &+ 128); r2 = d2 * Self.load(xr, o &+ 128); i2 = d2 * Self.load(xi, o &+ 128)
-            let d3 = Self.load(d, o &+ 192); r3 = d3 * Self.load(xr, o &+ 192); i3 = d3 * Self.load(xi, o &+ 192)
-            let d4 = Self.load(d, o &+ 256); r4 = d4 * Self.load(xr, o &+ 256); i4 = d4 * Self.load(xi, o &+ 256)
-            let d5 = Self.load(d, o &+ 320); r5 = d5 * Self.load(xr, o &+ 320); i5 = d5 * Self.load(xi, o &+ 320)
-            let d6 = Self.load(d, o &+ 384); r6 = d6 * Self.load(xr, o &+ 384); i6 = d6 * Self.load(xi, o &+ 384)
-            let d7 = Self.load(d, o &+ 448); r7 = d7 * Self.load(xr, o &+ 448); i7 = d7 * Self.load(xi, o &+ 448)
+        init(diagonal d: UnsafeRawPointer, at p: Int, _ xr: UnsafeRawPointer, _ xi: UnsafeRawPointer, at o: Int) {
+            let d0 = Self.load(d, p); r0 = d0 * Self.load(xr, o); i0 = d0 * Self.load(xi, o)
+            let d1 = Self.load(d, p &+ 64); r1 = d1 * Self.load(xr, o &+ 64); i1 = d1 * Self.load(xi, o &+ 64)
+            let d2 = Self.load(d, p &+ 128); r2 = d2 * Self.load(xr, o &+ 128); i2 = d2 * Self.load(xi, o &+ 128)
+            let d3 = Self.load(d, p &+ 192); r3 = d3 * Self.load(xr, o &+ 192); i3 = d3 * Self.load(xi, o &+ 192)
+            let d4 = Self.load(d, p &+ 256); r4 = d4 * Self.load(xr, o &+ 256); i4 = d4 * Self.load(xi, o &+ 256)
+            let d5 = Self.load(d, p &+ 320); r5 = d5 * Self.load(xr, o &+ 320); i5 = d5 * Self.load(xi, o &+ 320)
+            let d6 = Self.load(d, p &+ 384); r6 = d6 * Self.load(xr, o &+ 384); i6 = d6 * Self.load(xi, o &+ 384)
+            let d7 = Self.load(d, p &+ 448); r7 = d7 * Self.load(xr, o &+ 448); i7 = d7 * Self.load(xi, o &+ 448)
         }
 
         /// The sums kept at byte `o` of `hr`, `hi`.
@@ -381,8 +402,7 @@ extension MatrixFreeOperator {
         let addresses = [Int(bitPattern: xr), Int(bitPattern: xi), Int(bitPattern: zr), Int(bitPattern: zi),
                          Int(bitPattern: ar), Int(bitPattern: ai)]
         let accumulating = ar != nil && ai != nil
-        let diagonal = self.diagonal
-        let layout = SplitLayout(flattenedGroups, blockShift: shift, fusing: splitFusesWholeBlockGroups)
+        let layout = SplitLayout(flattenedGroups, diagonal: diagonalStrings, blockShift: shift, fusing: splitFusesWholeBlockGroups)
         let batch = Self.splitWholeBlockBatch
         let body: @Sendable (Int) -> Void = { chunk in
             typealias V = SIMD8<Double>
@@ -399,21 +419,37 @@ extension MatrixFreeOperator {
             // The block's sums after the diagonal and the whole-block groups, held in the first-level cache.
             let hr = UnsafeMutableRawPointer.allocate(byteCount: 8 << shift, alignment: 64)
             let hi = UnsafeMutableRawPointer.allocate(byteCount: 8 << shift, alignment: 64)
-            defer { wholeSources.deallocate(); wholeLanes.deallocate(); others.deallocate(); hr.deallocate(); hi.deallocate() }
-            diagonal.withUnsafeBufferPointer { diag in
+            // The block's diagonal, from the low table and the strings that read sites above the block.
+            let dr = UnsafeMutableRawPointer.allocate(byteCount: 8 << shift, alignment: 64)
+            defer { wholeSources.deallocate(); wholeLanes.deallocate(); others.deallocate(); hr.deallocate(); hi.deallocate(); dr.deallocate() }
+            layout.lowDiagonal.withUnsafeBufferPointer { lowDiagonal in
+            layout.lowSigns.withUnsafeBufferPointer { lowSigns in
             layout.lanes.withUnsafeBufferPointer { lanes in
             layout.vanishing.withUnsafeBufferPointer { vanishing in
             layout.groups.withUnsafeBufferPointer { groups in
             layout.sites.withUnsafeBufferPointer { sites in
             layout.lowPatterns.withUnsafeBufferPointer { lowPatterns in
             layout.superChunkPatterns.withUnsafeBufferPointer { superChunkPatterns in
-            let dr = UnsafeRawPointer(diag.baseAddress!)
+            let lowD = UnsafeRawPointer(lowDiagonal.baseAddress!), signs = UnsafeRawPointer(lowSigns.baseAddress!)
+            let highStrings = layout.highStrings, straddlingStrings = layout.straddlingStrings
             let lane = UnsafeRawPointer(lanes.baseAddress!)
             let superChunks = layout.superChunks
             let lowerBlock = chunk * blocksPerChunk, upperBlock = min(blocks, lowerBlock + blocksPerChunk)
             guard lowerBlock < upperBlock else { return }
             for block in lowerBlock..<upperBlock {
                 let i0 = block << shift
+                var high = 0.0
+                for string in highStrings { high += (i0 & string.mask).nonzeroBitCount & 1 == 0 ? string.coefficient : -string.coefficient }
+                var o = 0
+                while o < 8 << shift {
+                    var d = SplitTile.load(lowD, o) + SIMD8(repeating: high)
+                    for (k, string) in straddlingStrings.enumerated() {
+                        let c = (i0 & string.mask).nonzeroBitCount & 1 == 0 ? string.coefficient : -string.coefficient
+                        d = d.addingProduct(c, SplitTile.load(signs, (8 &* k) << shift &+ o))
+                    }
+                    dr.storeBytes(of: d, toByteOffset: o, as: SIMD8<Double>.self)
+                    o &+= 64
+                }
                 var realCount = 0, complexCount = 0, otherCount = 0
                 for g in 0..<groupCount {
                     let group = groups[g]
@@ -439,7 +475,7 @@ extension MatrixFreeOperator {
                 repeat {
                     let realEnd = min(realStart &+ batch, realCount), complexEnd = min(complexStart &+ batch, groupCount &+ complexCount)
                     for s in 0..<superChunks {
-                        var tile = first ? SplitTile(diagonal: dr, xr, xi, at: 8 &* (i0 &+ 64 &* s)) : SplitTile(hr, hi, at: 512 &* s)
+                        var tile = first ? SplitTile(diagonal: dr, at: 512 &* s, xr, xi, at: 8 &* (i0 &+ 64 &* s)) : SplitTile(hr, hi, at: 512 &* s)
                         for k in realStart..<realEnd {
                             tile.addReal(SplitTile.load(lane, wholeLanes[k]), xr, xi, from: wholeSources[k] &+ 512 &* s, flip: 0)
                         }
@@ -482,7 +518,7 @@ extension MatrixFreeOperator {
                     tile.write(at: row, xr, xi, zr, zi, accumulating ? ar : nil, accumulating ? ai : nil, alpha: alpha, beta: beta, gamma: gamma, c: c)
                 }
             }
-            } } } } } } }
+            } } } } } } } }
         }
         if chunks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: body) }
     }
