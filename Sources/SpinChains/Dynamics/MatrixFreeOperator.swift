@@ -447,7 +447,8 @@ public struct MatrixFreeOperator: Sendable {
     public static let minimumBytesPerPairedRow = 2 * (16 + 32 + 32) + 8
 
     /// Bytes a single-vector update (`recurrence`, `splitRecurrence`) moves per row at least: `x`
-    /// read (16), `z` read and written (32), `acc` read and written (32), the diagonal (8).
+    /// read (16), `z` read and written (32), `acc` read and written (32), the diagonal (8; the
+    /// split kernel builds its diagonal per block instead and moves 80).
     public static let minimumBytesPerRow = 16 + 32 + 32 + 8
 
     /// Memory held by the operator itself (the diagonal table).

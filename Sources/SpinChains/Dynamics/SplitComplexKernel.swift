@@ -21,8 +21,11 @@ import RealModule
 /// when the group's entries are real, as a bond's `XX + YY` is; none when they all vanish, as for
 /// a bond's aligned spins above bit 5).
 ///
-/// Per block, first the diagonal and the groups that flip and read only sites above the block
-/// ("whole-block" groups: one entry for the block, partners streamed from another block) sweep the
+/// The diagonal is built per block from a table over the sites below the block, one number for the
+/// strings above it and the signs of the strings that straddle it (`SplitLayout`), so it is not
+/// streamed from memory. Per block, first the diagonal and the groups that flip and read only
+/// sites above the block ("whole-block" groups: one entry for the block, partners streamed from
+/// another block) sweep the
 /// block super-chunk by super-chunk, a few groups per sweep (`splitWholeBlockBatch`), the sums
 /// kept between sweeps in two arrays in the first-level cache; then, super-chunk by super-chunk,
 /// the sums are loaded into registers once, every other group is added there (partners in the
