@@ -46,7 +46,7 @@ extension MatrixFreeOperator {
             var isReal: Bool
             /// No sign site among bits 3...5: one entry for the whole super-chunk.
             var uniform: Bool
-            /// Some pattern's entries all vanish (then each is checked before use).
+            /// Some pattern's entries all vanish (then a uniform group's entry is checked before use).
             var mayVanish: Bool
             /// Flips and reads only sites above the block: one entry per block, listed per block.
             var wholeBlock: Bool
@@ -408,7 +408,6 @@ extension MatrixFreeOperator {
         let layout = SplitLayout(flattenedGroups, diagonal: diagonalStrings, blockShift: shift, fusing: splitFusesWholeBlockGroups)
         let batch = Self.splitWholeBlockBatch
         let body: @Sendable (Int) -> Void = { chunk in
-            typealias V = SIMD8<Double>
             let xr = UnsafeRawPointer(bitPattern: addresses[0])!, xi = UnsafeRawPointer(bitPattern: addresses[1])!
             let zr = UnsafeMutableRawPointer(bitPattern: addresses[2])!, zi = UnsafeMutableRawPointer(bitPattern: addresses[3])!
             let ar = UnsafeMutableRawPointer(bitPattern: addresses[4]), ai = UnsafeMutableRawPointer(bitPattern: addresses[5])
