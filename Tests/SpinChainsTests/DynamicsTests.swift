@@ -74,19 +74,20 @@ final class DynamicsTests: XCTestCase {
     }
 
     /// The split-complex kernel against the interleaved blocked one (the reference): the same
-    /// update on random vectors to 1e-12 relative, at 8 to 14 sites (heisenberg-o3 + probe), with
-    /// split blocks from 2^3 rows (groups flipping bits above the block, lane permutations, runs of
-    /// one chunk) to the whole space, with and without the whole-block groups summed in registers,
-    /// on 1 and 2 threads, with and without `gamma` and the sum.
+    /// update on random vectors to 1e-12 relative, at 6 to 14 sites (heisenberg-o3 + probe, and
+    /// xxz + probe at 11, whose flip groups are all real), with split blocks from one super-chunk
+    /// of 2^6 rows (groups flipping bits above the block, lane permutations, chunk flips inside
+    /// the super-chunk) to the whole space, with and without the whole-block groups listed per
+    /// block, on 1 and 2 threads, with and without `gamma` and the sum.
     func testSplitKernelEqualsInterleavedKernel() throws {
-        for sites in [8, 11, 14] {
-            let problem = probeProblem(.heisenbergO3, length: sites - 1)
+        for (model, sites) in [(EDModelKind.heisenbergO3, 6), (.heisenbergO3, 8), (.heisenbergO3, 11), (.xxz, 11), (.heisenbergO3, 14)] {
+            let problem = probeProblem(model, length: sites - 1)
             let op = try problem.hamiltonianOperator(fields: problem.drawFields(seed: UInt64(sites), realization: 0))
             let d = 1 << sites
             var generator = Xoshiro256StarStar(seed: UInt64(40 + sites))
             let x = StateVectors.haarRandom(dimension: d, using: &generator), z0 = StateVectors.haarRandom(dimension: d, using: &generator)
             let acc0 = StateVectors.haarRandom(dimension: d, using: &generator)
-            for (shift, threads, fusing) in [(3, 1, true), (4, 2, true), (6, 1, true), (6, 2, false), (sites, 2, true), (sites, 1, false)] {
+            for (shift, threads, fusing) in [(6, 1, true), (7, 2, true), (6, 2, false), (8, 2, true), (sites, 2, true), (sites, 1, false)] {
                 var free = try MatrixFreeOperator(op, siteCount: sites, threads: threads)
                 free.splitBlockShift = shift
                 free.splitFusesWholeBlockGroups = fusing
@@ -108,14 +109,14 @@ final class DynamicsTests: XCTestCase {
                     } } } } } }
                     let scale = z.map(\.length).max()!
                     let splitZ = (0..<d).map { Complex(zr[$0], zi[$0]) }, splitAcc = (0..<d).map { Complex(ar[$0], ai[$0]) }
-                    XCTAssertLessThan(maxDifference(splitZ, z) / scale, 1e-12, "\(sites) sites, blocks 2^\(shift), gamma \(gamma)")
-                    XCTAssertLessThan(maxDifference(splitAcc, acc) / acc.map(\.length).max()!, 1e-12, "\(sites) sites, blocks 2^\(shift)")
+                    XCTAssertLessThan(maxDifference(splitZ, z) / scale, 1e-12, "\(model) \(sites) sites, blocks 2^\(shift), gamma \(gamma)")
+                    XCTAssertLessThan(maxDifference(splitAcc, acc) / acc.map(\.length).max()!, 1e-12, "\(model) \(sites) sites, blocks 2^\(shift)")
                 }
             }
         }
     }
 
-    /// One state propagated with the split kernel (blocks of 2^4 rows) and with the interleaved
+    /// One state propagated with the split kernel (blocks of 2^6 rows) and with the interleaved
     /// one agree to 1e-10, and both with dense exp(-iHt), up to Jt = 10^3 at L = 6 + P.
     func testSplitChebyshevEqualsInterleavedAndDense() throws {
         let problem = probeProblem(.heisenbergO3, length: 6)
@@ -123,7 +124,7 @@ final class DynamicsTests: XCTestCase {
         let op = try problem.hamiltonianOperator(fields: fields)
         var dense = try DenseStatePropagator(hamiltonian: op.denseMatrix(in: FullBasis(siteCount: 7)))
         var free = try MatrixFreeOperator(op, siteCount: 7, threads: 2)
-        free.splitBlockShift = 4
+        free.splitBlockShift = 6
         let interval = try SpectralInterval.estimate(free)
         var split = ChebyshevPropagator(hamiltonian: free, interval: interval)
         var interleaved = ChebyshevPropagator(hamiltonian: free, interval: interval)

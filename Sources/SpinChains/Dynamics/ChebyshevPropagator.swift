@@ -23,11 +23,13 @@ public struct ChebyshevPropagator: StatePropagator {
     private var previous2: [Complex<Double>] = []
     private var current2: [Complex<Double>] = []
     private var sum2: [Complex<Double>] = []
-    /// One vector (`evolve`) runs on split-complex copies (`MatrixFreeOperator.splitRecurrence`)
-    /// unless this is false (then the interleaved `recurrence`, the reference).
+    /// One vector (`evolve`) runs on split-complex copies (`MatrixFreeOperator.splitRecurrence`,
+    /// from `MatrixFreeOperator.splitMinimumSites` sites) unless this is false (then the
+    /// interleaved `recurrence`, the reference).
     public var usesSplitKernel = true
-    /// The split work vectors: real and imaginary parts of `T_{n-1}`, `T_n` and the sum.
-    private var split: [Double] = []
+    /// The split work vectors: real and imaginary parts of `T_{n-1}`, `T_n` and the sum, on huge
+    /// pages (`HugePageBuffer`); a copy of the propagator makes its own before it writes.
+    private var split: HugePageBuffer?
 
     public init(hamiltonian: MatrixFreeOperator, interval: SpectralInterval, tolerance: Double = 1e-16) {
         self.hamiltonian = hamiltonian
@@ -43,8 +45,8 @@ public struct ChebyshevPropagator: StatePropagator {
         guard dt != 0 else { return }
         let (steps, coefficients, phase) = plan(dt)
         let d = hamiltonian.dimension
-        if usesSplitKernel && hamiltonian.siteCount >= 3 {
-            if split.count != 6 * d { split = [Double](repeating: 0, count: 6 * d) }
+        if usesSplitKernel && hamiltonian.siteCount >= MatrixFreeOperator.splitMinimumSites {
+            if split?.count != 6 * d || !isKnownUniquelyReferenced(&split) { split = HugePageBuffer(count: 6 * d) }
             for _ in 0..<steps { expandSplit(&state, coefficients: coefficients, phase: phase) }
             return
         }
@@ -157,9 +159,10 @@ public struct ChebyshevPropagator: StatePropagator {
         let a = interval.halfWidth, b = interval.center
         let op = hamiltonian
         // Six arrays of D: T_{n-1} (re, im), T_n (re, im), the sum (re, im).
+        let work = split!.base
         state.withUnsafeMutableBufferPointer { psi in
-            split.withUnsafeMutableBufferPointer { work in
-                let v = (0..<6).map { work.baseAddress! + $0 * d }
+            do {
+                let v = (0..<6).map { work + $0 * d }
                 let c0 = coefficients[0]
                 for i in 0..<d {
                     let x = psi[i]

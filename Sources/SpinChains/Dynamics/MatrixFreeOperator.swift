@@ -25,16 +25,20 @@ public struct MatrixFreeOperator: Sendable {
     public let dimension: Int
     public var threads: Int
     let diagonal: [Double]
+    /// The diagonal strings `(c, z mask)`: `d_i = sum c (-1)^{#(mask & i)}`.
+    let diagonalStrings: [(coefficient: Double, mask: Int)]
     let groups: [FlipGroup]
     let flattenedGroups: FlattenedGroups
     /// Rows per block of the blocked product: `2^blockShift` (12: 64 KiB per vector).
     public var blockShift = MatrixFreeOperator.defaultBlockShift
     public static let defaultBlockShift = 12
-    /// Rows per block of the split-complex kernel (`splitRecurrence`): `2^splitBlockShift`.
+    /// Rows per block of the split-complex kernel (`splitRecurrence`): `2^splitBlockShift`
+    /// (at least 64, at most `D`).
     public var splitBlockShift = MatrixFreeOperator.defaultSplitBlockShift
     public static let defaultSplitBlockShift = 10
-    /// Whether `splitRecurrence` sums the whole-block groups in registers (`fusedBlockSum`); off,
-    /// they run one group at a time like the others (kept for tests and the benchmark).
+    /// Whether `splitRecurrence` lists the whole-block groups (those that flip and read only sites
+    /// above the block) once per block with their entries; off, they take the general path with
+    /// the others (kept for tests and the benchmark).
     public var splitFusesWholeBlockGroups = true
 
     public enum OperatorError: Error, CustomStringConvertible {
@@ -86,6 +90,7 @@ public struct MatrixFreeOperator: Sendable {
             }
         }
         diagonal = d
+        diagonalStrings = diagonalTerms.map { (coefficient: $0.0, mask: $0.1) }
     }
 
     /// Strings other than the diagonal ones, grouped: the number of off-diagonal entries per row.
@@ -442,7 +447,8 @@ public struct MatrixFreeOperator: Sendable {
     public static let minimumBytesPerPairedRow = 2 * (16 + 32 + 32) + 8
 
     /// Bytes a single-vector update (`recurrence`, `splitRecurrence`) moves per row at least: `x`
-    /// read (16), `z` read and written (32), `acc` read and written (32), the diagonal (8).
+    /// read (16), `z` read and written (32), `acc` read and written (32), the diagonal (8; the
+    /// split kernel builds its diagonal per block instead and moves 80).
     public static let minimumBytesPerRow = 16 + 32 + 32 + 8
 
     /// Memory held by the operator itself (the diagonal table).
