@@ -188,7 +188,7 @@ func runDynamicsBenchmarks(arguments: [String]) throws {
             h.threads = threads
             let interleaved = singleUpdateSeconds(h, repeats: repeats, split: false)
             let split = singleUpdateSeconds(h, repeats: repeats, split: true)
-            let floor = Double(MatrixFreeOperator.minimumBytesPerRow * d) / triad[threads - 1]
+            let floor = Double(MatrixFreeOperator.minimumBytesPerSplitRow * d) / triad[threads - 1]
             let perStateJt = orderPerJt[length]! * split.seconds
             let paired = matrixFreePerStateJt[length]![threads]!
             singleRows.append(String(format: "%2d+P %-9d %3d  %13.4f  %7.4f  %8.2f  %11@  %7.4f  %7.1f  %10.3f  %14.0f  %10.0f  %14.0f  %14.1f  %.1e",
@@ -257,7 +257,7 @@ func runDynamicsBenchmarks(arguments: [String]) throws {
 
     print("\nOne vector per state (projected estimator, C = <phi(t)|A|phi(t)>/<psi+|psi+>): the update z <- alpha H x + beta x + gamma z, "
           + "acc <- acc + c z by the interleaved kernel (recurrence, blocks of 2^\(MatrixFreeOperator.defaultBlockShift)) and the split-complex one "
-          + "(splitRecurrence, blocks of 2^\(MatrixFreeOperator.defaultSplitBlockShift), sums of 64-row super-chunks in registers, work vectors on huge pages); floor: \(MatrixFreeOperator.minimumBytesPerRow) bytes per row; "
+          + "(splitRecurrence, blocks of 2^\(MatrixFreeOperator.defaultSplitBlockShift), sums of 64-row super-chunks in registers, work vectors on huge pages); floor: \(MatrixFreeOperator.minimumBytesPerSplitRow) bytes per row (the split kernel builds its diagonal per block); "
           + "s/state/Jt and Jt=1e3 for the projected estimator on the split kernel, beside the paired estimator on the interleaved kernel (table above).")
     print("L+P  D         thr  interleaved s  split s  speed-up  split CPU s  floor s  x floor  s/state/Jt  Jt=1e3 s/state  (at floor)  paired Jt=1e3 s  paired/projected  max rel |split - interleaved|")
     for row in singleRows { print(row) }

@@ -446,10 +446,12 @@ public struct MatrixFreeOperator: Sendable {
     /// (8). Times `D`, over the memory bandwidth: the update's bandwidth floor.
     public static let minimumBytesPerPairedRow = 2 * (16 + 32 + 32) + 8
 
-    /// Bytes a single-vector update (`recurrence`, `splitRecurrence`) moves per row at least: `x`
-    /// read (16), `z` read and written (32), `acc` read and written (32), the diagonal (8; the
-    /// split kernel builds its diagonal per block instead and moves 80).
+    /// Bytes a single-vector update (`recurrence`) moves per row at least: `x` read (16), `z` read
+    /// and written (32), `acc` read and written (32), the diagonal (8).
     public static let minimumBytesPerRow = 16 + 32 + 32 + 8
+
+    /// The same for `splitRecurrence`, which builds its diagonal per block instead of reading it: 80.
+    public static let minimumBytesPerSplitRow = 16 + 32 + 32
 
     /// Memory held by the operator itself (the diagonal table).
     public var memoryBytes: Double { Double(dimension) * 8 }
