@@ -161,27 +161,26 @@ public struct ChebyshevPropagator: StatePropagator {
         // Six arrays of D: T_{n-1} (re, im), T_n (re, im), the sum (re, im).
         let work = split!.base
         state.withUnsafeMutableBufferPointer { psi in
-            do {
-                let v = (0..<6).map { work + $0 * d }
-                let c0 = coefficients[0]
-                for i in 0..<d {
-                    let x = psi[i]
-                    v[0][i] = x.real
-                    v[1][i] = x.imaginary
-                    v[4][i] = c0.real * x.real - c0.imaginary * x.imaginary
-                    v[5][i] = c0.real * x.imaginary + c0.imaginary * x.real
-                }
-                var previous = 0, current = 2
-                for n in 1..<max(coefficients.count, 1) {
-                    // n = 1: T_1 = H~ T_0; then T_n = 2 H~ T_{n-1} - T_{n-2}, written over T_{n-2}.
-                    let (alpha, beta, gamma) = n == 1 ? (1 / a, -b / a, 0.0) : (2 / a, -2 * b / a, -1.0)
-                    let (source, target) = n == 1 ? (previous, current) : (current, previous)
-                    op.splitRecurrence(v[source], v[source + 1], into: v[target], v[target + 1], alpha: alpha, beta: beta, gamma: gamma,
-                                       accumulate: coefficients[n], into: v[4], v[5])
-                    if n > 1 { swap(&previous, &current) }
-                }
-                for i in 0..<d { psi[i] = phase * Complex(v[4][i], v[5][i]) }
+            let v = (0..<6).map { work + $0 * d }
+            let c0 = coefficients[0]
+            for i in 0..<d {
+                let x = psi[i]
+                v[0][i] = x.real
+                v[1][i] = x.imaginary
+                v[4][i] = c0.real * x.real - c0.imaginary * x.imaginary
+                v[5][i] = c0.real * x.imaginary + c0.imaginary * x.real
             }
+            var previous = 0, current = 2
+            let layout = op.splitLayout()
+            for n in 1..<max(coefficients.count, 1) {
+                // n = 1: T_1 = H~ T_0; then T_n = 2 H~ T_{n-1} - T_{n-2}, written over T_{n-2}.
+                let (alpha, beta, gamma) = n == 1 ? (1 / a, -b / a, 0.0) : (2 / a, -2 * b / a, -1.0)
+                let (source, target) = n == 1 ? (previous, current) : (current, previous)
+                op.splitRecurrence(v[source], v[source + 1], into: v[target], v[target + 1], alpha: alpha, beta: beta, gamma: gamma,
+                                   accumulate: coefficients[n], into: v[4], v[5], layout: layout)
+                if n > 1 { swap(&previous, &current) }
+            }
+            for i in 0..<d { psi[i] = phase * Complex(v[4][i], v[5][i]) }
         }
         productCount += coefficients.count - 1
     }

@@ -86,12 +86,17 @@ public struct MatrixFreeOperator: Sendable {
         var d = [Double](repeating: 0, count: 1 << siteCount)
         d.withUnsafeMutableBufferPointer { p in
             for (c, mask) in diagonalTerms {
-                for i in p.indices { p[i] += (i & mask).nonzeroBitCount & 1 == 0 ? c : -c }
+                for i in p.indices { p[i] += c * Self.paritySign(i, mask) }
             }
         }
         diagonal = d
         diagonalStrings = diagonalTerms.map { (coefficient: $0.0, mask: $0.1) }
     }
+
+    /// `(-1)^{#(bits & mask)}`: the eigenvalue on basis state `bits` of the product of `sigma^z` over
+    /// the sites in `mask`.
+    @inline(__always)
+    static func paritySign(_ bits: Int, _ mask: Int) -> Double { (bits & mask).nonzeroBitCount & 1 == 0 ? 1 : -1 }
 
     /// Strings other than the diagonal ones, grouped: the number of off-diagonal entries per row.
     public var flipGroupCount: Int { groups.count }
@@ -333,7 +338,7 @@ public struct MatrixFreeOperator: Sendable {
                     for (k, site) in sites.enumerated() where pattern & (1 << k) != 0 { j |= 1 << site }
                     var re = 0.0, im = 0.0
                     for c in g.coefficients {
-                        let sign: Double = (j & c.signMask).nonzeroBitCount & 1 == 0 ? 1 : -1
+                        let sign = MatrixFreeOperator.paritySign(j, c.signMask)
                         re += sign * c.re
                         im += sign * c.im
                     }

@@ -81,12 +81,12 @@ extension MatrixFreeOperator {
             lowDiagonal = [Double](repeating: 0, count: low + 1)
             for (c, mask) in strings {
                 if mask & ~low == 0 {
-                    for l in 0...low { lowDiagonal[l] += (l & mask).nonzeroBitCount & 1 == 0 ? c : -c }
+                    for l in 0...low { lowDiagonal[l] += c * MatrixFreeOperator.paritySign(l, mask) }
                 } else if mask & low == 0 {
                     highStrings.append((c, mask))
                 } else {
                     straddlingStrings.append((c, mask & ~low))
-                    lowSigns += (0...low).map { l in (l & mask).nonzeroBitCount & 1 == 0 ? 1.0 : -1.0 }
+                    lowSigns += (0...low).map { l in MatrixFreeOperator.paritySign(l, mask) }
                 }
             }
             for g in flat.masks.indices {
@@ -397,15 +397,32 @@ extension MatrixFreeOperator {
                                 into zr: UnsafeMutablePointer<Double>, _ zi: UnsafeMutablePointer<Double>,
                                 alpha: Double, beta: Double, gamma: Double, accumulate c: Complex<Double> = .zero,
                                 into ar: UnsafeMutablePointer<Double>? = nil, _ ai: UnsafeMutablePointer<Double>? = nil) {
+        splitRecurrence(xr, xi, into: zr, zi, alpha: alpha, beta: beta, gamma: gamma, accumulate: c, into: ar, ai, layout: splitLayout())
+    }
+
+    /// The tables of `splitRecurrence` for this operator, `splitBlockShift` and
+    /// `splitFusesWholeBlockGroups` (tens of microseconds at L = 20 + P): a caller that updates
+    /// many times builds them once.
+    func splitLayout() -> SplitLayout {
         precondition(siteCount >= Self.splitMinimumSites, "the split-complex kernel needs at least \(Self.splitMinimumSites) sites")
-        let shift = min(max(splitBlockShift, 6), siteCount)
+        return SplitLayout(flattenedGroups, diagonal: diagonalStrings, blockShift: splitShift, fusing: splitFusesWholeBlockGroups)
+    }
+
+    /// The block shift the split kernel uses: `splitBlockShift`, at least 6, at most the sites.
+    var splitShift: Int { min(max(splitBlockShift, 6), siteCount) }
+
+    /// `splitRecurrence` with the tables of `splitLayout()` (built for this operator and its settings).
+    func splitRecurrence(_ xr: UnsafePointer<Double>, _ xi: UnsafePointer<Double>,
+                         into zr: UnsafeMutablePointer<Double>, _ zi: UnsafeMutablePointer<Double>,
+                         alpha: Double, beta: Double, gamma: Double, accumulate c: Complex<Double>,
+                         into ar: UnsafeMutablePointer<Double>?, _ ai: UnsafeMutablePointer<Double>?, layout: SplitLayout) {
+        let shift = splitShift
         let blocks = dimension >> shift
         let chunks = threads == 1 ? 1 : min(blocks, threads * 4)
         let blocksPerChunk = (blocks + chunks - 1) / chunks
         let addresses = [Int(bitPattern: xr), Int(bitPattern: xi), Int(bitPattern: zr), Int(bitPattern: zi),
                          Int(bitPattern: ar), Int(bitPattern: ai)]
         let accumulating = ar != nil && ai != nil
-        let layout = SplitLayout(flattenedGroups, diagonal: diagonalStrings, blockShift: shift, fusing: splitFusesWholeBlockGroups)
         let batch = Self.splitWholeBlockBatch
         let body: @Sendable (Int) -> Void = { chunk in
             let xr = UnsafeRawPointer(bitPattern: addresses[0])!, xi = UnsafeRawPointer(bitPattern: addresses[1])!
@@ -441,12 +458,12 @@ extension MatrixFreeOperator {
             for block in lowerBlock..<upperBlock {
                 let i0 = block << shift
                 var high = 0.0
-                for string in highStrings { high += (i0 & string.mask).nonzeroBitCount & 1 == 0 ? string.coefficient : -string.coefficient }
+                for string in highStrings { high += string.coefficient * Self.paritySign(i0, string.mask) }
                 var o = 0
                 while o < 8 << shift {
                     var d = SplitTile.load(lowD, o) + SIMD8(repeating: high)
                     for (k, string) in straddlingStrings.enumerated() {
-                        let c = (i0 & string.mask).nonzeroBitCount & 1 == 0 ? string.coefficient : -string.coefficient
+                        let c = string.coefficient * Self.paritySign(i0, string.mask)
                         d = d.addingProduct(c, SplitTile.load(signs, (8 &* k) << shift &+ o))
                     }
                     dr.storeBytes(of: d, toByteOffset: o, as: SIMD8<Double>.self)
