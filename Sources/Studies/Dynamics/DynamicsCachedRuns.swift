@@ -86,13 +86,12 @@ extension DynamicsReport {
         let dir = folder(length: length, disorder: disorder)
         guard let (czz, comments) = LuitzShiftInvertFigure.readTable(dir.appendingPathComponent("czz.csv")),
               let t = czz.values(named: "t"), let c = czz.values(named: "czz"), let e = czz.values(named: "czz_err") else { return nil }
-        let command = comments.first { $0.hasPrefix("# command:") }.map { String($0.dropFirst(11)) } ?? ""
-        let count = comments.first { $0.hasPrefix("# realizations:") }.map { $0.dropFirst(15).trimmingCharacters(in: .whitespaces) } ?? "?"
-        func entry(_ key: String) -> String? {
-            comments.first { $0.hasPrefix("# \(key):") }.map { $0.dropFirst(key.count + 3).trimmingCharacters(in: CharacterSet(charactersIn: " \"")) }
-        }
-        let estimator = entry("estimator") ?? TypicalityEstimator.paired.rawValue
-        let bound = entry("typicality_error").flatMap(Double.init) ?? 1 / Double((1 << (length + 1)) + 1).squareRoot()
+        let command = LuitzShiftInvertFigure.comment(comments, "command") ?? ""
+        let count = LuitzShiftInvertFigure.comment(comments, "realizations") ?? "?"
+        // A JSON string in the metadata: "projected".
+        let estimator = LuitzShiftInvertFigure.comment(comments, "estimator")?.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            ?? TypicalityEstimator.paired.rawValue
+        let bound = LuitzShiftInvertFigure.comment(comments, "typicality_error").flatMap(Double.init) ?? 1 / Double((1 << (length + 1)) + 1).squareRoot()
         return CachedCurve(length: length, disorder: disorder, times: t, correlator: c, error: e, realizations: count, command: command,
                            typicalityError: bound, estimator: estimator)
     }
@@ -106,7 +105,7 @@ extension DynamicsReport {
 
     /// `S_resolution` of a run's CSV comments.
     static func resolution(_ comments: [String]) -> Double? {
-        comments.first { $0.hasPrefix("# S_resolution:") }.flatMap { Double($0.dropFirst(16).trimmingCharacters(in: .whitespaces)) }
+        LuitzShiftInvertFigure.comment(comments, "S_resolution").flatMap(Double.init)
     }
 
     /// NaN where `omega` is below the resolution.

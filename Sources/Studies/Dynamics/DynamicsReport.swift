@@ -121,10 +121,10 @@ public struct DynamicsReport: Sendable {
                 let dir = folder(length: largeLength, disorder: w)
                 guard let (czz, comments) = LuitzShiftInvertFigure.readTable(dir.appendingPathComponent("czz.csv")),
                       let t = czz.values(named: "t"), let c = czz.values(named: "czz"), let e = czz.values(named: "czz_err") else { continue }
-                cachedCommand = comments.first { $0.hasPrefix("# command:") }.map { String($0.dropFirst(11)) } ?? cachedCommand
+                cachedCommand = LuitzShiftInvertFigure.comment(comments, "command") ?? cachedCommand
                 let label = JSONValue.format(w)
-                if let line = comments.first(where: { $0.hasPrefix("# realizations:") }) {
-                    counts.append("W = \(label): \(line.dropFirst(15).trimmingCharacters(in: .whitespaces))")
+                if let count = LuitzShiftInvertFigure.comment(comments, "realizations") {
+                    counts.append("W = \(label): \(count)")
                 }
                 let model = try self.model(disorder: w, length: largeLength)
                 czzColumns += [("t_W\(label)", t), ("czz_W\(label)", c), ("czz_W\(label)_err", e)]
@@ -140,10 +140,10 @@ public struct DynamicsReport: Sendable {
                     if drawsModel(disorder: w) { sColumns.append(("rm_W\(label)", omega.map { spectralFunctionClosedForm(model, omega: $0) })) }
                     sResolutions[w] = resolution
                     if let resolution {
-                        let order = sComments.first { $0.hasPrefix("# kpm_order:") }.map { String($0.dropFirst(12)).trimmingCharacters(in: .whitespaces) } ?? "?"
+                        let order = LuitzShiftInvertFigure.comment(sComments, "kpm_order") ?? "?"
                         resolutions.append("W = \(label): \(String(format: "%.3g", resolution)) (N = \(order))")
                     }
-                    sCommands.append(sComments.first { $0.hasPrefix("# command:") }.map { String($0.dropFirst(11)) } ?? "")
+                    sCommands.append(LuitzShiftInvertFigure.comment(sComments, "command") ?? "")
                 }
             }
             czzColumns.removeFirst()   // each W carries its own time column

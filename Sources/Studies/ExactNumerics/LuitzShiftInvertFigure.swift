@@ -25,6 +25,12 @@ public enum LuitzShiftInvertFigure {
         return (ColumnTable(columns: Array(zip(header, values))), comments)
     }
 
+    /// The value of the metadata line `# key: value` among a table's `comments` (as `readTable`
+    /// returns them), without the surrounding spaces; nil when there is none.
+    static func comment(_ comments: [String], _ key: String) -> String? {
+        comments.first { $0.hasPrefix("# \(key):") }.map { $0.dropFirst(key.count + 3).trimmingCharacters(in: .whitespaces) }
+    }
+
     public static func figure(directory: URL = defaultDirectory) -> ReportFigure? {
         guard let (table, comments) = readTable(directory.appendingPathComponent("luitz_r.csv")) else { return nil }
         let lengths = table.columns.map(\.name).filter { $0.hasPrefix("r_L") && !$0.hasSuffix("_err") }.map { String($0.dropFirst(3)) }
@@ -35,7 +41,7 @@ public enum LuitzShiftInvertFigure {
             crossingText = (0..<l1.count).map { String(format: "L = %.0f/%.0f: W = %.2f +- %.2f", l1[$0], l2[$0], w[$0], e[$0]) }
                 .joined(separator: "; ")
         }
-        let command = comments.first { $0.hasPrefix("# command:") }.map { String($0.dropFirst(11)) } ?? "resonance ed study luitz --method shift-invert"
+        let command = comment(comments, "command") ?? "resonance ed study luitz --method shift-invert"
         return ReportFigure(
             identifier: "ed-level-statistics-shift-invert", title: "<r> of the random-field xxz chain by shift-invert, L up to 18",
             claim: "The <r>(W) curves of consecutive sizes cross, and the crossing drifts to larger W with L towards W_c ~ 3.7 (Luitz, Laflorencie and Alet, L = 12..22).",
