@@ -129,10 +129,7 @@ final class DynamicsTests: XCTestCase {
         var split = ChebyshevPropagator(hamiltonian: free, interval: interval)
         var interleaved = ChebyshevPropagator(hamiltonian: free, interval: interval)
         interleaved.usesSplitKernel = false
-        var generator = Xoshiro256StarStar(seed: 7)
-        let psi = StateVectors.haarRandom(dimension: 128, using: &generator)
-        let norm = StateVectors.normSquared(psi).squareRoot()
-        let start = psi.map { $0 * Complex(1 / norm) }
+        let start = normalizedHaarState(dimension: 128, seed: 7)
         var a = start, b = start
         var now = 0.0
         for t in [1.0, 30, 1000] {
@@ -184,10 +181,7 @@ final class DynamicsTests: XCTestCase {
         let free = try MatrixFreeOperator(op, siteCount: 6)
         var chebyshev = ChebyshevPropagator(hamiltonian: free, interval: try SpectralInterval.estimate(free))
         var krylov = KrylovPropagator(hamiltonian: free, krylovDimension: 40)
-        var generator = Xoshiro256StarStar(seed: 5)
-        let psi = StateVectors.haarRandom(dimension: 64, using: &generator)
-        let norm = StateVectors.normSquared(psi).squareRoot()
-        let start = psi.map { $0 * Complex(1 / norm) }
+        let start = normalizedHaarState(dimension: 64, seed: 5)
         var a = start, b = start
         var now = 0.0
         for t in [1.0, 10, 100, 1000] {
@@ -199,6 +193,14 @@ final class DynamicsTests: XCTestCase {
             XCTAssertLessThan(maxDifference(a, exact), 1e-10, "Chebyshev at Jt = \(t)")
             XCTAssertLessThan(maxDifference(b, exact), 1e-10, "Krylov at Jt = \(t)")
         }
+    }
+
+    /// A Haar-random state of unit norm drawn from `seed`.
+    func normalizedHaarState(dimension: Int, seed: UInt64) -> [Complex<Double>] {
+        var generator = Xoshiro256StarStar(seed: seed)
+        let psi = StateVectors.haarRandom(dimension: dimension, using: &generator)
+        let norm = StateVectors.normSquared(psi).squareRoot()
+        return psi.map { $0 * Complex(1 / norm) }
     }
 
     func denseAutocorrelation(_ problem: EDProblem, fields: DisorderFields, site: Int, times: [Double]) throws -> [Double] {
