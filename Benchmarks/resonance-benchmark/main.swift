@@ -39,6 +39,13 @@ if arguments.contains("--help") || arguments.contains("-h") {
 // A bare word that is neither a group nor an option's value is a typo: refused, naming the groups.
 let unknown = arguments.enumerated().filter { index, word in !word.hasPrefix("-") && !knownGroups.contains(word) && !isOptionValue(index) }
     .map(\.element)
+/// Every option the groups read (`--help` lists them by group).
+let knownOptions: Set<String> = flags.union(["--repeats", "--realizations", "--threads", "--python", "--case", "--L", "--ranks",
+                                             "--options", "--sizes", "--petsc-sizes", "--check-jt", "--block-shifts", "--split-block-shifts"])
+if let option = arguments.enumerated().first(where: { index, word in word.hasPrefix("-") && !knownOptions.contains(word) && !isOptionValue(index) })?.element {
+    FileHandle.standardError.write(Data("resonance-benchmark: unknown option '\(option)' (--help lists the options of each group)\n".utf8))
+    exit(2)
+}
 if let word = unknown.first {
     FileHandle.standardError.write(Data("resonance-benchmark: unknown group '\(word)'; groups: \(knownGroups.joined(separator: ", ")) (--help lists their options)\n".utf8))
     exit(2)
