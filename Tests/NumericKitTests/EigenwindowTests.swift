@@ -71,6 +71,35 @@ final class EigenwindowTests: XCTestCase {
         }
     }
 
+    /// p^T p - q^T q on rectangles equals the general products (dgemm) there and at the mirror
+    /// images to 1e-12; every other entry is NaN; a rectangle outside the matrix is refused.
+    func testPartialGramDifferenceOnRectangles() throws {
+        let v = symmetric(40, seed: 4)
+        let p = Matrix<Double>(rows: 15, columns: 40, entry: { i, j in v[i, j] })
+        let q = Matrix<Double>(rows: 25, columns: 40, entry: { i, j in v[15 + i, j] })
+        let rectangles = [MatrixRectangle(rows: 0..<10, columns: 0..<10), MatrixRectangle(rows: 3..<20, columns: 10..<17),
+                          MatrixRectangle(rows: 30..<35, columns: 21..<28)]
+        let partial = try partialGramDifference(p, q, rectangles: rectangles)
+        let plus = try matrixProduct(p, .transpose, p, .none), minus = try matrixProduct(q, .transpose, q, .none)
+        func asked(_ i: Int, _ j: Int) -> Bool {
+            rectangles.contains { ($0.rows.contains(i) && $0.columns.contains(j)) || ($0.rows.contains(j) && $0.columns.contains(i)) }
+        }
+        var askedCount = 0
+        for j in 0..<40 {
+            for i in 0..<40 {
+                if asked(i, j) {
+                    askedCount += 1
+                    XCTAssertEqual(partial[i, j], plus[i, j] - minus[i, j], accuracy: 1e-12, "\(i), \(j)")
+                } else {
+                    XCTAssertTrue(partial[i, j].isNaN, "\(i), \(j) was not asked for")
+                }
+            }
+        }
+        // 10 x 10 tile; 17 x 7 and its mirror, sharing the 7 x 7 square of rows and columns 10..<17; 5 x 7 twice.
+        XCTAssertEqual(askedCount, 100 + (2 * 17 * 7 - 7 * 7) + 2 * 5 * 7)
+        XCTAssertThrowsError(try partialGramDifference(p, q, rectangles: [MatrixRectangle(rows: 0..<41, columns: 0..<1)]))
+    }
+
     /// The Gram spectrum of psi sums to ||psi||_F^2 (trace) and equals dsyevd of the dgemm Gram matrix.
     func testGramSpectrumWorkspace() throws {
         let v = symmetric(12, seed: 11)

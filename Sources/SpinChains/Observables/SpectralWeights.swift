@@ -13,7 +13,8 @@ public struct SpectralWeights: Sendable {
         /// Row `a - offset`, column `b - offset`: `|A_ab|^2 / D`.
         public var weights: Matrix<Double>
         /// The index of the first state held: 0 when the weights cover every state of the
-        /// block, the window's start when they cover a window (`EigenstateWindow`) only.
+        /// block, the window's start when they cover a window (`EigenstateWindow`) only. A
+        /// window's weights may hold only some pairs (`WeightPairs`), the others NaN.
         public var offset = 0
 
         /// The indices `a` whose weights are held.
@@ -46,11 +47,20 @@ public struct SpectralWeights: Sendable {
 
     /// The weights among the eigenvectors of each window (`D` the dimension of all blocks, not
     /// the number of vectors held); the blocks keep all their eigenvalues.
-    public init(operator string: PauliString, windows: [EigenstateWindow]) throws {
+    /// With `pairs`, a window that is not the whole block holds the weights of those pairs only
+    /// (`WeightPairs`; NaN elsewhere): the criterion's band and the matrix-element windows' cross
+    /// block, a third of the products at xxz `L = 14`.
+    public init(operator string: PauliString, windows: [EigenstateWindow], pairs: WeightPairs? = nil) throws {
         let d = windows.reduce(0) { $0 + $1.dimension }
         let scale = 1 / Double(d)
         blocks = try windows.map { window in
-            var weights = try window.states.vectors.squaredMatrixElements(of: string, basis: window.states.basis)
+            let vectors = window.states.vectors, basis = window.states.basis
+            var weights = try pairs.map { pairs in
+                window.window.count < window.energies.count
+                    ? try vectors.squaredMatrixElements(of: string, basis: basis,
+                                                        rectangles: pairs.rectangles(energies: window.energies, held: window.window))
+                    : try vectors.squaredMatrixElements(of: string, basis: basis)
+            } ?? vectors.squaredMatrixElements(of: string, basis: basis)
             weights.elements.withUnsafeMutableBufferPointer { w in
                 for k in w.indices { w[k] *= scale }
             }

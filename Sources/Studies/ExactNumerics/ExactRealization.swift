@@ -178,7 +178,9 @@ public struct ExactRealization: Sendable {
         }
         if !selected.isDisjoint(with: [.matrixElements, .criterion]) {
             let string = try settings.perturbationString(for: problem)
-            let weights = try stages.measure(Stage.products) { try SpectralWeights(operator: string, windows: windows) }
+            let pairs = WeightPairs(energyDifference: selected.contains(.criterion) ? settings.criterionWindow / 2 : nil,
+                                    matrixElementWindows: selected.contains(.matrixElements) ? settings.matrixElementWindows : nil)
+            let weights = try stages.measure(Stage.products) { try SpectralWeights(operator: string, windows: windows, pairs: pairs) }
             try addPerturbationObservables(weights, fraction: settings.spectralFraction, to: &values, stages: stages)
         }
         if selected.contains(.entanglement) {
