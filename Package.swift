@@ -17,6 +17,11 @@ func sparseWindowTarget(_ scalar: String, _ name: String) -> Target {
     )
 }
 
+// The GEMM entry points of a worker executable are exported to the shared libraries it loads, so
+// that they take MUMPS' calls in place of OpenBLAS' (Sources/CSparseWindowAPI/blas_forward_impl.inc).
+let workerBLASForwarding = LinkerSetting.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=dgemm_",
+                                                      "-Xlinker", "--export-dynamic-symbol=zgemm_"])
+
 // The matrix-free product of `ed dynamics` (SpinChains) works on eight doubles per instruction
 // where the registers allow: SpinChains is compiled for AVX-512 (`-target-cpu znver4`) on AMD
 // machines that have it (Zen 4 and later run 512-bit vectors without splitting them; Intel targets
@@ -81,13 +86,17 @@ let package = Package(
         // The sparse engine: a header-only API target (shift-invert window, spectrum slicing of an
         // index window, distributed Chebyshev propagation), its two implementations, the worker
         // logic (rows per rank from the basis, job and result files) and the two workers.
-        .target(name: "CSparseWindowAPI", exclude: ["sparse_window_impl.inc", "sparse_slice_impl.inc", "sparse_propagation_impl.inc"]),
+        .target(name: "CSparseWindowAPI", exclude: ["sparse_window_impl.inc", "sparse_slice_impl.inc", "sparse_propagation_impl.inc",
+                                                    "blas_forward_impl.inc"]),
         sparseWindowTarget("real", "CSparseWindowReal"),
         sparseWindowTarget("complex", "CSparseWindowComplex"),
         .target(name: "SparseWorker", dependencies: ["SpinChains", "NumericKit", "CSparseWindowAPI",
                                              .product(name: "ComplexModule", package: "swift-numerics")]),
-        .executableTarget(name: "resonance-sparse-real", dependencies: ["SparseWorker", "CSparseWindowReal"]),
-        .executableTarget(name: "resonance-sparse-complex", dependencies: ["SparseWorker", "CSparseWindowComplex"]),
+        // The workers export their dgemm_/zgemm_ (blas_forward_impl.inc) so that MUMPS' calls resolve there.
+        .executableTarget(name: "resonance-sparse-real", dependencies: ["SparseWorker", "CSparseWindowReal"],
+                          linkerSettings: [workerBLASForwarding]),
+        .executableTarget(name: "resonance-sparse-complex", dependencies: ["SparseWorker", "CSparseWindowComplex"],
+                          linkerSettings: [workerBLASForwarding]),
         .executableTarget(
             name: "resonance",
             dependencies: [

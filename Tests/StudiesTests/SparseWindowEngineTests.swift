@@ -67,6 +67,43 @@ final class SparseWindowEngineTests: XCTestCase {
         }
     }
 
+    /// The workers take MUMPS' one-column GEMMs (blas_forward_impl.inc): both export dgemm_ and
+    /// zgemm_, and the levels equal those with forwarding off (RESONANCE_GEMM_FORWARD=0, every
+    /// call to OpenBLAS' GEMM) to 1e-10, real (xxz L = 12) and complex (heisenberg-o3 with a probe).
+    func testWorkersForwardOneColumnGEMMsToGEMV() throws {
+        let nm = URL(fileURLWithPath: "/usr/bin/nm")
+        if FileManager.default.isExecutableFile(atPath: nm.path) {
+            for complex in [false, true] {
+                let worker = engine.resolvedWorkerDirectory().appendingPathComponent(SparseWindowEngine.workerName(realHamiltonian: !complex))
+                let process = Process()
+                let output = Pipe()
+                process.executableURL = nm
+                process.arguments = ["-D", "--defined-only", worker.path]
+                process.standardOutput = output
+                try process.run()
+                let symbols = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                for name in ["dgemm_", "zgemm_"] {
+                    XCTAssertTrue(symbols.split(separator: "\n").contains { $0.hasSuffix(" T \(name)") }, "\(worker.lastPathComponent) exports \(name)")
+                }
+            }
+        }
+        var plain = engine
+        plain.environment["RESONANCE_GEMM_FORWARD"] = "0"
+        var xxz = EDProblem(model: .xxz, length: 12, disorderStrength: 2)
+        xxz.magnetization = .sector(0)
+        var probed = EDProblem(model: .heisenbergO3, length: 9, disorderStrength: 3)
+        probed.probe = probed.defaultProbe
+        for problem in [xxz, probed] {
+            let fields = problem.drawFields(seed: 12, realization: 0)
+            let forwarded = try XCTUnwrap(try engine.solve(problem: problem, fields: fields, settings: settings(levels: 30, vectors: false)))
+            let reference = try XCTUnwrap(try plain.solve(problem: problem, fields: fields, settings: settings(levels: 30, vectors: false)))
+            XCTAssertEqual(forwarded.energies.count, 30)
+            XCTAssertEqual(forwarded.energies.count, reference.energies.count)
+            for (a, b) in zip(forwarded.energies, reference.energies) { XCTAssertEqual(a, b, accuracy: 1e-10, "\(problem.model)") }
+        }
+    }
+
     func testXXZSectorsMatchDense() throws {
         var problem = EDProblem(model: .xxz, length: 12, disorderStrength: 3)
         problem.magnetization = .sector(0)
