@@ -60,6 +60,59 @@ final class RunCacheTests: XCTestCase {
     /// An exact-numerics job is keyed by the manifest `resonance ed run` writes for it: the same
     /// job finds its directory again, a different disorder does not; its average matches the
     /// in-memory computation.
+    /// A value kept in the store is computed once and read back bit for bit (NaN and infinities
+    /// included), noted as computed then reused; another manifest computes again; a damaged file
+    /// is computed again and replaced; without a cache nothing is written. The loss-diffusion
+    /// solutions the report keeps this way decode to the same numbers.
+    func testValuesAreComputedOnceAndReadBackBitForBit() throws {
+        let root = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cache = RunCache(root: root)
+        var computations = 0
+        let values = [0.1, -1e-300, .pi, .nan, .infinity, -.infinity, 1 / 3.0]
+        func ask(_ manifest: [(String, JSONValue)], in cache: RunCache? = nil) throws -> [Double] {
+            try RunCache.value(in: cache, label: "value test", manifest: manifest) {
+                computations += 1
+                return values
+            }
+        }
+        let manifest: [(String, JSONValue)] = [("a", .number(1))]
+        for _ in 0..<3 {
+            let read = try ask(manifest, in: cache)
+            XCTAssertEqual(read.map(\.bitPattern).count, values.count)
+            for (x, y) in zip(read, values) { XCTAssertTrue(x.bitPattern == y.bitPattern || (x.isNaN && y.isNaN)) }
+        }
+        XCTAssertEqual(computations, 1)
+        XCTAssertEqual(cache.uses.map(\.computed), [1, 0, 0])
+        XCTAssertEqual(cache.uses.map(\.reused), [0, 1, 1])
+        _ = try ask([("a", .number(2))], in: cache)
+        XCTAssertEqual(computations, 2)
+        let file = cache.directory(label: "value test", manifest: manifest).appendingPathComponent("value.json")
+        try Data("[0.1, ".utf8).write(to: file)
+        _ = try ask(manifest, in: cache)
+        XCTAssertEqual(computations, 3)
+        _ = try ask(manifest, in: cache)
+        XCTAssertEqual(computations, 3, "the damaged file was replaced")
+        _ = try ask(manifest)
+        XCTAssertEqual(computations, 4)
+
+        var config = LossDiffusionStudy.Config()
+        config.resonanceLengths = [10]
+        config.maxRatio = 10
+        config.parts = [.criticalDecay]
+        let fresh = try LossDiffusionStudy.run(config).criticalDecays[0].solution
+        let stored = try RunCache.$current.withValue(cache) { try LossDiffusionStudy.run(config) }.criticalDecays[0].solution
+        let reread = try RunCache.$current.withValue(cache) { try LossDiffusionStudy.run(config) }.criticalDecays[0].solution
+        XCTAssertEqual(cache.uses.last?.reused, 1)
+        for solution in [stored, reread] {
+            XCTAssertEqual(solution.ranges, fresh.ranges)
+            XCTAssertEqual(solution.unresonatedFraction, fresh.unresonatedFraction)
+            XCTAssertEqual(solution.strongestResonanceDensity, fresh.strongestResonanceDensity)
+            XCTAssertEqual(solution.strongestResonanceDensityError, fresh.strongestResonanceDensityError)
+            XCTAssertEqual(solution.steps, fresh.steps)
+        }
+    }
+
     func testExactJobKey() throws {
         var problem = EDProblem(model: .xxz, length: 6, disorderStrength: 2)
         problem.magnetization = .sector(0)

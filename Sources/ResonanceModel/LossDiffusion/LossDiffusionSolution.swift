@@ -1,6 +1,6 @@
 /// The unresonated fraction F(r) (87) and the density of the strongest resonance p(r) = -dF/dr (88)
 /// at a list of ranges, from either solver, with error estimates, and optional profiles f(e, r).
-public struct LossDiffusionSolution: Sendable {
+public struct LossDiffusionSolution: Sendable, Codable {
     public var ranges: [Double]
     /// F(r) = integral f de.
     public var unresonatedFraction: [Double]
@@ -33,7 +33,7 @@ public struct LossDiffusionSolution: Sendable {
 
 /// f(e, r) at one range on the solver's energy grid; `diffusionWidth` is W sqrt(2(r - r_0)), which
 /// is s_e(r) (67) for the paper's initial range r_0 = -1/2.
-public struct LossDiffusionProfile: Sendable {
+public struct LossDiffusionProfile: Sendable, Codable {
     public var range: Double
     public var diffusionWidth: Double
     public var energies: [Double]

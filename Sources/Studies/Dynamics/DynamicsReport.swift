@@ -43,6 +43,22 @@ public struct DynamicsReport: Sendable {
             resonanceLength: ResonanceParameters.resonanceLength(disorder: w), length: Double(length), disorder: w))
     }
 
+    /// The RM's [Czz(t)] (`ProbeCorrelator`, eqs. (44)-(49)) at `times`, on the cores, kept in the
+    /// report's run store (`RunCache.value`, keyed by the model's parameters and the times) so
+    /// that a second report reads it back.
+    func modelCorrelator(_ model: HamiltonianResonanceModel, times: [Double]) throws -> [Double] {
+        let p = model.parameters
+        let manifest: [(String, JSONValue)] = [
+            ("quantity", .string("RM [Czz(t)], Hamiltonian, ProbeCorrelator (steepest descent)")),
+            ("inverse_correlation_length", .number(p.inverseCorrelationLength)), ("resonance_length", .number(p.resonanceLength)),
+            ("interaction", .number(p.interaction)), ("length", .number(p.length)), ("disorder", p.disorder.map { .number($0) } ?? .null),
+            ("times", .array(times.map { .number($0) })),
+        ]
+        return try RunCache.value(in: RunCache.current, label: "rm-czz-L\(JSONValue.format(p.length))", manifest: manifest) {
+            parallelMap(times) { probeCorrelator(model, time: $0) }
+        }
+    }
+
     /// Whether the RM is drawn at `w`: on the localized side, 1/xi = ln(W/W_c) >= 0. On the thermal
     /// side (1/xi < 0) the model's formulas are outside their domain (its [Czz(t)] is no decaying
     /// memory there but swings through negative values), so the figures carry no RM curve there.
@@ -90,13 +106,18 @@ public struct DynamicsReport: Sendable {
             RunCache.current?.note(RunCache.Use(label: label, directory: run.directory.lastPathComponent,
                                                 reused: smallRealizations - computed, computed: computed,
                                                 seconds: Date().timeIntervalSince(started)))
-            // The dense engine on the same realizations (fields from (seed, k)).
-            var dense = [Double](repeating: 0, count: times.count)
-            for k in 0..<smallRealizations {
-                let fields = problem.drawFields(seed: seed, realization: UInt64(k))
-                let weights = try SpectralWeights(operator: PauliString(.z, at: smallLength), eigenstates: problem.eigenstates(fields: fields))
-                let c = try SpinAutocorrelation(weights, times: times).values
-                for i in times.indices { dense[i] += c[i] / Double(smallRealizations) }
+            // The dense engine on the same realizations (fields from (seed, k)), kept in the run
+            // store beside the typicality run.
+            let dense = try RunCache.value(in: RunCache.current, label: "dynamics-dense-L\(smallLength)-W\(JSONValue.format(w))",
+                                           manifest: run.manifest + [("engine", .string("dense"))]) {
+                var dense = [Double](repeating: 0, count: times.count)
+                for k in 0..<smallRealizations {
+                    let fields = problem.drawFields(seed: seed, realization: UInt64(k))
+                    let weights = try SpectralWeights(operator: PauliString(.z, at: smallLength), eigenstates: problem.eigenstates(fields: fields))
+                    let c = try SpinAutocorrelation(weights, times: times).values
+                    for i in times.indices { dense[i] += c[i] / Double(smallRealizations) }
+                }
+                return dense
             }
             deviation = max(deviation, zip(dense, typical.correlator).map { abs($0 - $1) }.max() ?? 0)
             bound = typical.typicalityError
@@ -128,7 +149,7 @@ public struct DynamicsReport: Sendable {
                 }
                 let model = try self.model(disorder: w, length: largeLength)
                 czzColumns += [("t_W\(label)", t), ("czz_W\(label)", c), ("czz_W\(label)_err", e)]
-                let rm = rmTimes.map { probeCorrelator(model, time: $0) }
+                let rm = try modelCorrelator(model, times: rmTimes)
                 if drawsModel(disorder: w) { rmColumns.append(("rm_W\(label)", rm)) } else { thermalRange[w] = (rm.min() ?? .nan, rm.max() ?? .nan) }
                 let sFolder = spectralFolder(length: largeLength, disorder: w)
                 if let (s, sComments) = LuitzShiftInvertFigure.readTable(sFolder.appendingPathComponent("spectral_function.csv")),
@@ -151,7 +172,7 @@ public struct DynamicsReport: Sendable {
         let larger = largerRuns(than: largeLength).compactMap { cachedCurve(length: $0.length, disorder: $0.disorder) }
         for curve in larger where drawsModel(disorder: curve.disorder) {
             let model = try self.model(disorder: curve.disorder, length: curve.length)
-            rmColumns.append(("rm_L\(curve.length)_W\(JSONValue.format(curve.disorder))", rmTimes.map { probeCorrelator(model, time: $0) }))
+            rmColumns.append(("rm_L\(curve.length)_W\(JSONValue.format(curve.disorder))", try modelCorrelator(model, times: rmTimes)))
         }
         let small = smallLength
         let colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"]

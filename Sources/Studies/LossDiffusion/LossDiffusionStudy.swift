@@ -63,29 +63,56 @@ public enum LossDiffusionStudy: Study {
         }
     }
 
+    /// The name of the PDE scheme in the stored solutions' manifests: a change of the scheme that
+    /// changes its numbers changes this name, so that no report reads solutions of the old one.
+    static let solverManifestName = "loss-diffusion PDE: Scharfetter-Gummel, TR-BDF2 in sqrt(r), step doubling"
+
     /// The PDE solves are independent: they run side by side on the cores.
     public static func run(_ config: Config, sink: any StudySink) throws -> Result {
         enum Solved: Sendable {
             case decay(LossDiffusionSolution), profiles(LossDiffusionSolution), energy(LossDiffusionSolution, LossDiffusionSolution)
         }
+        // Each solve is kept in the run store when one is bound (the report's): a second report
+        // reads the solutions back instead of solving again (`RunCache.value`).
+        let cache = RunCache.current
+        @Sendable func stored<T: Codable>(_ label: String, _ manifest: [(String, JSONValue)], _ solve: () throws -> T) throws -> T {
+            try RunCache.value(in: cache, label: label, manifest: [("solver", .string(solverManifestName))] + manifest
+                                                                   + [("tolerance", .number(config.tolerance))], compute: solve)
+        }
         var jobs = [@Sendable () throws -> Solved]()
         if config.parts.contains(.criticalDecay) {
             for lambda in config.resonanceLengths {
-                jobs.append { .decay(try criticalDecay(resonanceLength: lambda, maxRatio: config.maxRatio, perDecade: config.perDecade,
-                                                       tolerance: config.tolerance)) }
+                jobs.append {
+                    .decay(try stored("loss-diffusion-critical", [("resonance_length", .number(lambda)), ("max_ratio", .number(config.maxRatio)),
+                                                                   ("per_decade", .integer(config.perDecade))]) {
+                        try criticalDecay(resonanceLength: lambda, maxRatio: config.maxRatio, perDecade: config.perDecade,
+                                          tolerance: config.tolerance)
+                    })
+                }
             }
         }
         if config.parts.contains(.energyDependent) {
             jobs.append {
-                let (full, sink) = try config.energyDependent.solve(maxRange: config.energyDependentMaxRange,
-                                                                    perDecade: config.energyDependentPerDecade, tolerance: config.tolerance)
-                return .energy(full, sink)
+                let e = config.energyDependent
+                let pair = try stored("loss-diffusion-energy-dependent", [
+                    ("resonance_length", .number(e.resonanceLength)), ("disorder", .number(e.disorder)),
+                    ("energy_density_scale", .number(e.energyDensityScale)), ("interaction", .number(e.interaction)),
+                    ("max_range", .number(config.energyDependentMaxRange)), ("per_decade", .integer(config.energyDependentPerDecade)),
+                ]) {
+                    let (full, sink) = try e.solve(maxRange: config.energyDependentMaxRange, perDecade: config.energyDependentPerDecade,
+                                                   tolerance: config.tolerance)
+                    return [full, sink]
+                }
+                return .energy(pair[0], pair[1])
             }
         }
         if config.parts.contains(.profiles), let largest = config.profileRanges.max() {
             jobs.append {
-                .profiles(try LossDiffusionSolver(tolerance: config.tolerance).solve(.critical(resonanceLength: config.profileResonanceLength),
-                                                                                     ranges: [largest], profileRanges: config.profileRanges))
+                .profiles(try stored("loss-diffusion-profiles", [("resonance_length", .number(config.profileResonanceLength)),
+                                                                 ("profile_ranges", .array(config.profileRanges.map { .number($0) }))]) {
+                    try LossDiffusionSolver(tolerance: config.tolerance).solve(.critical(resonanceLength: config.profileResonanceLength),
+                                                                               ranges: [largest], profileRanges: config.profileRanges)
+                })
             }
         }
         let work = jobs
