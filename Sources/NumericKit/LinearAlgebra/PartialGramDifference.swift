@@ -35,10 +35,7 @@ public func partialGramDifference(_ p: Matrix<Double>, _ q: Matrix<Double>, rect
             let m = r.rows.count, width = r.columns.count
             tile = [Double](repeating: 0, count: m * width)
             tile.withUnsafeMutableBufferPointer { t in
-                for (factor, alpha, beta) in [(p, 1.0, 0.0), (q, -1.0, 1.0)] {
-                    guard factor.rows > 0 else {
-                        continue
-                    }
+                for (factor, alpha, beta) in [(p, 1.0, 0.0), (q, -1.0, 1.0)] where factor.rows > 0 {
                     factor.elements.withUnsafeBufferPointer { f in
                         let k = Int32(factor.rows)
                         cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, Int32(m), Int32(width), k, alpha,
