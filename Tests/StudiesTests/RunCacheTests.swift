@@ -113,6 +113,34 @@ final class RunCacheTests: XCTestCase {
         }
     }
 
+    /// A seed folder fills the cache: a run the cache lacks and the seed holds is copied in (its
+    /// files only, the seed untouched); a run the cache has is left alone; without a seed, or
+    /// without the run in it, nothing is copied.
+    func testSeedCopiesMissingRunsOnly() throws {
+        let root = temporaryDirectory(), seed = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root); try? FileManager.default.removeItem(at: seed) }
+        let manifest: [(String, JSONValue)] = [("model", .string("fake")), ("L", .integer(14))]
+        let name = RunCache.folderName(label: "fake L=14", manifest: manifest)
+        let stored = seed.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: stored, withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: stored.appendingPathComponent("manifest.json"))
+        try Data("seeded\n".utf8).write(to: stored.appendingPathComponent("realizations.jsonl"))
+
+        let plain = RunCache(root: root)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: plain.directory(label: "fake L=14", manifest: manifest).path))
+        let cache = RunCache(root: root, seed: seed)
+        let other = cache.directory(label: "fake L=12", manifest: [("model", .string("fake")), ("L", .integer(12))])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: other.path))
+        let directory = cache.directory(label: "fake L=14", manifest: manifest)
+        XCTAssertEqual(directory.lastPathComponent, name)
+        let copied = directory.appendingPathComponent("realizations.jsonl")
+        XCTAssertEqual(try String(contentsOf: copied, encoding: .utf8), "seeded\n")
+        try Data("extended\n".utf8).write(to: copied)
+        _ = cache.directory(label: "fake L=14", manifest: manifest)
+        XCTAssertEqual(try String(contentsOf: copied, encoding: .utf8), "extended\n", "a run the cache has is not copied over")
+        XCTAssertEqual(try String(contentsOf: stored.appendingPathComponent("realizations.jsonl"), encoding: .utf8), "seeded\n")
+    }
+
     func testExactJobKey() throws {
         var problem = EDProblem(model: .xxz, length: 6, disorderStrength: 2)
         problem.magnetization = .sector(0)

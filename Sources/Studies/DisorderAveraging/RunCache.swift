@@ -27,15 +27,32 @@ public final class RunCache: @unchecked Sendable {
     private let lock = NSLock()
     private var log: [Use] = []
 
-    public init(root: URL, lbitAverages: [LBitExactAverages] = [], lbitSource: String = "") {
+    /// A read-only folder of stored runs (e.g. `data/report_runs`) that seeds the cache: a run
+    /// asked for that the cache lacks and the seed holds (same folder name, so the same manifest)
+    /// is copied in first, then read back like any stored run. nil: no seed.
+    public let seed: URL?
+
+    public init(root: URL, lbitAverages: [LBitExactAverages] = [], lbitSource: String = "", seed: URL? = nil) {
         self.root = root
         self.lbitAverages = lbitAverages
         self.lbitSource = lbitSource
+        self.seed = seed
     }
 
-    /// The directory of the run defined by `manifest`: `<root>/<label>-<key>`.
+    /// The directory of the run defined by `manifest`: `<root>/<label>-<key>`, copied from the
+    /// seed first where the seed has it and the cache does not.
     public func directory(label: String, manifest: [(String, JSONValue)]) -> URL {
-        root.appendingPathComponent(Self.folderName(label: label, manifest: manifest))
+        let name = Self.folderName(label: label, manifest: manifest)
+        let directory = root.appendingPathComponent(name)
+        if let seed {
+            let stored = seed.appendingPathComponent(name)
+            let files = FileManager.default
+            if !files.fileExists(atPath: directory.path), files.fileExists(atPath: stored.appendingPathComponent("manifest.json").path) {
+                try? files.createDirectory(at: root, withIntermediateDirectories: true)
+                try? files.copyItem(at: stored, to: directory)
+            }
+        }
+        return directory
     }
 
     /// `<label>-<key>` with the label reduced to letters, digits, `.`, `_` and `-`.
