@@ -20,7 +20,7 @@ public enum ReportScope: String, Sendable, CaseIterable {
     public var description: String {
         switch self {
         case .standard:
-            return "Standard report (resonance report): every section and figure, from smaller runs; the l-bit points at L = 8 (comparison and claims ledger) are the stored exact averages of data/lbit_exact_L8.csv, written with the same parameters. --full adds <r>(W) of xxz at L = 14 and 30 (not 20) realizations at L = 12, 10 (not 6) realizations of [S(omega)] and rho vbar at L = 12, 12 and 4 (not 8 and 2) of the probe at L = 8 and 9, the Fig. 10 analysis at L = 14, 16 (not 8) realizations of the generalised RM, 4 (not 2) of the drift at L = 9, and recomputes the l-bit points."
+            return "Standard report (resonance report): every section and figure, from smaller runs; the l-bit points at L = 8 (comparison and claims ledger) are the stored exact averages of data/lbit_exact_L8.csv, written with the same parameters, and the two xxz L = 14 runs of the ed-apparent-one-over-omega claim are read from data/report_runs (runs of this report with the same manifests). --full adds <r>(W) of xxz at L = 14 and 30 (not 20) realizations at L = 12, 10 (not 6) realizations of [S(omega)] and rho vbar at L = 12, 12 and 4 (not 8 and 2) of the probe at L = 8 and 9, the Fig. 10 analysis at L = 14, 16 (not 8) realizations of the generalised RM, 4 (not 2) of the drift at L = 9, and recomputes the l-bit points."
         case .full:
             return "Full report (resonance report --full): every section at its full sizes and realization counts."
         }
