@@ -229,18 +229,21 @@ extension MatrixFreeOperator {
             (r7, i7) = Self.real((r7, i7), Self.load(lanes, 128 &* (entry &+ patterns[7])), Self.load(xr, s &+ 64 &* (7 ^ f)), Self.load(xi, s &+ 64 &* (7 ^ f)))
         }
 
-        /// `h_u += e_u x_{u ^ f}`, chunk `u`'s complex entries at table entry `entry + patterns[u]` of `lanes`.
+        /// `h_u += e_u P x_{u ^ f}`, chunk `u`'s complex entries at table entry `entry + patterns[u]` of
+        /// `lanes`, with `x`'s lanes permuted by `P` (a type, so that each permutation is compiled into
+        /// its own straight-line code: constant shuffles, the sums kept in registers).
         @inline(__always)
-        mutating func addComplex(lanes: UnsafeRawPointer, entry: Int, patterns: UnsafePointer<Int>,
-                                 _ xr: UnsafeRawPointer, _ xi: UnsafeRawPointer, from s: Int, flip f: Int) {
-            let e0 = 128 &* (entry &+ patterns[0]); (r0, i0) = Self.complex((r0, i0), Self.load(lanes, e0), Self.load(lanes, e0 &+ 64), Self.load(xr, s &+ 64 &* (0 ^ f)), Self.load(xi, s &+ 64 &* (0 ^ f)))
-            let e1 = 128 &* (entry &+ patterns[1]); (r1, i1) = Self.complex((r1, i1), Self.load(lanes, e1), Self.load(lanes, e1 &+ 64), Self.load(xr, s &+ 64 &* (1 ^ f)), Self.load(xi, s &+ 64 &* (1 ^ f)))
-            let e2 = 128 &* (entry &+ patterns[2]); (r2, i2) = Self.complex((r2, i2), Self.load(lanes, e2), Self.load(lanes, e2 &+ 64), Self.load(xr, s &+ 64 &* (2 ^ f)), Self.load(xi, s &+ 64 &* (2 ^ f)))
-            let e3 = 128 &* (entry &+ patterns[3]); (r3, i3) = Self.complex((r3, i3), Self.load(lanes, e3), Self.load(lanes, e3 &+ 64), Self.load(xr, s &+ 64 &* (3 ^ f)), Self.load(xi, s &+ 64 &* (3 ^ f)))
-            let e4 = 128 &* (entry &+ patterns[4]); (r4, i4) = Self.complex((r4, i4), Self.load(lanes, e4), Self.load(lanes, e4 &+ 64), Self.load(xr, s &+ 64 &* (4 ^ f)), Self.load(xi, s &+ 64 &* (4 ^ f)))
-            let e5 = 128 &* (entry &+ patterns[5]); (r5, i5) = Self.complex((r5, i5), Self.load(lanes, e5), Self.load(lanes, e5 &+ 64), Self.load(xr, s &+ 64 &* (5 ^ f)), Self.load(xi, s &+ 64 &* (5 ^ f)))
-            let e6 = 128 &* (entry &+ patterns[6]); (r6, i6) = Self.complex((r6, i6), Self.load(lanes, e6), Self.load(lanes, e6 &+ 64), Self.load(xr, s &+ 64 &* (6 ^ f)), Self.load(xi, s &+ 64 &* (6 ^ f)))
-            let e7 = 128 &* (entry &+ patterns[7]); (r7, i7) = Self.complex((r7, i7), Self.load(lanes, e7), Self.load(lanes, e7 &+ 64), Self.load(xr, s &+ 64 &* (7 ^ f)), Self.load(xi, s &+ 64 &* (7 ^ f)))
+        mutating func addComplex<P: LanePermutation>(lanes: UnsafeRawPointer, entry: Int, patterns: UnsafePointer<Int>,
+                                                     _ xr: UnsafeRawPointer, _ xi: UnsafeRawPointer, from s: Int, flip f: Int,
+                                                     permuted _: P.Type = UnpermutedLanes.self) {
+            let e0 = 128 &* (entry &+ patterns[0]); (r0, i0) = Self.complex((r0, i0), Self.load(lanes, e0), Self.load(lanes, e0 &+ 64), P.apply(Self.load(xr, s &+ 64 &* (0 ^ f))), P.apply(Self.load(xi, s &+ 64 &* (0 ^ f))))
+            let e1 = 128 &* (entry &+ patterns[1]); (r1, i1) = Self.complex((r1, i1), Self.load(lanes, e1), Self.load(lanes, e1 &+ 64), P.apply(Self.load(xr, s &+ 64 &* (1 ^ f))), P.apply(Self.load(xi, s &+ 64 &* (1 ^ f))))
+            let e2 = 128 &* (entry &+ patterns[2]); (r2, i2) = Self.complex((r2, i2), Self.load(lanes, e2), Self.load(lanes, e2 &+ 64), P.apply(Self.load(xr, s &+ 64 &* (2 ^ f))), P.apply(Self.load(xi, s &+ 64 &* (2 ^ f))))
+            let e3 = 128 &* (entry &+ patterns[3]); (r3, i3) = Self.complex((r3, i3), Self.load(lanes, e3), Self.load(lanes, e3 &+ 64), P.apply(Self.load(xr, s &+ 64 &* (3 ^ f))), P.apply(Self.load(xi, s &+ 64 &* (3 ^ f))))
+            let e4 = 128 &* (entry &+ patterns[4]); (r4, i4) = Self.complex((r4, i4), Self.load(lanes, e4), Self.load(lanes, e4 &+ 64), P.apply(Self.load(xr, s &+ 64 &* (4 ^ f))), P.apply(Self.load(xi, s &+ 64 &* (4 ^ f))))
+            let e5 = 128 &* (entry &+ patterns[5]); (r5, i5) = Self.complex((r5, i5), Self.load(lanes, e5), Self.load(lanes, e5 &+ 64), P.apply(Self.load(xr, s &+ 64 &* (5 ^ f))), P.apply(Self.load(xi, s &+ 64 &* (5 ^ f))))
+            let e6 = 128 &* (entry &+ patterns[6]); (r6, i6) = Self.complex((r6, i6), Self.load(lanes, e6), Self.load(lanes, e6 &+ 64), P.apply(Self.load(xr, s &+ 64 &* (6 ^ f))), P.apply(Self.load(xi, s &+ 64 &* (6 ^ f))))
+            let e7 = 128 &* (entry &+ patterns[7]); (r7, i7) = Self.complex((r7, i7), Self.load(lanes, e7), Self.load(lanes, e7 &+ 64), P.apply(Self.load(xr, s &+ 64 &* (7 ^ f))), P.apply(Self.load(xi, s &+ 64 &* (7 ^ f))))
         }
 
         /// `h_u += e_u P_k x_{u ^ f}` with `x`'s lanes permuted by `P_k: l -> l ^ k` (`k = 1...7`),
@@ -249,69 +252,13 @@ extension MatrixFreeOperator {
         mutating func addPermuted(_ k: Int, lanes: UnsafeRawPointer, entry: Int, patterns: UnsafePointer<Int>,
                                   _ xr: UnsafeRawPointer, _ xi: UnsafeRawPointer, from s: Int, flip f: Int) {
             switch k {
-            case 1:
-                let e0 = 128 &* (entry &+ patterns[0]); (r0, i0) = Self.complex((r0, i0), Self.load(lanes, e0), Self.load(lanes, e0 &+ 64), Self.xor1(Self.load(xr, s &+ 64 &* (0 ^ f))), Self.xor1(Self.load(xi, s &+ 64 &* (0 ^ f))))
-                let e1 = 128 &* (entry &+ patterns[1]); (r1, i1) = Self.complex((r1, i1), Self.load(lanes, e1), Self.load(lanes, e1 &+ 64), Self.xor1(Self.load(xr, s &+ 64 &* (1 ^ f))), Self.xor1(Self.load(xi, s &+ 64 &* (1 ^ f))))
-                let e2 = 128 &* (entry &+ patterns[2]); (r2, i2) = Self.complex((r2, i2), Self.load(lanes, e2), Self.load(lanes, e2 &+ 64), Self.xor1(Self.load(xr, s &+ 64 &* (2 ^ f))), Self.xor1(Self.load(xi, s &+ 64 &* (2 ^ f))))
-                let e3 = 128 &* (entry &+ patterns[3]); (r3, i3) = Self.complex((r3, i3), Self.load(lanes, e3), Self.load(lanes, e3 &+ 64), Self.xor1(Self.load(xr, s &+ 64 &* (3 ^ f))), Self.xor1(Self.load(xi, s &+ 64 &* (3 ^ f))))
-                let e4 = 128 &* (entry &+ patterns[4]); (r4, i4) = Self.complex((r4, i4), Self.load(lanes, e4), Self.load(lanes, e4 &+ 64), Self.xor1(Self.load(xr, s &+ 64 &* (4 ^ f))), Self.xor1(Self.load(xi, s &+ 64 &* (4 ^ f))))
-                let e5 = 128 &* (entry &+ patterns[5]); (r5, i5) = Self.complex((r5, i5), Self.load(lanes, e5), Self.load(lanes, e5 &+ 64), Self.xor1(Self.load(xr, s &+ 64 &* (5 ^ f))), Self.xor1(Self.load(xi, s &+ 64 &* (5 ^ f))))
-                let e6 = 128 &* (entry &+ patterns[6]); (r6, i6) = Self.complex((r6, i6), Self.load(lanes, e6), Self.load(lanes, e6 &+ 64), Self.xor1(Self.load(xr, s &+ 64 &* (6 ^ f))), Self.xor1(Self.load(xi, s &+ 64 &* (6 ^ f))))
-                let e7 = 128 &* (entry &+ patterns[7]); (r7, i7) = Self.complex((r7, i7), Self.load(lanes, e7), Self.load(lanes, e7 &+ 64), Self.xor1(Self.load(xr, s &+ 64 &* (7 ^ f))), Self.xor1(Self.load(xi, s &+ 64 &* (7 ^ f))))
-            case 2:
-                let e0 = 128 &* (entry &+ patterns[0]); (r0, i0) = Self.complex((r0, i0), Self.load(lanes, e0), Self.load(lanes, e0 &+ 64), Self.xor2(Self.load(xr, s &+ 64 &* (0 ^ f))), Self.xor2(Self.load(xi, s &+ 64 &* (0 ^ f))))
-                let e1 = 128 &* (entry &+ patterns[1]); (r1, i1) = Self.complex((r1, i1), Self.load(lanes, e1), Self.load(lanes, e1 &+ 64), Self.xor2(Self.load(xr, s &+ 64 &* (1 ^ f))), Self.xor2(Self.load(xi, s &+ 64 &* (1 ^ f))))
-                let e2 = 128 &* (entry &+ patterns[2]); (r2, i2) = Self.complex((r2, i2), Self.load(lanes, e2), Self.load(lanes, e2 &+ 64), Self.xor2(Self.load(xr, s &+ 64 &* (2 ^ f))), Self.xor2(Self.load(xi, s &+ 64 &* (2 ^ f))))
-                let e3 = 128 &* (entry &+ patterns[3]); (r3, i3) = Self.complex((r3, i3), Self.load(lanes, e3), Self.load(lanes, e3 &+ 64), Self.xor2(Self.load(xr, s &+ 64 &* (3 ^ f))), Self.xor2(Self.load(xi, s &+ 64 &* (3 ^ f))))
-                let e4 = 128 &* (entry &+ patterns[4]); (r4, i4) = Self.complex((r4, i4), Self.load(lanes, e4), Self.load(lanes, e4 &+ 64), Self.xor2(Self.load(xr, s &+ 64 &* (4 ^ f))), Self.xor2(Self.load(xi, s &+ 64 &* (4 ^ f))))
-                let e5 = 128 &* (entry &+ patterns[5]); (r5, i5) = Self.complex((r5, i5), Self.load(lanes, e5), Self.load(lanes, e5 &+ 64), Self.xor2(Self.load(xr, s &+ 64 &* (5 ^ f))), Self.xor2(Self.load(xi, s &+ 64 &* (5 ^ f))))
-                let e6 = 128 &* (entry &+ patterns[6]); (r6, i6) = Self.complex((r6, i6), Self.load(lanes, e6), Self.load(lanes, e6 &+ 64), Self.xor2(Self.load(xr, s &+ 64 &* (6 ^ f))), Self.xor2(Self.load(xi, s &+ 64 &* (6 ^ f))))
-                let e7 = 128 &* (entry &+ patterns[7]); (r7, i7) = Self.complex((r7, i7), Self.load(lanes, e7), Self.load(lanes, e7 &+ 64), Self.xor2(Self.load(xr, s &+ 64 &* (7 ^ f))), Self.xor2(Self.load(xi, s &+ 64 &* (7 ^ f))))
-            case 3:
-                let e0 = 128 &* (entry &+ patterns[0]); (r0, i0) = Self.complex((r0, i0), Self.load(lanes, e0), Self.load(lanes, e0 &+ 64), Self.xor3(Self.load(xr, s &+ 64 &* (0 ^ f))), Self.xor3(Self.load(xi, s &+ 64 &* (0 ^ f))))
-                let e1 = 128 &* (entry &+ patterns[1]); (r1, i1) = Self.complex((r1, i1), Self.load(lanes, e1), Self.load(lanes, e1 &+ 64), Self.xor3(Self.load(xr, s &+ 64 &* (1 ^ f))), Self.xor3(Self.load(xi, s &+ 64 &* (1 ^ f))))
-                let e2 = 128 &* (entry &+ patterns[2]); (r2, i2) = Self.complex((r2, i2), Self.load(lanes, e2), Self.load(lanes, e2 &+ 64), Self.xor3(Self.load(xr, s &+ 64 &* (2 ^ f))), Self.xor3(Self.load(xi, s &+ 64 &* (2 ^ f))))
-                let e3 = 128 &* (entry &+ patterns[3]); (r3, i3) = Self.complex((r3, i3), Self.load(lanes, e3), Self.load(lanes, e3 &+ 64), Self.xor3(Self.load(xr, s &+ 64 &* (3 ^ f))), Self.xor3(Self.load(xi, s &+ 64 &* (3 ^ f))))
-                let e4 = 128 &* (entry &+ patterns[4]); (r4, i4) = Self.complex((r4, i4), Self.load(lanes, e4), Self.load(lanes, e4 &+ 64), Self.xor3(Self.load(xr, s &+ 64 &* (4 ^ f))), Self.xor3(Self.load(xi, s &+ 64 &* (4 ^ f))))
-                let e5 = 128 &* (entry &+ patterns[5]); (r5, i5) = Self.complex((r5, i5), Self.load(lanes, e5), Self.load(lanes, e5 &+ 64), Self.xor3(Self.load(xr, s &+ 64 &* (5 ^ f))), Self.xor3(Self.load(xi, s &+ 64 &* (5 ^ f))))
-                let e6 = 128 &* (entry &+ patterns[6]); (r6, i6) = Self.complex((r6, i6), Self.load(lanes, e6), Self.load(lanes, e6 &+ 64), Self.xor3(Self.load(xr, s &+ 64 &* (6 ^ f))), Self.xor3(Self.load(xi, s &+ 64 &* (6 ^ f))))
-                let e7 = 128 &* (entry &+ patterns[7]); (r7, i7) = Self.complex((r7, i7), Self.load(lanes, e7), Self.load(lanes, e7 &+ 64), Self.xor3(Self.load(xr, s &+ 64 &* (7 ^ f))), Self.xor3(Self.load(xi, s &+ 64 &* (7 ^ f))))
-            case 4:
-                let e0 = 128 &* (entry &+ patterns[0]); (r0, i0) = Self.complex((r0, i0), Self.load(lanes, e0), Self.load(lanes, e0 &+ 64), Self.xor4(Self.load(xr, s &+ 64 &* (0 ^ f))), Self.xor4(Self.load(xi, s &+ 64 &* (0 ^ f))))
-                let e1 = 128 &* (entry &+ patterns[1]); (r1, i1) = Self.complex((r1, i1), Self.load(lanes, e1), Self.load(lanes, e1 &+ 64), Self.xor4(Self.load(xr, s &+ 64 &* (1 ^ f))), Self.xor4(Self.load(xi, s &+ 64 &* (1 ^ f))))
-                let e2 = 128 &* (entry &+ patterns[2]); (r2, i2) = Self.complex((r2, i2), Self.load(lanes, e2), Self.load(lanes, e2 &+ 64), Self.xor4(Self.load(xr, s &+ 64 &* (2 ^ f))), Self.xor4(Self.load(xi, s &+ 64 &* (2 ^ f))))
-                let e3 = 128 &* (entry &+ patterns[3]); (r3, i3) = Self.complex((r3, i3), Self.load(lanes, e3), Self.load(lanes, e3 &+ 64), Self.xor4(Self.load(xr, s &+ 64 &* (3 ^ f))), Self.xor4(Self.load(xi, s &+ 64 &* (3 ^ f))))
-                let e4 = 128 &* (entry &+ patterns[4]); (r4, i4) = Self.complex((r4, i4), Self.load(lanes, e4), Self.load(lanes, e4 &+ 64), Self.xor4(Self.load(xr, s &+ 64 &* (4 ^ f))), Self.xor4(Self.load(xi, s &+ 64 &* (4 ^ f))))
-                let e5 = 128 &* (entry &+ patterns[5]); (r5, i5) = Self.complex((r5, i5), Self.load(lanes, e5), Self.load(lanes, e5 &+ 64), Self.xor4(Self.load(xr, s &+ 64 &* (5 ^ f))), Self.xor4(Self.load(xi, s &+ 64 &* (5 ^ f))))
-                let e6 = 128 &* (entry &+ patterns[6]); (r6, i6) = Self.complex((r6, i6), Self.load(lanes, e6), Self.load(lanes, e6 &+ 64), Self.xor4(Self.load(xr, s &+ 64 &* (6 ^ f))), Self.xor4(Self.load(xi, s &+ 64 &* (6 ^ f))))
-                let e7 = 128 &* (entry &+ patterns[7]); (r7, i7) = Self.complex((r7, i7), Self.load(lanes, e7), Self.load(lanes, e7 &+ 64), Self.xor4(Self.load(xr, s &+ 64 &* (7 ^ f))), Self.xor4(Self.load(xi, s &+ 64 &* (7 ^ f))))
-            case 5:
-                let e0 = 128 &* (entry &+ patterns[0]); (r0, i0) = Self.complex((r0, i0), Self.load(lanes, e0), Self.load(lanes, e0 &+ 64), Self.xor5(Self.load(xr, s &+ 64 &* (0 ^ f))), Self.xor5(Self.load(xi, s &+ 64 &* (0 ^ f))))
-                let e1 = 128 &* (entry &+ patterns[1]); (r1, i1) = Self.complex((r1, i1), Self.load(lanes, e1), Self.load(lanes, e1 &+ 64), Self.xor5(Self.load(xr, s &+ 64 &* (1 ^ f))), Self.xor5(Self.load(xi, s &+ 64 &* (1 ^ f))))
-                let e2 = 128 &* (entry &+ patterns[2]); (r2, i2) = Self.complex((r2, i2), Self.load(lanes, e2), Self.load(lanes, e2 &+ 64), Self.xor5(Self.load(xr, s &+ 64 &* (2 ^ f))), Self.xor5(Self.load(xi, s &+ 64 &* (2 ^ f))))
-                let e3 = 128 &* (entry &+ patterns[3]); (r3, i3) = Self.complex((r3, i3), Self.load(lanes, e3), Self.load(lanes, e3 &+ 64), Self.xor5(Self.load(xr, s &+ 64 &* (3 ^ f))), Self.xor5(Self.load(xi, s &+ 64 &* (3 ^ f))))
-                let e4 = 128 &* (entry &+ patterns[4]); (r4, i4) = Self.complex((r4, i4), Self.load(lanes, e4), Self.load(lanes, e4 &+ 64), Self.xor5(Self.load(xr, s &+ 64 &* (4 ^ f))), Self.xor5(Self.load(xi, s &+ 64 &* (4 ^ f))))
-                let e5 = 128 &* (entry &+ patterns[5]); (r5, i5) = Self.complex((r5, i5), Self.load(lanes, e5), Self.load(lanes, e5 &+ 64), Self.xor5(Self.load(xr, s &+ 64 &* (5 ^ f))), Self.xor5(Self.load(xi, s &+ 64 &* (5 ^ f))))
-                let e6 = 128 &* (entry &+ patterns[6]); (r6, i6) = Self.complex((r6, i6), Self.load(lanes, e6), Self.load(lanes, e6 &+ 64), Self.xor5(Self.load(xr, s &+ 64 &* (6 ^ f))), Self.xor5(Self.load(xi, s &+ 64 &* (6 ^ f))))
-                let e7 = 128 &* (entry &+ patterns[7]); (r7, i7) = Self.complex((r7, i7), Self.load(lanes, e7), Self.load(lanes, e7 &+ 64), Self.xor5(Self.load(xr, s &+ 64 &* (7 ^ f))), Self.xor5(Self.load(xi, s &+ 64 &* (7 ^ f))))
-            case 6:
-                let e0 = 128 &* (entry &+ patterns[0]); (r0, i0) = Self.complex((r0, i0), Self.load(lanes, e0), Self.load(lanes, e0 &+ 64), Self.xor6(Self.load(xr, s &+ 64 &* (0 ^ f))), Self.xor6(Self.load(xi, s &+ 64 &* (0 ^ f))))
-                let e1 = 128 &* (entry &+ patterns[1]); (r1, i1) = Self.complex((r1, i1), Self.load(lanes, e1), Self.load(lanes, e1 &+ 64), Self.xor6(Self.load(xr, s &+ 64 &* (1 ^ f))), Self.xor6(Self.load(xi, s &+ 64 &* (1 ^ f))))
-                let e2 = 128 &* (entry &+ patterns[2]); (r2, i2) = Self.complex((r2, i2), Self.load(lanes, e2), Self.load(lanes, e2 &+ 64), Self.xor6(Self.load(xr, s &+ 64 &* (2 ^ f))), Self.xor6(Self.load(xi, s &+ 64 &* (2 ^ f))))
-                let e3 = 128 &* (entry &+ patterns[3]); (r3, i3) = Self.complex((r3, i3), Self.load(lanes, e3), Self.load(lanes, e3 &+ 64), Self.xor6(Self.load(xr, s &+ 64 &* (3 ^ f))), Self.xor6(Self.load(xi, s &+ 64 &* (3 ^ f))))
-                let e4 = 128 &* (entry &+ patterns[4]); (r4, i4) = Self.complex((r4, i4), Self.load(lanes, e4), Self.load(lanes, e4 &+ 64), Self.xor6(Self.load(xr, s &+ 64 &* (4 ^ f))), Self.xor6(Self.load(xi, s &+ 64 &* (4 ^ f))))
-                let e5 = 128 &* (entry &+ patterns[5]); (r5, i5) = Self.complex((r5, i5), Self.load(lanes, e5), Self.load(lanes, e5 &+ 64), Self.xor6(Self.load(xr, s &+ 64 &* (5 ^ f))), Self.xor6(Self.load(xi, s &+ 64 &* (5 ^ f))))
-                let e6 = 128 &* (entry &+ patterns[6]); (r6, i6) = Self.complex((r6, i6), Self.load(lanes, e6), Self.load(lanes, e6 &+ 64), Self.xor6(Self.load(xr, s &+ 64 &* (6 ^ f))), Self.xor6(Self.load(xi, s &+ 64 &* (6 ^ f))))
-                let e7 = 128 &* (entry &+ patterns[7]); (r7, i7) = Self.complex((r7, i7), Self.load(lanes, e7), Self.load(lanes, e7 &+ 64), Self.xor6(Self.load(xr, s &+ 64 &* (7 ^ f))), Self.xor6(Self.load(xi, s &+ 64 &* (7 ^ f))))
-            case 7:
-                let e0 = 128 &* (entry &+ patterns[0]); (r0, i0) = Self.complex((r0, i0), Self.load(lanes, e0), Self.load(lanes, e0 &+ 64), Self.xor7(Self.load(xr, s &+ 64 &* (0 ^ f))), Self.xor7(Self.load(xi, s &+ 64 &* (0 ^ f))))
-                let e1 = 128 &* (entry &+ patterns[1]); (r1, i1) = Self.complex((r1, i1), Self.load(lanes, e1), Self.load(lanes, e1 &+ 64), Self.xor7(Self.load(xr, s &+ 64 &* (1 ^ f))), Self.xor7(Self.load(xi, s &+ 64 &* (1 ^ f))))
-                let e2 = 128 &* (entry &+ patterns[2]); (r2, i2) = Self.complex((r2, i2), Self.load(lanes, e2), Self.load(lanes, e2 &+ 64), Self.xor7(Self.load(xr, s &+ 64 &* (2 ^ f))), Self.xor7(Self.load(xi, s &+ 64 &* (2 ^ f))))
-                let e3 = 128 &* (entry &+ patterns[3]); (r3, i3) = Self.complex((r3, i3), Self.load(lanes, e3), Self.load(lanes, e3 &+ 64), Self.xor7(Self.load(xr, s &+ 64 &* (3 ^ f))), Self.xor7(Self.load(xi, s &+ 64 &* (3 ^ f))))
-                let e4 = 128 &* (entry &+ patterns[4]); (r4, i4) = Self.complex((r4, i4), Self.load(lanes, e4), Self.load(lanes, e4 &+ 64), Self.xor7(Self.load(xr, s &+ 64 &* (4 ^ f))), Self.xor7(Self.load(xi, s &+ 64 &* (4 ^ f))))
-                let e5 = 128 &* (entry &+ patterns[5]); (r5, i5) = Self.complex((r5, i5), Self.load(lanes, e5), Self.load(lanes, e5 &+ 64), Self.xor7(Self.load(xr, s &+ 64 &* (5 ^ f))), Self.xor7(Self.load(xi, s &+ 64 &* (5 ^ f))))
-                let e6 = 128 &* (entry &+ patterns[6]); (r6, i6) = Self.complex((r6, i6), Self.load(lanes, e6), Self.load(lanes, e6 &+ 64), Self.xor7(Self.load(xr, s &+ 64 &* (6 ^ f))), Self.xor7(Self.load(xi, s &+ 64 &* (6 ^ f))))
-                let e7 = 128 &* (entry &+ patterns[7]); (r7, i7) = Self.complex((r7, i7), Self.load(lanes, e7), Self.load(lanes, e7 &+ 64), Self.xor7(Self.load(xr, s &+ 64 &* (7 ^ f))), Self.xor7(Self.load(xi, s &+ 64 &* (7 ^ f))))
+            case 1: addComplex(lanes: lanes, entry: entry, patterns: patterns, xr, xi, from: s, flip: f, permuted: LaneXor1.self)
+            case 2: addComplex(lanes: lanes, entry: entry, patterns: patterns, xr, xi, from: s, flip: f, permuted: LaneXor2.self)
+            case 3: addComplex(lanes: lanes, entry: entry, patterns: patterns, xr, xi, from: s, flip: f, permuted: LaneXor3.self)
+            case 4: addComplex(lanes: lanes, entry: entry, patterns: patterns, xr, xi, from: s, flip: f, permuted: LaneXor4.self)
+            case 5: addComplex(lanes: lanes, entry: entry, patterns: patterns, xr, xi, from: s, flip: f, permuted: LaneXor5.self)
+            case 6: addComplex(lanes: lanes, entry: entry, patterns: patterns, xr, xi, from: s, flip: f, permuted: LaneXor6.self)
+            case 7: addComplex(lanes: lanes, entry: entry, patterns: patterns, xr, xi, from: s, flip: f, permuted: LaneXor7.self)
             default: preconditionFailure("lane permutations are 1...7")
             }
         }
@@ -379,15 +326,6 @@ extension MatrixFreeOperator {
         static func complex(_ h: (V, V), _ er: V, _ ei: V, _ a: V, _ b: V) -> (V, V) {
             (h.0.addingProduct(er, a).addingProduct(-ei, b), h.1.addingProduct(er, b).addingProduct(ei, a))
         }
-
-        /// Lanes permuted by `l -> l ^ k`.
-        @inline(__always) static func xor1(_ v: V) -> V { V(v[1], v[0], v[3], v[2], v[5], v[4], v[7], v[6]) }
-        @inline(__always) static func xor2(_ v: V) -> V { V(v[2], v[3], v[0], v[1], v[6], v[7], v[4], v[5]) }
-        @inline(__always) static func xor3(_ v: V) -> V { V(v[3], v[2], v[1], v[0], v[7], v[6], v[5], v[4]) }
-        @inline(__always) static func xor4(_ v: V) -> V { V(v[4], v[5], v[6], v[7], v[0], v[1], v[2], v[3]) }
-        @inline(__always) static func xor5(_ v: V) -> V { V(v[5], v[4], v[7], v[6], v[1], v[0], v[3], v[2]) }
-        @inline(__always) static func xor6(_ v: V) -> V { V(v[6], v[7], v[4], v[5], v[2], v[3], v[0], v[1]) }
-        @inline(__always) static func xor7(_ v: V) -> V { V(v[7], v[6], v[5], v[4], v[3], v[2], v[1], v[0]) }
     }
 
     /// `z <- alpha H x + beta x + gamma z` and, with `accumulate`, `acc <- acc + c z`, on split
@@ -549,4 +487,38 @@ extension MatrixFreeOperator {
 
     /// Sites the split-complex kernel needs at least: one super-chunk of 64 rows.
     public static let splitMinimumSites = 6
+}
+
+/// A permutation of the eight lanes of a vector, as a type: `SplitTile.addComplex` is compiled
+/// once per permutation, each with constant shuffles.
+protocol LanePermutation {
+    static func apply(_ v: SIMD8<Double>) -> SIMD8<Double>
+}
+
+/// The lanes as they are.
+enum UnpermutedLanes: LanePermutation {
+    @inline(__always) static func apply(_ v: SIMD8<Double>) -> SIMD8<Double> { v }
+}
+
+/// Lanes permuted by `l -> l ^ k`, `k = 1...7`.
+enum LaneXor1: LanePermutation {
+    @inline(__always) static func apply(_ v: SIMD8<Double>) -> SIMD8<Double> { SIMD8(v[1], v[0], v[3], v[2], v[5], v[4], v[7], v[6]) }
+}
+enum LaneXor2: LanePermutation {
+    @inline(__always) static func apply(_ v: SIMD8<Double>) -> SIMD8<Double> { SIMD8(v[2], v[3], v[0], v[1], v[6], v[7], v[4], v[5]) }
+}
+enum LaneXor3: LanePermutation {
+    @inline(__always) static func apply(_ v: SIMD8<Double>) -> SIMD8<Double> { SIMD8(v[3], v[2], v[1], v[0], v[7], v[6], v[5], v[4]) }
+}
+enum LaneXor4: LanePermutation {
+    @inline(__always) static func apply(_ v: SIMD8<Double>) -> SIMD8<Double> { SIMD8(v[4], v[5], v[6], v[7], v[0], v[1], v[2], v[3]) }
+}
+enum LaneXor5: LanePermutation {
+    @inline(__always) static func apply(_ v: SIMD8<Double>) -> SIMD8<Double> { SIMD8(v[5], v[4], v[7], v[6], v[1], v[0], v[3], v[2]) }
+}
+enum LaneXor6: LanePermutation {
+    @inline(__always) static func apply(_ v: SIMD8<Double>) -> SIMD8<Double> { SIMD8(v[6], v[7], v[4], v[5], v[2], v[3], v[0], v[1]) }
+}
+enum LaneXor7: LanePermutation {
+    @inline(__always) static func apply(_ v: SIMD8<Double>) -> SIMD8<Double> { SIMD8(v[7], v[6], v[5], v[4], v[3], v[2], v[1], v[0]) }
 }
