@@ -29,11 +29,10 @@ public func partialGramDifference(_ p: Matrix<Double>, _ q: Matrix<Double>, rect
     _ = try lapackDimension(n, routine: routine)
     var c = Matrix<Double>(rows: n, columns: n, repeating: .nan)
     if n == 0 { return c }
-    var tile: [Double] = []
     c.elements.withUnsafeMutableBufferPointer { cp in
         for r in rectangles where !r.rows.isEmpty && !r.columns.isEmpty {
             let m = r.rows.count, width = r.columns.count
-            tile = [Double](repeating: 0, count: m * width)
+            var tile = [Double](repeating: 0, count: m * width)
             tile.withUnsafeMutableBufferPointer { t in
                 for (factor, alpha, beta) in [(p, 1.0, 0.0), (q, -1.0, 1.0)] where factor.rows > 0 {
                     factor.elements.withUnsafeBufferPointer { f in

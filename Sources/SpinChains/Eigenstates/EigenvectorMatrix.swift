@@ -84,25 +84,21 @@ extension EigenvectorMatrix {
     /// mirror images only, the other entries NaN, where that is cheaper: real vectors and a
     /// diagonal string (`partialGramDifference`). Otherwise every pair, as there.
     public func squaredMatrixElements(of string: PauliString, basis: some SpinBasis, rectangles: [MatrixRectangle]) throws -> Matrix<Double> {
-        guard string.flipMask == 0, case let .real(v) = self else { return try squaredMatrixElements(of: string, basis: basis) }
-        let signs = (0..<dimension).map { string.phase(on: basis.state(at: $0)).re >= 0 }
-        let (p, q) = Self.splitRows(v, signs: signs, plusRows: signs.lazy.filter { $0 }.count)
-        var m = try partialGramDifference(p, q, rectangles: rectangles)
-        m.elements.withUnsafeMutableBufferPointer { e in
-            for k in e.indices { e[k] *= e[k] }
-        }
-        return m
+        guard string.flipMask == 0, case .real = self else { return try squaredMatrixElements(of: string, basis: basis) }
+        return try diagonalSquaredMatrixElements(signs: (0..<dimension).map { string.phase(on: basis.state(at: $0)).re >= 0 },
+                                                 rectangles: rectangles)
     }
 
     /// `|(V^dagger A V)_ab|^2` for a diagonal `A = +-1` (`signs[i]`: `A_ii = +1`):
     /// `V^dagger A V = V_+^dagger V_+ - V_-^dagger V_-` with `V_+-` the rows of either sign, two
-    /// symmetric rank-k updates (`gramDifference`), half the flops of the general product.
-    func diagonalSquaredMatrixElements(signs: [Bool]) throws -> Matrix<Double> {
+    /// symmetric rank-k updates (`gramDifference`), half the flops of the general product. Real
+    /// vectors with `rectangles`: only those entries and their mirrors (`partialGramDifference`).
+    func diagonalSquaredMatrixElements(signs: [Bool], rectangles: [MatrixRectangle]? = nil) throws -> Matrix<Double> {
         let plusRows = signs.lazy.filter { $0 }.count
         switch self {
         case let .real(v):
             let (p, q) = Self.splitRows(v, signs: signs, plusRows: plusRows)
-            var m = try gramDifference(p, q)
+            var m = try rectangles.map { try partialGramDifference(p, q, rectangles: $0) } ?? gramDifference(p, q)
             m.elements.withUnsafeMutableBufferPointer { e in
                 for k in e.indices { e[k] *= e[k] }
             }

@@ -55,12 +55,10 @@ public struct SpectralWeights: Sendable {
         let scale = 1 / Double(d)
         blocks = try windows.map { window in
             let vectors = window.states.vectors, basis = window.states.basis
-            var weights = try pairs.map { pairs in
-                window.window.count < window.energies.count
-                    ? try vectors.squaredMatrixElements(of: string, basis: basis,
-                                                        rectangles: pairs.rectangles(energies: window.energies, held: window.window))
-                    : try vectors.squaredMatrixElements(of: string, basis: basis)
-            } ?? vectors.squaredMatrixElements(of: string, basis: basis)
+            let rectangles = window.window.count < window.energies.count
+                ? pairs?.rectangles(energies: window.energies, held: window.window) : nil
+            var weights = try rectangles.map { try vectors.squaredMatrixElements(of: string, basis: basis, rectangles: $0) }
+                ?? vectors.squaredMatrixElements(of: string, basis: basis)
             weights.elements.withUnsafeMutableBufferPointer { w in
                 for k in w.indices { w[k] *= scale }
             }
